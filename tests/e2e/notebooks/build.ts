@@ -1,0 +1,31 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const REPO = resolve(import.meta.dirname, '../../..');
+export const NOTEBOOKS_DIR = join(REPO, 'notebooks');
+
+/** Notebook source files (`notebooks/*.html`), sorted. */
+export function notebookSources(): string[] {
+  return readdirSync(NOTEBOOKS_DIR).filter((f) => f.endsWith('.html')).sort();
+}
+
+/**
+ * Folder of built notebooks: `$NOTEBOOKS_DIST` when CI already ran `npm run notebooks`,
+ * otherwise a fresh build (same CLI and template as `npm run notebooks`) into a temp folder.
+ */
+export function builtNotebooks(): string {
+  const given = process.env.NOTEBOOKS_DIST;
+  if (given) return resolve(REPO, given);
+  const out = mkdtempSync(join(tmpdir(), 'ladder-atlas-notebooks-'));
+  execFileSync(
+    join(REPO, 'node_modules/.bin/notebooks'),
+    [
+      'build', '--root', 'notebooks', '--out', out, '--template', 'notebooks/templates/notebook.html',
+      '--', ...notebookSources().map((f) => `notebooks/${f}`),
+    ],
+    { cwd: REPO, stdio: 'pipe' },
+  );
+  return out;
+}
