@@ -1,0 +1,59 @@
+/** Cap notes: "expectations for X do not go up beyond L5" — competency X carries over, it is not missing. */
+import type { ClassifiedStatement } from '../types.ts';
+import { findCueHits } from './statement-evidence.ts';
+import type { ScaleCues } from './scale-cues.ts';
+import { contentTokens, normaliseText, stem } from './text.ts';
+import type { CapNote } from './types.ts';
+
+/** The part of a taxonomy the analyses read. */
+export interface TaxonomyLike {
+  competencies: { id: string; label?: string; cues?: Record<string, number> }[];
+}
+
+/**
+ * Which competency a short text names: its id (3 points), a cue phrase (2 each, stemmed token runs) or a word
+ * of its label (1 each); the highest total wins.
+ * Returns null when nothing matches.
+ */
+export function competencyNamedIn(text: string, taxonomy: TaxonomyLike): string | null {
+  const toks = contentTokens(text);
+  const joined = ` ${toks.join(' ')} `;
+  let best: { id: string; score: number } | null = null;
+  for (const c of taxonomy.competencies) {
+    let score = 0;
+    if (toks.includes(stem(c.id.toLowerCase()))) score += 3;
+    for (const t of contentTokens(c.label ?? '')) if (toks.includes(t)) score += 1;
+    for (const [cue, w] of Object.entries(c.cues ?? {})) {
+      const run = contentTokens(cue).join(' ');
+      if (run && joined.includes(` ${run} `)) score += w > 0 ? 2 : 0;
+    }
+    if (score > 0 && (!best || score > best.score)) best = { id: c.id, score };
+  }
+  return best?.id ?? null;
+}
+
+/** Find cap notes among statements (any kind, usually `note`). */
+export function findCapNotes(statements: readonly ClassifiedStatement[], opts: { scaleCues: ScaleCues; taxonomy?: TaxonomyLike }): CapNote[] {
+  const { patterns, levelPattern } = opts.scaleCues.capNotes;
+  if (!patterns.length) return [];
+  const pattern = [{ id: 'cap', dimension: 'none', value: 1, weight: 1, phrases: patterns }];
+  const levelRe = new RegExp(levelPattern, 'i');
+  const out: CapNote[] = [];
+  for (const s of statements) {
+    if (s.kind === 'placeholder') continue;
+    const hit = findCueHits(s.text, pattern)[0];
+    if (!hit) continue;
+    const after = normaliseText(s.text).slice(hit.end);
+    const lvl = levelRe.exec(after) ?? levelRe.exec(s.text);
+    if (!lvl) continue;
+    const before = normaliseText(s.text).slice(0, hit.start);
+    const competency =
+      (s.kind === 'note' ? null : s.competency) ??
+      (opts.taxonomy ? competencyNamedIn(before, opts.taxonomy) ?? competencyNamedIn(s.section, opts.taxonomy) : null) ??
+      s.competency ??
+      null;
+    if (!competency) continue;
+    out.push({ statementId: s.id, company: s.company, track: s.track, level: s.level, competency, capLevel: lvl[0].replace(/\s+/g, '').toUpperCase(), text: s.text });
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+/** Coverage: competency × company × level counts and shares; each ladder's coverage of the taxonomy. */
+import type { ClassifiedStatement } from '../types.ts';
+import { groupBy, ladderKey } from './level-keys.ts';
+import { levelProfiles } from './level-profile.ts';
+import type { CapNote, CompanyCoverage, CoverageCell, CoverageResult, LevelPlacement } from './types.ts';
+
+export interface CoverageOptions {
+  /** Taxonomy ids in display order. */
+  competencies: string[];
+  capNotes?: CapNote[];
+  /** A secondary competency counts as a mention from this score (default 0.25). */
+  minScore?: number;
+}
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Full grid: one cell per placed level × competency (zeros included), plus one summary row per ladder. */
+export function coverage(statements: readonly ClassifiedStatement[], placements: readonly LevelPlacement[], opts: CoverageOptions): CoverageResult {
+  const profiles = levelProfiles(statements, opts.minScore ?? 0.25);
+  const cells: CoverageCell[] = [];
+  for (const p of placements) {
+    const prof = profiles.get(p.key);
+    for (const c of opts.competencies) {
+      const e = prof?.entries.get(c);
+      cells.push({
+        company: p.company,
+        track: p.track,
+        level: p.level,
+        levelKey: p.key,
+        competency: c,
+        count: e?.primary.length ?? 0,
+        mentions: e?.mentions.length ?? 0,
+        weight: r3(e?.weight ?? 0),
+        share: r3(e?.share ?? 0),
+        statementIds: e ? e.mentions.map((s) => s.id) : [],
+      });
+    }
+  }
+  const companies: CompanyCoverage[] = [];
+  for (const [lk, ladder] of groupBy(placements, ladderKey)) {
+    const keys = new Set(ladder.map((p) => p.key));
+    const covered = opts.competencies.filter((c) => cells.some((x) => keys.has(x.levelKey) && x.competency === c && x.mentions > 0));
+    const capped = new Set((opts.capNotes ?? []).filter((n) => ladderKey(n) === lk).map((n) => n.competency));
+    const carriedOver = opts.competencies.filter((c) => !covered.includes(c) && capped.has(c));
+    companies.push({
+      company: ladder[0].company,
+      track: ladder[0].track,
+      covered,
+      missing: opts.competencies.filter((c) => !covered.includes(c) && !capped.has(c)),
+      carriedOver,
+      share: opts.competencies.length ? r3(covered.length / opts.competencies.length) : 0,
+    });
+  }
+  return { cells, companies, competencies: [...opts.competencies] };
+}

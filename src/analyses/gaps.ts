@@ -1,0 +1,112 @@
+/** Gaps: a rubric lint over the ladders, each finding with its statements and a one-line suggestion. */
+import type { ClassifiedStatement } from '../types.ts';
+import { competencyNamedIn, type TaxonomyLike } from './cap-notes.ts';
+import { groupBy, ladderKey, levelKey } from './level-keys.ts';
+import { levelProfiles } from './level-profile.ts';
+import { missingLevels } from './missing-levels.ts';
+import { nearDuplicates } from './near-duplicates.ts';
+import { peerIndex, peersFor } from './peer-statements.ts';
+import type { ScaleCues } from './scale-cues.ts';
+import { words } from './text.ts';
+import type { CapNote, CoverageResult, GapFinding, LevelPlacement, Severity } from './types.ts';
+
+export interface GapsOptions {
+  competencies: string[];
+  capNotes: CapNote[];
+  coverage: CoverageResult;
+  scaleCues: ScaleCues;
+  taxonomy?: TaxonomyLike;
+  /** Only this company (id or name). */
+  company?: string;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };
+
+/** All findings, sorted by severity, company, track, level order, type. */
+export function gaps(statements: readonly ClassifiedStatement[], placements: readonly LevelPlacement[], opts: GapsOptions): GapFinding[] {
+  const want = opts.company?.toLowerCase();
+  const inScope = (p: { company: string }) => !want || p.company.toLowerCase() === want || placements.some((x) => x.company === p.company && x.companyName.toLowerCase() === want);
+  const out: GapFinding[] = [];
+  const pos = new Map(placements.map((p) => [p.key, p]));
+  const peers = peerIndex(statements, placements);
+  const sectionCompetency = (section: string) => (opts.taxonomy ? competencyNamedIn(section.split(' › ').pop() ?? section, opts.taxonomy) : null);
+
+  // Statement flags: placeholders, empty and truncated cells, statements that only point elsewhere.
+  const flagged = statements.filter((s) => inScope(s));
+  for (const group of groupBy(flagged.filter((s) => s.kind === 'placeholder' || s.flags.includes('placeholder')), (s) => `${levelKey(s)}|${s.section}`).values()) {
+    const s = group[0];
+    if (group.every((g) => g.flags.includes('empty-cell'))) continue;
+    out.push({
+      type: 'placeholder', severity: group.some((g) => g.section.toLowerCase().includes('example')) ? 'low' : 'medium', company: s.company, track: s.track, level: s.level,
+      competency: sectionCompetency(s.section), statementIds: group.map((g) => g.id),
+      suggestion: `Replace ${group.length} placeholder${group.length > 1 ? 's' : ''} ("${s.text.trim() || '…'}") in ${s.section || 'this level'} with a real ${group.length > 1 ? 'examples' : 'example'} or remove ${group.length > 1 ? 'them' : 'it'}.`,
+    });
+  }
+  for (const s of flagged.filter((x) => x.flags.includes('empty-cell'))) {
+    out.push({ type: 'empty-cell', severity: 'medium', company: s.company, track: s.track, level: s.level, competency: sectionCompetency(s.section), statementIds: [s.id],
+      suggestion: `Write what ${s.level} expects for "${s.section}", or say it carries over from the level below.` });
+  }
+  for (const s of flagged.filter((x) => x.flags.includes('truncated'))) {
+    out.push({ type: 'truncated', severity: 'high', company: s.company, track: s.track, level: s.level, competency: s.competency ?? sectionCompetency(s.section), statementIds: [s.id],
+      suggestion: `The text is cut off ("${s.text.slice(0, 40)}…"); restore the full cell from the source document.` });
+  }
+  for (const s of flagged.filter((x) => x.flags.includes('external-reference'))) {
+    out.push({ type: 'external-reference-only', severity: 'medium', company: s.company, track: s.track, level: s.level, competency: s.competency ?? null, statementIds: [s.id],
+      suggestion: 'This statement only points to another document; copy the expectations it means into the ladder so it stands on its own.' });
+  }
+
+  // Ladder-level findings.
+  const profiles = levelProfiles(statements);
+  const companies = new Set(placements.map((p) => p.company));
+  const scopeWords = new Set([...opts.scaleCues.scopeWords, ...[...companies].flatMap((c) => words(c)), ...placements.flatMap((p) => words(p.companyName))]);
+  const byLadder = groupBy(statements, ladderKey);
+  for (const [lk, ladder] of groupBy(placements, ladderKey)) {
+    const { company, track } = ladder[0];
+    if (!inScope(ladder[0])) continue;
+    const own = byLadder.get(lk) ?? [];
+    const caps = opts.capNotes.filter((n) => ladderKey(n) === lk);
+    const cappedIds = new Map(caps.map((n) => [n.competency, n]));
+    out.push(...missingLevels(ladder, own, opts.scaleCues.capNotes.levelPattern));
+    for (const n of caps) {
+      out.push({ type: 'carried-over', severity: 'info', company, track, level: n.level, competency: n.competency, statementIds: [n.statementId],
+        suggestion: `Not a gap: ${n.competency} expectations stop growing at ${n.capLevel} and carry over to ${n.level}.`, detail: n.text });
+    }
+    const cov = opts.coverage.companies.find((c) => c.company === company && c.track === track);
+    const mid = ladder.reduce((t, p) => t + p.position, 0) / ladder.length;
+    for (const c of cov?.missing ?? []) {
+      out.push({ type: 'competency-never-covered', severity: 'medium', company, track, level: null, competency: c, statementIds: [],
+        suggestion: `No level of ${company} says anything about ${c}; add an expectation (see how other ladders word it).`, peers: peersFor(peers, c, mid, { company, track }) });
+    }
+    for (let i = 0; i + 1 < ladder.length; i++) {
+      const a = ladder[i];
+      const b = ladder[i + 1];
+      for (const c of opts.competencies) {
+        const ea = profiles.get(a.key)?.entries.get(c);
+        const eb = profiles.get(b.key)?.entries.get(c);
+        if (!ea?.primary.length || eb?.mentions.length || cappedIds.has(c)) continue;
+        out.push({ type: 'competency-drops-out', severity: ea.primary.length >= 2 ? 'medium' : 'low', company, track, level: b.level, competency: c,
+          statementIds: ea.mentions.map((s) => s.id),
+          suggestion: `${a.level} expects ${c} but ${b.level} says nothing about it; state what ${b.level} adds, or that it carries over.`,
+          peers: peersFor(peers, c, pos.get(b.key)!.position, { company, track }) });
+      }
+    }
+    for (const d of nearDuplicates(own, scopeWords)) {
+      out.push({ type: 'near-duplicate', severity: 'low', company, track, level: d.b.level, competency: d.b.competency ?? d.a.competency ?? null, statementIds: [d.a.id, d.b.id],
+        suggestion: d.onlyA.length || d.onlyB.length
+          ? `${d.a.level} and ${d.b.level} differ only in "${d.onlyA.join(' ') || '—'}" → "${d.onlyB.join(' ') || '—'}"; say what else changes between the levels.`
+          : `${d.a.level} and ${d.b.level} repeat the same statement; say what changes between the levels.`,
+        detail: `${d.a.level}: ${d.a.text} | ${d.b.level}: ${d.b.text}` });
+    }
+  }
+  const orders = new Map(placements.map((p) => [`${p.company}|${p.track}|${p.level}`, p.levelOrder]));
+  const order = (f: GapFinding) => orders.get(`${f.company}|${f.track}|${f.level}`) ?? 0;
+  return out.sort(
+    (x, y) =>
+      SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] ||
+      cmp(x.company, y.company) || cmp(x.track, y.track) || order(x) - order(y) || cmp(x.type, y.type) || cmp(x.competency ?? '', y.competency ?? '') || cmp(x.statementIds[0] ?? '', y.statementIds[0] ?? ''),
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,20 @@
+/** Analyses: pure table-in/table-out functions over classified statements (no IO). */
+export { analyse, competencyIds, type Analysis, type AnalyseOptions } from './pipeline.ts';
+export { parseScaleCues, ScaleCuesError, type ScaleCues, type ScaleCue, type AttributeRule } from './scale-cues.ts';
+export { placeLevels, weightedQuantile, type PlaceOptions } from './place-levels.ts';
+export { statementEvidence, findCueHits, interpolateLog } from './statement-evidence.ts';
+export { isotonic } from './isotonic.ts';
+export { levelSimilarity, DEFAULT_SIMILARITY_WEIGHTS, type SimilarityWeights } from './level-similarity.ts';
+export { mapLevel, mapPlacement, relationTo, candidateScore, type MapOptions } from './map-level.ts';
+export { mapText, textToStatements, type MapTextOptions } from './map-text.ts';
+export { divergence, bandOf, type DivergenceOptions } from './divergence.ts';
+export { coverage, type CoverageOptions } from './coverage.ts';
+export { gaps, type GapsOptions } from './gaps.ts';
+export { diffLevels, diffLadder, type DiffOptions } from './diff-levels.ts';
+export { findCapNotes, competencyNamedIn, type TaxonomyLike } from './cap-notes.ts';
+export { levelProfiles, type LevelProfile, type ProfileEntry } from './level-profile.ts';
+export { resolveLevel, LevelRefError } from './resolve-level.ts';
+export { levelKey, ladderKey, levelLabel, listLevels } from './level-keys.ts';
+export { nearDuplicates } from './near-duplicates.ts';
+export { missingLevels } from './missing-levels.ts';
+export type * from './types.ts';

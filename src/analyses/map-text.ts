@@ -1,0 +1,61 @@
+/** Place pasted free text (a job description, a candidate's level) on the scale and map it like a level. */
+import type { ClassifiedStatement, Statement } from '../types.ts';
+import { levelProfiles } from './level-profile.ts';
+import { mapPlacement, type MapOptions } from './map-level.ts';
+import { placeLevels } from './place-levels.ts';
+import type { ScaleCues } from './scale-cues.ts';
+import type { LevelPlacement, MapResult } from './types.ts';
+
+export interface MapTextOptions extends MapOptions {
+  scaleCues: ScaleCues;
+  /** Classifier for the text's sentences (e.g. taxonomy classifyAll bound to its data); without it profiles are empty. */
+  classify?: (rows: Statement[]) => ClassifiedStatement[];
+  /** Company id used for the text (default `text`). */
+  company?: string;
+}
+
+/** Split free text into statement rows: one per line or bullet, long lines split at sentence ends. */
+export function textToStatements(text: string, company = 'text'): Statement[] {
+  const rows: Statement[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    const clean = line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').replace(/^#+\s*/, '').trim();
+    if (!clean) return;
+    clean
+      .split(/(?<=[.!?])\s+(?=[A-Z“"])/)
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .forEach((t, j) =>
+        rows.push({
+          id: `${company}:${i + 1}:${j + 1}`,
+          company,
+          track: company,
+          level: company,
+          levelTitle: 'pasted text',
+          levelOrder: 1,
+          section: '',
+          kind: 'expectation',
+          text: t,
+          flags: [],
+          source: { file: company, line: i + 1 },
+        }),
+      );
+  });
+  return rows;
+}
+
+/** Place the text on the scale and map it to every ladder. The text's own rows come back in `statements`. */
+export function mapText(
+  text: string,
+  statements: readonly ClassifiedStatement[],
+  placements: readonly LevelPlacement[],
+  opts: MapTextOptions,
+): MapResult & { statements: ClassifiedStatement[]; placement: LevelPlacement } {
+  const rows = textToStatements(text, opts.company ?? 'text');
+  const classified: ClassifiedStatement[] = opts.classify ? opts.classify(rows) : rows;
+  const [placement] = placeLevels({ statements: classified }, { scaleCues: opts.scaleCues });
+  const source: LevelPlacement =
+    placement ??
+    ({ key: 'text', label: 'text', company: 'text', companyName: 'text', track: 'text', level: 'text', levelTitle: 'pasted text', levelOrder: 1, position: 4, low: 1, high: 7, rawPosition: null, evidenceWeight: 0, basis: 'none', evidence: [], statementIds: [] } satisfies LevelPlacement);
+  const result = mapPlacement(source, classified, levelProfiles(classified).get(source.key), statements, placements, opts);
+  return { ...result, statements: classified, placement: source };
+}

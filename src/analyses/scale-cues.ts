@@ -1,0 +1,117 @@
+/** The scale cue lexicon (data/scale-cues.json): parsing, validation and compiled matchers. */
+import { escapeRegExp, normaliseText } from './text.ts';
+
+export interface ScaleCue {
+  id: string;
+  dimension: string;
+  /** Value on the 1–7 scale the cue speaks for. */
+  value: number;
+  weight: number;
+  phrases: string[];
+}
+
+export interface AttributeRule {
+  weight: number;
+  /** Which numbers the attribute holds, if any. */
+  numbers?: 'people' | 'months';
+  /** [number, scale value] pairs, interpolated on log(number). */
+  anchors?: [number, number][];
+  cycleMonths?: number;
+  useGeneralCues: boolean;
+  cues: ScaleCue[];
+}
+
+export interface ScaleCues {
+  name: string;
+  version: string;
+  scale: { value: number; name: string; description: string }[];
+  kindWeights: Record<string, number>;
+  cues: ScaleCue[];
+  attributes: Record<string, AttributeRule>;
+  capNotes: { patterns: string[]; levelPattern: string };
+  /** Phrases after which cues of the given dimensions describe context, not reach: their weight × factor. */
+  dampeners: { phrases: string[]; factor: number; dimensions: string[] };
+  scopeWords: string[];
+}
+
+export class ScaleCuesError extends Error {
+  constructor(public problems: string[]) {
+    super(`scale-cues.json: ${problems.join('; ')}`);
+    this.name = 'ScaleCuesError';
+  }
+}
+
+/** Parse and check data/scale-cues.json (text or parsed object). Throws ScaleCuesError naming each problem. */
+export function parseScaleCues(input: string | unknown): ScaleCues {
+  const raw = (typeof input === 'string' ? JSON.parse(input) : input) as Partial<ScaleCues> | null;
+  const problems: string[] = [];
+  if (!raw || typeof raw !== 'object') throw new ScaleCuesError(['not an object']);
+  const checkCues = (cues: unknown, where: string): ScaleCue[] => {
+    if (!Array.isArray(cues)) {
+      problems.push(`${where} is not a list`);
+      return [];
+    }
+    return cues.map((c: Partial<ScaleCue>, i) => {
+      const at = `${where}[${i}]${c?.id ? ` ("${c.id}")` : ''}`;
+      if (typeof c?.id !== 'string') problems.push(`${at}: "id" missing`);
+      if (typeof c?.value !== 'number' || c.value < 1 || c.value > 7) problems.push(`${at}: "value" must be a number 1-7`);
+      if (typeof c?.weight !== 'number' || c.weight < 0) problems.push(`${at}: "weight" must be a number ≥ 0`);
+      if (!Array.isArray(c?.phrases) || c.phrases.some((p) => typeof p !== 'string')) problems.push(`${at}: "phrases" must be a list of strings`);
+      return { id: String(c?.id), dimension: String(c?.dimension ?? 'scope'), value: Number(c?.value), weight: Number(c?.weight), phrases: (c?.phrases ?? []).map(String) };
+    });
+  };
+  const cues = checkCues(raw.cues, 'cues');
+  const attributes: Record<string, AttributeRule> = {};
+  for (const [name, rule] of Object.entries(raw.attributes ?? {})) {
+    const r = rule as Partial<AttributeRule>;
+    attributes[name] = {
+      weight: typeof r.weight === 'number' ? r.weight : 1,
+      numbers: r.numbers,
+      anchors: r.anchors,
+      cycleMonths: r.cycleMonths,
+      useGeneralCues: r.useGeneralCues !== false,
+      cues: checkCues(r.cues ?? [], `attributes.${name}.cues`),
+    };
+    if (r.anchors && (!Array.isArray(r.anchors) || r.anchors.some((a) => !Array.isArray(a) || a.length !== 2))) {
+      problems.push(`attributes.${name}.anchors must be [number, value] pairs`);
+    }
+  }
+  if (problems.length) throw new ScaleCuesError(problems);
+  return {
+    name: String(raw.name ?? 'scale cues'),
+    version: String(raw.version ?? '0'),
+    scale: raw.scale ?? [],
+    kindWeights: { attribute: 1, expectation: 1, summary: 0.8, example: 0.5, note: 0, placeholder: 0, ...(raw.kindWeights ?? {}) },
+    cues,
+    attributes,
+    capNotes: { patterns: raw.capNotes?.patterns ?? [], levelPattern: raw.capNotes?.levelPattern ?? '\\b(?:l|level)\\s*(\\d+)\\b' },
+    dampeners: {
+      phrases: raw.dampeners?.phrases ?? [],
+      factor: typeof raw.dampeners?.factor === 'number' ? raw.dampeners.factor : 0.25,
+      dimensions: raw.dampeners?.dimensions ?? ['scope'],
+    },
+    scopeWords: raw.scopeWords ?? [],
+  };
+}
+
+/** A cue compiled to one regular expression over normalised text. */
+export interface CompiledCue {
+  cue: ScaleCue;
+  re: RegExp;
+}
+
+const compiledCache = new WeakMap<ScaleCue[], CompiledCue[]>();
+
+/** Compile cue phrases (normalised the same way as statement text) into whole-word matchers. */
+export function compileCues(cues: ScaleCue[]): CompiledCue[] {
+  const hit = compiledCache.get(cues);
+  if (hit) return hit;
+  const out = cues
+    .filter((c) => c.phrases.length)
+    .map((cue) => {
+      const alts = [...new Set(cue.phrases.map(normaliseText).filter(Boolean))].sort((a, b) => b.length - a.length);
+      return { cue, re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu') };
+    });
+  compiledCache.set(cues, out);
+  return out;
+}

@@ -1,0 +1,125 @@
+/** Scale evidence in one statement: cue phrases and parsed attribute values → values on the 1–7 scale. */
+import type { Statement } from '../types.ts';
+import { compileCues, type AttributeRule, type ScaleCue, type ScaleCues } from './scale-cues.ts';
+import type { ScaleEvidence } from './types.ts';
+import { normaliseText } from './text.ts';
+
+interface Hit {
+  cue: ScaleCue;
+  start: number;
+  end: number;
+  match: string;
+}
+
+/** Cue hits in a text; overlapping hits keep the longest (then the earliest). */
+export function findCueHits(text: string, cues: ScaleCue[]): Hit[] {
+  const norm = normaliseText(text);
+  const all: Hit[] = [];
+  for (const { cue, re } of compileCues(cues)) {
+    re.lastIndex = 0;
+    for (let m = re.exec(norm); m; m = re.exec(norm)) all.push({ cue, start: m.index, end: m.index + m[0].length, match: m[0] });
+  }
+  all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Hit[] = [];
+  for (const h of all) if (!kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Interpolate a value on log(x) between [x, value] anchors (clamped at the ends). */
+export function interpolateLog(x: number, anchors: [number, number][]): number {
+  const a = [...anchors].sort((p, q) => p[0] - q[0]);
+  if (x <= a[0][0]) return a[0][1];
+  for (let i = 1; i < a.length; i++) {
+    if (x <= a[i][0]) {
+      const [x0, v0] = a[i - 1];
+      const [x1, v1] = a[i];
+      return v0 + ((Math.log(x) - Math.log(x0)) / (Math.log(x1) - Math.log(x0))) * (v1 - v0);
+    }
+  }
+  return a[a.length - 1][1];
+}
+
+const UNIT_MONTHS: [RegExp, number][] = [
+  [/^weeks?$/, 1 / 4.3],
+  [/^months?$/, 1],
+  [/^quarters?$/, 3],
+  [/^years?$/, 12],
+];
+
+/** Read a number range from attribute text when the ingestion did not: "6-12 months", "Team (5-15)", "2 cycles". */
+export function parseRange(text: string): { min: number; max: number; unit?: string } | null {
+  const m = /(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*\+?\s*([a-z]+)?/i.exec(text) ?? /(\d+(?:\.\d+)?)\s*\+?\s*([a-z]+)?/i.exec(text);
+  if (!m) return null;
+  if (m.length === 4) return { min: Number(m[1]), max: Number(m[2]), unit: m[3]?.toLowerCase() };
+  return { min: Number(m[1]), max: Number(m[1]), unit: m[2]?.toLowerCase() };
+}
+
+function attributeNumberValue(s: Statement, rule: AttributeRule): { value: number; match: string } | null {
+  if (!rule.numbers || !rule.anchors || !s.attribute) return null;
+  const a = s.attribute;
+  let min = a.min;
+  let max = a.max;
+  let unit: string | undefined = a.unit;
+  if (min === undefined && max === undefined) {
+    const r = parseRange(a.value);
+    if (!r) return null;
+    ({ min, max } = r);
+    unit = r.unit;
+  }
+  const lo = min ?? max!;
+  const hi = max ?? min!;
+  if (rule.numbers === 'people') {
+    return { value: interpolateLog(Math.sqrt(Math.max(lo, 0.5) * Math.max(hi, 0.5)), rule.anchors), match: a.value };
+  }
+  let factor = 1;
+  if (unit && /^cycles?$/.test(unit)) factor = rule.cycleMonths ?? 1.5;
+  else if (unit) {
+    const u = UNIT_MONTHS.find(([re]) => re.test(unit!));
+    if (!u) return null;
+    factor = u[1];
+  } else if (a.unit === undefined) return null;
+  return { value: interpolateLog(Math.max(hi * factor, 0.1), rule.anchors), match: a.value };
+}
+
+const dampenerCues = new WeakMap<ScaleCues, ScaleCue[]>();
+
+/** Offset (in normalised text) of the first dampener phrase, or Infinity. */
+function dampenerStart(text: string, cues: ScaleCues): number {
+  let list = dampenerCues.get(cues);
+  if (!list) {
+    list = [{ id: 'dampener', dimension: 'none', value: 1, weight: 0, phrases: cues.dampeners.phrases }];
+    dampenerCues.set(cues, list);
+  }
+  const hits = findCueHits(text, list);
+  return hits.length ? hits[0].start : Infinity;
+}
+
+/** All scale evidence in a statement (empty for notes and placeholders). */
+export function statementEvidence(s: Statement, cues: ScaleCues): ScaleEvidence[] {
+  const kindWeight = cues.kindWeights[s.kind] ?? 0;
+  if (kindWeight <= 0 || s.flags.includes('placeholder')) return [];
+  const out: ScaleEvidence[] = [];
+  const push = (cue: string, dimension: string, match: string, value: number, weight: number) =>
+    out.push({ statementId: s.id, kind: s.kind, cue, match, dimension, value: Math.round(value * 100) / 100, weight: Math.round(weight * kindWeight * 1000) / 1000 });
+
+  if (s.kind === 'attribute' && s.attribute) {
+    const rule = cues.attributes[s.attribute.name];
+    if (!rule) return [];
+    const num = attributeNumberValue(s, rule);
+    if (num) {
+      push(`attribute:${s.attribute.name}`, rule.numbers === 'people' ? 'scope' : 'horizon', num.match, num.value, rule.weight);
+      return out;
+    }
+    const hits = findCueHits(s.attribute.value, rule.useGeneralCues ? [...rule.cues, ...cues.cues] : rule.cues);
+    const total = hits.reduce((t, h) => t + h.cue.weight, 0);
+    // The attribute's weight is shared among its phrases, so a long value does not count more than a short one.
+    for (const h of hits) push(h.cue.id, h.cue.dimension, h.match, h.cue.value, (rule.weight * h.cue.weight) / total);
+    return out;
+  }
+  const damp = dampenerStart(s.text, cues);
+  for (const h of findCueHits(s.text, cues.cues)) {
+    const factor = h.start > damp && cues.dampeners.dimensions.includes(h.cue.dimension) ? cues.dampeners.factor : 1;
+    push(h.cue.id, h.cue.dimension, h.match, h.cue.value, h.cue.weight * factor);
+  }
+  return out;
+}

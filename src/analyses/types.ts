@@ -1,0 +1,210 @@
+/** Output tables of the analyses layer. Every figure carries the statement ids it rests on. */
+import type { Kind } from '../types.ts';
+
+/** One cue phrase (or attribute reading) found in a statement, with its value on the 1–7 scale. */
+export interface ScaleEvidence {
+  statementId: string;
+  kind: Kind;
+  /** The cue id from data/scale-cues.json, or `attribute:<name>` for a parsed attribute value. */
+  cue: string;
+  /** The words of the statement that matched. */
+  match: string;
+  dimension: string;
+  /** Position on the common scale this cue speaks for (1–7). */
+  value: number;
+  /** Cue weight × kind weight (× attribute weight). */
+  weight: number;
+}
+
+/** A company level placed on the common 1–7 scale. */
+export interface LevelPlacement {
+  /** Unique id of the level: `company|track|level` plus `|variant` when set. */
+  key: string;
+  /** Short display label `company:level`. */
+  label: string;
+  company: string;
+  companyName: string;
+  track: string;
+  level: string;
+  levelTitle: string;
+  levelOrder: number;
+  variant?: string;
+  /** Fitted position (after keeping the ladder's native order). */
+  position: number;
+  low: number;
+  high: number;
+  /** Weighted mean of the evidence before the order fit; null without evidence. */
+  rawPosition: number | null;
+  /** Sum of evidence weights. */
+  evidenceWeight: number;
+  /** `evidence`: placed from its own cues; `interpolated`: no cues, placed between neighbours; `none`: no cues and no neighbours. */
+  basis: 'evidence' | 'interpolated' | 'none';
+  /** Evidence, strongest first. */
+  evidence: ScaleEvidence[];
+  /** All statement ids of the level (any kind). */
+  statementIds: string[];
+}
+
+/** Cell of the pairwise level similarity table. */
+export interface LevelSimilarity {
+  a: string;
+  b: string;
+  /** Combined similarity 0..1 = weights.profile·profile + weights.text·text + weights.scale·scale. */
+  similarity: number;
+  /** Cosine of the competency profiles. */
+  profile: number;
+  /** Cosine of TF-IDF word vectors. */
+  text: number;
+  /** 1 − |position difference| / 6. */
+  scale: number;
+}
+
+export interface SimilarityMatrix {
+  keys: string[];
+  labels: string[];
+  /** values[i][j] = similarity of keys[i] and keys[j]. */
+  values: number[][];
+  long: LevelSimilarity[];
+}
+
+export type Relation = 'match' | 'below' | 'above';
+
+/** A pair of statements that supports a mapping or a diff. */
+export interface StatementPair {
+  competency: string;
+  source: { id: string; text: string };
+  target: { id: string; text: string };
+  similarity: number;
+}
+
+export interface MapCandidate {
+  key: string;
+  level: string;
+  score: number;
+  /** Share of the narrower range covered by the overlap of the two ranges (0..1). */
+  overlap: number;
+  /** Target position − source position. */
+  distance: number;
+  profile: number;
+}
+
+export interface MapTarget {
+  company: string;
+  companyName: string;
+  track: string;
+  /** Best level of that company (for `below`/`above`: the nearest level, not an equivalent). */
+  best: MapCandidate;
+  relation: Relation;
+  /** 0..1: how good the match is (low when `below`/`above`). */
+  score: number;
+  candidates: MapCandidate[];
+  /** Statements that support the mapping: both sides, same competency. */
+  support: StatementPair[];
+  /** One line in plain words. */
+  explanation: string;
+}
+
+export interface MapResult {
+  source: { key: string; label: string; position: number; low: number; high: number; evidence: ScaleEvidence[] };
+  targets: MapTarget[];
+}
+
+export interface CoverageCell {
+  company: string;
+  track: string;
+  level: string;
+  levelKey: string;
+  competency: string;
+  /** Statements whose primary competency this is. */
+  count: number;
+  /** Statements with this competency primary or secondary (score ≥ minScore). */
+  mentions: number;
+  /** Sum of competency scores. */
+  weight: number;
+  /** weight / total weight of the level's classified statements. */
+  share: number;
+  statementIds: string[];
+}
+
+export interface CompanyCoverage {
+  company: string;
+  track: string;
+  covered: string[];
+  missing: string[];
+  /** covered.length / taxonomy size. */
+  share: number;
+  /** Competencies not covered but carried over by a cap note. */
+  carriedOver: string[];
+}
+
+export interface CoverageResult {
+  cells: CoverageCell[];
+  companies: CompanyCoverage[];
+  competencies: string[];
+}
+
+export type Severity = 'high' | 'medium' | 'low' | 'info';
+
+export type GapType =
+  | 'placeholder'
+  | 'empty-cell'
+  | 'truncated'
+  | 'missing-level'
+  | 'competency-never-covered'
+  | 'competency-drops-out'
+  | 'external-reference-only'
+  | 'near-duplicate'
+  | 'carried-over';
+
+export interface GapFinding {
+  type: GapType;
+  severity: Severity;
+  company: string;
+  track: string;
+  level: string | null;
+  competency: string | null;
+  statementIds: string[];
+  /** One line: what to do. */
+  suggestion: string;
+  /** For missing competencies: how the other ladders word it at the aligned level. */
+  peers?: { company: string; level: string; statementId: string; text: string; position: number }[];
+  detail?: string;
+}
+
+export interface CapNote {
+  statementId: string;
+  company: string;
+  track: string;
+  /** Level the note sits in. */
+  level: string;
+  competency: string;
+  /** Level label the expectations stop at (e.g. `L5`). */
+  capLevel: string;
+  text: string;
+}
+
+export interface DivergenceRow {
+  competency: string;
+  /** 0..1, higher = ladders disagree more; see divergence.ts for the measure. */
+  divergence: number;
+  parts: { onsetSpread: number; strengthGap: number; absence: number };
+  onset: { company: string; track: string; level: string | null; position: number | null; statementIds: string[] }[];
+  /** Strength (share of level weight) per company per aligned band (1..7). */
+  strength: { company: string; track: string; band: number; level: string; strength: number; statementIds: string[] }[];
+  neverMentioned: string[];
+  /** Statements per band, company side by side. */
+  sideBySide: { band: number; company: string; level: string; statements: { id: string; text: string }[] }[];
+}
+
+export interface DiffEntry {
+  competency: string;
+  change: 'added' | 'dropped' | 'strengthened' | 'weakened' | 'kept' | 'carried-over';
+  from: { weight: number; share: number; scale: number | null; statements: { id: string; text: string }[] };
+  to: { weight: number; share: number; scale: number | null; statements: { id: string; text: string }[] };
+}
+
+export interface LevelDiff {
+  from: { key: string; label: string; position: number };
+  to: { key: string; label: string; position: number };
+  entries: DiffEntry[];
+}

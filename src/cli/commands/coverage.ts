@@ -1,0 +1,48 @@
+import { toCsv } from '../../format/index.ts';
+import type { CoverageCell } from '../../analyses/index.ts';
+import { type Command, parseArgs, UsageError } from '../command.ts';
+import { ANALYSIS_VALUED_FLAGS, loadAnalysis, reportInputProblems } from '../analysis-input.ts';
+
+const COLUMNS: [string, (c: CoverageCell) => unknown][] = [
+  ['company', (c) => c.company],
+  ['track', (c) => c.track],
+  ['level', (c) => c.level],
+  ['competency', (c) => c.competency],
+  ['count', (c) => c.count],
+  ['mentions', (c) => c.mentions],
+  ['weight', (c) => c.weight],
+  ['share', (c) => c.share],
+  ['statementIds', (c) => c.statementIds.join(' ')],
+];
+
+export const command: Command = {
+  name: 'coverage',
+  summary: 'competency × company × level counts and shares; each company’s coverage of the taxonomy',
+  usage: 'ladders coverage [--json | --csv] [--data DIR]',
+  async run(args, io) {
+    const parsed = parseArgs(args, ['json', 'csv'], [...ANALYSIS_VALUED_FLAGS]);
+    if (parsed.flags.json && parsed.flags.csv) throw new UsageError('choose one of --json and --csv');
+    const { set, analysis } = loadAnalysis(parsed);
+    const cov = analysis.coverage;
+    if (parsed.flags.json) io.out(`${JSON.stringify(cov, null, 2)}\n`);
+    else if (parsed.flags.csv) io.out(toCsv(cov.cells, COLUMNS));
+    else {
+      const levels = analysis.levels;
+      const w = Math.max(14, ...cov.competencies.map((c) => c.length));
+      io.out(`${'statements (primary)'.padEnd(w)}  ${levels.map((p) => p.label.padStart(Math.max(4, p.label.length))).join(' ')}`);
+      for (const c of cov.competencies) {
+        const row = levels.map((p) => {
+          const cell = cov.cells.find((x) => x.levelKey === p.key && x.competency === c)!;
+          return String(cell.count || (cell.mentions ? `(${cell.mentions})` : '·')).padStart(Math.max(4, p.label.length));
+        });
+        io.out(`${c.padEnd(w)}  ${row.join(' ')}`);
+      }
+      io.out('\n(n) = mentioned only as a secondary competency\n');
+      for (const c of cov.companies) {
+        io.out(`${c.company} (${c.track}): covers ${c.covered.length}/${cov.competencies.length} (${Math.round(c.share * 100)}%)` +
+          `${c.missing.length ? `; missing ${c.missing.join(', ')}` : ''}${c.carriedOver.length ? `; carried over by a cap note: ${c.carriedOver.join(', ')}` : ''}`);
+      }
+    }
+    return reportInputProblems(set, io);
+  },
+};

@@ -1,0 +1,24 @@
+import { type Command, parseArgs } from '../command.ts';
+import { ANALYSIS_VALUED_FLAGS, loadAnalysis, n1, reportInputProblems } from '../analysis-input.ts';
+
+export const command: Command = {
+  name: 'diverge',
+  summary: 'rank the competencies where the ladders disagree most (onset, strength, absence)',
+  usage: 'ladders diverge [--json] [--top N] [--data DIR]',
+  async run(args, io) {
+    const parsed = parseArgs(args, ['json'], [...ANALYSIS_VALUED_FLAGS, 'top']);
+    const { set, analysis } = loadAnalysis(parsed, { divergence: true });
+    const rows = analysis.divergence;
+    if (parsed.flags.json) io.out(`${JSON.stringify(rows, null, 2)}\n`);
+    else {
+      const top = typeof parsed.flags.top === 'string' ? Number(parsed.flags.top) : rows.length;
+      io.out('Divergence = mean of onset spread, strength gap in aligned bands, and share of ladders never mentioning it (0–1).\n');
+      for (const r of rows.slice(0, top)) {
+        io.out(`${r.competency.padEnd(14)} ${r.divergence.toFixed(2)}  (onset ${r.parts.onsetSpread.toFixed(2)} · strength ${r.parts.strengthGap.toFixed(2)} · absence ${r.parts.absence.toFixed(2)})`);
+        io.out(`  first expected: ${r.onset.map((o) => `${o.company} ${o.level ?? 'never'}${o.position === null ? '' : ` @${n1(o.position)}`}`).join(' · ')}`);
+        if (r.neverMentioned.length) io.out(`  never mentioned by: ${r.neverMentioned.join(', ')}`);
+      }
+    }
+    return reportInputProblems(set, io);
+  },
+};
