@@ -1,0 +1,55 @@
+import { classifyAll, classifyText, CLASSIFIED_KINDS, unmatchedOverrides } from '../../taxonomy/index.ts';
+import type { Classification, ClassifiedStatement } from '../../types.ts';
+import { type Command, parseArgs, UsageError } from '../command.ts';
+import { loadInput } from '../load-input.ts';
+import { loadTaxonomyFiles, taxonomyPathsFromFlags } from '../load-taxonomy-files.ts';
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** Human-readable lines explaining one classification. */
+export function explain(c: Classification): string[] {
+  const lines = [`primary: ${c.competency ?? '(none: no cue or prior matched)'}  confidence ${c.confidence.toFixed(2)}`];
+  if (c.why.override) lines.push(`override: ${c.why.override.competency}${c.why.override.comment ? ` — ${c.why.override.comment}` : ''}`);
+  lines.push(`scores: ${c.competencies.map((s) => `${s.id} ${pct(s.score)}`).join(', ') || '—'}`);
+  lines.push(`cues: ${c.why.cues.map((h) => `"${h.cue}" → ${h.competency} (+${h.weight})`).join(', ') || '—'}`);
+  if (c.why.prior) lines.push(`section prior (${c.why.prior.section}): ${c.why.prior.competencies.map((s) => `${s.id} ${pct(s.score)}`).join(', ')}`);
+  return lines;
+}
+
+function classification(s: ClassifiedStatement): Classification | null {
+  return s.competencies && s.why && s.confidence !== undefined ? { competency: s.competency ?? null, competencies: s.competencies, confidence: s.confidence, why: s.why } : null;
+}
+
+export const command: Command = {
+  name: 'classify',
+  summary: 'place statements (or --text) on the competency taxonomy and show why',
+  usage: 'ladders classify [--text "…" [--section NAME]] [--json] [--data DIR] [--taxonomy FILE] [--priors FILE] [--overrides FILE]',
+  async run(args, io) {
+    const parsed = parseArgs(args, ['json'], ['text', 'section', 'data', 'taxonomy', 'priors', 'overrides', 'company', 'track']);
+    const { flags } = parsed;
+    const files = loadTaxonomyFiles(taxonomyPathsFromFlags(flags));
+    for (const w of files.warnings) io.err(`warning: ${w}`);
+    if (flags.section !== undefined && flags.text === undefined) throw new UsageError('--section goes with --text');
+    if (flags.text !== undefined) {
+      if (flags.text === true || !flags.text.trim()) throw new UsageError('--text needs some text');
+      const section = typeof flags.section === 'string' ? flags.section : undefined;
+      const c = classifyText(flags.text, { taxonomy: files.taxonomy, priors: files.priors, section });
+      io.out(flags.json ? `${JSON.stringify({ text: flags.text, ...(section ? { section } : {}), ...c }, null, 2)}\n` : explain(c).join('\n'));
+      return 0;
+    }
+    const set = loadInput(parsed, true);
+    const rows = classifyAll(set.statements, files);
+    for (const o of unmatchedOverrides(set.statements, files.overrides)) io.err(`warning: override for "${o.id}" matches no statement`);
+    if (flags.json) io.out(`${JSON.stringify(rows, null, 2)}\n`);
+    else {
+      for (const s of rows) {
+        if (!CLASSIFIED_KINDS.includes(s.kind) && !s.competency) continue;
+        const c = classification(s);
+        if (!c) continue;
+        io.out(`${s.id}\t${s.company} ${s.level}\t${s.section || '—'}\t${s.text}`);
+        io.out(explain(c).map((l) => `    ${l}`).join('\n'));
+      }
+    }
+    return set.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  },
+};

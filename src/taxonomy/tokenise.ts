@@ -1,0 +1,16 @@
+import { stem } from './stem.ts';
+
+/**
+ * Split text into lower-case word stems. Hyphens, slashes and punctuation separate words
+ * (`on-call` → `on`, `call`); possessive `'s` is dropped; British `-isation` is read as `-ization`.
+ */
+export function tokenise(text: string): string[] {
+  const normal = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/'s\b/g, '')
+    .replace(/isation/g, 'ization');
+  const words = normal.split(/[^a-z0-9]+/).filter(Boolean);
+  return words.map(stem);
+}

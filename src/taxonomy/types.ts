@@ -1,0 +1,66 @@
+/** A group of competencies (Scope, Craft, People, Leadership in the shipped taxonomy). */
+export interface CompetencyGroup {
+  id: string;
+  label: string;
+  description: string;
+}
+
+/** One competency: what it covers, in our own words, and the cue phrases that speak for it. */
+export interface Competency {
+  id: string;
+  label: string;
+  /** Id of a {@link CompetencyGroup}. */
+  group: string;
+  /** One sentence. */
+  definition: string;
+  /** A few sentences on what belongs here. */
+  description: string;
+  /** Cue phrase → weight. Phrases are stemmed and matched as runs of words; longer matches win over the words inside them. */
+  cues: Record<string, number>;
+}
+
+/** A competency taxonomy as read from `data/taxonomy.json`. */
+export interface Taxonomy {
+  name: string;
+  version: string;
+  groups: CompetencyGroup[];
+  competencies: Competency[];
+}
+
+/** One crosswalk rule: section names matching any phrase get these prior weights. */
+export interface PriorRule {
+  label: string;
+  match: string[];
+  weights: Record<string, number>;
+}
+
+/** Section-name crosswalk as read from `data/section-priors.json`. */
+export interface SectionPriors {
+  /** How much a full prior adds to the cue scores (about one clear single-word cue). */
+  strength: number;
+  rules: PriorRule[];
+  /** Non-fatal problems found while reading (e.g. weights for ids the taxonomy does not have, which are dropped). */
+  warnings: string[];
+}
+
+/** A user's decision for one statement, from `data/overrides.csv`. */
+export interface Override {
+  id: string;
+  competency: string;
+  comment: string;
+}
+
+/** Options for classifying one text. */
+export interface ClassifyTextOptions {
+  taxonomy: Taxonomy;
+  priors?: SectionPriors;
+  /** Native section path (`Craft › Security Execution`); only used to look up a prior. */
+  section?: string;
+}
+
+/** Options for classifying a statement table. */
+export interface ClassifyAllOptions {
+  taxonomy: Taxonomy;
+  priors?: SectionPriors;
+  overrides?: Override[];
+}

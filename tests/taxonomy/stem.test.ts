@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { stem, tokenise } from '../../src/taxonomy/index.ts';
+
+describe('stem(word)', () => {
+  it('follows Porter on the classic examples', () => {
+    const cases: [string, string][] = [
+      ['caresses', 'caress'], ['ponies', 'poni'], ['relational', 'relat'], ['conditional', 'condit'],
+      ['hopefulness', 'hope'], ['adjustment', 'adjust'], ['adoption', 'adopt'], ['controll', 'control'],
+      ['generalizations', 'gener'], ['agreed', 'agre'], ['happy', 'happi'], ['sky', 'sky'],
+    ];
+    for (const [word, expected] of cases) expect(stem(word), word).toBe(expected);
+  });
+
+  it('brings inflections of one word family together', () => {
+    expect(new Set(['mentor', 'mentors', 'mentoring', 'mentored'].map(stem)).size).toBe(1);
+    expect(new Set(['vulnerability', 'vulnerabilities', 'vulnerable'].map(stem)).size).toBe(1);
+    expect(new Set(['interview', 'interviews', 'interviewing', 'interviewed'].map(stem)).size).toBe(1);
+  });
+
+  it('keeps apart families Porter would merge with unrelated words', () => {
+    expect(stem('experience')).not.toBe(stem('experiment'));
+    expect(stem('decisive')).not.toBe(stem('decision'));
+    expect(stem('production')).not.toBe(stem('product'));
+    expect(stem('productivity')).not.toBe(stem('product'));
+  });
+
+  it('leaves short words, numbers and non-letters alone', () => {
+    expect(stem('is')).toBe('is');
+    expect(stem('10')).toBe('10');
+  });
+});
+
+describe('tokenise(text)', () => {
+  it('lower-cases, splits hyphens and slashes, drops possessive s and reads British -isation as -ization', () => {
+    expect(tokenise("On-call for the team’s Organisation/RBAC")).toEqual(['on', 'call', 'for', 'the', 'team', 'organ', 'rbac']);
+    expect(tokenise('organisation')).toEqual(tokenise('organization'));
+  });
+});
