@@ -1,0 +1,51 @@
+import { type Command, type Io, UsageError } from './command.ts';
+import { commands } from './commands/index.ts';
+
+const io: Io = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+};
+
+function help(list: Command[]): string {
+  const width = Math.max(...list.map((c) => c.name.length));
+  return [
+    'ladders — compare career ladders statement by statement',
+    '',
+    'Usage: ladders <command> [options]',
+    '',
+    'Commands:',
+    ...list.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Common options: --data DIR (a folder holding ladders/<company>/…; default: the bundled data),',
+    '                --json, --csv. Exit codes: 0 ok, 1 input problems found, 2 usage error.',
+    'Run `ladders <command> --help` for a command\'s options.',
+  ].join('\n');
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: string[], out: Io = io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    out.out(help(commands));
+    return name ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    out.err(`unknown command "${name}"\n\n${help(commands)}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    out.out(`${command.summary}\n\nUsage: ${command.usage}`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, out);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      out.err(`${e.message}\nUsage: ${command.usage}`);
+      return 2;
+    }
+    out.err(`error: ${(e as Error).message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,1 @@
+export { safeCell, toCsv } from './csv.ts';

@@ -1,0 +1,51 @@
+import Papa from 'papaparse';
+
+export interface Row {
+  /** 1-based line where the row starts. */
+  line: number;
+  /** Last line of the row (quoted cells can span lines). */
+  endLine: number;
+  cells: string[];
+}
+
+/** Which of tab, comma, semicolon or pipe splits `line` into the most cells. */
+export function guessDelimiter(line: string): string {
+  const counts = ['\t', ',', ';', '|'].map((d) => [d, Papa.parse<string[]>(line, { delimiter: d }).data[0]?.length ?? 0] as const);
+  return counts.sort((a, b) => b[1] - a[1])[0][0];
+}
+
+/** Parses delimited text with papaparse, keeping the line span of every row. Blank rows are dropped. */
+export function delimitedRows(text: string, delimiter: string, firstLine = 1): { rows: Row[]; errors: { line: number; message: string }[] } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
+  }
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + firstLine;
+  };
+  const rows: Row[] = [];
+  const errors: { line: number; message: string }[] = [];
+  let prev = 0;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    step: (r) => {
+      let start = prev;
+      while (text[start] === '\r' || text[start] === '\n') start++;
+      const end = Math.max(start, r.meta.cursor - 1);
+      prev = r.meta.cursor;
+      for (const e of r.errors) errors.push({ line: lineOf(start), message: e.message });
+      if (r.data.length === 1 && r.data[0].trim() === '') return;
+      if (r.data.every((c) => c.trim() === '')) return;
+      rows.push({ line: lineOf(start), endLine: lineOf(end), cells: r.data });
+    },
+  });
+  return { rows, errors };
+}

@@ -1,0 +1,62 @@
+import type { AttributeValue, Diagnostic, Flag, Kind, LineAccount } from '../types.ts';
+
+/** A statement as a reader sees it, before company, track and ids are attached. */
+export interface DraftStatement {
+  line: number;
+  /** Position among several statements on one line (grid cells, sentences), 1-based. */
+  part?: string;
+  level: string;
+  section: string;
+  kind: Kind;
+  text: string;
+  flags: Flag[];
+  attribute?: AttributeValue;
+}
+
+export interface DraftLevel {
+  label: string;
+  number: number | null;
+  title: string;
+  line: number;
+}
+
+export interface ReadResult {
+  shape: 'markdown-level-page' | 'markdown-multi-level' | 'grid' | 'long-csv' | 'unknown';
+  levels: DraftLevel[];
+  statements: DraftStatement[];
+  lines: LineAccount[];
+  diagnostics: Diagnostic[];
+  /** Track or document title found in the file (a heading above the levels, front matter). */
+  trackHint?: string;
+  /** Company named inside the file (long format, front matter). */
+  company?: string;
+}
+
+/** Line bookkeeping shared by the readers: every line gets exactly one status. */
+export class LineLedger {
+  readonly accounts: LineAccount[];
+  constructor(lines: string[]) {
+    this.accounts = lines.map((text, i) => (text.trim() === '' ? { line: i + 1, status: 'blank' } : { line: i + 1, status: 'skipped', reason: 'not read' }));
+  }
+  structure(line: number, reason: string) {
+    this.set(line, 'structure', reason);
+  }
+  statement(line: number) {
+    this.set(line, 'statement');
+  }
+  skip(line: number, reason: string) {
+    this.set(line, 'skipped', reason);
+  }
+  private set(line: number, status: LineAccount['status'], reason?: string) {
+    const a = this.accounts[line - 1];
+    if (!a || a.status === 'blank') return;
+    a.status = status;
+    if (reason) a.reason = reason;
+    else delete a.reason;
+  }
+}
+
+/** Splits text into lines the way editors count them (\n, \r\n or \r). */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\n|\r/);
+}

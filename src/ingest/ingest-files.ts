@@ -1,0 +1,214 @@
+import type { Diagnostic, FileReport, Kind, LadderSet, LevelInfo, Statement } from '../types.ts';
+import { type CompanyMeta, META_FILE, parseCompanyMeta } from './company-meta.ts';
+import { decodeText } from './decode-text.ts';
+import { detectShape } from './detect-shape.ts';
+import { type ReadResult, splitLines } from './draft.ts';
+import { defaultRules, type IngestRules } from './ingest-rules.ts';
+import { compareLevels } from './level-label.ts';
+import { readGrid } from './read-grid.ts';
+import { readLongCsv } from './read-long-csv.ts';
+import { readMarkdown } from './read-markdown.ts';
+
+export interface InputFile {
+  /** Path relative to the data folder: `ladders/<company>/<file>`. */
+  path: string;
+  content: string | Uint8Array;
+}
+
+export interface IngestOptions {
+  rules?: IngestRules;
+  /** Company for files that are not under `ladders/<company>/` (a single uploaded or CLI file). */
+  company?: string;
+  /** Track for such files, when the user names it. */
+  track?: string;
+}
+
+const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'company';
+const titleCase = (s: string) => s.replace(/[-_]+/g, ' ').replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+
+function companyOf(path: string, options: IngestOptions): string | null {
+  const m = /(?:^|\/)ladders\/([^/]+)\/[^/]+$/.exec(path);
+  if (m) return m[1];
+  return options.company ? slug(options.company) : null;
+}
+
+function read(path: string, text: string, rules: IngestRules): ReadResult {
+  const shape = detectShape(text);
+  const lines = splitLines(text);
+  if (shape === 'markdown') return readMarkdown(path, text, rules);
+  if (shape === 'grid') return readGrid(path, text, rules);
+  if (shape === 'long-csv') return readLongCsv(path, text, rules);
+  const accounts = lines.map((l, i) => ({ line: i + 1, status: l.trim() ? ('skipped' as const) : ('blank' as const), ...(l.trim() ? { reason: shape === 'empty' ? 'empty file' : 'shape not recognised' } : {}) }));
+  const message = shape === 'empty'
+    ? 'file is empty'
+    : 'shape not recognised: expected a Markdown level page (a "# L3: Title" heading with sections and bullets), a level × skill grid (tab- or comma-separated, levels in the first column or the header), or the long CSV format (columns level, statement, …); file not loaded';
+  return { shape: 'unknown', levels: [], statements: [], lines: accounts, diagnostics: [{ severity: 'error', file: path, line: 1, message }] };
+}
+
+/** Words of a role title without seniority words: the track a page belongs to. */
+function trackFromTitle(title: string, rules: IngestRules): string {
+  let t = ` ${title.toLowerCase()} `;
+  for (const w of rules.seniorityWords) t = t.replace(new RegExp(`\\s${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s)`, 'g'), ' ');
+  const words = t.trim().split(/\s+/).filter(Boolean);
+  return words.length ? titleCase(words.join(' ')) : '';
+}
+
+interface Loaded {
+  path: string;
+  company: string;
+  result: ReadResult;
+  track: string;
+}
+
+/**
+ * Turns ladder files into one statement table: detects each file's shape from its content, reads it,
+ * attaches company, track, level order and stable ids, and accounts for every line.
+ * Never throws on bad input: problems become diagnostics naming file and line, and other files still load.
+ */
+export function ingestFiles(files: InputFile[], options: IngestOptions = {}): LadderSet {
+  const rules = options.rules ?? defaultRules;
+  const diagnostics: Diagnostic[] = [];
+  const metas = new Map<string, CompanyMeta>();
+  const ordered = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const f of ordered) {
+    if (f.path.split('/').pop() !== META_FILE) continue;
+    const company = companyOf(f.path, options);
+    const text = typeof f.content === 'string' ? f.content : new TextDecoder().decode(f.content);
+    const parsed = parseCompanyMeta(f.path, text);
+    diagnostics.push(...parsed.diagnostics);
+    if (company) metas.set(company, parsed.meta);
+  }
+
+  const loaded: Loaded[] = [];
+  const reports: FileReport[] = [];
+  for (const f of ordered) {
+    const name = f.path.split('/').pop() ?? f.path;
+    if (name === META_FILE || name.startsWith('.')) continue;
+    let company = companyOf(f.path, options);
+    const decoded = decodeText(f.path, f.content, rules.maxFileBytes);
+    diagnostics.push(...decoded.diagnostics);
+    let result: ReadResult;
+    if (decoded.text === null) {
+      result = { shape: 'unknown', levels: [], statements: [], lines: [{ line: 1, status: 'skipped', reason: decoded.diagnostics[0]?.message ?? 'not loaded' }], diagnostics: [] };
+    } else {
+      try {
+        result = read(f.path, decoded.text, rules);
+      } catch (e) {
+        result = {
+          shape: 'unknown', levels: [], statements: [],
+          lines: splitLines(decoded.text).map((_, i) => ({ line: i + 1, status: 'skipped' as const, reason: 'reader failed' })),
+          diagnostics: [{ severity: 'error', file: f.path, message: `reader failed: ${(e as Error).message}; file not loaded` }],
+        };
+      }
+    }
+    if (!company && result.company) company = slug(result.company);
+    diagnostics.push(...result.diagnostics);
+    if (!company) {
+      diagnostics.push({ severity: 'error', file: f.path, message: 'no company: put the file under ladders/<company>/ or name the company (--company NAME); file not loaded' });
+      result = { ...result, statements: [], levels: [] };
+      company = 'unknown';
+    }
+    const meta = metas.get(company) ?? {};
+    const titleTrack = result.levels.length === 1 ? trackFromTitle(result.levels[0].title, rules) : '';
+    const track = options.track ?? meta.files?.[name]?.track ?? meta.track ?? result.trackHint ?? titleTrack;
+    loaded.push({ path: f.path, company, result, track });
+  }
+
+  // Title-derived tracks of one company fold into the shortest track whose words they contain
+  // ("Cloud Security Engineer" joins "Security Engineer"); the page title remains as the level title.
+  const byCompany = new Map<string, Loaded[]>();
+  for (const l of loaded) byCompany.set(l.company, [...(byCompany.get(l.company) ?? []), l]);
+  for (const group of byCompany.values()) {
+    const tracks = [...new Set(group.map((l) => l.track).filter(Boolean))].sort((a, b) => a.length - b.length);
+    for (const l of group) {
+      if (!l.track) continue;
+      const words = new Set(l.track.toLowerCase().split(' '));
+      const parent = tracks.find((t) => t !== l.track && t.toLowerCase().split(' ').every((w) => words.has(w)));
+      if (parent) l.track = parent;
+    }
+    for (const l of group) if (!l.track) l.track = tracks[0] ?? 'Ladder';
+  }
+
+  const statements: Statement[] = [];
+  const levelMap = new Map<string, LevelInfo & { number: number | null; firstSeen: number }>();
+  const seenIds = new Map<string, number>();
+  let seen = 0;
+  for (const l of loaded) {
+    const meta = metas.get(l.company) ?? {};
+    const companyName = meta.name ?? titleCase(l.company);
+    for (const lv of l.result.levels) {
+      const key = `${l.company}\u0000${l.track}\u0000${lv.label}\u0000${l.path}`;
+      if (!levelMap.has(key)) levelMap.set(key, { company: l.company, companyName, track: l.track, level: lv.label, levelTitle: lv.title, levelOrder: 0, files: [l.path], number: lv.number, firstSeen: seen++ });
+    }
+    const stem = (l.path.split('/').pop() ?? l.path).replace(/\.[^.]+$/, '');
+    for (const d of l.result.statements) {
+      const lv = l.result.levels.find((x) => x.label === d.level);
+      let id = `${l.company}.${slug(stem)}.${d.line}${d.part ? `.${d.part}` : ''}`;
+      const n = seenIds.get(id) ?? 0;
+      seenIds.set(id, n + 1);
+      if (n) id = `${id}.${n + 1}`;
+      statements.push({
+        id, company: l.company, track: l.track, level: d.level, levelTitle: lv?.title ?? d.level, levelOrder: 0,
+        section: d.section, kind: d.kind, text: d.text, flags: d.flags, source: { file: l.path, line: d.line },
+        ...(d.attribute ? { attribute: d.attribute } : {}),
+      });
+    }
+  }
+
+  // Merge per-file level entries into ladder levels; two pages at one level of one track are variants.
+  const levels: LevelInfo[] = [];
+  const entries = [...levelMap.values()];
+  const ladders = new Map<string, typeof entries>();
+  for (const e of entries) ladders.set(`${e.company}\u0000${e.track}`, [...(ladders.get(`${e.company}\u0000${e.track}`) ?? []), e]);
+  for (const group of ladders.values()) {
+    const meta = metas.get(group[0].company) ?? {};
+    const labels = [...new Set(group.map((e) => e.level))];
+    const numbers = new Map(group.map((e) => [e.level, e.number]));
+    let order: Map<string, number>;
+    if (meta.levels?.length) {
+      order = new Map(labels.map((lab) => [lab, meta.levels!.indexOf(lab) + 1 || meta.levels!.length + 1 + labels.indexOf(lab)]));
+      for (const lab of labels) if (!meta.levels.includes(lab)) {
+        diagnostics.push({ severity: 'warning', file: `ladders/${group[0].company}/${META_FILE}`, message: `level "${lab}" is not in "levels"; placed after the listed ones` });
+      }
+    } else if (labels.every((lab) => numbers.get(lab) !== null && numbers.get(lab) !== undefined) && new Set(labels.map((lab) => numbers.get(lab))).size === labels.length) {
+      order = new Map(labels.map((lab) => [lab, numbers.get(lab)!]));
+    } else {
+      const sorted = [...labels].sort((a, b) => compareLevels(a, b) || group.findIndex((e) => e.level === a) - group.findIndex((e) => e.level === b));
+      order = new Map(sorted.map((lab, i) => [lab, i + 1]));
+      if (labels.some((lab) => numbers.get(lab) == null) && labels.length > 1) {
+        diagnostics.push({ severity: 'warning', file: group[0].files[0], message: `level labels of ${group[0].companyName} ${group[0].track} do not sort by number (${labels.join(', ')}); kept in the order read — give "levels" in ladders/${group[0].company}/${META_FILE} to fix` });
+      }
+    }
+    const perLevel = new Map<string, typeof group>();
+    for (const e of group) perLevel.set(e.level, [...(perLevel.get(e.level) ?? []), e]);
+    for (const [label, es] of perLevel) {
+      const variants = es.length > 1;
+      for (const e of es) {
+        levels.push({
+          company: e.company, companyName: e.companyName, track: e.track, level: label, levelTitle: e.levelTitle,
+          levelOrder: order.get(label)!, files: e.files, ...(variants ? { variant: e.levelTitle } : {}),
+        });
+        for (const s of statements) {
+          if (s.company === e.company && s.track === e.track && s.level === label && s.source.file === e.files[0]) {
+            s.levelOrder = order.get(label)!;
+            s.levelTitle = e.levelTitle;
+            if (variants) s.variant = e.levelTitle;
+          }
+        }
+      }
+    }
+  }
+  levels.sort((a, b) => a.company.localeCompare(b.company) || a.track.localeCompare(b.track) || a.levelOrder - b.levelOrder || (a.variant ?? '').localeCompare(b.variant ?? ''));
+
+  for (const l of loaded) {
+    const mine = statements.filter((s) => s.source.file === l.path);
+    const byKind: Partial<Record<Kind, number>> = {};
+    const flags: FileReport['flags'] = {};
+    for (const s of mine) {
+      byKind[s.kind] = (byKind[s.kind] ?? 0) + 1;
+      for (const f of s.flags) flags[f] = (flags[f] ?? 0) + 1;
+    }
+    reports.push({ file: l.path, company: l.company, shape: l.result.shape, levels: l.result.levels.map((x) => x.label), lines: l.result.lines, statements: mine.length, byKind, flags });
+  }
+  return { statements, levels, files: reports, diagnostics };
+}

@@ -1,0 +1,41 @@
+import defaults from '../../data/ingest-rules.json';
+
+/** The reading rules from `data/ingest-rules.json`, compiled. */
+export interface IngestRules {
+  placeholder: RegExp[];
+  note: RegExp[];
+  genericLabels: Set<string>;
+  exampleLabels: Set<string>;
+  subsectionKeys: Set<string>;
+  attributeAliases: [name: string, alias: string][];
+  seniorityWords: string[];
+  maxFileBytes: number;
+}
+
+export type IngestRulesData = typeof defaults;
+
+/** Compiles rule data (the bundled file by default); a bad pattern throws with its text. */
+export function compileRules(data: IngestRulesData = defaults): IngestRules {
+  const re = (p: string) => {
+    try {
+      return new RegExp(p, 'iu');
+    } catch (e) {
+      throw new Error(`ingest rules: bad pattern ${JSON.stringify(p)}: ${(e as Error).message}`);
+    }
+  };
+  const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+  return {
+    placeholder: data.placeholderPatterns.map(re),
+    note: data.notePatterns.map(re),
+    genericLabels: lower(data.genericLabels),
+    exampleLabels: lower(data.exampleLabels),
+    subsectionKeys: lower(data.subsectionKeys),
+    attributeAliases: Object.entries(data.attributeAliases)
+      .flatMap(([name, aliases]) => aliases.map((a) => [name, a.toLowerCase()] as [string, string]))
+      .sort((a, b) => b[1].length - a[1].length),
+    seniorityWords: [...data.seniorityWords].sort((a, b) => b.length - a.length),
+    maxFileBytes: data.maxFileBytes,
+  };
+}
+
+export const defaultRules: IngestRules = compileRules();

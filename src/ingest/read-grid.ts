@@ -1,0 +1,161 @@
+import type { Diagnostic, Flag } from '../types.ts';
+import { type Row, delimitedRows, guessDelimiter } from './delimited-rows.ts';
+import { type DraftLevel, type DraftStatement, LineLedger, type ReadResult, splitLines } from './draft.ts';
+import type { IngestRules } from './ingest-rules.ts';
+import { type LevelLabel, parseLevelCell } from './level-label.ts';
+import { cleanText, isExternalReference } from './normalise-text.ts';
+import { sectionName } from './read-markdown.ts';
+import { repairMojibake } from './repair-mojibake.ts';
+import { splitSentences } from './split-sentences.ts';
+
+/** Index of the grid's header line: the first line the delimiter splits into 3+ cells. */
+export function findHeaderLine(lines: string[]): number {
+  return lines.findIndex((l) => guessCells(l) >= 3);
+}
+
+function guessCells(line: string): number {
+  if (/^\s*#/.test(line)) return 0;
+  const tabs = line.split('\t').length;
+  if (tabs >= 3) return tabs;
+  const d = guessDelimiter(line);
+  return line.split(d).length;
+}
+
+type Orientation = 'levels-as-rows' | 'levels-as-columns';
+
+function orientation(header: string[], rows: Row[]): Orientation | null {
+  const share = (xs: string[]) => xs.filter((x) => parseLevelCell(x)).length / Math.max(1, xs.length);
+  const rowLabels = rows.map((r) => r.cells[0] ?? '').filter((c) => c.trim());
+  const colLabels = header.slice(1).filter((c) => c.trim());
+  const rowShare = share(rowLabels);
+  const colShare = share(colLabels);
+  if (rowShare >= 0.6 && rowShare >= colShare) return 'levels-as-rows';
+  if (colShare >= 0.6) return 'levels-as-columns';
+  const corner = header[0].toLowerCase();
+  const [rowsName] = corner.split(/[\\/]/);
+  if (/level|grade|band|title|role|rank/.test(rowsName)) return 'levels-as-rows';
+  if (/skill|competenc|area|dimension|attribute|pillar|category|trait/.test(rowsName)) return 'levels-as-columns';
+  return null;
+}
+
+function levelOf(cell: string): { label: string; number: number | null; title: string } {
+  const t = cleanText(cell);
+  const parsed: LevelLabel | null = parseLevelCell(t);
+  if (!parsed) return { label: t, number: null, title: t };
+  const title = parsed.rest || (/^\d/.test(parsed.label) ? `Level ${parsed.label}` : parsed.label);
+  return { label: parsed.label === t || /^\d/.test(parsed.label) ? parsed.label : parsed.label, number: parsed.number, title };
+}
+
+/**
+ * Reads a level × skill grid (TSV, CSV, semicolon or pipe separated), with levels as rows or as
+ * columns. Each cell becomes one statement per sentence; an empty cell becomes a placeholder record so
+ * gap reports can count it; a cell cut at either end is flagged `truncated`, never completed.
+ */
+export function readGrid(file: string, text: string, rules: IngestRules): ReadResult {
+  const lines = splitLines(text);
+  const ledger = new LineLedger(lines);
+  const diagnostics: Diagnostic[] = [];
+  const h = findHeaderLine(lines);
+  let trackHint: string | undefined;
+  for (let i = 0; i < Math.max(h, 0); i++) {
+    if (!lines[i].trim()) continue;
+    const heading = /^\s*#{1,6}\s+(.*)$/.exec(lines[i]);
+    if (heading && !trackHint) {
+      trackHint = sectionName(repairMojibake(heading[1]).text);
+      ledger.structure(i + 1, 'title');
+    } else ledger.skip(i + 1, 'text before the grid');
+  }
+  if (h < 0) {
+    diagnostics.push({ severity: 'error', file, line: 1, message: 'no grid header found (expected a line with 3 or more tab- or comma-separated cells); file not loaded' });
+    return { shape: 'grid', levels: [], statements: [], lines: ledger.accounts, diagnostics };
+  }
+  const delimiter = lines[h].split('\t').length >= 3 ? '\t' : guessDelimiter(lines[h]);
+  const body = lines.slice(h).join('\n');
+  const { rows, errors } = delimitedRows(body, delimiter, h + 1);
+  for (const e of errors) diagnostics.push({ severity: 'warning', file, line: e.line, message: `grid: ${e.message}` });
+  const [headerRow, ...dataRows] = rows;
+  const header = headerRow.cells.map((c) => cleanText(repairMojibake(c).text));
+  for (let l = headerRow.line; l <= headerRow.endLine; l++) ledger.structure(l, 'grid header');
+  const orient = orientation(header, dataRows);
+  if (!orient) {
+    diagnostics.push({ severity: 'error', file, line: headerRow.line, message: `cannot tell which axis holds the levels: neither the first column nor the header row looks like level labels (header: ${header.slice(0, 4).join(' | ')}…); file not loaded` });
+    for (const r of dataRows) for (let l = r.line; l <= r.endLine; l++) ledger.skip(l, 'grid not loaded: levels not found');
+    return { shape: 'grid', levels: [], statements: [], lines: ledger.accounts, diagnostics, trackHint };
+  }
+
+  const levels: DraftLevel[] = [];
+  const statements: DraftStatement[] = [];
+  const levelAt = new Map<number, DraftLevel>();
+  if (orient === 'levels-as-columns') {
+    header.slice(1).forEach((c, k) => {
+      if (!c) return;
+      const lv = levelOf(c);
+      const d = { label: lv.label, number: lv.number, title: lv.title, line: headerRow.line };
+      levels.push(d);
+      levelAt.set(k + 1, d);
+    });
+  }
+
+  for (const row of dataRows) {
+    const cells = row.cells;
+    if (cells.length !== header.length) {
+      diagnostics.push({
+        severity: 'warning', file, line: row.line,
+        message: `${cells.length} cells, header has ${header.length}` + (cells.length > header.length ? '; extra cells kept under "column N" sections' : '; missing cells counted as empty'),
+      });
+    }
+    if (cells.length === 1 && header.length > 2) {
+      diagnostics.push({ severity: 'warning', file, line: row.line, message: `a line with no ${JSON.stringify(delimiter === '\t' ? 'tab' : delimiter)} separators inside the grid; skipped` });
+      for (let l = row.line; l <= row.endLine; l++) ledger.skip(l, 'line without cells inside the grid');
+      continue;
+    }
+    const rowLabel = cleanText(repairMojibake(cells[0] ?? '').text);
+    if (!rowLabel) {
+      diagnostics.push({ severity: 'warning', file, line: row.line, message: `row has no ${orient === 'levels-as-rows' ? 'level' : 'skill'} label in its first cell; row skipped` });
+      for (let l = row.line; l <= row.endLine; l++) ledger.skip(l, 'row without a label');
+      continue;
+    }
+    let rowLevel: DraftLevel | null = null;
+    if (orient === 'levels-as-rows') {
+      const lv = levelOf(rowLabel);
+      rowLevel = { label: lv.label, number: lv.number, title: lv.title, line: row.line };
+      levels.push(rowLevel);
+    }
+    const width = Math.max(header.length, cells.length);
+    for (let c = 1; c < width; c++) {
+      const colName = header[c] || `column ${c + 1}`;
+      const level = orient === 'levels-as-rows' ? rowLevel! : levelAt.get(c);
+      const section = orient === 'levels-as-rows' ? colName : sectionName(rowLabel);
+      if (!level) {
+        if ((cells[c] ?? '').trim()) {
+          diagnostics.push({ severity: 'warning', file, line: row.line, message: `cell in column ${c + 1} has no level heading; skipped` });
+        }
+        continue;
+      }
+      const raw = cells[c] ?? '';
+      const repaired = repairMojibake(raw);
+      const base = { line: row.line, level: level.label, section };
+      if (!raw.trim()) {
+        statements.push({ ...base, part: `${c}`, kind: 'placeholder', text: '', flags: ['empty-cell'] });
+        continue;
+      }
+      const sentences = splitSentences(repaired.text);
+      sentences.forEach((s, k) => {
+        const t = cleanText(s);
+        const flags: Flag[] = [];
+        if (repaired.repaired) flags.push('mojibake-repaired');
+        if ((k === 0 && /^[\p{Ll}]/u.test(t)) || (k === sentences.length - 1 && /(\w-|…|\.\.\.)$/u.test(t))) flags.push('truncated');
+        if (isExternalReference(s)) flags.push('external-reference');
+        let kind: DraftStatement['kind'] = 'expectation';
+        if (rules.placeholder.some((r) => r.test(t))) {
+          kind = 'placeholder';
+          flags.push('placeholder');
+        } else if (rules.note.some((r) => r.test(t))) kind = 'note';
+        statements.push({ ...base, part: `${c}.${k + 1}`, kind, text: t, flags });
+      });
+    }
+    for (let l = row.line; l <= row.endLine; l++) ledger.statement(l);
+  }
+  for (const a of ledger.accounts) if (a.status === 'skipped' && a.reason === 'not read') a.reason = 'not understood';
+  return { shape: 'grid', levels, statements, lines: ledger.accounts, diagnostics, trackHint };
+}

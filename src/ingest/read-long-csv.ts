@@ -1,0 +1,84 @@
+import { KINDS, type Diagnostic, type Flag, type Kind } from '../types.ts';
+import { delimitedRows, guessDelimiter } from './delimited-rows.ts';
+import { type DraftLevel, type DraftStatement, LineLedger, type ReadResult, splitLines } from './draft.ts';
+import type { IngestRules } from './ingest-rules.ts';
+import { parseLevelCell } from './level-label.ts';
+import { cleanText, isExternalReference } from './normalise-text.ts';
+import { repairMojibake } from './repair-mojibake.ts';
+
+const COLUMNS = {
+  company: ['company', 'organisation', 'organization'],
+  track: ['track', 'ladder', 'role family'],
+  level: ['level', 'level_label', 'grade'],
+  level_title: ['level_title', 'level title', 'title'],
+  section: ['section', 'competency area', 'area', 'category'],
+  kind: ['kind', 'type'],
+  statement: ['statement', 'text', 'expectation', 'behaviour', 'behavior'],
+} as const;
+
+/** True when a header row names at least a level and a statement column (the simple long format). */
+export function isLongHeader(cells: string[]): boolean {
+  const names = cells.map((c) => c.trim().toLowerCase());
+  return COLUMNS.level.some((c) => names.includes(c)) && COLUMNS.statement.some((c) => names.includes(c));
+}
+
+/**
+ * Reads the simple long format: one row per statement with columns
+ * `company, level, level_title, section, kind, statement` (kind optional, default expectation).
+ */
+export function readLongCsv(file: string, text: string, rules: IngestRules): ReadResult {
+  const lines = splitLines(text);
+  const ledger = new LineLedger(lines);
+  const diagnostics: Diagnostic[] = [];
+  const first = lines.findIndex((l) => l.trim());
+  const { rows, errors } = delimitedRows(lines.slice(first).join('\n'), guessDelimiter(lines[first]), first + 1);
+  for (const e of errors) diagnostics.push({ severity: 'warning', file, line: e.line, message: `CSV: ${e.message}` });
+  const [head, ...data] = rows;
+  const names = head.cells.map((c) => c.trim().toLowerCase());
+  const col = (k: keyof typeof COLUMNS) => names.findIndex((n) => (COLUMNS[k] as readonly string[]).includes(n));
+  const idx = { company: col('company'), track: col('track'), level: col('level'), level_title: col('level_title'), section: col('section'), kind: col('kind'), statement: col('statement') };
+  ledger.structure(head.line, 'header');
+  const levels = new Map<string, DraftLevel>();
+  const statements: DraftStatement[] = [];
+  let company: string | undefined;
+  let track: string | undefined;
+  for (const row of data) {
+    const get = (i: number) => (i >= 0 ? cleanText(repairMojibake(row.cells[i] ?? '').text) : '');
+    const span = (status: 'statement' | 'skip', reason = '') => {
+      for (let l = row.line; l <= row.endLine; l++) status === 'statement' ? ledger.statement(l) : ledger.skip(l, reason);
+    };
+    if (row.cells.length !== head.cells.length) {
+      diagnostics.push({ severity: 'warning', file, line: row.line, message: `${row.cells.length} cells, header has ${head.cells.length}` });
+    }
+    const level = get(idx.level);
+    if (!level) {
+      diagnostics.push({ severity: 'warning', file, line: row.line, message: 'row has no level; skipped' });
+      span('skip', 'row without a level');
+      continue;
+    }
+    company ??= get(idx.company) || undefined;
+    track ??= get(idx.track) || undefined;
+    if (!levels.has(level)) {
+      const parsed = parseLevelCell(level);
+      levels.set(level, { label: level, number: parsed?.number ?? null, title: get(idx.level_title) || (/^\d/.test(level) ? `Level ${level}` : level), line: row.line });
+    }
+    const text = get(idx.statement);
+    let kind = (get(idx.kind).toLowerCase() || 'expectation') as Kind;
+    if (!KINDS.includes(kind)) {
+      diagnostics.push({ severity: 'warning', file, line: row.line, message: `unknown kind "${get(idx.kind)}" (expected one of ${KINDS.join(', ')}); read as expectation` });
+      kind = 'expectation';
+    }
+    const flags: Flag[] = [];
+    if (!text) {
+      kind = 'placeholder';
+      flags.push('empty-cell');
+    } else if (rules.placeholder.some((r) => r.test(text))) {
+      kind = 'placeholder';
+      flags.push('placeholder');
+    }
+    if (isExternalReference(row.cells[idx.statement] ?? '')) flags.push('external-reference');
+    statements.push({ line: row.line, level, section: get(idx.section), kind, text, flags });
+    span('statement');
+  }
+  return { shape: 'long-csv', levels: [...levels.values()], statements, lines: ledger.accounts, diagnostics, company, trackHint: track };
+}

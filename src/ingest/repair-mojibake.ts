@@ -1,0 +1,118 @@
+/**
+ * Mojibake repair: UTF-8 bytes that were once decoded with a legacy single-byte code page (Mac OS
+ * Roman or Windows-1252) and saved again as UTF-8. Any run of characters whose code-page bytes form
+ * a valid multi-byte UTF-8 sequence is decoded back; everything else is left alone. The mapping is a
+ * bijection on such runs, so `breakUtf8(repairMojibake(x).text, codec)` gives `x` back.
+ */
+
+const MAC_ROMAN_HIGH =
+  'ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø' +
+  '¿¡¬√ƒ≈∆«»…\u00a0ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uf8ffÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ';
+
+const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+export type Codec = 'mac-roman' | 'windows-1252';
+
+function table(codec: Codec): string {
+  if (codec === 'mac-roman') return MAC_ROMAN_HIGH;
+  let latin = '';
+  for (let b = 0xa0; b <= 0xff; b++) latin += String.fromCharCode(b);
+  return CP1252_80_9F + latin;
+}
+
+const TABLES: Record<Codec, { toByte: Map<string, number>; toChar: string }> = {
+  'mac-roman': build('mac-roman'),
+  'windows-1252': build('windows-1252'),
+};
+
+function build(codec: Codec) {
+  const chars = table(codec);
+  const toByte = new Map<string, number>();
+  [...chars].forEach((c, i) => toByte.set(c, 0x80 + i));
+  return { toByte, toChar: chars };
+}
+
+function seqLength(lead: number): number {
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
+const strict = new TextDecoder('utf-8', { fatal: true });
+
+function tryDecode(chars: string[], at: number, codec: Codec): { text: string; length: number } | null {
+  const { toByte } = TABLES[codec];
+  const lead = toByte.get(chars[at]);
+  if (lead === undefined) return null;
+  const n = seqLength(lead);
+  if (n === 0 || at + n > chars.length) return null;
+  const bytes = [lead];
+  for (let k = 1; k < n; k++) {
+    const b = toByte.get(chars[at + k]);
+    if (b === undefined || (b & 0xc0) !== 0x80) return null;
+    bytes.push(b);
+  }
+  try {
+    const text = strict.decode(new Uint8Array(bytes));
+    return /^[\p{Cc}\p{M}]/u.test(text) ? null : { text, length: n };
+  } catch {
+    return null;
+  }
+}
+
+export interface Repair {
+  text: string;
+  /** How many characters were repaired (0 when the text was clean). */
+  repaired: number;
+  codec?: Codec;
+}
+
+function repairWith(chars: string[], codec: Codec): { text: string; repaired: number; consumed: number } {
+  let text = '';
+  let repaired = 0;
+  let consumed = 0;
+  for (let i = 0; i < chars.length; ) {
+    const hit = tryDecode(chars, i, codec);
+    if (hit) {
+      text += hit.text;
+      repaired += 1;
+      consumed += hit.length;
+      i += hit.length;
+    } else {
+      text += chars[i];
+      i += 1;
+    }
+  }
+  return { text, repaired, consumed };
+}
+
+/**
+ * Repairs every mojibake run in `text`. The code page is chosen per text: the one under which more
+ * characters decode (a text is mangled by one code page, and real accented text rarely decodes at all).
+ */
+export function repairMojibake(text: string): Repair {
+  if (!/[\u0080-\uffff]/.test(text)) return { text, repaired: 0 };
+  const chars = [...text];
+  let best: Repair = { text, repaired: 0 };
+  let bestConsumed = 0;
+  for (const codec of ['mac-roman', 'windows-1252'] as const) {
+    const { consumed, ...r } = repairWith(chars, codec);
+    if (consumed > bestConsumed) {
+      best = { ...r, codec };
+      bestConsumed = consumed;
+    }
+  }
+  return best;
+}
+
+/** The inverse: what a UTF-8 string looks like after a round trip through `codec` (used by tests and to show the original). */
+export function breakUtf8(text: string, codec: Codec): string {
+  const { toChar } = TABLES[codec];
+  let out = '';
+  for (const ch of text) {
+    const bytes = new TextEncoder().encode(ch);
+    out += bytes.length === 1 ? ch : [...bytes].map((b) => toChar[b - 0x80]).join('');
+  }
+  return out;
+}

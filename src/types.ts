@@ -1,0 +1,131 @@
+/** The statement table contract shared by ingestion, classification, analyses, views and the CLI. */
+
+export type Kind = 'expectation' | 'example' | 'summary' | 'attribute' | 'note' | 'placeholder';
+
+export const KINDS: readonly Kind[] = ['expectation', 'example', 'summary', 'attribute', 'note', 'placeholder'];
+
+/** Documented flag vocabulary (see README "Flags"). */
+export type Flag =
+  | 'mojibake-repaired'
+  | 'placeholder'
+  | 'empty-cell'
+  | 'truncated'
+  | 'unbulleted'
+  | 'external-reference';
+
+export const FLAGS: readonly Flag[] = ['mojibake-repaired', 'placeholder', 'empty-cell', 'truncated', 'unbulleted', 'external-reference'];
+
+export interface SourceRef {
+  /** Path relative to the data folder, e.g. `ladders/octopus/octopus-l2-security-engineer.md`. */
+  file: string;
+  /** 1-based line number. */
+  line: number;
+}
+
+/** Structured value of an Octopus-style attribute line (Planning horizon, Impact radius, …). */
+export interface AttributeValue {
+  /** Canonical name: `planningHorizon`, `impactRadius`, `evaluation`, `directionNeeded`, or a slug of the label. */
+  name: string;
+  /** The label as written in the file. */
+  label: string;
+  /** The value as written (trimmed, trailing full stop removed). */
+  value: string;
+  /** Parsed numbers where the value has them: people range for impact radius, months for planning horizon. */
+  min?: number;
+  max?: number;
+  unit?: 'people' | 'months' | 'cycles';
+}
+
+export interface Statement {
+  /** Stable across runs: derived from company, file, line and position in the line. */
+  id: string;
+  company: string;
+  track: string;
+  /** Native level label: `IC6`, `L4`, `3`. */
+  level: string;
+  levelTitle: string;
+  /** Position of the level in its ladder (1 = lowest present or declared). */
+  levelOrder: number;
+  /** Set when two pages of one track share a level: the page title distinguishes them. */
+  variant?: string;
+  /** Native section path joined with ' › ', e.g. `Craft › Threat Fluency`. */
+  section: string;
+  kind: Kind;
+  text: string;
+  flags: Flag[];
+  source: SourceRef;
+  attribute?: AttributeValue;
+}
+
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  file: string;
+  /** 1-based line, when the problem has one. */
+  line?: number;
+  message: string;
+}
+
+export type LineStatus = 'blank' | 'statement' | 'structure' | 'skipped';
+
+export interface LineAccount {
+  line: number;
+  status: LineStatus;
+  /** For structure: what it was (title, heading, subtitle, table header…). For skipped: why. */
+  reason?: string;
+}
+
+export interface FileReport {
+  file: string;
+  company: string;
+  shape: 'markdown-level-page' | 'markdown-multi-level' | 'grid' | 'long-csv' | 'unknown';
+  levels: string[];
+  lines: LineAccount[];
+  statements: number;
+  byKind: Partial<Record<Kind, number>>;
+  flags: Partial<Record<Flag, number>>;
+}
+
+export interface LevelInfo {
+  company: string;
+  companyName: string;
+  track: string;
+  level: string;
+  levelTitle: string;
+  levelOrder: number;
+  variant?: string;
+  files: string[];
+}
+
+export interface LadderSet {
+  statements: Statement[];
+  levels: LevelInfo[];
+  files: FileReport[];
+  diagnostics: Diagnostic[];
+}
+
+/** A competency score inside a classification. */
+export interface CompetencyScore {
+  id: string;
+  score: number;
+}
+
+export interface CueHit {
+  competency: string;
+  cue: string;
+  weight: number;
+}
+
+export interface Classification {
+  /** Primary competency id, or null when nothing speaks for any competency. */
+  competency: string | null;
+  /** All competencies with a score, highest first; scores sum to 1. */
+  competencies: CompetencyScore[];
+  confidence: number;
+  why: {
+    cues: CueHit[];
+    prior?: { section: string; competencies: CompetencyScore[] };
+    override?: { competency: string; comment: string };
+  };
+}
+
+export type ClassifiedStatement = Statement & Partial<Classification>;

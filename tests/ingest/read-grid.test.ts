@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ingestFiles } from '../../src/ingest/index.ts';
+
+const grid = (content: string, name = 'grid.csv') => ingestFiles([{ path: `ladders/acme/${name}`, content }]);
+
+describe('readGrid', () => {
+  it('reads a CSV grid with quoted cells spanning lines, keeping each row\'s first line', () => {
+    const set = grid('Level,Impact,Scope\nL1,"Ships small fixes.  Asks for help.",Own tasks\nL2,"Leads a project,\nend to end.",Team\n');
+    expect(set.diagnostics).toEqual([]);
+    expect(set.statements.map((s) => [s.level, s.section, s.text, s.source.line])).toEqual([
+      ['L1', 'Impact', 'Ships small fixes.', 2], ['L1', 'Impact', 'Asks for help.', 2], ['L1', 'Scope', 'Own tasks', 2],
+      ['L2', 'Impact', 'Leads a project, end to end.', 3], ['L2', 'Scope', 'Team', 3],
+    ]);
+    expect(set.files[0].lines.map((l) => l.status)).toEqual(['structure', 'statement', 'statement', 'statement', 'blank']);
+  });
+
+  it('reads a grid with levels as columns', () => {
+    const set = grid('Skill\tLevel 1\tLevel 2\tLevel 3\nCommunication\tWrites notes.\tWrites docs.\tGives talks.\nScope\tTasks\tProjects\t\n', 'g.tsv');
+    expect(set.levels.map((l) => [l.level, l.levelTitle, l.levelOrder])).toEqual([['1', 'Level 1', 1], ['2', 'Level 2', 2], ['3', 'Level 3', 3]]);
+    expect(set.statements.map((s) => `${s.level}|${s.section}|${s.kind}|${s.text}`)).toEqual([
+      '1|Communication|expectation|Writes notes.', '2|Communication|expectation|Writes docs.', '3|Communication|expectation|Gives talks.',
+      '1|Scope|expectation|Tasks', '2|Scope|expectation|Projects', '3|Scope|placeholder|',
+    ]);
+  });
+
+  it('reports ragged rows with their line and cell counts, and still loads them', () => {
+    const set = grid('Level\tA\tB\tC\n1\tx.\ty.\tz.\textra.\n2\tp.\n', 'r.tsv');
+    expect(set.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [2, '5 cells, header has 4; extra cells kept under "column N" sections'],
+      [3, '2 cells, header has 4; missing cells counted as empty'],
+    ]);
+    expect(set.statements.find((s) => s.text === 'extra.')?.section).toBe('column 5');
+    expect(set.statements.filter((s) => s.level === '2' && s.flags.includes('empty-cell'))).toHaveLength(2);
+  });
+
+  it('refuses a grid whose axes hold no levels, naming the header line', () => {
+    const set = grid('Name,Colour,Shape\nApple,Red,Round\nPear,Green,Odd\n');
+    expect(set.statements).toEqual([]);
+    expect(set.diagnostics).toHaveLength(1);
+    expect(set.diagnostics[0]).toMatchObject({ severity: 'error', file: 'ladders/acme/grid.csv', line: 1 });
+    expect(set.diagnostics[0].message).toMatch(/cannot tell which axis holds the levels/);
+  });
+
+  it('reads the simple long format, defaulting kind to expectation', () => {
+    const set = ingestFiles([{ path: 'my-ladder.csv', content: 'company,level,level_title,section,kind,statement\nAcme,L1,Junior,Craft,,I learn fast.\nAcme,L2,Engineer,Craft,example,I shipped X.\nAcme,L2,Engineer,Craft,bogus,=HYPERLINK("x")\n' }], { company: 'acme' });
+    expect(set.files[0].shape).toBe('long-csv');
+    expect(set.statements.map((s) => [s.company, s.level, s.levelTitle, s.kind, s.text])).toEqual([
+      ['acme', 'L1', 'Junior', 'expectation', 'I learn fast.'],
+      ['acme', 'L2', 'Engineer', 'example', 'I shipped X.'],
+      ['acme', 'L2', 'Engineer', 'expectation', '=HYPERLINK("x")'],
+    ]);
+    expect(set.diagnostics).toMatchObject([{ line: 4, message: expect.stringMatching(/unknown kind "bogus"/) }]);
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { ingestFiles } from '../../src/ingest/index.ts';
+
+const one = (text: string, name = 'page.md', company = 'acme') => ingestFiles([{ path: `ladders/${company}/${name}`, content: text }]);
+
+describe('readMarkdown on shapes beyond the seeds', () => {
+  it('reads * bullets, + bullets, numbered items and deeper headings', () => {
+    const set = one('### E4 – Senior Engineer\n\n#### Delivery\n* I ship.\n+ I plan.\n1. I estimate.\n\n#### People\n- I mentor.\n');
+    expect(set.diagnostics).toEqual([]);
+    expect(set.levels).toMatchObject([{ level: 'E4', levelTitle: 'Senior Engineer', track: 'Engineer' }]);
+    expect(set.statements.map((s) => [s.section, s.text])).toEqual([
+      ['Delivery', 'I ship.'], ['Delivery', 'I plan.'], ['Delivery', 'I estimate.'], ['People', 'I mentor.'],
+    ]);
+  });
+
+  it('reads a single file holding all levels under level headings', () => {
+    const set = one('# Security ladder\n\nIntro text.\n\n## Level 1: Associate\n### Craft\n- I learn.\n## Level 2: Engineer\n### Craft\n- I build.\n### Scope\n- My team.\n');
+    expect(set.files[0].shape).toBe('markdown-multi-level');
+    expect(set.levels.map((l) => [l.level, l.levelTitle, l.levelOrder, l.track])).toEqual([
+      ['1', 'Associate', 1, 'Security ladder'], ['2', 'Engineer', 2, 'Security ladder'],
+    ]);
+    expect(set.statements.map((s) => `${s.level}|${s.section}|${s.text}`)).toEqual(['1|Craft|I learn.', '2|Craft|I build.', '2|Scope|My team.']);
+    expect(set.files[0].lines[0]).toMatchObject({ status: 'structure' });
+    expect(set.files[0].lines[2]).toMatchObject({ status: 'skipped', reason: 'text outside any level section' });
+  });
+
+  it('reads YAML front matter and skips template tags with a reason', () => {
+    const set = one('---\ntitle: Staff Engineer\nlevel: L5\n---\n{% include header.html %}\n\n## Impact\n- I set direction.\n{{ footer }}\n');
+    expect(set.levels).toMatchObject([{ level: 'L5', levelTitle: 'Staff Engineer' }]);
+    expect(set.statements.map((s) => s.text)).toEqual(['I set direction.']);
+    const lines = set.files[0].lines;
+    expect(lines.slice(0, 4).every((l) => l.status === 'structure')).toBe(true);
+    expect(lines[4]).toMatchObject({ status: 'skipped', reason: 'template tag' });
+    expect(lines[8]).toMatchObject({ status: 'skipped', reason: 'template tag' });
+  });
+
+  it('splits second-person prose without bullets into one statement per sentence', () => {
+    const set = one('# L3 Senior Engineer\n\n## Technical skills\n\nYou design systems for your team. You review code from peers, e.g. design docs. You mentor newer engineers.\n');
+    expect(set.statements.map((s) => [s.kind, s.text])).toEqual([
+      ['expectation', 'You design systems for your team.'],
+      ['expectation', 'You review code from peers, e.g. design docs.'],
+      ['expectation', 'You mentor newer engineers.'],
+    ]);
+    expect(new Set(set.statements.map((s) => s.id)).size).toBe(3);
+  });
+
+  it('keeps an "extends the level below" line as a note, and only the additions as expectations', () => {
+    const set = one('# L3: Senior\n\nEverything in L2, plus:\n\n## Craft\n- I lead designs.\n');
+    expect(set.statements.map((s) => [s.kind, s.text])).toEqual([['note', 'Everything in L2, plus:'], ['expectation', 'I lead designs.']]);
+  });
+
+  it('treats bullets after an Examples heading or inside <details> as examples', () => {
+    const set = one('# L2: Eng\n\n## Craft\n- I build.\n\n### Examples\n- I built X.\n\n## People\n<details>\n<summary>Examples</summary>\n\n- I helped Y.\n</details>\n');
+    expect(set.statements.map((s) => [s.section, s.kind])).toEqual([['Craft', 'expectation'], ['Craft', 'example'], ['People', 'example']]);
+  });
+
+  it('joins indented or lower-case continuation lines to their bullet', () => {
+    const set = one('# L2: Eng\n\n## Craft\n- I build reliable services and\n  operate them in production.\n- I write tests\nbefore shipping.\n');
+    expect(set.statements.map((s) => s.text)).toEqual(['I build reliable services and operate them in production.', 'I write tests before shipping.']);
+    expect(set.statements.every((s) => !s.flags.includes('unbulleted'))).toBe(true);
+  });
+
+  it('labels two pages of one track at one level as variants, and keeps other tracks apart', () => {
+    const set = ingestFiles([
+      { path: 'ladders/acme/a.md', content: '# L3: Senior Cloud Security Engineer\n\n## Craft\n- I secure clouds.\n' },
+      { path: 'ladders/acme/b.md', content: '# L3: Senior Security Engineer\n\n## Craft\n- I secure things.\n' },
+      { path: 'ladders/acme/c.md', content: '# L2: Security Engineer\n\n## Craft\n- I learn.\n' },
+      { path: 'ladders/acme/d.md', content: '# L3: Senior Security Analyst\n\n## Craft\n- I analyse.\n' },
+    ]);
+    expect(set.levels.map((l) => [l.track, l.level, l.variant ?? null])).toEqual([
+      ['Security Analyst', 'L3', null],
+      ['Security Engineer', 'L2', null],
+      ['Security Engineer', 'L3', 'Senior Cloud Security Engineer'],
+      ['Security Engineer', 'L3', 'Senior Security Engineer'],
+    ]);
+    expect(set.statements.find((s) => s.text === 'I secure clouds.')?.variant).toBe('Senior Cloud Security Engineer');
+  });
+
+  it('refuses a page with no level title, naming file and line, while other files load', () => {
+    const set = ingestFiles([
+      { path: 'ladders/acme/notes.md', content: '# Security Engineering\n\n- I do things.\n' },
+      { path: 'ladders/acme/l2.md', content: '# L2: Engineer\n\n## Craft\n- I build.\n' },
+    ]);
+    expect(set.diagnostics).toHaveLength(1);
+    expect(set.diagnostics[0]).toMatchObject({ severity: 'error', file: 'ladders/acme/notes.md', line: 1 });
+    expect(set.diagnostics[0].message).toMatch(/no level in the title "Security Engineering"/);
+    expect(set.statements.map((s) => s.text)).toEqual(['I build.']);
+    expect(set.files[0].lines.filter((l) => l.status === 'skipped').every((l) => l.reason?.includes('no level title'))).toBe(true);
+  });
+
+  it('orders levels from metadata when labels do not sort by number, and says so when there is none', () => {
+    const grid = { path: 'ladders/acme/grid.csv', content: 'Level,Craft,Scope\nStaff,I set direction.,Org\nJunior,I learn.,Tasks\nSenior,I lead.,Team\n' };
+    const withMeta = ingestFiles([{ path: 'ladders/acme/ladder.json', content: '{"name":"Acme Corp","levels":["Junior","Senior","Staff"]}' }, grid]);
+    expect(withMeta.diagnostics).toEqual([]);
+    expect(withMeta.levels.map((l) => [l.level, l.levelOrder, l.companyName])).toEqual([['Junior', 1, 'Acme Corp'], ['Senior', 2, 'Acme Corp'], ['Staff', 3, 'Acme Corp']]);
+    const without = ingestFiles([grid]);
+    expect(without.diagnostics.map((d) => d.message).join()).toMatch(/do not sort by number/);
+  });
+});
