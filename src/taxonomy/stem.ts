@@ -20,13 +20,14 @@ export function stem(word: string): string {
 
 /**
  * Word families Porter's rules would merge with unrelated words (experience/experiment,
- * decisive/decision, production/productive/product): they get a stem of their own.
+ * decisive/decision, production/productive/product, community/communication): they get a stem of their own.
  */
 const KEEP_APART: [string, string][] = [
   ['experienc', 'experienc'],
   ['decisive', 'decisiv'],
   ['production', 'production'],
   ['productiv', 'productiv'],
+  ['communit', 'communiti'],
 ];
 
 function isConsonant(w: string, i: number): boolean {

@@ -22,6 +22,7 @@ describe('stem(word)', () => {
     expect(stem('decisive')).not.toBe(stem('decision'));
     expect(stem('production')).not.toBe(stem('product'));
     expect(stem('productivity')).not.toBe(stem('product'));
+    expect(stem('community')).not.toBe(stem('communication'));
   });
 
   it('leaves short words, numbers and non-letters alone', () => {
