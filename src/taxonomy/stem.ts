@@ -20,7 +20,7 @@ export function stem(word: string): string {
 
 /**
  * Word families Porter's rules would merge with unrelated words (experience/experiment,
- * decisive/decision, production/productive/product, community/communication): they get a stem of their own.
+ * decisive/decision, production/productive/product, community/communication, internal/intern): they get a stem of their own.
  */
 const KEEP_APART: [string, string][] = [
   ['experienc', 'experienc'],
@@ -28,6 +28,7 @@ const KEEP_APART: [string, string][] = [
   ['production', 'production'],
   ['productiv', 'productiv'],
   ['communit', 'communiti'],
+  ['internal', 'internal'],
 ];
 
 function isConsonant(w: string, i: number): boolean {

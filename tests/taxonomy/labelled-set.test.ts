@@ -12,12 +12,13 @@ const set = loadDataDir();
 const matches = joinLabelled(dev, set.statements);
 
 /**
- * Regression floors, set a little under what was measured when they were written (see README "Classifier quality").
- * The development set was labelled before the cues were tuned, and the cues were then written with it in view,
- * so its figure is optimistic; the two small sets of own-words statements show how new wording fares
- * (holdout-2 was never tuned on).
+ * Regression floors, a little under what was measured (see README "Classifier quality").
+ * The development set was labelled before the cues were tuned, but the cues were then written with it in view,
+ * so its figure is optimistic. The three own-words sets (not seed text) were each labelled and run once before
+ * any cue was changed for them — first-run top-1: holdout 86.7% (52/60), holdout-2 75.0% (30/40),
+ * holdout-3 92.2% (47/51) — and general vocabulary was added after each, so they now serve as regression checks.
  */
-const FLOORS = { dev: 0.95, holdout: 0.9, holdout2: 0.7 };
+const FLOORS = { dev: 0.95, holdout: 0.9, holdout2: 0.9, holdout3: 0.9 };
 
 describe('the labelled development set', () => {
   it('has at least 120 seed statements from all three companies, covering all 16 competencies', () => {
@@ -45,6 +46,7 @@ describe('the labelled development set', () => {
 describe.each([
   ['labelled-holdout.csv', FLOORS.holdout],
   ['labelled-holdout-2.csv', FLOORS.holdout2],
+  ['labelled-holdout-3.csv', FLOORS.holdout3],
 ])('own-words statements not from the seeds (%s)', (file, floor) => {
   const rows = parseLabelledSet(readFileSync(fixturePath(file), 'utf8'));
   it(`agree with the labels on at least ${floor * 100}%`, () => {

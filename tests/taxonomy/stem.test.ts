@@ -23,6 +23,7 @@ describe('stem(word)', () => {
     expect(stem('production')).not.toBe(stem('product'));
     expect(stem('productivity')).not.toBe(stem('product'));
     expect(stem('community')).not.toBe(stem('communication'));
+    expect(stem('internals')).not.toBe(stem('interns'));
   });
 
   it('leaves short words, numbers and non-letters alone', () => {
