@@ -1,16 +1,21 @@
 import { compileCues } from './compile-cues.ts';
+import { descriptionMatches } from './description-match.ts';
 import { matchPhrases } from './match-phrases.ts';
 import { sectionPrior } from './section-prior.ts';
 import { tokenise } from './tokenise.ts';
 import type { Classification, CompetencyScore, CueHit } from '../types.ts';
 import type { ClassifyTextOptions } from './types.ts';
 
+/** Prefix of a `why.cues` entry that comes from the competency description, not a cue phrase. */
+export const DESCRIPTION_CUE = 'description~';
+
 /** Evidence (sum of cue and prior weight) at which confidence reaches ~63% of the primary's share. */
 const EVIDENCE_SCALE = 3;
 
 /**
  * Classify one piece of text: sum the weights of the distinct cue phrases it contains per
- * competency, add the section prior (scaled by `priors.strength`), normalise to shares.
+ * competency (when none matches, the words it shares with competency descriptions stand in, marked
+ * `description~stem` in `why.cues`), add the section prior (scaled by `priors.strength`), normalise to shares.
  * The primary is the highest score; ties go to the stronger text evidence, then to taxonomy order.
  */
 export function classifyText(text: string, { taxonomy, priors, section }: ClassifyTextOptions): Classification {
@@ -24,6 +29,12 @@ export function classifyText(text: string, { taxonomy, priors, section }: Classi
     seen.add(key);
     cues.push({ competency: value.competency, cue: value.cue, weight: value.weight });
     raw.set(value.competency, (raw.get(value.competency) ?? 0) + value.weight);
+  }
+  if (cues.length === 0) {
+    for (const m of descriptionMatches(text, taxonomy)) {
+      cues.push({ competency: m.competency, cue: `${DESCRIPTION_CUE}${m.stem}`, weight: m.weight });
+      raw.set(m.competency, (raw.get(m.competency) ?? 0) + m.weight);
+    }
   }
 
   const total = new Map(raw);

@@ -50,7 +50,7 @@ describe('classifyText: section priors inform but never override clear text', ()
   });
 
   it('decides when the text itself is silent', () => {
-    const text = 'Does what is asked.';
+    const text = 'It is what it is.';
     expect(classifyText(text, { taxonomy }).competency).toBeNull();
     expect(primary(text, 'Talent › Hiring')).toBe('hiring');
     expect(primary(text, 'Threat Fluency')).toBe('threat');
@@ -60,6 +60,21 @@ describe('classifyText: section priors inform but never override clear text', ()
     const text = 'Writes the design.';
     expect(primary(text, 'Communication/Writing')).toBe('communication');
     expect(primary(text, 'Execution')).toBe('delivery');
+  });
+});
+
+describe('classifyText: when no cue phrase matches', () => {
+  it('falls back to words shared with the competency descriptions, marked as such', () => {
+    const c = classifyText('Asks for a hand when stuck.', { taxonomy });
+    expect(c.why.cues.length).toBeGreaterThan(0);
+    expect(c.why.cues.every((h) => h.cue.startsWith('description~'))).toBe(true);
+    expect(c.competency).toBe('growth');
+    expect(c.confidence).toBeLessThan(0.3);
+  });
+
+  it('does not use descriptions when a cue matched', () => {
+    const c = classifyText('Mentors interns when stuck.', { taxonomy });
+    expect(c.why.cues.some((h) => h.cue.startsWith('description~'))).toBe(false);
   });
 });
 
