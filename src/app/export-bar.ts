@@ -1,0 +1,56 @@
+import { rowsOf } from '../views/index.ts';
+import { downloadBlob, svgText, svgToPng } from './download.ts';
+import { toCSV, toJSON } from './table-export.ts';
+
+/** The main chart of a panel: its largest SVG (legends are small). */
+function mainChart(panel: Element): SVGSVGElement | null {
+  let best: SVGSVGElement | null = null;
+  let area = 0;
+  for (const svg of panel.querySelectorAll<SVGSVGElement>(':scope svg')) {
+    if (svg.parentElement?.closest('svg')) continue;
+    const box = svg.getBoundingClientRect();
+    if (box.width * box.height > area) (best = svg), (area = box.width * box.height);
+  }
+  return best;
+}
+
+function button(label: string, title: string, action: () => void | Promise<void>): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = label;
+  b.title = title;
+  b.setAttribute('aria-label', title);
+  b.addEventListener('click', () => void action());
+  return b;
+}
+
+/** Adds CSV/JSON buttons to every panel with rows and SVG/PNG buttons to every panel with a chart. */
+export function addExportBars(root: Element): void {
+  for (const panel of root.querySelectorAll('[data-export]')) {
+    const name = panel.getAttribute('data-export') ?? 'export';
+    const heading = panel.querySelector('h2')?.textContent ?? name;
+    const bar = document.createElement('div');
+    bar.className = 'export-bar';
+    bar.setAttribute('role', 'group');
+    bar.setAttribute('aria-label', `Export ${heading}`);
+    if (rowsOf(panel)) {
+      bar.append(
+        button('CSV', `Download ${heading} as CSV`, () => downloadBlob(new Blob([toCSV(rowsOf(panel) ?? [])], { type: 'text/csv;charset=utf-8' }), `${name}.csv`)),
+        button('JSON', `Download ${heading} as JSON`, () => downloadBlob(new Blob([toJSON(rowsOf(panel) ?? [])], { type: 'application/json' }), `${name}.json`)),
+      );
+    }
+    if (panel.hasAttribute('data-chart') && mainChart(panel)) {
+      bar.append(
+        button('SVG', `Download ${heading} chart as SVG`, () => {
+          const svg = mainChart(panel);
+          if (svg) downloadBlob(new Blob([svgText(svg)], { type: 'image/svg+xml' }), `${name}.svg`);
+        }),
+        button('PNG', `Download ${heading} chart as PNG`, async () => {
+          const svg = mainChart(panel);
+          if (svg) downloadBlob(await svgToPng(svg), `${name}.png`);
+        }),
+      );
+    }
+    if (bar.childElementCount) panel.querySelector('h2')?.after(bar);
+  }
+}

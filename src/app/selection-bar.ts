@@ -1,0 +1,87 @@
+import type { AtlasData } from '../views/index.ts';
+import type { Selection } from './selection.ts';
+
+function labelled(id: string, text: string, control: HTMLSelectElement): HTMLLabelElement {
+  const label = document.createElement('label');
+  label.htmlFor = id;
+  label.textContent = text + ' ';
+  control.id = id;
+  label.append(control);
+  return label;
+}
+
+function option(value: string, text: string): HTMLOptionElement {
+  const o = document.createElement('option');
+  o.value = value;
+  o.textContent = text;
+  return o;
+}
+
+/**
+ * The linked selection as three selects (company, level, competency) and a clear button, shown above
+ * every view. Choosing a level also chooses its company.
+ */
+export function selectionBar(data: AtlasData, onChange: (patch: Partial<Selection>) => void) {
+  const element = document.createElement('div');
+  element.className = 'selection-bar';
+  element.setAttribute('role', 'group');
+  element.setAttribute('aria-label', 'Linked selection');
+
+  const names = new Map<string, string>();
+  for (const l of data.set.levels) if (!names.has(l.company)) names.set(l.company, l.companyName);
+  const companyIds = [...names.keys()].sort();
+
+  const company = document.createElement('select');
+  company.append(option('', 'all companies'), ...companyIds.map((id) => option(id, names.get(id) ?? id)));
+
+  const level = document.createElement('select');
+  level.append(option('', 'all levels'));
+  for (const id of companyIds) {
+    const group = document.createElement('optgroup');
+    group.label = names.get(id) ?? id;
+    const levels = data.set.levels
+      .filter((l) => l.company === id)
+      .sort((a, b) => a.levelOrder - b.levelOrder)
+      .filter((l, i, all) => all.findIndex((m) => m.level === l.level) === i);
+    group.append(...levels.map((l) => option(`${id}\u0000${l.level}`, `${l.level} · ${l.levelTitle}`)));
+    level.append(group);
+  }
+
+  const competency = document.createElement('select');
+  competency.append(option('', 'all competencies'));
+  for (const g of data.taxonomy.groups) {
+    const group = document.createElement('optgroup');
+    group.label = g.label;
+    group.append(...data.taxonomy.competencies.filter((c) => c.group === g.id).map((c) => option(c.id, c.label)));
+    competency.append(group);
+  }
+
+  const clear = document.createElement('button');
+  clear.type = 'button';
+  clear.textContent = 'Clear selection';
+
+  company.addEventListener('change', () => onChange({ company: company.value || undefined, level: undefined }));
+  level.addEventListener('change', () => {
+    const [c, l] = level.value.split('\u0000');
+    onChange(l ? { company: c, level: l } : { level: undefined });
+  });
+  competency.addEventListener('change', () => onChange({ competency: competency.value || undefined }));
+  clear.addEventListener('click', () => onChange({ company: undefined, level: undefined, competency: undefined, q: undefined }));
+
+  element.append(
+    labelled('sel-company', 'Company', company),
+    labelled('sel-level', 'Level', level),
+    labelled('sel-competency', 'Competency', competency),
+    clear,
+  );
+
+  return {
+    element,
+    update(selection: Selection) {
+      company.value = selection.company ?? '';
+      level.value = selection.company && selection.level ? `${selection.company}\u0000${selection.level}` : '';
+      competency.value = selection.competency ?? '';
+      clear.disabled = !selection.company && !selection.level && !selection.competency && !selection.q;
+    },
+  };
+}

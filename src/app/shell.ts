@@ -1,0 +1,140 @@
+import type { AtlasData, View, ViewSelection } from '../views/index.ts';
+import { VIEWS } from '../views/index.ts';
+import { addExportBars } from './export-bar.ts';
+import { formatSelection, parseSelection, sameSelection, updateSelection, type Selection } from './selection.ts';
+import { selectionBar } from './selection-bar.ts';
+import { themeToggle } from './theme.ts';
+
+const VIEW_IDS = VIEWS.map((v) => v.id);
+const DEFAULT_VIEW = VIEW_IDS[0];
+
+/** Timing of the last render, read by the UI benchmark and the e2e tests. */
+export interface RenderInfo {
+  view: string;
+  ms: number;
+  count: number;
+}
+
+declare global {
+  interface Window {
+    __atlas?: { render: RenderInfo; ready: boolean };
+  }
+}
+
+/**
+ * Mounts the dashboard: header, view tabs (real links), the selection bar and the view on screen.
+ * The selection lives in the URL; tab and selection changes push history entries, back/forward restore them.
+ */
+export function mountShell(root: HTMLElement, data: AtlasData): void {
+  let selection = parseSelection(location.search, DEFAULT_VIEW, VIEW_IDS);
+  const cache = new Map<string, View>();
+  let renderToken = 0;
+  const status = { render: { view: '', ms: 0, count: 0 }, ready: false };
+  window.__atlas = status;
+
+  const nav = document.createElement('nav');
+  nav.setAttribute('aria-label', 'Views');
+  const tabList = document.createElement('ul');
+  nav.append(tabList);
+  const links = VIEWS.map((v) => {
+    const a = document.createElement('a');
+    a.textContent = v.label;
+    a.dataset.view = v.id;
+    a.addEventListener('click', (event) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      navigate({ view: v.id });
+    });
+    const li = document.createElement('li');
+    li.append(a);
+    tabList.append(li);
+    return a;
+  });
+
+  const bar = selectionBar(data, (patch) => navigate(patch));
+  const main = document.createElement('main');
+  main.id = 'main';
+  main.tabIndex = -1;
+  const header = document.createElement('header');
+  header.className = 'top';
+  const title = document.createElement('h1');
+  title.textContent = 'Ladder Atlas';
+  const tagline = document.createElement('p');
+  tagline.className = 'tagline';
+  tagline.textContent = 'Career ladders compared statement by statement on one competency taxonomy and one 1–7 level scale.';
+  header.append(title, tagline, themeToggle());
+  const skip = document.createElement('a');
+  skip.href = '#main';
+  skip.className = 'skip-link';
+  skip.textContent = 'Skip to content';
+  const host = document.createElement('div');
+  host.className = 'view-host';
+  main.append(bar.element, host);
+  root.replaceChildren(skip, header, nav, main);
+
+  function navigate(patch: Partial<Selection>, options: { replace?: boolean; render?: boolean } = {}): void {
+    const next = updateSelection(selection, patch);
+    if (sameSelection(next, selection)) return;
+    selection = next;
+    const url = formatSelection(selection);
+    if (options.replace) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+    if (options.render === false) syncChrome();
+    else void render();
+  }
+
+  function syncChrome(): void {
+    for (const a of links) {
+      const view = a.dataset.view ?? DEFAULT_VIEW;
+      a.href = formatSelection({ ...selection, view });
+      if (view === selection.view) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
+    bar.update(selection);
+    const label = VIEWS.find((v) => v.id === selection.view)?.label ?? '';
+    document.title = `${label} · Ladder Atlas`;
+  }
+
+  async function render(): Promise<void> {
+    const token = ++renderToken;
+    syncChrome();
+    const entry = VIEWS.find((v) => v.id === selection.view) ?? VIEWS[0];
+    let view = cache.get(entry.id);
+    if (!view) {
+      main.setAttribute('aria-busy', 'true');
+      view = await entry.load();
+      cache.set(entry.id, view);
+      if (token !== renderToken) return;
+    }
+    const started = performance.now();
+    const { view: _view, ...picked } = selection;
+    const viewSelection: ViewSelection = picked;
+    const width = Math.max(300, main.clientWidth - 34);
+    const element = view(data, { width, selection: viewSelection, onSelect: (p, o) => navigate(p, o) });
+    host.replaceChildren(element);
+    addExportBars(host);
+    main.removeAttribute('aria-busy');
+    status.render = { view: entry.id, ms: performance.now() - started, count: status.render.count + 1 };
+    status.ready = true;
+    if (status.render.count === 1) performance.mark('atlas:first-view');
+    main.dispatchEvent(new CustomEvent('atlas:rendered', { bubbles: true, detail: status.render }));
+  }
+
+  addEventListener('popstate', () => {
+    selection = parseSelection(location.search, DEFAULT_VIEW, VIEW_IDS);
+    void render();
+  });
+
+  let lastWidth = main.clientWidth;
+  let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+  addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      if (Math.abs(main.clientWidth - lastWidth) < 24) return;
+      lastWidth = main.clientWidth;
+      void render();
+    }, 150);
+  });
+
+  void render();
+}

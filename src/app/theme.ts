@@ -1,0 +1,24 @@
+const KEY = 'ladder-atlas-theme';
+const THEMES = ['auto', 'light', 'dark'] as const;
+type Theme = (typeof THEMES)[number];
+
+function apply(theme: Theme, button: HTMLButtonElement): void {
+  if (theme === 'auto') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+  button.textContent = `Theme: ${theme}`;
+}
+
+/** A button cycling the colour theme auto → light → dark, remembered in localStorage. */
+export function themeToggle(): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'theme-toggle';
+  let theme: Theme = (THEMES as readonly string[]).includes(localStorage.getItem(KEY) ?? '') ? (localStorage.getItem(KEY) as Theme) : 'auto';
+  apply(theme, button);
+  button.addEventListener('click', () => {
+    theme = THEMES[(THEMES.indexOf(theme) + 1) % THEMES.length];
+    localStorage.setItem(KEY, theme);
+    apply(theme, button);
+  });
+  return button;
+}

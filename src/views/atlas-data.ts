@@ -1,0 +1,56 @@
+import type { CapNote, CoverageResult, DivergenceRow, GapFinding, LevelPlacement, SimilarityMatrix } from '../analyses/types.ts';
+import type { ScaleCues } from '../analyses/scale-cues.ts';
+import type { ClassifiedStatement, LadderSet, Statement } from '../types.ts';
+
+/** What views need to know about the taxonomy (a structural subset of the taxonomy module's type). */
+export interface TaxonomyInfo {
+  groups: { id: string; label: string }[];
+  competencies: { id: string; label: string; group: string; definition?: string }[];
+}
+
+/** The analysis tables the views draw (the analyses pipeline's output). */
+export interface AnalysisTables {
+  levels: LevelPlacement[];
+  similarity: SimilarityMatrix | null;
+  coverage: CoverageResult;
+  gaps: GapFinding[];
+  divergence: DivergenceRow[];
+  capNotes: CapNote[];
+  competencies: string[];
+}
+
+/** Everything the views draw, computed once by the app shell from the data folder. */
+export interface AtlasData {
+  set: LadderSet;
+  statements: ClassifiedStatement[];
+  taxonomy: TaxonomyInfo;
+  analysis: AnalysisTables;
+  /** Parsed data/scale-cues.json, for analyses run on demand (mapping pasted text). */
+  scaleCues: ScaleCues;
+  /** The classifier bound to the bundled taxonomy, priors and overrides. */
+  classify: (rows: Statement[]) => ClassifiedStatement[];
+}
+
+/** The linked selection as views see it. */
+export interface ViewSelection {
+  company?: string;
+  level?: string;
+  competency?: string;
+  q?: string;
+  text?: string;
+}
+
+/** Options every view takes. */
+export interface ViewOptions {
+  /** Available width in CSS pixels. */
+  width: number;
+  selection: ViewSelection;
+  /**
+   * Ask the shell to change the linked selection: it updates the URL (a new history entry unless
+   * `replace`) and re-renders, unless `render: false` (the view already shows the change).
+   */
+  onSelect: (patch: ViewSelection, options?: { replace?: boolean; render?: boolean }) => void;
+}
+
+/** A view: a pure function from data and options to an element. */
+export type View = (data: AtlasData, options: ViewOptions) => Element;

@@ -1,0 +1,96 @@
+import * as Plot from '@observablehq/plot';
+import type { CoverageCell } from '../analyses/types.ts';
+import type { View } from './atlas-data.ts';
+import { h } from './dom.ts';
+import { companyColor, OKABE_ITO, SEQUENTIAL } from './palette.ts';
+import { panel } from './panel.ts';
+import { onMarkClick } from './plot-select.ts';
+import { competencyLabeller } from './statement-list.ts';
+
+/** Coverage: competency × (company, level) counts, empty cells visibly empty, and each ladder's coverage share. */
+export const coverage: View = (data, { width, selection, onSelect }) => {
+  const { cells, companies } = data.analysis.coverage;
+  const label = competencyLabeller(data);
+  const placements = data.analysis.levels;
+  const column = new Map(placements.map((p) => [p.key, `${p.companyName} ${p.level}${p.variant ? ` (${p.variant})` : ''}`]));
+  const columns = placements.map((p) => column.get(p.key) ?? p.key);
+  const competencies = data.analysis.competencies.map((c) => label(c));
+  const rows = cells.map((c) => ({ ...c, column: column.get(c.levelKey) ?? c.levelKey, label: label(c.competency) }));
+  type Row = (typeof rows)[number];
+  const inSel = (c: CoverageCell) => (!selection.company || c.company === selection.company) && (!selection.level || c.level === selection.level);
+  const cellW = Math.max(22, Math.min(56, Math.floor((width - 170) / Math.max(1, columns.length))));
+  const maxCount = Math.max(1, ...cells.map((c) => c.count));
+
+  const heatmap = onMarkClick<Row>(
+    Plot.plot({
+      width: 170 + cellW * columns.length,
+      height: 150 + competencies.length * 24,
+      marginLeft: 160,
+      marginBottom: 110,
+      x: { domain: columns, label: null, tickRotate: -40 },
+      y: { domain: competencies, label: null },
+      color: { scheme: SEQUENTIAL, domain: [0, maxCount], legend: true, label: 'statements (primary competency)' },
+      marks: [
+        Plot.cell(rows.filter((c) => c.count === 0), { x: 'column', y: 'label', fill: 'none', stroke: 'currentColor', strokeOpacity: 0.35, strokeDasharray: '2 3', inset: 2 }),
+        Plot.cell(rows.filter((c) => c.count > 0), { x: 'column', y: 'label', fill: 'count', fillOpacity: (c: Row) => (inSel(c) ? 1 : 0.45), inset: 1 }),
+        Plot.text(rows.filter((c) => c.count > 0), { x: 'column', y: 'label', text: 'count', fill: (c: Row) => (c.count > maxCount * 0.55 ? 'white' : 'black'), fontSize: 11 }),
+        Plot.cell(rows, {
+          x: 'column',
+          y: 'label',
+          fill: 'transparent',
+          tip: true,
+          channels: { statements: 'count', mentions: 'mentions', share: (c: Row) => `${Math.round(c.share * 100)}%` },
+        }),
+        Plot.cell(rows.filter((c) => c.competency === selection.competency), { x: 'column', y: 'label', stroke: OKABE_ITO[5], strokeWidth: 1.5, fill: 'none' }),
+      ],
+    }),
+    (c) => onSelect({ company: c.company, level: c.level, competency: c.competency }),
+  );
+
+  const companyName = new Map(placements.map((p) => [p.company, p.companyName]));
+  const shares = companies.map((c) => ({ ...c, name: `${companyName.get(c.company) ?? c.company}${companies.filter((d) => d.company === c.company).length > 1 ? ` · ${c.track}` : ''}` }));
+  const shareChart = Plot.plot({
+    width,
+    height: 50 + shares.length * 30,
+    marginLeft: 160,
+    x: { domain: [0, 1], percent: true, label: 'taxonomy covered (%) →', grid: true },
+    y: { domain: shares.map((s) => s.name), label: null },
+    color: companyColor(shares.map((s) => s.company)),
+    marks: [
+      Plot.barX(shares, { x: 'share', y: 'name', fill: 'company', tip: true, channels: { missing: (s: (typeof shares)[number]) => s.missing.map(label).join(', ') || 'none' } }),
+      Plot.text(shares, { x: 'share', y: 'name', text: (s: (typeof shares)[number]) => `${s.covered.length}/${data.analysis.competencies.length}`, dx: 4, textAnchor: 'start' }),
+      Plot.ruleX([0]),
+    ],
+  });
+  const missing = h(
+    'ul',
+    null,
+    ...shares.map((s) => h('li', null, h('strong', null, s.name), s.missing.length ? `: missing ${s.missing.map(label).join(', ')}` : ': covers every competency', s.carriedOver.length ? ` (carried over by a cap note: ${s.carriedOver.map(label).join(', ')})` : '')),
+  );
+
+  return h(
+    'div',
+    { class: 'view view-coverage' },
+    panel(
+      {
+        title: 'Coverage heatmap',
+        howTo: 'Rows are the 16 competencies, columns each company level. The number is how many statements have that competency as their primary one; darker = more. A dashed empty box means the level says nothing about the competency. Hover for mentions (statements that touch it as a secondary competency too). Click a cell to select the level and competency.',
+        name: 'coverage',
+        chart: true,
+        rows: () => cells.map(({ statementIds, ...c }) => ({ ...c, statements: statementIds.length })),
+      },
+      heatmap,
+    ),
+    panel(
+      {
+        title: 'Coverage share per company',
+        howTo: 'How much of the taxonomy each ladder covers at any of its levels, and which competencies it never mentions.',
+        name: 'coverage-share',
+        chart: true,
+        rows: () => companies.map((c) => ({ company: c.company, track: c.track, share: c.share, covered: c.covered.join('; '), missing: c.missing.join('; '), carriedOver: c.carriedOver.join('; ') })),
+      },
+      shareChart,
+      missing,
+    ),
+  );
+};

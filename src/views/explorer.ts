@@ -1,0 +1,126 @@
+import type { ClassifiedStatement } from '../types.ts';
+import { FLAGS, KINDS } from '../types.ts';
+import type { View } from './atlas-data.ts';
+import { dataTable } from './data-table.ts';
+import { h } from './dom.ts';
+import { inSelection } from './level-rows.ts';
+import { panel } from './panel.ts';
+
+/** One explorer row: a statement flattened for reading and export. */
+export interface ExplorerRow {
+  id: string;
+  company: string;
+  level: string;
+  section: string;
+  kind: string;
+  competency: string;
+  confidence: number | null;
+  why: string;
+  flags: string;
+  source: string;
+  text: string;
+}
+
+/** Flattens a classified statement into an explorer row. */
+export function explorerRow(s: ClassifiedStatement, competencyLabel: (id: string) => string = (id) => id): ExplorerRow {
+  const cues = s.why?.cues?.map((c) => c.cue) ?? [];
+  const why = [
+    ...(s.why?.override ? [`override: ${s.why.override.comment}`] : []),
+    ...(cues.length ? [`cues: ${[...new Set(cues)].join(', ')}`] : []),
+    ...(s.why?.prior ? [`section prior: ${s.why.prior.section}`] : []),
+  ].join('; ');
+  return {
+    id: s.id,
+    company: s.company,
+    level: s.variant ? `${s.level} (${s.variant})` : s.level,
+    section: s.section,
+    kind: s.kind,
+    competency: s.competency ? competencyLabel(s.competency) : '',
+    confidence: s.confidence ?? null,
+    why,
+    flags: s.flags.join(', '),
+    source: `${s.source.file}:${s.source.line}`,
+    text: s.text,
+  };
+}
+
+/** Whether a row's text fields contain every word of the query (case-insensitive). */
+export function matchesQuery(row: ExplorerRow, query: string): boolean {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return true;
+  const hay = `${row.text} ${row.section} ${row.competency} ${row.why} ${row.source} ${row.level} ${row.company}`.toLowerCase();
+  return words.every((w) => hay.includes(w));
+}
+
+/** Statement explorer: every statement, searchable and filterable, with its classification and source. */
+export const explorer: View = (data, { width, selection, onSelect }) => {
+  const label = new Map(data.taxonomy.competencies.map((c) => [c.id, c.label]));
+  const all = data.statements
+    .filter((s) => inSelection(s, selection) && (!selection.competency || s.competency === selection.competency))
+    .map((s) => explorerRow(s, (id) => label.get(id) ?? id));
+  let query = selection.q ?? '';
+  let kind = '';
+  let flag = '';
+  let shown: ExplorerRow[] = [];
+
+  const searchInput = h('input', { type: 'search', id: 'explorer-search', value: query, placeholder: 'words in text, section, cues, file…', autocomplete: 'off' });
+  const kindSelect = h('select', { id: 'explorer-kind' }, h('option', { value: '' }, 'all kinds'), ...KINDS.map((k) => h('option', { value: k }, k)));
+  const flagSelect = h('select', { id: 'explorer-flag' }, h('option', { value: '' }, 'any flags'), ...FLAGS.map((f) => h('option', { value: f }, f)));
+  const status = h('p', { class: 'muted', role: 'status' });
+  const tableSlot = h('div', { class: 'table-slot' });
+
+  const draw = () => {
+    shown = all.filter((r) => matchesQuery(r, query) && (!kind || r.kind === kind) && (!flag || r.flags.split(', ').includes(flag)));
+    status.textContent = `${shown.length} of ${all.length} statements${selection.company || selection.level || selection.competency ? ' in the selection' : ''}`;
+    tableSlot.replaceChildren(
+      dataTable(shown, {
+        caption: 'Statements',
+        columns: [
+          { key: 'company', label: 'company' },
+          { key: 'level', label: 'level' },
+          { key: 'section', label: 'section', width: '9rem' },
+          { key: 'kind', label: 'kind' },
+          { key: 'competency', label: 'competency' },
+          { key: 'confidence', label: 'conf.', numeric: true, format: (c) => (typeof c === 'number' ? c.toFixed(2) : '') },
+          { key: 'text', label: 'statement', width: width > 900 ? '34%' : '16rem' },
+          { key: 'why', label: 'why', width: '12rem' },
+          { key: 'flags', label: 'flags' },
+          { key: 'source', label: 'source' },
+        ],
+      }),
+    );
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  searchInput.addEventListener('input', () => {
+    query = searchInput.value;
+    draw();
+    clearTimeout(timer);
+    timer = setTimeout(() => onSelect({ q: query }, { replace: true, render: false }), 300);
+  });
+  kindSelect.addEventListener('change', () => ((kind = kindSelect.value), draw()));
+  flagSelect.addEventListener('change', () => ((flag = flagSelect.value), draw()));
+  draw();
+
+  return h(
+    'div',
+    { class: 'view view-explorer' },
+    panel(
+      {
+        title: 'Statement explorer',
+        howTo: 'Every statement read from the ladders, one per row: where it sits (company, level, section), what kind of line it is, the competency the classifier chose with its confidence, why (the cue phrases and section prior it used), any data-quality flags, and the source file and line. Search matches all words anywhere in a row; the company, level and competency selection above narrows the rows.',
+        name: 'statements',
+        rows: () => shown.map((r) => ({ ...r })),
+      },
+      h(
+        'div',
+        { class: 'filters' },
+        h('label', { for: 'explorer-search' }, 'Search', searchInput),
+        h('label', { for: 'explorer-kind' }, 'Kind', kindSelect),
+        h('label', { for: 'explorer-flag' }, 'Flag', flagSelect),
+      ),
+      status,
+      tableSlot,
+    ),
+  );
+};

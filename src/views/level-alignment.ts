@@ -1,0 +1,148 @@
+import * as Plot from '@observablehq/plot';
+import type { LevelPlacement } from '../analyses/types.ts';
+import type { View } from './atlas-data.ts';
+import { h } from './dom.ts';
+import { levelChips } from './level-chips.ts';
+import { OKABE_ITO, SIMILARITY, companyColor } from './palette.ts';
+import { panel } from './panel.ts';
+import { onMarkClick } from './plot-select.ts';
+import { scaleNames, statementIndex } from './statement-list.ts';
+
+const display = (p: LevelPlacement) => `${p.companyName} ${p.level}${p.variant ? ` (${p.variant})` : ''}`;
+
+/** Level alignment: every company's levels as ranges on the common 1–7 scale, their evidence, and level similarity. */
+export const levelAlignment: View = (data, { width, selection, onSelect }) => {
+  const placements = data.analysis.levels;
+  const names = scaleNames(data);
+  const colors = companyColor(placements.map((p) => p.company));
+  const isSelected = (p: LevelPlacement) => p.company === selection.company && p.level === selection.level;
+  const dim = (p: LevelPlacement) => (!selection.company || p.company === selection.company ? 1 : 0.35);
+  const labels = placements.map(display);
+
+  const ranges = onMarkClick<LevelPlacement>(
+    Plot.plot({
+      width,
+      height: 60 + placements.length * 30,
+      marginLeft: 190,
+      marginTop: 36,
+      x: { domain: [0.5, 7.5], ticks: [1, 2, 3, 4, 5, 6, 7], label: 'common scale →', grid: true, axis: 'both', tickFormat: (d: number) => `${d} ${width > 900 ? names.get(d) ?? '' : ''}`.trim() },
+      y: { domain: labels, label: null },
+      color: { ...colors, legend: true, tickFormat: (id: string) => placements.find((p) => p.company === id)?.companyName ?? id },
+      marks: [
+        Plot.barX(placements, { x1: 'low', x2: 'high', y: display, fill: 'company', fillOpacity: (p: LevelPlacement) => 0.45 * dim(p), inset: 3 }),
+        Plot.barX(placements.filter(isSelected), { x1: 'low', x2: 'high', y: display, stroke: 'currentColor', strokeWidth: 2, inset: 1 }),
+        Plot.tickX(placements, {
+          x: 'position',
+          y: display,
+          stroke: 'company',
+          strokeWidth: 3,
+          strokeOpacity: dim,
+          tip: true,
+          channels: { title: 'levelTitle', range: (p: LevelPlacement) => `${p.low.toFixed(1)}–${p.high.toFixed(1)}`, basis: 'basis', evidence: (p: LevelPlacement) => p.evidence.length },
+        }),
+      ],
+    }),
+    (p) => onSelect({ company: p.company, level: p.level }),
+  );
+
+  const chosen = placements.find(isSelected);
+  const index = statementIndex(data);
+  const evidenceRows = chosen
+    ? chosen.evidence.map((e) => ({
+        level: chosen.label,
+        value: e.value,
+        weight: Number(e.weight.toFixed(2)),
+        cue: e.cue,
+        match: e.match,
+        kind: e.kind,
+        text: index.get(e.statementId)?.text ?? '',
+        source: (() => {
+          const s = index.get(e.statementId);
+          return s ? `${s.source.file}:${s.source.line}` : '';
+        })(),
+      }))
+    : [];
+  const evidence = chosen
+    ? h(
+        'div',
+        null,
+        h(
+          'p',
+          null,
+          `${display(chosen)} · ${chosen.levelTitle}: placed at ${chosen.position.toFixed(1)} (${names.get(Math.round(chosen.position)) ?? ''}), range ${chosen.low.toFixed(1)}–${chosen.high.toFixed(1)}, `,
+          chosen.basis === 'evidence' ? `from ${chosen.evidence.length} cues in its statements.` : chosen.basis === 'interpolated' ? 'interpolated between its neighbours (no cues of its own).' : 'without evidence.',
+        ),
+        evidenceRows.length
+          ? h(
+              'table',
+              { class: 'plain' },
+              h('thead', null, h('tr', null, ...['scale', 'cue', 'words matched', 'statement', 'source'].map((c) => h('th', { scope: 'col' }, c)))),
+              h('tbody', null, ...evidenceRows.slice(0, 40).map((r) => h('tr', null, h('td', null, String(r.value)), h('td', null, r.cue), h('td', null, r.match), h('td', null, r.text), h('td', null, h('span', { class: 'src' }, r.source))))),
+            )
+          : h('p', { class: 'muted' }, 'No scale cue matched a statement of this level.'),
+      )
+    : h('p', { class: 'muted' }, 'Choose a level (click its range above or a button below) to see the statements that placed it.');
+
+  const sim = data.analysis.similarity;
+  const simLabel = new Map(placements.map((p) => [p.key, display(p)]));
+  const simRows = sim ? sim.long.map((c) => ({ ...c, aLabel: simLabel.get(c.a) ?? c.a, bLabel: simLabel.get(c.b) ?? c.b })) : [];
+  const selectedLabel = chosen ? display(chosen) : undefined;
+  const cell = Math.max(18, Math.min(44, Math.floor((width - 200) / Math.max(1, placements.length))));
+  const heatmap = sim
+    ? onMarkClick<(typeof simRows)[number]>(
+        Plot.plot({
+          width: 200 + cell * placements.length,
+          height: 190 + cell * placements.length,
+          marginLeft: 190,
+          marginBottom: 170,
+          x: { domain: labels, label: null, tickRotate: -45 },
+          y: { domain: labels, label: null },
+          color: { scheme: SIMILARITY, domain: [0, 1], legend: true, label: 'similarity' },
+          marks: [
+            Plot.cell(simRows, { x: 'aLabel', y: 'bLabel', fill: 'similarity', inset: 0.5, tip: true, channels: { profile: 'profile', text: 'text', scale: 'scale' } }),
+            Plot.text(simRows, { x: 'aLabel', y: 'bLabel', text: (d: { similarity: number }) => d.similarity.toFixed(2).slice(1), fill: (d: { similarity: number }) => (d.similarity > 0.6 ? 'black' : 'white'), fontSize: Math.min(11, cell / 3) }),
+            Plot.cell(selectedLabel ? simRows.filter((d) => d.aLabel === selectedLabel || d.bLabel === selectedLabel) : [], { x: 'aLabel', y: 'bLabel', stroke: OKABE_ITO[5], strokeWidth: 1.5, inset: 1 }),
+          ],
+        }),
+        (d) => {
+          const p = placements.find((q) => q.key === d.b);
+          if (p) onSelect({ company: p.company, level: p.level });
+        },
+      )
+    : h('p', { class: 'muted' }, 'Similarity was not computed for this data.');
+
+  return h(
+    'div',
+    { class: 'view view-alignment' },
+    panel(
+      {
+        title: 'Levels on the common scale',
+        howTo: 'Each row is a company level; its box spans the range of the common 1–7 responsibility scale its statements speak for, and the tick marks the fitted position. Boxes that overlap are comparable levels. A ladder keeps its native order. Click a box, or use the buttons, to select a level and see its evidence.',
+        name: 'level-placements',
+        chart: true,
+        rows: () => placements.map(({ evidence, statementIds, ...p }) => ({ ...p, evidenceCount: evidence.length, statements: statementIds.length })),
+      },
+      ranges,
+      levelChips(placements, { selection, onSelect }),
+    ),
+    panel(
+      {
+        title: chosen ? `Evidence for ${display(chosen)}` : 'Evidence for a level',
+        howTo: 'The cue phrases and attributes found in the level’s statements, each with the step of the scale it speaks for; the level’s range covers the middle of these values, weighted by how strong each cue is.',
+        name: 'level-evidence',
+        rows: () => evidenceRows,
+      },
+      evidence,
+    ),
+    panel(
+      {
+        title: 'Level similarity',
+        howTo: 'Each cell compares two levels: 1 means the same competency profile, similar wording and the same place on the scale; 0 means nothing in common. Bright cells off the diagonal are cross-company equivalents. Click a cell to select the row’s level.',
+        name: 'level-similarity',
+        chart: !!sim,
+        rows: () => simRows.map(({ a, b, aLabel, bLabel, similarity, profile, text, scale }) => ({ a, b, aLabel, bLabel, similarity, profile, text, scale })),
+      },
+      heatmap,
+    ),
+  );
+};

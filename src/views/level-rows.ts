@@ -1,0 +1,46 @@
+import type { LevelInfo, Statement } from '../types.ts';
+
+/** A company level as views list it, in a stable order (company, track, level order, variant). */
+export interface LevelRow extends LevelInfo {
+  key: string;
+  /** Display label, e.g. `Octopus Deploy L3`. */
+  label: string;
+  statements: number;
+}
+
+/** The key analyses use for a level: `company|track|level` plus `|variant` when set. */
+export function levelKey(s: { company: string; track: string; level: string; variant?: string }): string {
+  return [s.company, s.track, s.level, ...(s.variant ? [s.variant] : [])].join('|');
+}
+
+/** Levels of the set with statement counts, sorted by company, track, level order, variant. */
+export function levelRows(levels: readonly LevelInfo[], statements: readonly Statement[]): LevelRow[] {
+  const counts = new Map<string, number>();
+  for (const s of statements) counts.set(levelKey(s), (counts.get(levelKey(s)) ?? 0) + 1);
+  return levels
+    .map((l) => ({
+      ...l,
+      key: levelKey(l),
+      label: `${l.companyName} ${l.level}${l.variant ? ` (${l.variant})` : ''}`,
+      statements: counts.get(levelKey(l)) ?? 0,
+    }))
+    .sort(
+      (a, b) =>
+        a.company.localeCompare(b.company) ||
+        a.track.localeCompare(b.track) ||
+        a.levelOrder - b.levelOrder ||
+        (a.variant ?? '').localeCompare(b.variant ?? ''),
+    );
+}
+
+/** Company ids with their display names, sorted by id. */
+export function companies(levels: readonly LevelInfo[]): { id: string; name: string }[] {
+  const names = new Map<string, string>();
+  for (const l of levels) if (!names.has(l.company)) names.set(l.company, l.companyName);
+  return [...names].sort(([a], [b]) => a.localeCompare(b)).map(([id, name]) => ({ id, name }));
+}
+
+/** Whether a statement or level falls inside the selection (unset fields match everything). */
+export function inSelection(s: { company: string; level: string }, sel: { company?: string; level?: string }): boolean {
+  return (!sel.company || s.company === sel.company) && (!sel.level || s.level === sel.level);
+}

@@ -1,0 +1,144 @@
+import * as Plot from '@observablehq/plot';
+import { mapLevel, mapText } from '../analyses/index.ts';
+import type { LevelPlacement, MapResult } from '../analyses/types.ts';
+import type { View } from './atlas-data.ts';
+import { h } from './dom.ts';
+import { levelChips } from './level-chips.ts';
+import { companyColor } from './palette.ts';
+import { panel } from './panel.ts';
+import { competencyLabeller, scaleNames } from './statement-list.ts';
+
+const RELATION_WORDS = { match: 'equivalent', below: 'below every level', above: 'above every level' } as const;
+
+/** Map a hire: a company level or pasted text → the equivalent level at every other company, with evidence. */
+export const mapHire: View = (data, { width, selection, onSelect }) => {
+  const placements = data.analysis.levels;
+  const competency = competencyLabeller(data);
+  const names = scaleNames(data);
+  const source = !selection.text && selection.company && selection.level ? placements.find((p) => p.company === selection.company && p.level === selection.level) : undefined;
+  let result: (MapResult & { sourceName: string }) | undefined;
+  if (selection.text) {
+    const mapped = mapText(selection.text, data.statements, placements, { scaleCues: data.scaleCues, classify: data.classify });
+    result = { ...mapped, sourceName: 'the pasted text' };
+  } else if (source) {
+    result = { ...mapLevel(source.key, data.statements, placements), sourceName: `${source.companyName} ${source.level} (${source.levelTitle})` };
+  }
+
+  const textArea = h('textarea', { id: 'map-text', rows: 5, placeholder: 'Paste a job description or a list of expectations, one per line…' });
+  textArea.value = selection.text ?? '';
+  const chooser = h(
+    'div',
+    null,
+    levelChips(placements, { selection: selection.text ? {} : selection, onSelect: (p) => onSelect({ ...p, text: undefined }) }, 'Map from a level'),
+    h(
+      'div',
+      { class: 'filters' },
+      h('label', { for: 'map-text' }, '…or map pasted text', textArea),
+      h('button', { type: 'button', on: { click: () => onSelect({ text: textArea.value.trim() || undefined }) } }, 'Map this text'),
+      selection.text ? h('button', { type: 'button', on: { click: () => onSelect({ text: undefined }) } }, 'Clear text') : null,
+    ),
+  );
+
+  const rows = result
+    ? result.targets.map((t) => {
+        const best = placements.find((p) => p.key === t.best.key);
+        return {
+          source: result!.sourceName,
+          company: t.companyName,
+          level: t.best.level,
+          levelTitle: best?.levelTitle ?? '',
+          relation: t.relation,
+          score: t.score,
+          explanation: t.explanation,
+        };
+      })
+    : [];
+
+  let chart: Element | null = null;
+  if (result) {
+    const src = result.source;
+    const targets = new Set(result.targets.map((t) => t.company));
+    const shown = placements.filter((p) => targets.has(p.company));
+    const best = new Set(result.targets.map((t) => t.best.key));
+    const label = (p: LevelPlacement) => `${p.companyName} ${p.level}`;
+    chart = Plot.plot({
+      width,
+      height: 70 + shown.length * 28,
+      marginLeft: 170,
+      x: { domain: [0.5, 7.5], ticks: [1, 2, 3, 4, 5, 6, 7], grid: true, label: 'common scale →', tickFormat: (d: number) => `${d} ${width > 900 ? names.get(d) ?? '' : ''}`.trim() },
+      y: { domain: shown.map(label), label: null },
+      color: { ...companyColor(placements.map((p) => p.company)), legend: true, tickFormat: (id: string) => placements.find((p) => p.company === id)?.companyName ?? id },
+      marks: [
+        Plot.rectX([src], { x1: 'low', x2: 'high', fill: 'currentColor', fillOpacity: 0.1 }),
+        Plot.ruleX([src], { x: 'position', stroke: 'currentColor', strokeDasharray: '4 3', strokeWidth: 1.5 }),
+        Plot.barX(shown, { x1: 'low', x2: 'high', y: label, fill: 'company', fillOpacity: (p: LevelPlacement) => (best.has(p.key) ? 0.85 : 0.25), inset: 3 }),
+        Plot.barX(shown.filter((p) => best.has(p.key)), { x1: 'low', x2: 'high', y: label, stroke: 'currentColor', strokeWidth: 2, inset: 2 }),
+        Plot.tickX(shown, { x: 'position', y: label, stroke: 'currentColor', tip: true, channels: { title: 'levelTitle', range: (p: LevelPlacement) => `${p.low.toFixed(1)}–${p.high.toFixed(1)}` } }),
+        Plot.text([src], { x: 'position', frameAnchor: 'top', dy: -2, text: () => `source ${src.position.toFixed(1)}`, lineAnchor: 'bottom' }),
+      ],
+    });
+  }
+
+  const table = result
+    ? h(
+        'table',
+        { class: 'plain' },
+        h('thead', null, h('tr', null, ...['company', 'equivalent level', 'relation', 'score', 'why'].map((c) => h('th', { scope: 'col' }, c)))),
+        h(
+          'tbody',
+          null,
+          ...rows.map((r) =>
+            h('tr', null, h('td', null, r.company), h('td', null, h('strong', null, r.level), ` ${r.levelTitle}`), h('td', { class: `relation relation-${r.relation}` }, `${r.relation} (${RELATION_WORDS[r.relation]})`), h('td', null, r.score.toFixed(2)), h('td', null, r.explanation)),
+          ),
+        ),
+      )
+    : h('p', { class: 'muted' }, 'Choose a level above, or paste text, to see its equivalent at every other company.');
+
+  const supportRows = result ? result.targets.flatMap((t) => t.support.map((p) => ({ company: t.companyName, level: t.best.level, competency: competency(p.competency), source: p.source.text, target: p.target.text, similarity: p.similarity }))) : [];
+  const support = result
+    ? h(
+        'div',
+        { class: 'side-by-side' },
+        ...result.targets.map((t) =>
+          h(
+            'div',
+            null,
+            h('h3', null, `${result!.sourceName} ↔ ${t.companyName} ${t.best.level}`),
+            t.support.length
+              ? h(
+                  'ul',
+                  { class: 'statement-list' },
+                  ...t.support.map((p) => h('li', null, h('strong', null, competency(p.competency)), h('br'), h('span', null, `“${p.source.text}”`), h('br'), h('span', { class: 'muted' }, '↔ '), h('span', null, `“${p.target.text}”`))),
+                )
+              : h('p', { class: 'muted' }, 'No statements share a competency.'),
+          ),
+        ),
+      )
+    : null;
+
+  return h(
+    'div',
+    { class: 'view view-map' },
+    panel({ title: 'Map a hire', howTo: 'Pick the level someone holds today (or paste the text of a job description or offer); the atlas places it on the common scale and finds the closest level at every other company.' }, chooser),
+    panel(
+      {
+        title: result ? `Equivalent levels for ${result.sourceName}` : 'Equivalent levels',
+        howTo: 'The shaded band and dashed line are the source’s range and position on the common scale; each company’s levels are boxes, the outlined box is the equivalent. “match” means the source falls within that company’s levels; “below” or “above” means it lies outside every level that company has, and the nearest one is shown — not an equivalent. The score (0–1) combines closeness on the scale, overlap of the ranges and similar competency profiles.',
+        name: 'map-a-hire',
+        chart: !!chart,
+        rows: () => rows,
+      },
+      chart,
+      table,
+    ),
+    panel(
+      {
+        title: 'Supporting statements side by side',
+        howTo: 'For each company, pairs of statements on the same competency: the source’s wording first, the equivalent level’s below. They show what the two levels actually ask for.',
+        name: 'map-support',
+        rows: () => supportRows,
+      },
+      support ?? h('p', { class: 'muted' }, 'Nothing mapped yet.'),
+    ),
+  );
+};

@@ -1,0 +1,129 @@
+import * as Plot from '@observablehq/plot';
+import { KINDS, FLAGS } from '../types.ts';
+import type { View } from './atlas-data.ts';
+import { h } from './dom.ts';
+import { levelRows, companies, levelKey } from './level-rows.ts';
+import { OKABE_ITO } from './palette.ts';
+import { panel } from './panel.ts';
+
+/** Overview: the companies, their levels, statement counts by kind and data-quality flags at a glance. */
+export const overview: View = (data, { width, selection, onSelect }) => {
+  const { set, statements } = data;
+  const levels = levelRows(set.levels, statements);
+  const byKey = new Map(levels.map((l) => [l.key, l]));
+
+  const levelTable = h(
+    'div',
+    { class: 'company-list' },
+    ...companies(set.levels).map((c) =>
+      h(
+        'div',
+        { class: 'company-card' },
+        h('h3', null, c.name),
+        h('p', { class: 'muted' }, [...new Set(levels.filter((l) => l.company === c.id).map((l) => l.track))].join(', ')),
+        h(
+          'ul',
+          { class: 'level-buttons' },
+          ...levels
+            .filter((l) => l.company === c.id)
+            .map((l) =>
+              h(
+                'li',
+                null,
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    'aria-pressed': String(selection.company === l.company && selection.level === l.level),
+                    title: `${l.levelTitle}: ${l.statements} statements`,
+                    on: { click: () => onSelect({ company: l.company, level: l.level }) },
+                  },
+                  h('strong', null, l.level),
+                  ` ${l.levelTitle} `,
+                  h('span', { class: 'count' }, `${l.statements}`),
+                ),
+              ),
+            ),
+        ),
+      ),
+    ),
+  );
+
+  const kindRows = statements.map((s) => ({ level: byKey.get(levelKey(s))?.label ?? `${s.company} ${s.level}`, kind: s.kind, company: s.company, levelId: s.level }));
+  const selected = (d: { company: string; levelId: string }) => !selection.company || (d.company === selection.company && (!selection.level || d.levelId === selection.level));
+  const kindChart = Plot.plot({
+    width,
+    marginLeft: 170,
+    height: 40 + levels.length * 26,
+    x: { label: 'statements', grid: true },
+    y: { label: null, domain: levels.map((l) => l.label) },
+    color: { legend: true, domain: [...KINDS], range: OKABE_ITO.slice(0, KINDS.length) },
+    marks: [
+      Plot.barX(kindRows, Plot.groupY({ x: 'count' }, { y: 'level', fill: 'kind', fillOpacity: (d: { company: string; levelId: string }) => (selected(d) ? 1 : 0.35), tip: true, order: [...KINDS] } as Plot.BarXOptions)),
+      Plot.ruleX([0]),
+    ],
+  });
+
+  const flagRows = set.files.flatMap((f) =>
+    FLAGS.filter((flag) => f.flags[flag]).map((flag) => ({ company: f.company, file: f.file, flag, count: f.flags[flag] ?? 0 })),
+  );
+  const flagChart = flagRows.length
+    ? Plot.plot({
+        width,
+        marginLeft: 150,
+        height: 40 + FLAGS.length * 24,
+        x: { label: 'statements flagged', grid: true },
+        y: { label: null, domain: [...FLAGS] },
+        color: { legend: true, domain: companies(set.levels).map((c) => c.id), range: OKABE_ITO },
+        marks: [Plot.barX(flagRows, Plot.groupY({ x: 'sum' }, { x: 'count', y: 'flag', fill: 'company', tip: true })), Plot.ruleX([0])],
+      })
+    : h('p', null, 'No statement carries a data-quality flag.');
+
+  const diagnostics = set.diagnostics.length
+    ? h(
+        'ul',
+        { class: 'diagnostics' },
+        ...set.diagnostics.map((d) => h('li', { class: d.severity }, h('code', null, `${d.file}${d.line ? ':' + d.line : ''}`), ` ${d.severity}: ${d.message}`)),
+      )
+    : h('p', null, 'Ingestion reported no problems.');
+
+  return h(
+    'div',
+    { class: 'view view-overview' },
+    h(
+      'p',
+      { class: 'lede' },
+      `${companies(set.levels).length} companies, ${levels.length} levels, ${statements.length} statements from ${set.files.length} files.`,
+    ),
+    panel(
+      {
+        title: 'Companies and levels',
+        howTo: 'Each card is a company ladder; each button is one of its levels with its title and statement count. Choose a level to carry it to every other view.',
+        name: 'levels',
+        rows: () => levels.map(({ company, companyName, track, level, levelTitle, levelOrder, variant, statements: n }) => ({ company, companyName, track, level, levelTitle, levelOrder, variant: variant ?? '', statements: n })),
+      },
+      levelTable,
+    ),
+    panel(
+      {
+        title: 'Statements by kind',
+        howTo: 'One bar per level, split by kind: expectations are the rubric’s bar, examples illustrate it, attributes are structured facts such as impact radius, placeholders are unfinished text. Faded bars are outside the selection.',
+        name: 'statements-by-kind',
+        chart: true,
+        rows: () => levels.map((l) => ({ company: l.company, level: l.level, ...Object.fromEntries(KINDS.map((k) => [k, statements.filter((s) => levelKey(s) === l.key && s.kind === k).length])) })),
+      },
+      kindChart,
+    ),
+    panel(
+      {
+        title: 'Data-quality flags',
+        howTo: 'Counts of statements that ingestion flagged: repaired mojibake, placeholders, empty grid cells, truncated text, unbulleted lines, references to other documents. Below: problems ingestion reported, with file and line.',
+        name: 'flags',
+        chart: flagRows.length > 0,
+        rows: () => flagRows,
+      },
+      flagChart,
+      diagnostics,
+    ),
+  );
+};

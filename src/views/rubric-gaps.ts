@@ -1,0 +1,131 @@
+import * as Plot from '@observablehq/plot';
+import { diffLevels } from '../analyses/index.ts';
+import type { GapFinding, LevelDiff } from '../analyses/types.ts';
+import type { View } from './atlas-data.ts';
+import { h } from './dom.ts';
+import { levelChips } from './level-chips.ts';
+import { SEVERITY_COLORS } from './palette.ts';
+import { panel } from './panel.ts';
+import { competencyLabeller, statementList } from './statement-list.ts';
+
+const SEVERITIES = ['high', 'medium', 'low', 'info'] as const;
+const typeName = (t: string) => t.replace(/-/g, ' ');
+
+/** Rubric gaps: one company's lint findings by severity with their statements, and the level-to-level diff. */
+export const rubricGaps: View = (data, { width, selection, onSelect }) => {
+  const label = competencyLabeller(data);
+  const placements = data.analysis.levels;
+  const names = new Map(placements.map((p) => [p.company, p.companyName]));
+  const companyIds = [...names.keys()].sort();
+  const company = selection.company && names.has(selection.company) ? selection.company : companyIds[0];
+  const findings = data.analysis.gaps.filter((g) => g.company === company && (!selection.level || g.level === null || g.level === selection.level));
+  const companyChips = h(
+    'div',
+    { class: 'level-chips', role: 'group', 'aria-label': 'Choose a company' },
+    h('span', { class: 'muted' }, 'Company: '),
+    ...companyIds.map((id) => h('button', { type: 'button', 'aria-pressed': String(id === company), on: { click: () => onSelect({ company: id }) } }, names.get(id) ?? id)),
+  );
+
+  const counts = findings.map((g) => ({ type: typeName(g.type), severity: g.severity }));
+  const chart = findings.length
+    ? Plot.plot({
+        width,
+        height: 50 + new Set(counts.map((c) => c.type)).size * 26,
+        marginLeft: 190,
+        x: { label: 'findings', grid: true },
+        y: { label: null },
+        color: { domain: [...SEVERITIES], range: SEVERITIES.map((s) => SEVERITY_COLORS[s]), legend: true },
+        marks: [Plot.barX(counts, Plot.groupY({ x: 'count' }, { y: 'type', fill: 'severity', tip: true, order: [...SEVERITIES], sort: { y: '-x' } })), Plot.ruleX([0])],
+      })
+    : null;
+
+  const finding = (g: GapFinding) =>
+    h(
+      'li',
+      { class: 'finding' },
+      h('strong', { class: `severity-${g.severity}` }, `${g.severity}`),
+      ` · ${typeName(g.type)}`,
+      g.level ? ` · level ${g.level}` : '',
+      g.competency ? ` · ${label(g.competency)}` : '',
+      h('br'),
+      g.suggestion,
+      g.detail ? h('span', { class: 'muted' }, ` ${g.detail}`) : '',
+      g.statementIds.length ? statementList(data, g.statementIds, 4) : null,
+      g.peers?.length
+        ? h('div', { class: 'peers' }, h('span', { class: 'muted' }, 'How other ladders word it:'), h('ul', { class: 'statement-list' }, ...g.peers.slice(0, 3).map((p) => h('li', null, `${names.get(p.company) ?? p.company} ${p.level}: “${p.text}”`))))
+        : null,
+    );
+  const groups = SEVERITIES.map((s) => findings.filter((g) => g.severity === s))
+    .map((list, i) => (list.length ? h('div', null, h('h3', null, `${SEVERITIES[i]} (${list.length})`), h('ul', { class: 'findings' }, ...list.map(finding))) : null))
+    .filter(Boolean);
+
+  const ladder = placements.filter((p) => p.company === company).sort((a, b) => a.levelOrder - b.levelOrder);
+  const fromIndex = Math.max(0, ladder.findIndex((p) => p.level === selection.level));
+  const from = ladder[fromIndex];
+  const to = ladder[fromIndex + 1];
+  let diff: LevelDiff | null = null;
+  if (from && to) diff = diffLevels(from.key, to.key, data.statements, placements, { capNotes: data.analysis.capNotes });
+  const diffRows = diff
+    ? diff.entries.map((e) => ({
+        from: diff!.from.label,
+        to: diff!.to.label,
+        competency: e.competency,
+        change: e.change,
+        fromShare: e.from.share,
+        toShare: e.to.share,
+        fromStatements: e.from.statements.map((s) => s.text).join(' | '),
+        toStatements: e.to.statements.map((s) => s.text).join(' | '),
+      }))
+    : [];
+  const diffBody = diff
+    ? h(
+        'table',
+        { class: 'plain' },
+        h('thead', null, h('tr', null, ...['competency', 'change', `${from.level} share`, `${to.level} share`, `${to.level} says`].map((c) => h('th', { scope: 'col' }, c)))),
+        h(
+          'tbody',
+          null,
+          ...diff.entries
+            .filter((e) => e.change !== 'kept')
+            .map((e) =>
+              h(
+                'tr',
+                null,
+                h('td', null, label(e.competency)),
+                h('td', null, h('strong', null, e.change)),
+                h('td', null, `${Math.round(e.from.share * 100)}%`),
+                h('td', null, `${Math.round(e.to.share * 100)}%`),
+                h('td', null, (e.change === 'dropped' || e.change === 'weakened' || e.change === 'carried-over' ? e.from : e.to).statements.slice(0, 2).map((s) => `“${s.text}”`).join(' ') || '—'),
+              ),
+            ),
+        ),
+      )
+    : h('p', { class: 'muted' }, ladder.length < 2 ? `${names.get(company) ?? company} has only one level here: there is no next level to compare.` : 'Choose a level that has a next level.');
+
+  return h(
+    'div',
+    { class: 'view view-gaps' },
+    panel(
+      {
+        title: `Rubric gaps: ${names.get(company) ?? company}`,
+        howTo: 'Problems and omissions found in one company’s ladder, most severe first: placeholders and empty or truncated text, competencies the ladder never covers or drops at a higher level, missing levels, near-duplicate statements. Each finding names its statements and, for missing competencies, how other ladders word it at the aligned level.',
+        name: 'rubric-gaps',
+        chart: !!chart,
+        rows: () => findings.map((g) => ({ company: g.company, track: g.track, level: g.level ?? '', severity: g.severity, type: g.type, competency: g.competency ?? '', suggestion: g.suggestion, detail: g.detail ?? '', statementIds: g.statementIds.join(' ') })),
+      },
+      companyChips,
+      chart,
+      ...(groups.length ? groups : [h('p', null, 'No findings for this selection.')]),
+    ),
+    panel(
+      {
+        title: diff ? `What changes from ${from.level} to ${to.level}` : 'Level diff',
+        howTo: 'Competencies the next level adds, strengthens (a bigger share of its statements), drops, carries over by a cap note, or weakens, with the wording that shows it. Competencies kept at a similar share are left out.',
+        name: 'level-diff',
+        rows: () => diffRows,
+      },
+      levelChips(ladder, { selection, onSelect }, 'Diff from level'),
+      diffBody,
+    ),
+  );
+};

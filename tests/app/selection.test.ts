@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { formatSelection, parseSelection, sameSelection, updateSelection } from '../../src/app/selection.ts';
+
+const VIEWS = ['overview', 'alignment', 'explorer'];
+
+describe('selection in the URL', () => {
+  it('round-trips every field through the query string', () => {
+    const selection = { view: 'alignment', company: 'octopus', level: 'L3', competency: 'threat', q: 'on call & more' };
+    expect(parseSelection(formatSelection(selection), 'overview', VIEWS)).toEqual(selection);
+  });
+  it('falls back to the default view for unknown or missing views and ignores unknown keys', () => {
+    expect(parseSelection('?view=nope&company=teleport&evil=1', 'overview', VIEWS)).toEqual({ view: 'overview', company: 'teleport' });
+    expect(parseSelection('', 'overview', VIEWS)).toEqual({ view: 'overview' });
+  });
+  it('writes keys in a stable order and leaves empty fields out', () => {
+    expect(formatSelection({ view: 'explorer', level: '3', company: 'teleport', q: '' })).toBe('?view=explorer&company=teleport&level=3');
+  });
+});
+
+describe('updateSelection', () => {
+  it('clears the level when another company is chosen without one', () => {
+    expect(updateSelection({ view: 'overview', company: 'octopus', level: 'L3' }, { company: 'teleport' })).toEqual({ view: 'overview', company: 'teleport' });
+  });
+  it('keeps company and level chosen together', () => {
+    expect(updateSelection({ view: 'overview' }, { company: 'teleport', level: '4' })).toEqual({ view: 'overview', company: 'teleport', level: '4' });
+  });
+  it('removes fields patched to undefined', () => {
+    const next = updateSelection({ view: 'overview', company: 'octopus', competency: 'risk' }, { competency: undefined });
+    expect(next).toEqual({ view: 'overview', company: 'octopus' });
+    expect(sameSelection(next, { view: 'overview', company: 'octopus' })).toBe(true);
+  });
+});

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { gotoView, launch, openPage } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => (browser = await launch()));
+afterAll(() => browser?.close());
+
+async function download(page: Page, panel: string, format: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${panel}"] .export-bar button:text-is("${format}")`)]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+/** Minimal RFC 4180 reader for checking our own output. */
+function parseCSV(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += c;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+describe('exports', () => {
+  it('downloads the explorer rows on screen as CSV and JSON', async () => {
+    const { context, page, log } = await openPage(browser);
+    await gotoView(page, `${baseUrl}?view=explorer&company=teleport`);
+    const shown = Number((await page.textContent('main [role="status"]'))?.match(/^(\d+) of/)?.[1]);
+    expect(shown).toBeGreaterThan(10);
+    const csv = await download(page, 'statements', 'CSV');
+    expect(csv.name).toBe('statements.csv');
+    const rows = parseCSV(csv.bytes.toString('utf8'));
+    expect(rows[0]).toEqual(['id', 'company', 'level', 'section', 'kind', 'competency', 'confidence', 'why', 'flags', 'source', 'text']);
+    expect(rows.length - 1).toBe(shown);
+    expect(new Set(rows.slice(1).map((r) => r[1]))).toEqual(new Set(['teleport']));
+    const json = JSON.parse((await download(page, 'statements', 'JSON')).bytes.toString('utf8'));
+    expect(json).toHaveLength(shown);
+    expect(json.map((r: { id: string }) => r.id)).toEqual(rows.slice(1).map((r) => r[0]));
+
+    await page.fill('#explorer-search', 'incident');
+    const filtered = Number((await page.textContent('main [role="status"]'))?.match(/^(\d+) of/)?.[1]);
+    expect(filtered).toBeLessThan(shown);
+    expect(parseCSV((await download(page, 'statements', 'CSV')).bytes.toString('utf8')).length - 1).toBe(filtered);
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('downloads every chart as SVG and PNG', async () => {
+    const { context, page, log } = await openPage(browser);
+    await gotoView(page, `${baseUrl}?view=overview`);
+    const svg = await download(page, 'statements-by-kind', 'SVG');
+    expect(svg.name).toBe('statements-by-kind.svg');
+    expect(svg.bytes.toString('utf8')).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const png = await download(page, 'statements-by-kind', 'PNG');
+    expect(png.name).toBe('statements-by-kind.png');
+    expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.bytes.length).toBeGreaterThan(2000);
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('offers CSV and JSON for every table and SVG and PNG for every chart in every view', async () => {
+    const { context, page } = await openPage(browser);
+    for (const view of ['overview', 'alignment', 'map', 'divergence', 'coverage', 'gaps', 'explorer']) {
+      await gotoView(page, `${baseUrl}?view=${view}`);
+      const bars = await page.$$eval('main [data-export]', (panels) =>
+        panels.map((p) => ({ chart: p.hasAttribute('data-chart'), buttons: [...p.querySelectorAll('.export-bar button')].map((b) => b.textContent) })),
+      );
+      expect(bars.length, view).toBeGreaterThan(0);
+      for (const bar of bars) {
+        expect(bar.buttons.length, view).toBeGreaterThan(0);
+        if (bar.chart) expect(bar.buttons, view).toEqual(expect.arrayContaining(['SVG', 'PNG']));
+      }
+    }
+    await context.close();
+  });
+});

@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { gotoView, launch, openPage, viewIds } from './browser.ts';
+
+const SCREENSHOTS = join(process.cwd(), 'tests', 'e2e', 'screenshots');
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(() => browser?.close());
+
+describe('every view renders from the production build', () => {
+  it('lists seven views as real links', async () => {
+    const { context, page } = await openPage(browser);
+    await gotoView(page, baseUrl);
+    expect(await viewIds(page)).toEqual(['overview', 'alignment', 'map', 'divergence', 'coverage', 'gaps', 'explorer']);
+    const hrefs = await page.$$eval('nav a', (links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs.every((h) => h?.startsWith('?view='))).toBe(true);
+    await context.close();
+  });
+
+  for (const view of ['overview', 'alignment', 'map', 'divergence', 'coverage', 'gaps', 'explorer']) {
+    it(`${view}: renders panels with a "how to read this", no console errors, only its own assets`, async () => {
+      const { context, page, log } = await openPage(browser);
+      await gotoView(page, `${baseUrl}?view=${view}`);
+      const panels = await page.$$eval('main .panel', (ps) => ps.map((p) => ({ title: p.querySelector('h2')?.textContent ?? '', howTo: p.querySelector('.how-to')?.textContent ?? '' })));
+      expect(panels.length).toBeGreaterThan(0);
+      for (const p of panels) expect(p.howTo).toMatch(/How to read this: \S/);
+      expect(await page.$$eval('main .pending', (els) => els.map((e) => e.textContent))).toEqual([]);
+      expect(await page.getAttribute(`nav a[data-view="${view}"]`, 'aria-current')).toBe('page');
+      await page.screenshot({ path: join(SCREENSHOTS, `${view}.png`), fullPage: true });
+      expect(log.errors).toEqual([]);
+      const origin = new URL(baseUrl).origin;
+      expect(log.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('is readable at phone width: no horizontal page scroll', async () => {
+    const { context, page, log } = await openPage(browser, { width: 390, height: 844 });
+    await gotoView(page, `${baseUrl}?view=overview`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'overview-phone.png'), fullPage: true });
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('renders in the dark theme', async () => {
+    const { context, page } = await openPage(browser);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await gotoView(page, `${baseUrl}?view=coverage`);
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).not.toBe('rgb(255, 255, 255)');
+    await page.screenshot({ path: join(SCREENSHOTS, 'coverage-dark.png'), fullPage: true });
+    await context.close();
+  });
+});

@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+const VIRTUAL_ID = 'virtual:atlas-data';
+const RESOLVED_ID = '\0' + VIRTUAL_ID;
+const PROJECT_DIR = fileURLToPath(new URL('.', import.meta.url));
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = join(dir, name);
+      return statSync(full).isDirectory() ? listFiles(full) : [full];
+    });
+}
+
+/**
+ * Bundles the data folder (ladders + taxonomy files) as the module `virtual:atlas-data`, so the browser
+ * runs the same ingestion and classification code as the CLI on the same files.
+ * `ATLAS_DATA_DIR` points at another data folder (used by the e2e tests for hostile fixtures); its
+ * top-level JSON/CSV files (taxonomy, priors, overrides, cues, rules) override the project's `data/` ones.
+ */
+function atlasData(): Plugin {
+  const fallbackDir = resolve(PROJECT_DIR, 'data');
+  const dataDir = process.env.ATLAS_DATA_DIR ? resolve(process.env.ATLAS_DATA_DIR) : fallbackDir;
+  return {
+    name: 'atlas-data',
+    resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
+    load(id) {
+      if (id !== RESOLVED_ID) return;
+      const ladders = listFiles(join(dataDir, 'ladders')).map((full) => {
+        this.addWatchFile(full);
+        const bytes = readFileSync(full);
+        const text = bytes.toString('utf8');
+        const path = relative(dataDir, full).split(sep).join('/');
+        // Files that are not valid UTF-8 travel as bytes so ingestion decodes them exactly as the CLI does.
+        return Buffer.from(text, 'utf8').equals(bytes) ? { path, content: text } : { path, base64: bytes.toString('base64') };
+      });
+      const dataFiles: Record<string, string> = {};
+      for (const dir of [fallbackDir, dataDir]) {
+        for (const name of existsSync(dir) ? readdirSync(dir).sort() : []) {
+          const full = join(dir, name);
+          if (!/\.(json|csv)$/.test(name) || !statSync(full).isFile()) continue;
+          this.addWatchFile(full);
+          dataFiles[name] = readFileSync(full, 'utf8');
+        }
+      }
+      return `export const ladderFiles = ${JSON.stringify(ladders)};\nexport const dataFiles = ${JSON.stringify(dataFiles)};\n`;
+    },
+    handleHotUpdate({ file, server }) {
+      if (file.startsWith(dataDir) || file.startsWith(fallbackDir)) {
+        const mod = server.moduleGraph.getModuleById(RESOLVED_ID);
+        if (mod) server.moduleGraph.invalidateModule(mod);
+        server.ws.send({ type: 'full-reload' });
+        return [];
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [atlasData()],
+  build: { target: 'es2022', chunkSizeWarningLimit: 300 },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    exclude: ['tests/e2e/**', 'node_modules/**'],
+  },
+});
