@@ -17,19 +17,36 @@ export interface TaxonomyLike {
  */
 export function competencyNamedIn(text: string, taxonomy: TaxonomyLike): string | null {
   const toks = contentTokens(text);
+  if (!toks.length) return null;
   const joined = ` ${toks.join(' ')} `;
   let best: { id: string; score: number } | null = null;
-  for (const c of taxonomy.competencies) {
-    let score = 0;
-    if (toks.includes(stem(c.id.toLowerCase()))) score += 3;
-    for (const t of contentTokens(c.label ?? '')) if (toks.includes(t)) score += 1;
-    for (const [cue, w] of Object.entries(c.cues ?? {})) {
-      const run = contentTokens(cue).join(' ');
-      if (run && joined.includes(` ${run} `)) score += w > 0 ? 2 : 0;
-    }
+  for (const c of namesOf(taxonomy)) {
+    let score = toks.includes(c.stem) ? 3 : 0;
+    for (const t of c.label) if (toks.includes(t)) score += 1;
+    for (const run of c.cues) if (joined.includes(run)) score += 2;
     if (score > 0 && (!best || score > best.score)) best = { id: c.id, score };
   }
   return best?.id ?? null;
+}
+
+const namesCache = new WeakMap<TaxonomyLike, { id: string; stem: string; label: string[]; cues: string[] }[]>();
+
+function namesOf(taxonomy: TaxonomyLike) {
+  let names = namesCache.get(taxonomy);
+  if (!names) {
+    names = taxonomy.competencies.map((c) => ({
+      id: c.id,
+      stem: stem(c.id.toLowerCase()),
+      label: contentTokens(c.label ?? ''),
+      cues: Object.entries(c.cues ?? {})
+        .filter(([, w]) => w > 0)
+        .map(([cue]) => contentTokens(cue).join(' '))
+        .filter(Boolean)
+        .map((run) => ` ${run} `),
+    }));
+    namesCache.set(taxonomy, names);
+  }
+  return names;
 }
 
 /** Find cap notes among statements (any kind, usually `note`). */

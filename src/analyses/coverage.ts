@@ -37,9 +37,9 @@ export function coverage(statements: readonly ClassifiedStatement[], placements:
     }
   }
   const companies: CompanyCoverage[] = [];
+  const mentioned = new Set(cells.filter((x) => x.mentions > 0).map((x) => `${x.company}|${x.track}|${x.competency}`));
   for (const [lk, ladder] of groupBy(placements, ladderKey)) {
-    const keys = new Set(ladder.map((p) => p.key));
-    const covered = opts.competencies.filter((c) => cells.some((x) => keys.has(x.levelKey) && x.competency === c && x.mentions > 0));
+    const covered = opts.competencies.filter((c) => mentioned.has(`${lk}|${c}`));
     const capped = new Set((opts.capNotes ?? []).filter((n) => ladderKey(n) === lk).map((n) => n.competency));
     const carriedOver = opts.competencies.filter((c) => !covered.includes(c) && capped.has(c));
     companies.push({

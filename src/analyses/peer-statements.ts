@@ -5,43 +5,68 @@ import type { GapFinding, LevelPlacement } from './types.ts';
 
 export type Peer = NonNullable<GapFinding['peers']>[number];
 
-/** Index of primary-competency statements with their level positions, for quick peer look-ups. */
-export function peerIndex(statements: readonly ClassifiedStatement[], placements: readonly LevelPlacement[]): Map<string, Peer[]> {
+interface IndexedPeer extends Peer {
+  track: string;
+  rank: number;
+}
+
+/** Primary-competency statements per competency, sorted by their level's position (expectations before examples). */
+export function peerIndex(statements: readonly ClassifiedStatement[], placements: readonly LevelPlacement[]): Map<string, IndexedPeer[]> {
   const pos = new Map(placements.map((p) => [p.key, p]));
   const rows = statements.filter((s) => s.competency && (s.kind === 'expectation' || s.kind === 'summary' || s.kind === 'example') && !s.flags.includes('placeholder'));
-  const out = new Map<string, Peer[]>();
+  const out = new Map<string, IndexedPeer[]>();
   for (const [c, list] of groupBy(rows, (s) => s.competency!)) {
     out.set(
       c,
       list
         .filter((s) => pos.has(levelKey(s)))
-        .map((s) => ({ company: s.company, level: s.level, statementId: s.id, text: s.text, position: pos.get(levelKey(s))!.position, kind: s.kind, track: s.track }))
-        .sort((a, b) => (a.kind === 'expectation' ? 0 : 1) - (b.kind === 'expectation' ? 0 : 1) || a.position - b.position)
-        .map(({ company, level, statementId, text, position, track }) => ({ company, level, statementId, text, position, track })),
+        .map((s) => ({ company: s.company, track: s.track, level: s.level, statementId: s.id, text: s.text, position: pos.get(levelKey(s))!.position, rank: s.kind === 'expectation' ? 0 : 1 }))
+        .sort((a, b) => a.position - b.position || a.rank - b.rank || (a.statementId < b.statementId ? -1 : 1)),
     );
   }
   return out;
 }
 
-/** Up to `limit` peers for a competency near `position`, one per other ladder first, nearest first. */
-export function peersFor(index: Map<string, Peer[]>, competency: string, position: number, exclude: { company: string; track: string }, limit = 3): Peer[] {
-  const list = (index.get(competency) ?? []).filter((p) => !(p.company === exclude.company && (p as Peer & { track?: string }).track === exclude.track));
-  const sorted = [...list].sort((a, b) => Math.abs(a.position - position) - Math.abs(b.position - position) || (a.statementId < b.statementId ? -1 : 1));
-  const out: Peer[] = [];
+/**
+ * Up to `limit` peers for a competency near `position` from other ladders: nearest first, one per company while
+ * within `window` scale steps, expectations before examples at equal distance. Looks at most `scan` rows each side.
+ */
+export function peersFor(
+  index: Map<string, IndexedPeer[]>,
+  competency: string,
+  position: number,
+  exclude: { company: string; track: string },
+  limit = 3,
+  window = 1.5,
+  scan = 200,
+): Peer[] {
+  const list = index.get(competency) ?? [];
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].position < position) lo = mid + 1;
+    else hi = mid;
+  }
+  const near: IndexedPeer[] = [];
+  for (let i = lo - 1, j = lo; near.length < 2 * scan && (i >= 0 || j < list.length); ) {
+    const takeLeft = j >= list.length || (i >= 0 && position - list[i].position <= list[j].position - position);
+    const p = takeLeft ? list[i--] : list[j++];
+    if (!(p.company === exclude.company && p.track === exclude.track)) near.push(p);
+  }
+  near.sort((a, b) => Math.abs(a.position - position) - Math.abs(b.position - position) || a.rank - b.rank || (a.statementId < b.statementId ? -1 : 1));
+  const out: IndexedPeer[] = [];
   const companies = new Set<string>();
-  for (const p of sorted) {
+  for (const p of near) {
+    if (Math.abs(p.position - position) > window) break;
     if (companies.has(p.company)) continue;
     companies.add(p.company);
-    out.push(strip(p));
-    if (out.length >= limit) return out;
-  }
-  for (const p of sorted) {
+    out.push(p);
     if (out.length >= limit) break;
-    if (!out.some((o) => o.statementId === p.statementId)) out.push(strip(p));
   }
-  return out;
-}
-
-function strip(p: Peer): Peer {
-  return { company: p.company, level: p.level, statementId: p.statementId, text: p.text, position: p.position };
+  for (const p of near) {
+    if (out.length >= limit) break;
+    if (!out.includes(p)) out.push(p);
+  }
+  return out.map((p) => ({ company: p.company, level: p.level, statementId: p.statementId, text: p.text, position: p.position }));
 }

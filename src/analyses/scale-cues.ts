@@ -94,24 +94,26 @@ export function parseScaleCues(input: string | unknown): ScaleCues {
   };
 }
 
-/** A cue compiled to one regular expression over normalised text. */
-export interface CompiledCue {
-  cue: ScaleCue;
+/** A cue list compiled to one whole-word regular expression over normalised text (longest phrase first). */
+export interface CompiledCues {
   re: RegExp;
+  byPhrase: Map<string, ScaleCue>;
 }
 
-const compiledCache = new WeakMap<ScaleCue[], CompiledCue[]>();
+const compiledCache = new WeakMap<ScaleCue[], CompiledCues>();
 
-/** Compile cue phrases (normalised the same way as statement text) into whole-word matchers. */
-export function compileCues(cues: ScaleCue[]): CompiledCue[] {
+/**
+ * Compile cue phrases (normalised the same way as statement text) into one matcher. A phrase listed under two
+ * cues belongs to the first. Normalised text has single spaces between words, so word edges are spaces.
+ */
+export function compileCues(cues: ScaleCue[]): CompiledCues {
   const hit = compiledCache.get(cues);
   if (hit) return hit;
-  const out = cues
-    .filter((c) => c.phrases.length)
-    .map((cue) => {
-      const alts = [...new Set(cue.phrases.map(normaliseText).filter(Boolean))].sort((a, b) => b.length - a.length);
-      return { cue, re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu') };
-    });
+  const byPhrase = new Map<string, ScaleCue>();
+  for (const cue of cues) for (const p of cue.phrases.map(normaliseText)) if (p && !byPhrase.has(p)) byPhrase.set(p, cue);
+  const alts = [...byPhrase.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const re = new RegExp(alts.length ? `(?<=^| )(?:${alts.map(escapeRegExp).join('|')})(?= |$)` : '(?!)', 'g');
+  const out = { re, byPhrase };
   compiledCache.set(cues, out);
   return out;
 }

@@ -11,18 +11,18 @@ interface Hit {
   match: string;
 }
 
-/** Cue hits in a text; overlapping hits keep the longest (then the earliest). */
+/** Cue hits in a text, left to right, not overlapping; at one position the longest phrase wins. */
 export function findCueHits(text: string, cues: ScaleCue[]): Hit[] {
-  const norm = normaliseText(text);
-  const all: Hit[] = [];
-  for (const { cue, re } of compileCues(cues)) {
-    re.lastIndex = 0;
-    for (let m = re.exec(norm); m; m = re.exec(norm)) all.push({ cue, start: m.index, end: m.index + m[0].length, match: m[0] });
-  }
-  all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: Hit[] = [];
-  for (const h of all) if (!kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
-  return kept.sort((a, b) => a.start - b.start);
+  return findCueHitsNormalised(normaliseText(text), cues);
+}
+
+/** As findCueHits, for text already passed through normaliseText. */
+export function findCueHitsNormalised(norm: string, cues: ScaleCue[]): Hit[] {
+  const { re, byPhrase } = compileCues(cues);
+  const out: Hit[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(norm); m; m = re.exec(norm)) out.push({ cue: byPhrase.get(m[0])!, start: m.index, end: m.index + m[0].length, match: m[0] });
+  return out;
 }
 
 /** Interpolate a value on log(x) between [x, value] anchors (clamped at the ends). */
@@ -83,14 +83,14 @@ function attributeNumberValue(s: Statement, rule: AttributeRule): { value: numbe
 
 const dampenerCues = new WeakMap<ScaleCues, ScaleCue[]>();
 
-/** Offset (in normalised text) of the first dampener phrase, or Infinity. */
-function dampenerStart(text: string, cues: ScaleCues): number {
+/** Offset of the first dampener phrase in normalised text, or Infinity. */
+function dampenerStart(norm: string, cues: ScaleCues): number {
   let list = dampenerCues.get(cues);
   if (!list) {
     list = [{ id: 'dampener', dimension: 'none', value: 1, weight: 0, phrases: cues.dampeners.phrases }];
     dampenerCues.set(cues, list);
   }
-  const hits = findCueHits(text, list);
+  const hits = findCueHitsNormalised(norm, list);
   return hits.length ? hits[0].start : Infinity;
 }
 
@@ -116,8 +116,9 @@ export function statementEvidence(s: Statement, cues: ScaleCues): ScaleEvidence[
     for (const h of hits) push(h.cue.id, h.cue.dimension, h.match, h.cue.value, (rule.weight * h.cue.weight) / total);
     return out;
   }
-  const damp = dampenerStart(s.text, cues);
-  for (const h of findCueHits(s.text, cues.cues)) {
+  const norm = normaliseText(s.text);
+  const damp = dampenerStart(norm, cues);
+  for (const h of findCueHitsNormalised(norm, cues.cues)) {
     const factor = h.start > damp && cues.dampeners.dimensions.includes(h.cue.dimension) ? cues.dampeners.factor : 1;
     push(h.cue.id, h.cue.dimension, h.match, h.cue.value, h.cue.weight * factor);
   }

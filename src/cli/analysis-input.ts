@@ -2,11 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyse, parseScaleCues, type Analysis, type ScaleCues } from '../analyses/index.ts';
-import { classifyAll, parseOverrides, parsePriors, parseTaxonomy, type Taxonomy } from '../taxonomy/index.ts';
+import { classifyAll, type Taxonomy } from '../taxonomy/index.ts';
 import type { ClassifiedStatement, LadderSet, Statement } from '../types.ts';
 import type { Io, ParsedArgs } from './command.ts';
 import { BUNDLED_DATA } from './load-data-dir.ts';
 import { loadInput } from './load-input.ts';
+import { loadTaxonomyFiles, taxonomyPathsFromFlags } from './load-taxonomy-files.ts';
 
 export interface AnalysisInput {
   set: LadderSet;
@@ -26,15 +27,13 @@ export function dataFile(name: string, dir?: string): string {
 const read = (name: string, dir?: string) => fs.readFileSync(dataFile(name, dir), 'utf8');
 
 /** Flags every analysis command accepts. */
-export const ANALYSIS_VALUED_FLAGS = ['data', 'taxonomy', 'scale-cues'] as const;
+export const ANALYSIS_VALUED_FLAGS = ['data', 'taxonomy', 'priors', 'overrides', 'scale-cues'] as const;
 
-/** Load, classify and analyse what the flags point at (`--data DIR`, `--taxonomy FILE`, `--scale-cues FILE`). */
+/** Load, classify and analyse what the flags point at (`--data DIR`, `--taxonomy/--priors/--overrides FILE`, `--scale-cues FILE`). */
 export function loadAnalysis(parsed: ParsedArgs, opts: { similarity?: boolean; divergence?: boolean } = {}): AnalysisInput {
   const dir = typeof parsed.flags.data === 'string' ? parsed.flags.data : undefined;
   const set = loadInput(parsed);
-  const taxonomy = parseTaxonomy(typeof parsed.flags.taxonomy === 'string' ? fs.readFileSync(parsed.flags.taxonomy, 'utf8') : read('taxonomy.json', dir));
-  const priors = fs.existsSync(dataFile('section-priors.json', dir)) ? parsePriors(read('section-priors.json', dir), taxonomy) : undefined;
-  const overrides = fs.existsSync(dataFile('overrides.csv', dir)) ? parseOverrides(read('overrides.csv', dir), taxonomy) : undefined;
+  const { taxonomy, priors, overrides } = loadTaxonomyFiles(taxonomyPathsFromFlags(parsed.flags));
   const scaleCues = parseScaleCues(typeof parsed.flags['scale-cues'] === 'string' ? fs.readFileSync(parsed.flags['scale-cues'], 'utf8') : read('scale-cues.json', dir));
   const classify = (rows: Statement[]) => classifyAll(rows, { taxonomy, priors, overrides });
   const statements = classify(set.statements);

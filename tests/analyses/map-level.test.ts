@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { LevelRefError, mapLevel, placeLevels, relationTo } from '../../src/analyses/index.ts';
+import { row, scaleCues, seedAnalysis } from './seed-analysis.ts';
+
+describe('mapLevel on the seeds', () => {
+  const { statements, analysis } = seedAnalysis();
+  const target = (from: string, company: string) => mapLevel(from, statements, analysis.levels).targets.find((t) => t.company === company)!;
+
+  it('says Teleport 1 lies below the Dropbox ladder that only gives IC6 (not "IC6")', () => {
+    const t = target('teleport:1', 'dropbox');
+    expect(t.relation).toBe('below');
+    expect(t.best.level).toBe('IC6');
+    expect(t.score).toBeLessThan(0.5);
+    expect(t.explanation).toMatch(/below every dropbox level/);
+  });
+  it('says Dropbox IC6 lies above every Octopus level', () => {
+    expect(target('dropbox:IC6', 'octopus').relation).toBe('above');
+  });
+  it('maps Octopus L4 (technical lead) to a Teleport level in the middle of its ladder', () => {
+    const t = target('octopus:L4', 'teleport');
+    expect(t.relation).toBe('match');
+    expect(['3', '4']).toContain(t.best.level);
+  });
+  it('maps Teleport 3 to Octopus L4 and Teleport 2 to Octopus L2 or L3', () => {
+    expect(target('teleport:3', 'octopus')).toMatchObject({ relation: 'match', best: { level: 'L4' } });
+    expect(['L2', 'L3']).toContain(target('teleport:2', 'octopus').best.level);
+  });
+  it('maps to every other ladder, never its own, and ranks candidates by score', () => {
+    const r = mapLevel('octopus:L3', statements, analysis.levels);
+    expect(r.targets.map((t) => t.company)).toEqual(['dropbox', 'teleport']);
+    for (const t of r.targets) for (let i = 1; i < t.candidates.length; i++) expect(t.candidates[i - 1].score).toBeGreaterThanOrEqual(t.candidates[i].score);
+  });
+  it('backs a match with statement pairs of the same competency from both levels', () => {
+    const t = target('teleport:3', 'octopus');
+    expect(t.support.length).toBeGreaterThan(0);
+    const ids = new Set(statements.map((s) => s.id));
+    for (const p of t.support) {
+      expect(ids.has(p.source.id) && ids.has(p.target.id)).toBe(true);
+      expect(statements.find((s) => s.id === p.target.id)!.level).toBe('L4');
+    }
+  });
+  it('honours --to and rejects unknown levels', () => {
+    expect(mapLevel('teleport:3', statements, analysis.levels, { to: 'Dropbox' }).targets.map((t) => t.company)).toEqual(['dropbox']);
+    expect(() => mapLevel('teleport:9', statements, analysis.levels)).toThrow(LevelRefError);
+    expect(mapLevel('octopus:4', statements, analysis.levels).source.label).toBe('octopus:L4');
+  });
+});
+
+describe('relationTo and mapLevel on synthetic ladders', () => {
+  const rows = [
+    row('small', 'S1', 1, 'Works with assistance on well-defined tasks.', { competency: 'delivery' }),
+    row('small', 'S2', 2, 'Independently delivers medium projects.', { competency: 'delivery' }),
+    row('big', 'B1', 1, 'Owns company-wide multi-year goals.', { competency: 'strategy' }),
+    row('big', 'B2', 2, 'Solves industry-wide problems across the industry.', { competency: 'innovation' }),
+    row('mid', 'M1', 1, 'Works on small projects with supervision.', { competency: 'delivery' }),
+    row('mid', 'M2', 2, 'Leads cross-team projects across several teams.', { competency: 'collaboration' }),
+  ];
+  const levels = placeLevels({ statements: rows }, { scaleCues });
+  const map = (ref: string, to: string) => mapLevel(ref, rows, levels, { to }).targets[0];
+  it('is below / above when the source sits outside every target range, match inside', () => {
+    expect(map('small:S1', 'big').relation).toBe('below');
+    expect(map('big:B2', 'small').relation).toBe('above');
+    expect(map('small:S1', 'mid')).toMatchObject({ relation: 'match', best: { level: 'M1' } });
+    expect(map('big:B1', 'mid').best.level).toBe('M2');
+  });
+  it('relationTo compares the source position with the target ranges', () => {
+    const t = levels.filter((p) => p.company === 'mid');
+    expect(relationTo({ position: 0.5 }, t)).toBe('below');
+    expect(relationTo({ position: 7.5 }, t)).toBe('above');
+    expect(relationTo({ position: t[0].position }, t)).toBe('match');
+  });
+});

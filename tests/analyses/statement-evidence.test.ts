@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { findCueHits, interpolateLog, isotonic, parseScaleCues, statementEvidence } from '../../src/analyses/index.ts';
+import { row, scaleCues } from './seed-analysis.ts';
+
+describe('statementEvidence', () => {
+  const attr = (name: string, value: string, extra = {}) => row('o', 'L', 1, value, { kind: 'attribute', attribute: { name, label: name, value, ...extra } });
+  it('reads people ranges from impact radius, with or without parsed numbers', () => {
+    const [parsed] = statementEvidence(attr('impactRadius', 'Team (5-15)', { min: 5, max: 15, unit: 'people' }), scaleCues);
+    const [raw] = statementEvidence(attr('impactRadius', 'Team (5-15)'), scaleCues);
+    expect(parsed.value).toBe(raw.value);
+    expect(parsed.value).toBeGreaterThan(3.5);
+    expect(statementEvidence(attr('impactRadius', 'Peers (2-5)'), scaleCues)[0].value).toBeLessThan(parsed.value);
+  });
+  it('reads planning horizons in months, years and cycles, and phrases without numbers', () => {
+    const v = (text: string) => statementEvidence(attr('planningHorizon', text), scaleCues)[0].value;
+    expect(v('6-12 months')).toBeGreaterThan(v('Current and next cycle'));
+    expect(v('2-3 years')).toBeGreaterThan(v('6-12 months'));
+  });
+  it('reads direction-needed phrases: weekly supervision < limited supervision', () => {
+    const mean = (text: string) => {
+      const e = statementEvidence(attr('directionNeeded', text), scaleCues);
+      return e.reduce((t, x) => t + x.value * x.weight, 0) / e.reduce((t, x) => t + x.weight, 0);
+    };
+    expect(mean('Weekly supervision needed from their manager.')).toBeLessThan(mean('Takes brand new ideas from inception to production with limited supervision.'));
+  });
+  it('matches whole words only, longest phrase first, across hyphens and slashes', () => {
+    const hits = findCueHits('I own org/company-wide multi-year goals; teamwork is not a team', scaleCues.cues);
+    expect(hits.map((h) => h.match)).toEqual(['company wide', 'multi year']);
+  });
+  it('weights examples below expectations', () => {
+    const [e] = statementEvidence(row('a', '1', 1, 'Leads cross-team work.'), scaleCues);
+    const [x] = statementEvidence(row('a', '1', 1, 'Leads cross-team work.', { kind: 'example' }), scaleCues);
+    expect(x.weight).toBeLessThan(e.weight);
+  });
+});
+
+describe('helpers', () => {
+  it('isotonic pools adjacent violators by weight', () => {
+    expect(isotonic([1, 3, 2, 4])).toEqual([1, 2.5, 2.5, 4]);
+    expect(isotonic([5, 1], [3, 1])).toEqual([4, 4]);
+  });
+  it('interpolateLog clamps at the ends and interpolates on log scale', () => {
+    const a: [number, number][] = [[1, 1], [100, 3]];
+    expect([interpolateLog(0.1, a), interpolateLog(10, a), interpolateLog(1000, a)]).toEqual([1, 2, 3]);
+  });
+  it('parseScaleCues names the problems of a bad lexicon', () => {
+    expect(() => parseScaleCues({ cues: [{ id: 'x', value: 9, weight: 1, phrases: ['a'] }] })).toThrow(/"x".*value/);
+  });
+});
