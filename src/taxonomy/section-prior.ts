@@ -23,7 +23,22 @@ export function sectionParts(section: string): string[] {
  * The prior for a native section: the rules matching its most specific part that matches any rule,
  * averaged and normalised to sum 1, highest first. Null when no part matches.
  */
-export function sectionPrior(section: string, priors: SectionPriors): { rules: PriorRule[]; competencies: CompetencyScore[] } | null {
+export function sectionPrior(section: string, priors: SectionPriors): SectionPriorResult | null {
+  let memo = results.get(priors);
+  if (!memo) results.set(priors, (memo = new Map()));
+  if (!memo.has(section)) memo.set(section, computePrior(section, priors));
+  return memo.get(section)!;
+}
+
+/** The rules a section matched and the prior they give. */
+export interface SectionPriorResult {
+  rules: PriorRule[];
+  competencies: CompetencyScore[];
+}
+
+const results = new WeakMap<SectionPriors, Map<string, SectionPriorResult | null>>();
+
+function computePrior(section: string, priors: SectionPriors): SectionPriorResult | null {
   const index = compileRules(priors);
   const parts = sectionParts(section);
   for (let p = parts.length - 1; p >= 0; p--) {

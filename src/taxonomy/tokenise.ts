@@ -12,5 +12,17 @@ export function tokenise(text: string): string[] {
     .replace(/'s\b/g, '')
     .replace(/isation/g, 'ization');
   const words = normal.split(/[^a-z0-9]+/).filter(Boolean);
-  return words.map(stem);
+  return words.map(cachedStem);
+}
+
+const stems = new Map<string, string>();
+const MAX_CACHED = 50_000;
+
+function cachedStem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = stem(word);
+    if (stems.size < MAX_CACHED) stems.set(word, s);
+  }
+  return s;
 }
