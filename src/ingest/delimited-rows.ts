@@ -8,14 +8,24 @@ export interface Row {
   cells: string[];
 }
 
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+const PIPE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/** True for a Markdown pipe-table row (`| a | b |`). */
+export const isPipeRow = (line: string) => PIPE_ROW.test(line);
+/** True for a Markdown pipe-table separator (`|---|:--:|`). */
+export const isPipeSeparator = (line: string) => PIPE_SEPARATOR.test(line) && line.includes('-');
+
 /** Which of tab, comma, semicolon or pipe splits `line` into the most cells. */
 export function guessDelimiter(line: string): string {
+  if (isPipeRow(line)) return '|';
   const counts = ['\t', ',', ';', '|'].map((d) => [d, Papa.parse<string[]>(line, { delimiter: d }).data[0]?.length ?? 0] as const);
   return counts.sort((a, b) => b[1] - a[1])[0][0];
 }
 
 /** Parses delimited text with papaparse, keeping the line span of every row. Blank rows are dropped. */
 export function delimitedRows(text: string, delimiter: string, firstLine = 1): { rows: Row[]; errors: { line: number; message: string }[] } {
+  if (delimiter === '|') return pipeRows(text, firstLine);
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -48,4 +58,16 @@ export function delimitedRows(text: string, delimiter: string, firstLine = 1): {
     },
   });
   return { rows, errors };
+}
+
+/** Markdown pipe tables: outer pipes dropped, `\|` kept as a literal pipe, quotes literal, separators skipped. */
+function pipeRows(text: string, firstLine: number): { rows: Row[]; errors: { line: number; message: string }[] } {
+  const rows: Row[] = [];
+  text.split(/\r\n|\n|\r/).forEach((line, i) => {
+    if (!line.trim() || isPipeSeparator(line)) return;
+    const inner = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+    const cells = inner.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, '|').replace(/<br\s*\/?>/gi, '  ').trim());
+    rows.push({ line: firstLine + i, endLine: firstLine + i, cells });
+  });
+  return { rows, errors: [] };
 }

@@ -14,12 +14,14 @@ export function detectShape(text: string): Shape {
   if (h >= 0) {
     const header = lines[h];
     const d = header.split('\t').length >= 3 ? '\t' : guessDelimiter(header);
-    const cells = header.split(d);
+    const cells = d === '|' ? header.trim().replace(/^\||\|$/g, '').split('|') : header.split(d);
     if (isLongHeader(cells)) return 'long-csv';
     const rest = lines.slice(h + 1).filter((l) => l.trim());
     const tabular = rest.filter((l) => l.split(d).length >= 2).length;
+    const pipeTableOnly = d === '|' && rest.length > 0 && tabular === rest.length;
     const shortHeader = cells.every((c) => c.trim().length > 0 && c.trim().length <= 60);
     const markdownAbove = lines.slice(0, h).filter((l) => l.trim() && !/^\s*#/.test(l)).length;
+    if (pipeTableOnly && shortHeader && markdownAbove <= 2) return 'grid';
     if (shortHeader && markdownAbove <= 2 && rest.length > 0 && tabular / rest.length >= 0.5 && (d === '\t' || !/^\s*([-*+]|#)/.test(header))) return 'grid';
   }
   if (nonBlank.some((l) => /^ {0,3}#{1,6}\s+\S/.test(l))) return 'markdown';

@@ -1,5 +1,5 @@
 import type { Diagnostic, Flag } from '../types.ts';
-import { type Row, delimitedRows, guessDelimiter } from './delimited-rows.ts';
+import { type Row, delimitedRows, guessDelimiter, isPipeSeparator } from './delimited-rows.ts';
 import { type DraftLevel, type DraftStatement, LineLedger, type ReadResult, splitLines } from './draft.ts';
 import type { IngestRules } from './ingest-rules.ts';
 import { type LevelLabel, parseLevelCell } from './level-label.ts';
@@ -18,7 +18,7 @@ function guessCells(line: string): number {
   const tabs = line.split('\t').length;
   if (tabs >= 3) return tabs;
   const d = guessDelimiter(line);
-  return line.split(d).length;
+  return d === '|' ? line.trim().replace(/^\||\|$/g, '').split('|').length : line.split(d).length;
 }
 
 type Orientation = 'levels-as-rows' | 'levels-as-columns';
@@ -42,7 +42,7 @@ function levelOf(cell: string): { label: string; number: number | null; title: s
   const t = cleanText(cell);
   const parsed: LevelLabel | null = parseLevelCell(t);
   if (!parsed) return { label: t, number: null, title: t };
-  const title = parsed.rest || (/^\d/.test(parsed.label) ? `Level ${parsed.label}` : parsed.label);
+  const title = parsed.label === t ? t : parsed.rest || (/^\d/.test(parsed.label) ? `Level ${parsed.label}` : parsed.label);
   return { label: parsed.label === t || /^\d/.test(parsed.label) ? parsed.label : parsed.label, number: parsed.number, title };
 }
 
@@ -73,6 +73,7 @@ export function readGrid(file: string, text: string, rules: IngestRules): ReadRe
   const body = lines.slice(h).join('\n');
   const { rows, errors } = delimitedRows(body, delimiter, h + 1);
   for (const e of errors) diagnostics.push({ severity: 'warning', file, line: e.line, message: `grid: ${e.message}` });
+  if (delimiter === '|') lines.forEach((l, i) => i >= h && isPipeSeparator(l) && ledger.structure(i + 1, 'table separator'));
   const [headerRow, ...dataRows] = rows;
   const header = headerRow.cells.map((c) => cleanText(repairMojibake(c).text));
   for (let l = headerRow.line; l <= headerRow.endLine; l++) ledger.structure(l, 'grid header');

@@ -4,6 +4,7 @@ import type { IngestRules } from './ingest-rules.ts';
 import { findLevelLabel } from './level-label.ts';
 import { cleanText, isExternalReference, normaliseSpace } from './normalise-text.ts';
 import { parseAttribute } from './parse-attribute.ts';
+import { delimitedRows, isPipeRow, isPipeSeparator } from './delimited-rows.ts';
 import { repairMojibake } from './repair-mojibake.ts';
 import { splitSentences } from './split-sentences.ts';
 
@@ -16,6 +17,7 @@ type Token =
   | { type: 'rule' }
   | { type: 'quote'; text: string }
   | { type: 'text'; indent: number; text: string }
+  | { type: 'table'; separator: boolean }
   | { type: 'blank' }
   | { type: 'consumed' };
 
@@ -40,6 +42,7 @@ function tokenise(line: string): Token {
   if (line.trim() === '') return { type: 'blank' };
   let m: RegExpExecArray | null;
   if ((m = HEADING.exec(line))) return { type: 'heading', depth: m[1].length, text: m[2] };
+  if (isPipeRow(line)) return { type: 'table', separator: isPipeSeparator(line) };
   if (RULE.test(line)) return { type: 'rule' };
   if ((m = BULLET.exec(line))) return { type: 'bullet', indent: m[1].replace(/\t/g, '  ').length, text: m[2] };
   if ((m = LABEL.exec(line))) return { type: 'label', text: normaliseSpace(m[1]) };
@@ -168,6 +171,11 @@ export function readMarkdown(file: string, text: string, rules: IngestRules): Re
     const title = fromHeading ? fromHeading.rest : front?.fields.title ? cleanText(front.fields.title) : '';
     levels.push({ label: found.label, number: found.number, title: title || `Level ${found.label}`, line: fromHeading ? first!.i + 1 : 1, headingDepth: fromHeading ? first!.t.depth : 0 });
     if (fromHeading) levelHeadingLines.add(first!.i);
+    else if (first && headings.filter((h) => h.t.depth <= first.t.depth).length === 1) {
+      // Level from front matter; a lone top heading (often a template tag such as {{ page.title }}) is the page title.
+      levelHeadingLines.add(first.i);
+      levels[0].headingDepth = first.t.depth;
+    }
   }
 
   const statements: DraftStatement[] = [];
@@ -181,6 +189,7 @@ export function readMarkdown(file: string, text: string, rules: IngestRules): Re
   let last: DraftStatement | null = null;
   let lastLine = -1;
   let para: Paragraph | null = null;
+  let tableHeader: string[] | null = null;
 
   const sectionPath = () => [...stack.map((s) => s.name), ...(subsection ? [subsection] : [])].join(' › ');
   const sectionRepaired = () => stack.some((s) => s.repaired);
@@ -204,6 +213,7 @@ export function readMarkdown(file: string, text: string, rules: IngestRules): Re
     const flags = flagsFor(lineNo, rawText);
     if (k === 'placeholder') flags.push('placeholder');
     const s: DraftStatement = { line: lineNo, level: level!.label, section: intro ? '' : sectionPath(), kind: k, text: t, flags, ...extra };
+    if (k === 'placeholder' && extra.section === undefined) s.section = intro ? '' : sectionPath();
     statements.push(s);
     ledger.statement(lineNo);
     return s;
@@ -218,6 +228,7 @@ export function readMarkdown(file: string, text: string, rules: IngestRules): Re
     const tok = tokens[i];
     const lineNo = i + 1;
     if (tok.type === 'consumed') continue;
+    if (tok.type !== 'table') tableHeader = null;
     if (tok.type === 'blank') {
       closeParagraph();
       last = null;
@@ -264,6 +275,32 @@ export function readMarkdown(file: string, text: string, rules: IngestRules): Re
       continue;
     }
     switch (tok.type) {
+      case 'table': {
+        closeParagraph();
+        last = null;
+        if (tok.separator) {
+          ledger.structure(lineNo, 'table separator');
+          break;
+        }
+        const cells = delimitedRows(lines[i], '|', lineNo).rows[0]?.cells ?? [];
+        if (!tableHeader) {
+          tableHeader = cells;
+          ledger.structure(lineNo, 'table header');
+          break;
+        }
+        const label = cleanText(cells[0] ?? '');
+        const path = intro ? '' : sectionPath();
+        cells.slice(1).forEach((cell, k) => {
+          splitSentences(cell).forEach((sentence, n) => {
+            const column = cells.length > 2 && tableHeader?.[k + 1] ? ` › ${cleanText(tableHeader[k + 1])}` : '';
+            const sec = [path, label].filter(Boolean).join(' › ') + column;
+            push(lineNo, sentence, example || inDetails ? 'example' : 'expectation', { part: `${k + 1}.${n + 1}`, section: sec });
+          });
+        });
+        if (cells.length === 1 && label) push(lineNo, cells[0], 'expectation');
+        if (!cells.slice(1).some((c) => c.trim()) && cells.length > 1) ledger.structure(lineNo, 'table row without statements');
+        break;
+      }
       case 'rule':
         closeParagraph();
         ledger.structure(lineNo, 'horizontal rule');

@@ -52,3 +52,16 @@ describe('readGrid', () => {
     expect(set.diagnostics).toMatchObject([{ line: 4, message: expect.stringMatching(/unknown kind "bogus"/) }]);
   });
 });
+
+describe('readGrid on Markdown pipe tables', () => {
+  it('reads a level × skill table written as a Markdown pipe table', () => {
+    const set = ingestFiles([{ path: 'ladders/acme/matrix.md', content: '# Engineering matrix\n\n| Level | Technical | Scope |\n|---|:---|---|\n| IC1 | Writes tested code. Asks "why". | Own tasks |\n| IC2 | Designs small systems. | Team \\| squad |\n' }]);
+    expect(set.diagnostics).toEqual([]);
+    expect(set.files[0].shape).toBe('grid');
+    expect(set.levels.map((l) => [l.level, l.track])).toEqual([['IC1', 'Engineering matrix'], ['IC2', 'Engineering matrix']]);
+    expect(set.statements.map((s) => `${s.level}|${s.section}|${s.text}`)).toEqual([
+      'IC1|Technical|Writes tested code.', 'IC1|Technical|Asks "why".', 'IC1|Scope|Own tasks', 'IC2|Technical|Designs small systems.', 'IC2|Scope|Team | squad',
+    ]);
+    expect(set.files[0].lines.map((l) => l.status)).toEqual(['structure', 'blank', 'structure', 'structure', 'statement', 'statement', 'blank']);
+  });
+});

@@ -97,3 +97,14 @@ describe('readMarkdown on shapes beyond the seeds', () => {
     expect(without.diagnostics.map((d) => d.message).join()).toMatch(/do not sort by number/);
   });
 });
+
+describe('readMarkdown with a table inside a level page', () => {
+  it('reads rows of an Area | Expectation table as statements under the row label', () => {
+    const set = one('# L4: Staff Engineer\n\n## Expectations\n\n| Area | What we expect |\n| --- | --- |\n| Delivery | Ships multi-team projects. Plans quarters. |\n| People | Mentors seniors. |\n');
+    expect(set.diagnostics).toEqual([]);
+    expect(set.statements.map((s) => `${s.section}|${s.text}`)).toEqual([
+      'Expectations › Delivery|Ships multi-team projects.', 'Expectations › Delivery|Plans quarters.', 'Expectations › People|Mentors seniors.',
+    ]);
+    expect(set.files[0].lines.slice(4, 8).map((l) => l.status)).toEqual(['structure', 'structure', 'statement', 'statement']);
+  });
+});
