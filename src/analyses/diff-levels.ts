@@ -19,7 +19,8 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
  * Diff level `from` → `to` (either may be `company:level` or a key; different companies allowed).
- * added: only `to` mentions it; dropped: only `from` does (carried-over when a cap note in `to`'s ladder covers it);
+ * A level has a competency when a statement names it (primary, or secondary ≥ 0.25) or its share is ≥ absolute.
+ * added: only `to` has it; dropped: only `from` does (carried-over when a cap note in `to`'s ladder covers it);
  * strengthened/weakened: the competency's share of the level changes by ≥ relative and ≥ absolute; else kept.
  * Entries are ordered added, strengthened, dropped, carried-over, weakened, kept, then by taxonomy/competency id.
  */
@@ -41,11 +42,11 @@ export function diffLevels(from: string, to: string, statements: readonly Classi
   for (const c of ids) {
     const ea = pa?.entries.get(c);
     const eb = pb?.entries.get(c);
-    const inA = !!ea?.mentions.length;
-    const inB = !!eb?.mentions.length;
-    if (!inA && !inB) continue;
     const sa = ea?.share ?? 0;
     const sb = eb?.share ?? 0;
+    const inA = !!ea?.mentions.length || sa >= abs;
+    const inB = !!eb?.mentions.length || sb >= abs;
+    if (!inA && !inB) continue;
     let change: DiffEntry['change'];
     if (!inA) change = 'added';
     else if (!inB) change = capped.has(c) ? 'carried-over' : 'dropped';

@@ -29,7 +29,12 @@ export function gaps(statements: readonly ClassifiedStatement[], placements: rea
   const out: GapFinding[] = [];
   const pos = new Map(placements.map((p) => [p.key, p]));
   const peers = peerIndex(statements, placements);
-  const sectionCompetency = (section: string) => (opts.taxonomy ? competencyNamedIn(section.split(' › ').pop() ?? section, opts.taxonomy) : null);
+  const named = new Map<string, string | null>();
+  const sectionCompetency = (section: string) => {
+    if (!opts.taxonomy) return null;
+    if (!named.has(section)) named.set(section, competencyNamedIn(section.split(' › ').pop() ?? section, opts.taxonomy));
+    return named.get(section)!;
+  };
 
   // Statement flags: placeholders, empty and truncated cells, statements that only point elsewhere.
   const flagged = statements.filter((s) => inScope(s));
@@ -60,18 +65,20 @@ export function gaps(statements: readonly ClassifiedStatement[], placements: rea
   const companies = new Set(placements.map((p) => p.company));
   const scopeWords = new Set([...opts.scaleCues.scopeWords, ...[...companies].flatMap((c) => words(c)), ...placements.flatMap((p) => words(p.companyName))]);
   const byLadder = groupBy(statements, ladderKey);
+  const capsByLadder = groupBy(opts.capNotes, ladderKey);
+  const coverageByLadder = new Map(opts.coverage.companies.map((c) => [ladderKey(c), c]));
   for (const [lk, ladder] of groupBy(placements, ladderKey)) {
     const { company, track } = ladder[0];
     if (!inScope(ladder[0])) continue;
     const own = byLadder.get(lk) ?? [];
-    const caps = opts.capNotes.filter((n) => ladderKey(n) === lk);
+    const caps = capsByLadder.get(lk) ?? [];
     const cappedIds = new Map(caps.map((n) => [n.competency, n]));
     out.push(...missingLevels(ladder, own, opts.scaleCues.capNotes.levelPattern));
     for (const n of caps) {
       out.push({ type: 'carried-over', severity: 'info', company, track, level: n.level, competency: n.competency, statementIds: [n.statementId],
         suggestion: `Not a gap: ${n.competency} expectations stop growing at ${n.capLevel} and carry over to ${n.level}.`, detail: n.text });
     }
-    const cov = opts.coverage.companies.find((c) => c.company === company && c.track === track);
+    const cov = coverageByLadder.get(lk);
     const mid = ladder.reduce((t, p) => t + p.position, 0) / ladder.length;
     for (const c of cov?.missing ?? []) {
       out.push({ type: 'competency-never-covered', severity: 'medium', company, track, level: null, competency: c, statementIds: [],
@@ -99,12 +106,13 @@ export function gaps(statements: readonly ClassifiedStatement[], placements: rea
     }
   }
   const orders = new Map(placements.map((p) => [`${p.company}|${p.track}|${p.level}`, p.levelOrder]));
-  const order = (f: GapFinding) => orders.get(`${f.company}|${f.track}|${f.level}`) ?? 0;
-  return out.sort(
-    (x, y) =>
+  const keyed = out.map((f) => ({ f, order: orders.get(`${f.company}|${f.track}|${f.level}`) ?? 0 }));
+  keyed.sort(
+    ({ f: x, order: ox }, { f: y, order: oy }) =>
       SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] ||
-      cmp(x.company, y.company) || cmp(x.track, y.track) || order(x) - order(y) || cmp(x.type, y.type) || cmp(x.competency ?? '', y.competency ?? '') || cmp(x.statementIds[0] ?? '', y.statementIds[0] ?? ''),
+      cmp(x.company, y.company) || cmp(x.track, y.track) || ox - oy || cmp(x.type, y.type) || cmp(x.competency ?? '', y.competency ?? '') || cmp(x.statementIds[0] ?? '', y.statementIds[0] ?? ''),
   );
+  return keyed.map((k) => k.f);
 }
 
 function cmp(a: string, b: string): number {

@@ -3,9 +3,16 @@ import type { LadderSet, LevelInfo, Statement } from '../types.ts';
 
 type LevelLike = Pick<Statement, 'company' | 'track' | 'level'> & { variant?: string };
 
-/** `company|track|level` (+ `|variant`). */
+const keys = new WeakMap<object, string>();
+
+/** `company|track|level` (+ `|variant`). Memoised per row object (rows are not mutated). */
 export function levelKey(s: LevelLike): string {
-  return [s.company, s.track, s.level, ...(s.variant ? [s.variant] : [])].join('|');
+  let k = keys.get(s);
+  if (k === undefined) {
+    k = s.variant ? `${s.company}|${s.track}|${s.level}|${s.variant}` : `${s.company}|${s.track}|${s.level}`;
+    keys.set(s, k);
+  }
+  return k;
 }
 
 /** `company|track`. */

@@ -28,8 +28,20 @@ export function isProfiled(s: ClassifiedStatement): boolean {
   return (PROFILE_KIND_WEIGHTS[s.kind] ?? 0) > 0 && !s.flags.includes('placeholder') && !s.flags.includes('empty-cell') && !!s.competencies?.length;
 }
 
-/** Build one profile per level key. */
+const cache = new WeakMap<readonly ClassifiedStatement[], Map<number, Map<string, LevelProfile>>>();
+
+/** Build one profile per level key. Cached per statement array (tables are not mutated). */
 export function levelProfiles(statements: readonly ClassifiedStatement[], minScore = 0.25): Map<string, LevelProfile> {
+  let byScore = cache.get(statements);
+  if (!byScore) cache.set(statements, (byScore = new Map()));
+  const hit = byScore.get(minScore);
+  if (hit) return hit;
+  const out = buildProfiles(statements, minScore);
+  byScore.set(minScore, out);
+  return out;
+}
+
+function buildProfiles(statements: readonly ClassifiedStatement[], minScore: number): Map<string, LevelProfile> {
   const out = new Map<string, LevelProfile>();
   for (const s of statements) {
     const key = levelKey(s);

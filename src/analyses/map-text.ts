@@ -52,10 +52,11 @@ export function mapText(
 ): MapResult & { statements: ClassifiedStatement[]; placement: LevelPlacement } {
   const rows = textToStatements(text, opts.company ?? 'text');
   const classified: ClassifiedStatement[] = opts.classify ? opts.classify(rows) : rows;
-  const [placement] = placeLevels({ statements: classified }, { scaleCues: opts.scaleCues });
+  const [placed] = placeLevels({ statements: classified }, { scaleCues: opts.scaleCues });
+  const placement = placed && { ...placed, label: 'pasted text', companyName: 'pasted text' };
   const source: LevelPlacement =
     placement ??
-    ({ key: 'text', label: 'text', company: 'text', companyName: 'text', track: 'text', level: 'text', levelTitle: 'pasted text', levelOrder: 1, position: 4, low: 1, high: 7, rawPosition: null, evidenceWeight: 0, basis: 'none', evidence: [], statementIds: [] } satisfies LevelPlacement);
+    ({ key: 'text', label: 'pasted text', company: 'text', companyName: 'pasted text', track: 'text', level: 'text', levelTitle: 'pasted text', levelOrder: 1, position: 4, low: 1, high: 7, rawPosition: null, evidenceWeight: 0, basis: 'none', evidence: [], statementIds: [] } satisfies LevelPlacement);
   const result = mapPlacement(source, classified, levelProfiles(classified).get(source.key), statements, placements, opts);
   return { ...result, statements: classified, placement: source };
 }

@@ -17,25 +17,46 @@ export interface NearDuplicate<T extends Statement = Statement> {
 export function nearDuplicates<T extends Statement>(statements: readonly T[], scopeWords: ReadonlySet<string>, maxDiff = 4): NearDuplicate<T>[] {
   const rows = statements
     .filter((s) => s.kind !== 'placeholder' && s.kind !== 'attribute' && s.kind !== 'note' && s.text.trim())
-    .map((s) => ({ s, w: words(s.text) }))
+    .map((s, i) => ({ s, w: words(s.text), i }))
     .filter((r) => r.w.length >= 4);
-  const out: NearDuplicate<T>[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    for (let j = i + 1; j < rows.length; j++) {
-      const [x, y] = rows[i].s.levelOrder <= rows[j].s.levelOrder ? [rows[i], rows[j]] : [rows[j], rows[i]];
-      if (x.s.level === y.s.level && x.s.variant === y.s.variant) continue;
-      if (Math.abs(x.w.length - y.w.length) > maxDiff) continue;
-      let pre = 0;
-      while (pre < x.w.length && pre < y.w.length && x.w[pre] === y.w[pre]) pre++;
-      let suf = 0;
-      while (suf < x.w.length - pre && suf < y.w.length - pre && x.w[x.w.length - 1 - suf] === y.w[y.w.length - 1 - suf]) suf++;
-      const onlyA = x.w.slice(pre, x.w.length - suf);
-      const onlyB = y.w.slice(pre, y.w.length - suf);
-      if (onlyA.length > maxDiff || onlyB.length > maxDiff) continue;
-      if (pre + suf < 3 || pre + suf < 0.5 * Math.max(x.w.length, y.w.length)) continue;
-      if (![...onlyA, ...onlyB].every((w) => scopeWords.has(w))) continue;
-      out.push({ a: x.s, b: y.s, onlyA, onlyB });
+  // ≥ 3 shared words at the ends means a pair shares its first two or its last two words: compare only within those buckets.
+  const buckets = new Map<string, typeof rows>();
+  for (const r of rows) {
+    for (const k of [`^${r.w[0]} ${r.w[1]}`, `$${r.w[r.w.length - 2]} ${r.w[r.w.length - 1]}`]) {
+      const b = buckets.get(k);
+      if (b) b.push(r);
+      else buckets.set(k, [r]);
     }
   }
-  return out;
+  const seen = new Set<number>();
+  const out: { i: number; j: number; d: NearDuplicate<T> }[] = [];
+  for (const bucket of buckets.values()) {
+    for (let p = 0; p < bucket.length; p++) {
+      for (let q = p + 1; q < bucket.length; q++) {
+        const [r1, r2] = bucket[p].i < bucket[q].i ? [bucket[p], bucket[q]] : [bucket[q], bucket[p]];
+        const pair = r1.i * rows.length + r2.i;
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        const d = compare(r1, r2, scopeWords, maxDiff);
+        if (d) out.push({ i: r1.i, j: r2.i, d });
+      }
+    }
+  }
+  return out.sort((a, b) => a.i - b.i || a.j - b.j).map((x) => x.d);
+}
+
+function compare<T extends Statement>(r1: { s: T; w: string[] }, r2: { s: T; w: string[] }, scopeWords: ReadonlySet<string>, maxDiff: number): NearDuplicate<T> | null {
+  const [x, y] = r1.s.levelOrder <= r2.s.levelOrder ? [r1, r2] : [r2, r1];
+  if (x.s.level === y.s.level && x.s.variant === y.s.variant) return null;
+  if (Math.abs(x.w.length - y.w.length) > maxDiff) return null;
+  let pre = 0;
+  while (pre < x.w.length && pre < y.w.length && x.w[pre] === y.w[pre]) pre++;
+  let suf = 0;
+  while (suf < x.w.length - pre && suf < y.w.length - pre && x.w[x.w.length - 1 - suf] === y.w[y.w.length - 1 - suf]) suf++;
+  const onlyA = x.w.slice(pre, x.w.length - suf);
+  const onlyB = y.w.slice(pre, y.w.length - suf);
+  if (onlyA.length > maxDiff || onlyB.length > maxDiff) return null;
+  if (pre + suf < 3 || pre + suf < 0.5 * Math.max(x.w.length, y.w.length)) return null;
+  if (![...onlyA, ...onlyB].every((w) => scopeWords.has(w))) return null;
+  return { a: x.s, b: y.s, onlyA, onlyB };
 }

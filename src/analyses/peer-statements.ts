@@ -21,7 +21,7 @@ export function peerIndex(statements: readonly ClassifiedStatement[], placements
       list
         .filter((s) => pos.has(levelKey(s)))
         .map((s) => ({ company: s.company, track: s.track, level: s.level, statementId: s.id, text: s.text, position: pos.get(levelKey(s))!.position, rank: s.kind === 'expectation' ? 0 : 1 }))
-        .sort((a, b) => a.position - b.position || a.rank - b.rank || (a.statementId < b.statementId ? -1 : 1)),
+        .sort((a, b) => a.position - b.position || a.rank - b.rank), // stable: ties keep input order
     );
   }
   return out;
@@ -29,7 +29,7 @@ export function peerIndex(statements: readonly ClassifiedStatement[], placements
 
 /**
  * Up to `limit` peers for a competency near `position` from other ladders: nearest first, one per company while
- * within `window` scale steps, expectations before examples at equal distance. Looks at most `scan` rows each side.
+ * within `window` scale steps, then the nearest of any company. Walks outwards from `position` and stops early.
  */
 export function peersFor(
   index: Map<string, IndexedPeer[]>,
@@ -38,7 +38,6 @@ export function peersFor(
   exclude: { company: string; track: string },
   limit = 3,
   window = 1.5,
-  scan = 200,
 ): Peer[] {
   const list = index.get(competency) ?? [];
   let lo = 0;
@@ -48,25 +47,30 @@ export function peersFor(
     if (list[mid].position < position) lo = mid + 1;
     else hi = mid;
   }
-  const near: IndexedPeer[] = [];
-  for (let i = lo - 1, j = lo; near.length < 2 * scan && (i >= 0 || j < list.length); ) {
-    const takeLeft = j >= list.length || (i >= 0 && position - list[i].position <= list[j].position - position);
-    const p = takeLeft ? list[i--] : list[j++];
-    if (!(p.company === exclude.company && p.track === exclude.track)) near.push(p);
-  }
-  near.sort((a, b) => Math.abs(a.position - position) - Math.abs(b.position - position) || a.rank - b.rank || (a.statementId < b.statementId ? -1 : 1));
+  /** Visit rows in order of distance from `position` until `visit` returns false. */
+  const outwards = (visit: (p: IndexedPeer, distance: number) => boolean) => {
+    for (let i = lo - 1, j = lo; i >= 0 || j < list.length; ) {
+      const takeLeft = j >= list.length || (i >= 0 && position - list[i].position <= list[j].position - position);
+      const p = takeLeft ? list[i--] : list[j++];
+      if (p.company === exclude.company && p.track === exclude.track) continue;
+      if (!visit(p, Math.abs(p.position - position))) return;
+    }
+  };
   const out: IndexedPeer[] = [];
   const companies = new Set<string>();
-  for (const p of near) {
-    if (Math.abs(p.position - position) > window) break;
-    if (companies.has(p.company)) continue;
-    companies.add(p.company);
-    out.push(p);
-    if (out.length >= limit) break;
-  }
-  for (const p of near) {
-    if (out.length >= limit) break;
-    if (!out.includes(p)) out.push(p);
+  outwards((p, d) => {
+    if (d > window) return false;
+    if (!companies.has(p.company)) {
+      companies.add(p.company);
+      out.push(p);
+    }
+    return out.length < limit;
+  });
+  if (out.length < limit) {
+    outwards((p) => {
+      if (!out.includes(p)) out.push(p);
+      return out.length < limit;
+    });
   }
   return out.map((p) => ({ company: p.company, level: p.level, statementId: p.statementId, text: p.text, position: p.position }));
 }

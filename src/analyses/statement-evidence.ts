@@ -81,6 +81,18 @@ function attributeNumberValue(s: Statement, rule: AttributeRule): { value: numbe
   return { value: interpolateLog(Math.max(hi * factor, 0.1), rule.anchors), match: a.value };
 }
 
+const combined = new WeakMap<AttributeRule, ScaleCue[]>();
+
+/** The cues an attribute is read with: its own, then (if it says so) the general ones. Stable array per rule. */
+function attributeCues(rule: AttributeRule, cues: ScaleCues): ScaleCue[] {
+  let list = combined.get(rule);
+  if (!list) {
+    list = rule.useGeneralCues ? [...rule.cues, ...cues.cues] : rule.cues;
+    combined.set(rule, list);
+  }
+  return list;
+}
+
 const dampenerCues = new WeakMap<ScaleCues, ScaleCue[]>();
 
 /** Offset of the first dampener phrase in normalised text, or Infinity. */
@@ -110,7 +122,7 @@ export function statementEvidence(s: Statement, cues: ScaleCues): ScaleEvidence[
       push(`attribute:${s.attribute.name}`, rule.numbers === 'people' ? 'scope' : 'horizon', num.match, num.value, rule.weight);
       return out;
     }
-    const hits = findCueHits(s.attribute.value, rule.useGeneralCues ? [...rule.cues, ...cues.cues] : rule.cues);
+    const hits = findCueHits(s.attribute.value, attributeCues(rule, cues));
     const total = hits.reduce((t, h) => t + h.cue.weight, 0);
     // The attribute's weight is shared among its phrases, so a long value does not count more than a short one.
     for (const h of hits) push(h.cue.id, h.cue.dimension, h.match, h.cue.value, (rule.weight * h.cue.weight) / total);

@@ -1,7 +1,18 @@
 /** Text helpers shared by the analyses: one normalisation so cues, tokens and diffs agree. */
 
-/** Lower-case, plain quotes, hyphens/slashes/punctuation to spaces, single spaces. */
+const memo = new Map<string, string>();
+
+/** Lower-case, plain quotes, hyphens/slashes/punctuation to spaces, single spaces. Memoised (texts repeat across analyses). */
 export function normaliseText(text: string): string {
+  const hit = memo.get(text);
+  if (hit !== undefined) return hit;
+  if (memo.size > 100_000) memo.clear();
+  const out = normalise(text);
+  memo.set(text, out);
+  return out;
+}
+
+function normalise(text: string): string {
   return text
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc]/g, "'")
