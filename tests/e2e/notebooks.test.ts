@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage } from './browser.ts';
 import { builtNotebooks, notebookSources } from './notebooks/build.ts';
-import { launchChromium } from './notebooks/launch.ts';
 import { serveStatic, type StaticServer } from './notebooks/static-server.ts';
 
 /**
@@ -13,18 +13,20 @@ import { serveStatic, type StaticServer } from './notebooks/static-server.ts';
  */
 
 let dist = '';
+let disposeBuild = () => {};
 let server: StaticServer;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
+let browser: Browser;
 
 beforeAll(async () => {
-  dist = builtNotebooks();
+  ({ dir: dist, dispose: disposeBuild } = builtNotebooks());
   server = await serveStatic(dist);
-  browser = await launchChromium();
+  browser = await launch();
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  disposeBuild();
 });
 
 /** Waits until the notebook's DOM stops changing (cells are reactive; there is no "done" event). */
@@ -49,18 +51,14 @@ describe('notebooks (built, offline)', () => {
   for (const file of sources) {
     it(`${file}: every cell runs, nothing leaves localhost`, async () => {
       expect(existsSync(join(dist, file))).toBe(true);
-      const page = await browser.context.newPage();
+      const { context, page, log } = await openPage(browser);
       const external: string[] = [];
       const problems: string[] = [];
-      await page.route('**/*', (route) => {
+      await context.route('**/*', (route) => {
         const url = route.request().url();
         if (url.startsWith(server.origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
         external.push(url);
         return route.abort('internetdisconnected');
-      });
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      page.on('console', (m) => {
-        if (m.type() === 'error') problems.push(`console: ${m.text()}`);
       });
       page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
 
@@ -72,11 +70,13 @@ describe('notebooks (built, offline)', () => {
       );
       const cells = await page.locator('main > [id^="cell-"]').count();
       const title = await page.locator('main h1').first().textContent();
-      await page.close();
+      await context.close();
 
       expect(external).toEqual([]);
       expect(errors).toEqual([]);
+      expect(log.errors).toEqual([]);
       expect(problems).toEqual([]);
+      expect(log.requests.filter((url) => !url.startsWith(server.origin + '/') && !/^(data|blob):/.test(url))).toEqual([]);
       expect(cells).toBeGreaterThan(1);
       expect(title?.trim().length).toBeGreaterThan(0);
     }, 120_000);

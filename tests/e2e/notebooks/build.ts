@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -15,9 +15,9 @@ export function notebookSources(): string[] {
  * Folder of built notebooks: `$NOTEBOOKS_DIST` when CI already ran `npm run notebooks`,
  * otherwise a fresh build (same CLI and template as `npm run notebooks`) into a temp folder.
  */
-export function builtNotebooks(): string {
+export function builtNotebooks(): { dir: string; dispose(): void } {
   const given = process.env.NOTEBOOKS_DIST;
-  if (given) return resolve(REPO, given);
+  if (given) return { dir: resolve(REPO, given), dispose() {} };
   const out = mkdtempSync(join(tmpdir(), 'ladder-atlas-notebooks-'));
   execFileSync(
     join(REPO, 'node_modules/.bin/notebooks'),
@@ -27,5 +27,5 @@ export function builtNotebooks(): string {
     ],
     { cwd: REPO, stdio: 'pipe' },
   );
-  return out;
+  return { dir: out, dispose: () => rmSync(out, { recursive: true, force: true }) };
 }
