@@ -3,7 +3,7 @@ import type { LadderSet, LevelInfo } from '../types.ts';
 import { isotonic } from './isotonic.ts';
 import { groupBy, ladderKey, levelKey, levelLabel, listLevels } from './level-keys.ts';
 import type { ScaleCues } from './scale-cues.ts';
-import { statementEvidence } from './statement-evidence.ts';
+import { statementEvidence, titleEvidence } from './statement-evidence.ts';
 import type { LevelPlacement, ScaleEvidence } from './types.ts';
 
 export interface PlaceOptions {
@@ -39,7 +39,7 @@ export function placeLevels(set: Pick<LadderSet, 'statements'> & Partial<Pick<La
   const levels = listLevels(set);
   const raw = levels.map((info) => {
     const statements = byLevel.get(levelKey(info)) ?? [];
-    const evidence = statements.flatMap((s) => statementEvidence(s, options.scaleCues));
+    const evidence = [...titleEvidence(info.levelTitle, levelKey(info), options.scaleCues), ...statements.flatMap((s) => statementEvidence(s, options.scaleCues))];
     evidence.sort((a, b) => b.weight - a.weight || b.value - a.value || (a.statementId < b.statementId ? -1 : a.statementId > b.statementId ? 1 : 0));
     const w = evidence.reduce((t, e) => t + e.weight, 0);
     const mean = w > 0 ? evidence.reduce((t, e) => t + e.value * e.weight, 0) / w : null;

@@ -29,6 +29,8 @@ export interface ScaleCues {
   cues: ScaleCue[];
   attributes: Record<string, AttributeRule>;
   capNotes: { patterns: string[]; levelPattern: string };
+  /** Cues read from a level's title ("Senior", "Principal"); each hit weighs weight × cue weight. */
+  titles: { weight: number; cues: ScaleCue[] };
   /** Phrases after which cues of the given dimensions describe context, not reach: their weight × factor. */
   dampeners: { phrases: string[]; factor: number; dimensions: string[] };
   scopeWords: string[];
@@ -61,6 +63,7 @@ export function parseScaleCues(input: string | unknown): ScaleCues {
     });
   };
   const cues = checkCues(raw.cues, 'cues');
+  const titleCues = raw.titles ? checkCues(raw.titles.cues ?? [], 'titles.cues') : [];
   const attributes: Record<string, AttributeRule> = {};
   for (const [name, rule] of Object.entries(raw.attributes ?? {})) {
     const r = rule as Partial<AttributeRule>;
@@ -85,6 +88,7 @@ export function parseScaleCues(input: string | unknown): ScaleCues {
     cues,
     attributes,
     capNotes: { patterns: raw.capNotes?.patterns ?? [], levelPattern: raw.capNotes?.levelPattern ?? '\\b(?:l|level)\\s*(\\d+)\\b' },
+    titles: { weight: typeof raw.titles?.weight === 'number' ? raw.titles.weight : 0, cues: titleCues },
     dampeners: {
       phrases: raw.dampeners?.phrases ?? [],
       factor: typeof raw.dampeners?.factor === 'number' ? raw.dampeners.factor : 0.25,

@@ -136,3 +136,17 @@ export function statementEvidence(s: Statement, cues: ScaleCues): ScaleEvidence[
   }
   return out;
 }
+
+/** Evidence from a level title ("Senior Cloud Security Engineer" → senior). Statement id `<key>#title`. */
+export function titleEvidence(title: string, key: string, cues: ScaleCues): ScaleEvidence[] {
+  if (!title || cues.titles.weight <= 0) return [];
+  return findCueHits(title, cues.titles.cues).map((h) => ({
+    statementId: `${key}#title`,
+    kind: 'title' as const,
+    cue: h.cue.id,
+    match: h.match,
+    dimension: h.cue.dimension,
+    value: h.cue.value,
+    weight: Math.round(h.cue.weight * cues.titles.weight * 1000) / 1000,
+  }));
+}

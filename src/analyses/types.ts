@@ -3,8 +3,9 @@ import type { Kind } from '../types.ts';
 
 /** One cue phrase (or attribute reading) found in a statement, with its value on the 1–7 scale. */
 export interface ScaleEvidence {
+  /** The statement the cue was found in; `<level key>#title` for evidence read from the level's title. */
   statementId: string;
-  kind: Kind;
+  kind: Kind | 'title';
   /** The cue id from data/scale-cues.json, or `attribute:<name>` for a parsed attribute value. */
   cue: string;
   /** The words of the statement that matched. */

@@ -42,8 +42,12 @@ describe('placeLevels on the seeds', () => {
     const l2 = placed(analysis, 'octopus:L2');
     expect(l2.evidence.filter((e) => e.kind === 'attribute').every((e) => e.value <= 3)).toBe(true);
   });
-  it('traces every evidence item to a statement of that level', () => {
-    for (const p of analysis.levels) for (const e of p.evidence) expect(p.statementIds).toContain(e.statementId);
+  it('traces every evidence item to a statement of that level, or to the level title', () => {
+    for (const p of analysis.levels) for (const e of p.evidence) expect([...p.statementIds, `${p.key}#title`]).toContain(e.statementId);
+  });
+  it('reads seniority words in titles: Principal, Technical Lead, Senior', () => {
+    const cue = (label: string) => placed(analysis, label).evidence.find((e) => e.kind === 'title')?.cue;
+    expect([cue('dropbox:IC6'), cue('octopus:L4'), cue('octopus:L3'), cue('octopus:L2')]).toEqual(['title-principal', 'title-lead', 'title-senior', undefined]);
   });
 });
 
@@ -81,6 +85,11 @@ describe('placeLevels on synthetic ladders', () => {
     const [leader] = placeLevels({ statements: [row('b', '1', 1, 'Mitigates security risks across the industry.')] }, { scaleCues });
     expect(learner.position).toBeLessThan(leader.position);
     expect(learner.position).toBeLessThan(4);
+  });
+  it('lets a title alone place an otherwise silent level', () => {
+    const [p] = placeLevels({ statements: [row('a', 'S', 1, 'Is nice.', { levelTitle: 'Staff Engineer' })] }, { scaleCues });
+    expect(p.basis).toBe('evidence');
+    expect(p.position).toBe(5);
   });
   it('ignores placeholders and notes', () => {
     const [p] = placeLevels({ statements: [row('a', '1', 1, 'industry-wide', { kind: 'placeholder' }), row('a', '1', 1, 'company-wide', { kind: 'note' })] }, { scaleCues });
