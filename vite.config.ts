@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 
 const VIRTUAL_ID = 'virtual:atlas-data';
-const RESOLVED_ID = '\0' + VIRTUAL_ID;
+const LADDERS_ID = 'virtual:atlas-data/ladders';
+const FILES_ID = 'virtual:atlas-data/files';
+const IDS = [VIRTUAL_ID, LADDERS_ID, FILES_ID];
 const PROJECT_DIR = fileURLToPath(new URL('.', import.meta.url));
 
 function listFiles(dir: string): string[] {
@@ -19,7 +21,9 @@ function listFiles(dir: string): string[] {
 
 /**
  * Bundles the data folder (ladders + taxonomy files) as the module `virtual:atlas-data`, so the browser
- * runs the same ingestion and classification code as the CLI on the same files.
+ * runs the same ingestion and classification code as the CLI on the same files. Its two halves are also
+ * modules of their own (`virtual:atlas-data/ladders`, `virtual:atlas-data/files`) so the app can load
+ * the ladders first and the taxonomy data with the classifier.
  * `ATLAS_DATA_DIR` points at another data folder (used by the e2e tests for hostile fixtures); its
  * top-level JSON/CSV files (taxonomy, priors, overrides, cues, rules) override the project's `data/` ones.
  */
@@ -28,17 +32,21 @@ function atlasData(): Plugin {
   const dataDir = process.env.ATLAS_DATA_DIR ? resolve(process.env.ATLAS_DATA_DIR) : fallbackDir;
   return {
     name: 'atlas-data',
-    resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
+    resolveId: (id) => (IDS.includes(id) ? '\0' + id : undefined),
     load(id) {
-      if (id !== RESOLVED_ID) return;
-      const ladders = listFiles(join(dataDir, 'ladders')).map((full) => {
-        this.addWatchFile(full);
-        const bytes = readFileSync(full);
-        const text = bytes.toString('utf8');
-        const path = relative(dataDir, full).split(sep).join('/');
-        // Files that are not valid UTF-8 travel as bytes so ingestion decodes them exactly as the CLI does.
-        return Buffer.from(text, 'utf8').equals(bytes) ? { path, content: text } : { path, base64: bytes.toString('base64') };
-      });
+      if (id === '\0' + VIRTUAL_ID) return `export { ladderFiles } from '${LADDERS_ID}';\nexport { dataFiles } from '${FILES_ID}';\n`;
+      if (id === '\0' + LADDERS_ID) {
+        const ladders = listFiles(join(dataDir, 'ladders')).map((full) => {
+          this.addWatchFile(full);
+          const bytes = readFileSync(full);
+          const text = bytes.toString('utf8');
+          const path = relative(dataDir, full).split(sep).join('/');
+          // Files that are not valid UTF-8 travel as bytes so ingestion decodes them exactly as the CLI does.
+          return Buffer.from(text, 'utf8').equals(bytes) ? { path, content: text } : { path, base64: bytes.toString('base64') };
+        });
+        return `export const ladderFiles = ${JSON.stringify(ladders)};\n`;
+      }
+      if (id !== '\0' + FILES_ID) return;
       const dataFiles: Record<string, string> = {};
       for (const dir of [fallbackDir, dataDir]) {
         for (const name of existsSync(dir) ? readdirSync(dir).sort() : []) {
@@ -48,12 +56,14 @@ function atlasData(): Plugin {
           dataFiles[name] = readFileSync(full, 'utf8');
         }
       }
-      return `export const ladderFiles = ${JSON.stringify(ladders)};\nexport const dataFiles = ${JSON.stringify(dataFiles)};\n`;
+      return `export const dataFiles = ${JSON.stringify(dataFiles)};\n`;
     },
     handleHotUpdate({ file, server }) {
       if (file.startsWith(dataDir) || file.startsWith(fallbackDir)) {
-        const mod = server.moduleGraph.getModuleById(RESOLVED_ID);
-        if (mod) server.moduleGraph.invalidateModule(mod);
+        for (const id of IDS) {
+          const mod = server.moduleGraph.getModuleById('\0' + id);
+          if (mod) server.moduleGraph.invalidateModule(mod);
+        }
         server.ws.send({ type: 'full-reload' });
         return [];
       }
@@ -64,7 +74,7 @@ function atlasData(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [atlasData()],
-  build: { target: 'es2022', chunkSizeWarningLimit: 300 },
+  build: { target: 'es2022', chunkSizeWarningLimit: 400 },
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],

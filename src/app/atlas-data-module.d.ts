@@ -1,10 +1,20 @@
 /** The data folder bundled at build time by the `atlas-data` plugin in vite.config.ts. */
-declare module 'virtual:atlas-data' {
+type BundledLadderFile = { path: string; content: string } | { path: string; base64: string };
+
+declare module 'virtual:atlas-data/ladders' {
   /**
    * Every file under `<data>/ladders/`, path relative to the data folder, in the CLI's order; text when
    * the file is valid UTF-8, otherwise its bytes as base64.
    */
-  export const ladderFiles: ({ path: string; content: string } | { path: string; base64: string })[];
+  export const ladderFiles: BundledLadderFile[];
+}
+
+declare module 'virtual:atlas-data/files' {
   /** Top-level JSON/CSV files of the data folder by name (taxonomy.json, section-priors.json, overrides.csv, …). */
   export const dataFiles: Record<string, string | undefined>;
+}
+
+declare module 'virtual:atlas-data' {
+  export { ladderFiles } from 'virtual:atlas-data/ladders';
+  export { dataFiles } from 'virtual:atlas-data/files';
 }

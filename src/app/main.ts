@@ -1,17 +1,31 @@
 import './styles.css';
-import { loadAtlas } from './load-atlas.ts';
+import { VIEWS } from '../views/index.ts';
+import type { LadderData } from '../views/index.ts';
+import { readLadders } from './read-ladders.ts';
+import { parseSelection } from './selection.ts';
 import { mountShell } from './shell.ts';
 
 const root = document.getElementById('app');
 if (root) {
-  try {
-    mountShell(root, loadAtlas());
-  } catch (error) {
+  const fail = (error: unknown) => {
     const message = document.createElement('p');
     message.className = 'fatal';
     message.setAttribute('role', 'alert');
     message.textContent = `Ladder Atlas could not read the ladders: ${error instanceof Error ? error.message : String(error)}`;
     root.replaceChildren(message);
     throw error;
+  };
+  let ladders: LadderData | undefined;
+  const analyse = (set: LadderData) => () => import('./analyse-ladders.ts').then((m) => m.analyseLadders(set)).catch(fail);
+  // A deep link to a view other than the overview starts fetching its code and the classifier now.
+  const first = parseSelection(location.search, VIEWS[0].id, VIEWS.map((v) => v.id)).view;
+  if (first !== VIEWS[0].id) void VIEWS.find((v) => v.id === first)?.load();
+  try {
+    performance.mark('atlas:data-start');
+    ladders = readLadders();
+    performance.mark('atlas:data-ready');
+  } catch (error) {
+    fail(error);
   }
+  if (ladders) mountShell(root, ladders, analyse(ladders));
 }

@@ -1,4 +1,4 @@
-import type { AtlasData } from '../views/index.ts';
+import type { LadderData, TaxonomyInfo } from '../views/index.ts';
 import type { Selection } from './selection.ts';
 
 function labelled(id: string, text: string, control: HTMLSelectElement): HTMLLabelElement {
@@ -19,9 +19,10 @@ function option(value: string, text: string): HTMLOptionElement {
 
 /**
  * The linked selection as three selects (company, level, competency) and a clear button, shown above
- * every view. Choosing a level also chooses its company.
+ * every view. Choosing a level also chooses its company. Competencies arrive with the taxonomy
+ * (`setTaxonomy`), after the first view is on screen.
  */
-export function selectionBar(data: AtlasData, onChange: (patch: Partial<Selection>) => void) {
+export function selectionBar(data: LadderData, onChange: (patch: Partial<Selection>) => void) {
   const element = document.createElement('div');
   element.className = 'selection-bar';
   element.setAttribute('role', 'group');
@@ -49,12 +50,7 @@ export function selectionBar(data: AtlasData, onChange: (patch: Partial<Selectio
 
   const competency = document.createElement('select');
   competency.append(option('', 'all competencies'));
-  for (const g of data.taxonomy.groups) {
-    const group = document.createElement('optgroup');
-    group.label = g.label;
-    group.append(...data.taxonomy.competencies.filter((c) => c.group === g.id).map((c) => option(c.id, c.label)));
-    competency.append(group);
-  }
+  let pendingCompetency = '';
 
   const clear = document.createElement('button');
   clear.type = 'button';
@@ -77,10 +73,21 @@ export function selectionBar(data: AtlasData, onChange: (patch: Partial<Selectio
 
   return {
     element,
+    setTaxonomy(taxonomy: TaxonomyInfo) {
+      if (competency.options.length > 1) return;
+      for (const g of taxonomy.groups) {
+        const group = document.createElement('optgroup');
+        group.label = g.label;
+        group.append(...taxonomy.competencies.filter((c) => c.group === g.id).map((c) => option(c.id, c.label)));
+        competency.append(group);
+      }
+      competency.value = pendingCompetency;
+    },
     update(selection: Selection) {
       company.value = selection.company ?? '';
       level.value = selection.company && selection.level ? `${selection.company}\u0000${selection.level}` : '';
-      competency.value = selection.competency ?? '';
+      pendingCompetency = selection.competency ?? '';
+      competency.value = pendingCompetency;
       clear.disabled = !selection.company && !selection.level && !selection.competency && !selection.q;
     },
   };

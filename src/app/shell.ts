@@ -1,4 +1,4 @@
-import type { AtlasData, View, ViewSelection } from '../views/index.ts';
+import type { AtlasData, LadderData, View, ViewSelection } from '../views/index.ts';
 import { VIEWS } from '../views/index.ts';
 import { addExportBars } from './export-bar.ts';
 import { formatSelection, parseSelection, sameSelection, updateSelection, type Selection } from './selection.ts';
@@ -24,10 +24,21 @@ declare global {
 /**
  * Mounts the dashboard: header, view tabs (real links), the selection bar and the view on screen.
  * The selection lives in the URL; tab and selection changes push history entries, back/forward restore them.
+ * `ladders` is the ingested data (enough for the overview); `analyse` loads the classifier and analyses
+ * and runs them, once: on the first view that needs them, or right after the first view is painted.
  */
-export function mountShell(root: HTMLElement, data: AtlasData): void {
+export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () => Promise<AtlasData>): void {
   let selection = parseSelection(location.search, DEFAULT_VIEW, VIEW_IDS);
-  const cache = new Map<string, View>();
+  const cache = new Map<string, View<any>>();
+  let analysed: Promise<AtlasData> | undefined;
+  let full: AtlasData | undefined;
+  const analyseOnce = () =>
+    (analysed ??= analyse().then((data) => {
+      full = data;
+      bar.setTaxonomy(data.taxonomy);
+      bar.update(selection);
+      return data;
+    }));
   let renderToken = 0;
   const status = { render: { view: '', ms: 0, count: 0 }, ready: false };
   window.__atlas = status;
@@ -51,7 +62,7 @@ export function mountShell(root: HTMLElement, data: AtlasData): void {
     return a;
   });
 
-  const bar = selectionBar(data, (patch) => navigate(patch));
+  const bar = selectionBar(ladders, (patch) => navigate(patch));
   const main = document.createElement('main');
   main.id = 'main';
   main.tabIndex = -1;
@@ -100,12 +111,15 @@ export function mountShell(root: HTMLElement, data: AtlasData): void {
     syncChrome();
     const entry = VIEWS.find((v) => v.id === selection.view) ?? VIEWS[0];
     let view = cache.get(entry.id);
-    if (!view) {
+    if (!view || (entry.needs === 'analyses' && !full)) {
       main.setAttribute('aria-busy', 'true');
-      view = await entry.load();
-      cache.set(entry.id, view);
+      const [loaded] = await Promise.all([entry.load(), entry.needs === 'analyses' ? analyseOnce() : null]);
+      view = loaded;
+      cache.set(entry.id, loaded);
       if (token !== renderToken) return;
     }
+    const data: LadderData = full ?? ladders;
+    if (status.render.count === 0) performance.mark('atlas:first-view-code');
     const started = performance.now();
     const { view: _view, ...picked } = selection;
     const viewSelection: ViewSelection = picked;
@@ -116,7 +130,15 @@ export function mountShell(root: HTMLElement, data: AtlasData): void {
     main.removeAttribute('aria-busy');
     status.render = { view: entry.id, ms: performance.now() - started, count: status.render.count + 1 };
     status.ready = true;
-    if (status.render.count === 1) performance.mark('atlas:first-view');
+    if (status.render.count === 1) {
+      performance.mark('atlas:first-view');
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          performance.mark('atlas:first-view-painted');
+          setTimeout(() => void analyseOnce(), 0);
+        }),
+      );
+    }
     main.dispatchEvent(new CustomEvent('atlas:rendered', { bubbles: true, detail: status.render }));
   }
 

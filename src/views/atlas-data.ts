@@ -19,9 +19,15 @@ export interface AnalysisTables {
   competencies: string[];
 }
 
-/** Everything the views draw, computed once by the app shell from the data folder. */
-export interface AtlasData {
+/** The ingested ladders: all the overview needs (it draws before the classifier has run). */
+export interface LadderData {
+  /** Statements without classification, levels, file reports, diagnostics. */
   set: LadderSet;
+}
+
+/** Everything the views draw, computed once by the app shell from the data folder. */
+export interface AtlasData extends LadderData {
+  /** The same statements, classified on the taxonomy. */
   statements: ClassifiedStatement[];
   taxonomy: TaxonomyInfo;
   analysis: AnalysisTables;
@@ -53,4 +59,4 @@ export interface ViewOptions {
 }
 
 /** A view: a pure function from data and options to an element. */
-export type View = (data: AtlasData, options: ViewOptions) => Element;
+export type View<D extends LadderData = AtlasData> = (data: D, options: ViewOptions) => Element;

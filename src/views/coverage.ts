@@ -18,14 +18,14 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
   const rows = cells.map((c) => ({ ...c, column: column.get(c.levelKey) ?? c.levelKey, label: label(c.competency) }));
   type Row = (typeof rows)[number];
   const inSel = (c: CoverageCell) => (!selection.company || c.company === selection.company) && (!selection.level || c.level === selection.level);
-  const cellW = Math.max(22, Math.min(56, Math.floor((width - 170) / Math.max(1, columns.length))));
+  const cellW = Math.max(22, Math.min(64, Math.floor((width - 210) / Math.max(1, columns.length))));
   const maxCount = Math.max(1, ...cells.map((c) => c.count));
 
   const heatmap = onMarkClick<Row>(
     Plot.plot({
-      width: 170 + cellW * columns.length,
+      width: 210 + cellW * columns.length,
       height: 150 + competencies.length * 24,
-      marginLeft: 160,
+      marginLeft: 200,
       marginBottom: 110,
       x: { domain: columns, label: null, tickRotate: -40 },
       y: { domain: competencies, label: null },
@@ -52,8 +52,9 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
   const shareChart = Plot.plot({
     width,
     height: 50 + shares.length * 30,
-    marginLeft: 160,
-    x: { domain: [0, 1], percent: true, label: 'taxonomy covered (%) →', grid: true },
+    marginLeft: 200,
+    marginRight: 50,
+    x: { domain: [0, 1], label: 'share of the taxonomy covered →', grid: true, tickFormat: '.0%' },
     y: { domain: shares.map((s) => s.name), label: null },
     color: companyColor(shares.map((s) => s.company)),
     marks: [

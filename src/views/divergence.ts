@@ -5,6 +5,7 @@ import { h } from './dom.ts';
 import { OKABE_ITO, SEQUENTIAL } from './palette.ts';
 import { panel } from './panel.ts';
 import { onMarkClick } from './plot-select.ts';
+import { SCALE_X, scaleAxis } from './scale-axis.ts';
 import { competencyLabeller, scaleNames } from './statement-list.ts';
 
 /** Divergence: competencies ranked by how much the ladders disagree, and one competency in detail. */
@@ -26,7 +27,7 @@ export const divergence: View = (data, { width, selection, onSelect }) => {
     Plot.plot({
       width,
       height: 50 + rows.length * 22,
-      marginLeft: 150,
+      marginLeft: 200,
       x: { domain: [0, 1], label: 'divergence →', grid: true },
       y: { domain: order, label: null },
       color: { domain: ['onset spread', 'strength gap', 'absence'], range: [OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[3]], legend: true },
@@ -51,13 +52,15 @@ export const divergence: View = (data, { width, selection, onSelect }) => {
     const companies = [...new Set(chosen.onset.map((o) => o.company))].sort();
     const onsetChart = Plot.plot({
       width,
-      height: 60 + companies.length * 30,
-      marginLeft: 150,
-      x: { domain: [0.5, 7.5], ticks: [1, 2, 3, 4, 5, 6, 7], grid: true, label: 'band on the common scale →', tickFormat: (d: number) => `${d} ${width > 900 ? names.get(d) ?? '' : ''}`.trim() },
+      height: 90 + companies.length * 36,
+      marginLeft: 190,
+      marginTop: 44,
+      x: SCALE_X,
       y: { domain: companies, label: null, tickFormat: nameOf },
       color: { scheme: SEQUENTIAL, domain: [0, Math.max(0.01, ...chosen.strength.map((s) => s.strength))], legend: true, label: 'strength (share of the level)' },
       marks: [
-        Plot.cell(chosen.strength, { x: 'band', y: 'company', fill: 'strength', inset: 2, tip: true, channels: { level: 'level' } }),
+        ...scaleAxis(names, width, 'band on the common scale →'),
+        Plot.barX(chosen.strength, { x1: (d: { band: number }) => d.band - 0.5, x2: (d: { band: number }) => d.band + 0.5, y: 'company', fill: 'strength', inset: 2, tip: true, channels: { band: 'band', level: 'level' } }),
         Plot.dot(chosen.onset.filter((o) => o.position !== null), { x: 'position', y: 'company', r: 7, stroke: 'currentColor', strokeWidth: 2.5, fill: 'none', tip: true, title: (o: DivergenceRow['onset'][number]) => `${nameOf(o.company)}: first mentioned at ${o.level} (${o.position?.toFixed(1)})` }),
         Plot.text(chosen.onset.filter((o) => o.position === null), { x: 1, y: 'company', text: () => 'never mentioned', textAnchor: 'start' }),
       ],

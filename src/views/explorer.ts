@@ -85,7 +85,7 @@ export const explorer: View = (data, { width, selection, onSelect }) => {
           { key: 'text', label: 'statement', width: width > 900 ? '34%' : '16rem' },
           { key: 'why', label: 'why', width: '12rem' },
           { key: 'flags', label: 'flags' },
-          { key: 'source', label: 'source' },
+          { key: 'source', label: 'source', format: (v) => String(v).split('/').pop() ?? '' },
         ],
       }),
     );

@@ -6,6 +6,7 @@ import { levelChips } from './level-chips.ts';
 import { OKABE_ITO, SIMILARITY, companyColor } from './palette.ts';
 import { panel } from './panel.ts';
 import { onMarkClick } from './plot-select.ts';
+import { SCALE_X, scaleAxis } from './scale-axis.ts';
 import { scaleNames, statementIndex } from './statement-list.ts';
 
 const display = (p: LevelPlacement) => `${p.companyName} ${p.level}${p.variant ? ` (${p.variant})` : ''}`;
@@ -24,11 +25,12 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
       width,
       height: 60 + placements.length * 30,
       marginLeft: 190,
-      marginTop: 36,
-      x: { domain: [0.5, 7.5], ticks: [1, 2, 3, 4, 5, 6, 7], label: 'common scale →', grid: true, axis: 'both', tickFormat: (d: number) => `${d} ${width > 900 ? names.get(d) ?? '' : ''}`.trim() },
+      marginTop: 44,
+      x: SCALE_X,
       y: { domain: labels, label: null },
       color: { ...colors, legend: true, tickFormat: (id: string) => placements.find((p) => p.company === id)?.companyName ?? id },
       marks: [
+        ...scaleAxis(names, width),
         Plot.barX(placements, { x1: 'low', x2: 'high', y: display, fill: 'company', fillOpacity: (p: LevelPlacement) => 0.45 * dim(p), inset: 3 }),
         Plot.barX(placements.filter(isSelected), { x1: 'low', x2: 'high', y: display, stroke: 'currentColor', strokeWidth: 2, inset: 1 }),
         Plot.tickX(placements, {
@@ -85,7 +87,15 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
 
   const sim = data.analysis.similarity;
   const simLabel = new Map(placements.map((p) => [p.key, display(p)]));
-  const simRows = sim ? sim.long.map((c) => ({ ...c, aLabel: simLabel.get(c.a) ?? c.a, bLabel: simLabel.get(c.b) ?? c.b })) : [];
+  const parts = new Map(sim?.long.flatMap((c) => [[`${c.a}\u0000${c.b}`, c], [`${c.b}\u0000${c.a}`, c]]) ?? []);
+  const simRows = sim
+    ? sim.keys.flatMap((a, i) =>
+        sim.keys.map((b, j) => {
+          const c = parts.get(`${a}\u0000${b}`);
+          return { a, b, aLabel: simLabel.get(a) ?? a, bLabel: simLabel.get(b) ?? b, similarity: sim.values[i][j], profile: c?.profile ?? 1, text: c?.text ?? 1, scale: c?.scale ?? 1 };
+        }),
+      )
+    : [];
   const selectedLabel = chosen ? display(chosen) : undefined;
   const cell = Math.max(18, Math.min(44, Math.floor((width - 200) / Math.max(1, placements.length))));
   const heatmap = sim

@@ -6,6 +6,7 @@ import { h } from './dom.ts';
 import { levelChips } from './level-chips.ts';
 import { companyColor } from './palette.ts';
 import { panel } from './panel.ts';
+import { SCALE_X, scaleAxis } from './scale-axis.ts';
 import { competencyLabeller, scaleNames } from './statement-list.ts';
 
 const RELATION_WORDS = { match: 'equivalent', below: 'below every level', above: 'above every level' } as const;
@@ -63,18 +64,19 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
     const label = (p: LevelPlacement) => `${p.companyName} ${p.level}`;
     chart = Plot.plot({
       width,
-      height: 70 + shown.length * 28,
-      marginLeft: 170,
-      x: { domain: [0.5, 7.5], ticks: [1, 2, 3, 4, 5, 6, 7], grid: true, label: 'common scale →', tickFormat: (d: number) => `${d} ${width > 900 ? names.get(d) ?? '' : ''}`.trim() },
+      height: 100 + shown.length * 28,
+      marginLeft: 190,
+      marginTop: 44,
+      x: SCALE_X,
       y: { domain: shown.map(label), label: null },
       color: { ...companyColor(placements.map((p) => p.company)), legend: true, tickFormat: (id: string) => placements.find((p) => p.company === id)?.companyName ?? id },
       marks: [
+        ...scaleAxis(names, width),
         Plot.rectX([src], { x1: 'low', x2: 'high', fill: 'currentColor', fillOpacity: 0.1 }),
         Plot.ruleX([src], { x: 'position', stroke: 'currentColor', strokeDasharray: '4 3', strokeWidth: 1.5 }),
         Plot.barX(shown, { x1: 'low', x2: 'high', y: label, fill: 'company', fillOpacity: (p: LevelPlacement) => (best.has(p.key) ? 0.85 : 0.25), inset: 3 }),
         Plot.barX(shown.filter((p) => best.has(p.key)), { x1: 'low', x2: 'high', y: label, stroke: 'currentColor', strokeWidth: 2, inset: 2 }),
         Plot.tickX(shown, { x: 'position', y: label, stroke: 'currentColor', tip: true, channels: { title: 'levelTitle', range: (p: LevelPlacement) => `${p.low.toFixed(1)}–${p.high.toFixed(1)}` } }),
-        Plot.text([src], { x: 'position', frameAnchor: 'top', dy: -2, text: () => `source ${src.position.toFixed(1)}`, lineAnchor: 'bottom' }),
       ],
     });
   }
@@ -88,7 +90,7 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
           'tbody',
           null,
           ...rows.map((r) =>
-            h('tr', null, h('td', null, r.company), h('td', null, h('strong', null, r.level), ` ${r.levelTitle}`), h('td', { class: `relation relation-${r.relation}` }, `${r.relation} (${RELATION_WORDS[r.relation]})`), h('td', null, r.score.toFixed(2)), h('td', null, r.explanation)),
+            h('tr', null, h('td', null, r.company), h('td', null, h('strong', null, r.level), r.levelTitle && r.levelTitle !== r.level ? ` ${r.levelTitle}` : ''), h('td', { class: `relation relation-${r.relation}` }, `${r.relation} (${RELATION_WORDS[r.relation]})`), h('td', null, r.score.toFixed(2)), h('td', null, r.explanation)),
           ),
         ),
       )

@@ -1,14 +1,16 @@
 import * as Plot from '@observablehq/plot';
 import { KINDS, FLAGS } from '../types.ts';
-import type { View } from './atlas-data.ts';
+import type { LadderData, View } from './atlas-data.ts';
 import { h } from './dom.ts';
 import { levelRows, companies, levelKey } from './level-rows.ts';
 import { OKABE_ITO } from './palette.ts';
 import { panel } from './panel.ts';
 
 /** Overview: the companies, their levels, statement counts by kind and data-quality flags at a glance. */
-export const overview: View = (data, { width, selection, onSelect }) => {
-  const { set, statements } = data;
+export const overview: View<LadderData> = (data, { width, selection, onSelect }) => {
+  // Ingested statements only: the overview needs no classification, so it draws before the classifier runs.
+  const { set } = data;
+  const { statements } = set;
   const levels = levelRows(set.levels, statements);
   const byKey = new Map(levels.map((l) => [l.key, l]));
 
@@ -74,7 +76,7 @@ export const overview: View = (data, { width, selection, onSelect }) => {
         height: 40 + FLAGS.length * 24,
         x: { label: 'statements flagged', grid: true },
         y: { label: null, domain: [...FLAGS] },
-        color: { legend: true, domain: companies(set.levels).map((c) => c.id), range: OKABE_ITO },
+        color: { legend: true, domain: companies(set.levels).map((c) => c.id), range: OKABE_ITO, tickFormat: (id: string) => companies(set.levels).find((c) => c.id === id)?.name ?? id },
         marks: [Plot.barX(flagRows, Plot.groupY({ x: 'sum' }, { x: 'count', y: 'flag', fill: 'company', tip: true })), Plot.ruleX([0])],
       })
     : h('p', null, 'No statement carries a data-quality flag.');

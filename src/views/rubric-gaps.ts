@@ -32,7 +32,7 @@ export const rubricGaps: View = (data, { width, selection, onSelect }) => {
         width,
         height: 50 + new Set(counts.map((c) => c.type)).size * 26,
         marginLeft: 190,
-        x: { label: 'findings', grid: true },
+        x: { label: 'findings', grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
         y: { label: null },
         color: { domain: [...SEVERITIES], range: SEVERITIES.map((s) => SEVERITY_COLORS[s]), legend: true },
         marks: [Plot.barX(counts, Plot.groupY({ x: 'count' }, { y: 'type', fill: 'severity', tip: true, order: [...SEVERITIES], sort: { y: '-x' } })), Plot.ruleX([0])],

@@ -1,0 +1,105 @@
+/**
+ * `npm run bench:ui`: UI performance budgets on the production build in headless Debian Chromium.
+ * - JS size: gzip size of every emitted chunk and the total (budget ≤ 180 KB gzip).
+ * - First view: median of 5 cold loads (fresh browser context each) of the time from navigation start
+ *   until every chart of the first view is in the page and painted (budget ≤ 300 ms).
+ * - Level change: median time from choosing another level in the selection bar to the repainted view,
+ *   for every view (budget ≤ 50 ms).
+ * Usage: npm run bench:ui [-- --runs 5 --no-build]
+ */
+import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launch } from './browser.ts';
+import { build, freePort, preview } from './servers.ts';
+
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
+const BUDGET = { jsKB: 180, firstViewMs: 300, levelChangeMs: 50 };
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n: number) => (n / 1024).toFixed(1);
+
+const work = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
+const dist = args.includes('--no-build') ? 'dist' : join(work, 'dist');
+if (!args.includes('--no-build')) build(dist);
+
+const assets = join(dist, 'assets');
+const chunks = readdirSync(assets)
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => {
+    const raw = readFileSync(join(assets, f));
+    return { file: f, raw: raw.length, gzip: gzipSync(raw).length };
+  })
+  .sort((a, b) => b.gzip - a.gzip);
+const total = chunks.reduce((s, c) => s + c.gzip, 0);
+console.log('JS chunks (gzip):');
+for (const c of chunks) console.log(`  ${kb(c.gzip).padStart(7)} KB  (${kb(c.raw).padStart(7)} KB raw)  ${c.file}`);
+console.log(`  ${kb(total).padStart(7)} KB  total  (budget ${BUDGET.jsKB} KB) ${total / 1024 <= BUDGET.jsKB ? 'OK' : 'OVER'}`);
+
+const server = await preview(dist, await freePort());
+const browser = await launch();
+let ok = total / 1024 <= BUDGET.jsKB;
+try {
+  const firstView: { script: number; data: number; code: number; render: number; dom: number; painted: number; charts: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => performance.getEntriesByName('atlas:first-view-painted').length > 0);
+    firstView.push(
+      await page.evaluate(() => ({
+        script: performance.getEntriesByName('atlas:data-start')[0].startTime,
+        data: performance.getEntriesByName('atlas:data-ready')[0].startTime,
+        code: performance.getEntriesByName('atlas:first-view-code')[0].startTime,
+        render: window.__atlas?.render.count === 1 ? window.__atlas.render.ms : NaN,
+        dom: performance.getEntriesByName('atlas:first-view')[0].startTime,
+        painted: performance.getEntriesByName('atlas:first-view-painted')[0].startTime,
+        charts: [...document.querySelectorAll('main [data-chart] svg')].filter((s) => s.getBoundingClientRect().height > 50).length,
+      })),
+    );
+    await context.close();
+  }
+  const fv = median(firstView.map((r) => r.painted));
+  ok &&= fv <= BUDGET.firstViewMs;
+  console.log(`\nFirst view (overview), ${runs} cold loads: charts in DOM ${median(firstView.map((r) => r.dom)).toFixed(0)} ms, painted ${fv.toFixed(0)} ms median (budget ${BUDGET.firstViewMs} ms) ${fv <= BUDGET.firstViewMs ? 'OK' : 'OVER'}; ${firstView[0].charts} charts`);
+  console.log(`  runs (painted): ${firstView.map((r) => r.painted.toFixed(0)).join(', ')} ms`);
+  console.log(`  median breakdown: app script starts ${median(firstView.map((r) => r.script)).toFixed(0)} ms, ladders read ${median(firstView.map((r) => r.data)).toFixed(0)} ms, view code loaded ${median(firstView.map((r) => r.code)).toFixed(0)} ms, view function took ${median(firstView.map((r) => r.render)).toFixed(0)} ms, view in DOM ${median(firstView.map((r) => r.dom)).toFixed(0)} ms`);
+
+  console.log(`\nLevel change → repainted view, median of ${runs}:`);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  for (const view of ['overview', 'alignment', 'map', 'divergence', 'coverage', 'gaps', 'explorer']) {
+    await page.goto(`${server.url}?view=${view}`);
+    await page.waitForFunction(() => window.__atlas?.ready === true && !document.querySelector('main[aria-busy]'));
+    const times: number[] = [];
+    const renders: number[] = [];
+    const options = await page.$$eval('#sel-level option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    for (let i = 0; i < runs; i++) {
+      const value = options[(i * 3 + 1) % options.length];
+      const r = await page.evaluate(
+        (value) =>
+          new Promise<{ total: number; render: number }>((resolve) => {
+            const select = document.getElementById('sel-level') as HTMLSelectElement;
+            const t0 = performance.now();
+            select.value = value;
+            select.dispatchEvent(new Event('change'));
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve({ total: performance.now() - t0, render: window.__atlas?.render.ms ?? NaN })));
+          }),
+        value,
+      );
+      times.push(r.total);
+      renders.push(r.render);
+    }
+    const m = median(times);
+    ok &&= m <= BUDGET.levelChangeMs;
+    console.log(`  ${view.padEnd(11)} ${m.toFixed(1).padStart(6)} ms to paint (view function ${median(renders).toFixed(1)} ms) ${m <= BUDGET.levelChangeMs ? 'OK' : 'OVER'}`);
+  }
+  await context.close();
+} finally {
+  await browser.close();
+  server.process.kill();
+  rmSync(work, { recursive: true, force: true });
+}
+console.log(`\nbudgets: ${ok ? 'all met' : 'NOT all met'}`);
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,70 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterRender, gotoView, launch, openPage } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => (browser = await launch()));
+afterAll(() => browser?.close());
+
+describe('views answer the questions they are for', () => {
+  it('map a hire: Octopus L4 gets a level and a relation at every other company, with statements side by side', async () => {
+    const { context, page, log } = await openPage(browser);
+    await gotoView(page, `${baseUrl}?view=map&company=octopus&level=L4`);
+    const rows = await page.$$eval('[data-export="map-a-hire"] table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(rows.map((r) => r[0]).sort()).toEqual(['Dropbox', 'Teleport']);
+    for (const r of rows) expect(r[2]).toMatch(/^(match|below|above) /);
+    expect(await page.locator('[data-export="map-support"] .side-by-side > div').count()).toBe(2);
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('map a hire: pasted text is placed and mapped to every company, and kept in the URL', async () => {
+    const { context, page, log } = await openPage(browser);
+    await gotoView(page, `${baseUrl}?view=map`);
+    await page.fill('#map-text', 'Leads cross-team security projects.\nMentors engineers across the company and sets a multi-year security strategy.');
+    await afterRender(page, () => page.click('button:text-is("Map this text")'));
+    expect(new URL(page.url()).searchParams.get('text')).toContain('Leads cross-team');
+    expect(await page.locator('[data-export="map-a-hire"] table tbody tr').count()).toBe(3);
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('level alignment: choosing a level lists the evidence that placed it', async () => {
+    const { context, page } = await openPage(browser);
+    await gotoView(page, `${baseUrl}?view=alignment`);
+    await afterRender(page, () => page.click('.level-chips button:text-is("Teleport 3")'));
+    expect(new URL(page.url()).searchParams.get('level')).toBe('3');
+    expect(await page.locator('[data-export="level-evidence"] table tbody tr').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('coverage: empty cells are drawn as visibly empty boxes', async () => {
+    const { context, page } = await openPage(browser);
+    await gotoView(page, `${baseUrl}?view=coverage`);
+    expect(await page.locator('[data-export="coverage"] svg g[stroke-dasharray="2 3"] rect').count()).toBeGreaterThan(10);
+    await context.close();
+  });
+
+  it('divergence: choosing a competency shows it across the ladders', async () => {
+    const { context, page } = await openPage(browser);
+    await gotoView(page, `${baseUrl}?view=divergence`);
+    const second = page.locator('[aria-label="Choose a competency"] button').nth(1);
+    const name = (await second.textContent()) ?? '';
+    await afterRender(page, () => second.click());
+    expect(new URL(page.url()).searchParams.get('competency')).toBeTruthy();
+    expect(await page.textContent('[data-export="divergence-detail"] h2')).toBe(`${name} across the ladders`);
+    await context.close();
+  });
+
+  it('rubric gaps: findings grouped by severity and the diff to the next level', async () => {
+    const { context, page } = await openPage(browser);
+    await gotoView(page, `${baseUrl}?view=gaps&company=octopus&level=L2`);
+    const groups = await page.$$eval('[data-export="rubric-gaps"] h3', (hs) => hs.map((h) => h.textContent ?? ''));
+    expect(groups.length).toBeGreaterThan(0);
+    for (const g of groups) expect(g).toMatch(/^(high|medium|low|info) \(\d+\)$/);
+    expect(await page.textContent('[data-export="level-diff"] h2')).toBe('What changes from L2 to L3');
+    expect(await page.locator('[data-export="level-diff"] table tbody tr').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
