@@ -60,6 +60,8 @@ export function gaps(statements: readonly ClassifiedStatement[], placements: rea
       suggestion: 'This statement only points to another document; copy the expectations it means into the ladder so it stands on its own.' });
   }
 
+  const emptyCells = new Set(flagged.filter((x) => x.flags.includes('empty-cell')).map((x) => `${levelKey(x)}|${sectionCompetency(x.section)}`));
+
   // Ladder-level findings.
   const profiles = levelProfiles(statements);
   const companies = new Set(placements.map((p) => p.company));
@@ -91,6 +93,7 @@ export function gaps(statements: readonly ClassifiedStatement[], placements: rea
         const ea = profiles.get(a.key)?.entries.get(c);
         const eb = profiles.get(b.key)?.entries.get(c);
         if (!ea?.primary.length || eb?.mentions.length || cappedIds.has(c)) continue;
+        if (emptyCells.has(`${b.key}|${c}`)) continue; // the empty-cell finding already says so
         out.push({ type: 'competency-drops-out', severity: ea.primary.length >= 2 ? 'medium' : 'low', company, track, level: b.level, competency: c,
           statementIds: ea.mentions.map((s) => s.id),
           suggestion: `${a.level} expects ${c} but ${b.level} says nothing about it; state what ${b.level} adds, or that it carries over.`,

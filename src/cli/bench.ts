@@ -40,26 +40,30 @@ function main(): void {
   const { taxonomy, priors, overrides } = loadTaxonomyFiles({ data: dir });
   const scaleCues = parseScaleCues(fs.readFileSync(dataFile('scale-cues.json', dir), 'utf8'));
   const run = (files: InputFile[]) => {
+    const t0 = performance.now();
     const set = ingestFiles(files);
+    const t1 = performance.now();
     const statements = classifyAll(set.statements, { taxonomy, priors, overrides });
+    const t2 = performance.now();
     const a = analyse({ ...set, statements }, { scaleCues, taxonomy, similarity: false, divergence: false });
-    return { statements: statements.length, levels: a.levels.length, findings: a.gaps.length };
+    const t3 = performance.now();
+    return { statements: statements.length, levels: a.levels.length, findings: a.gaps.length, phases: [t1 - t0, t2 - t1, t3 - t2], total: t3 - t0 };
   };
-  const rows: { size: string; statements: number; levels: number; findings: number; median: number; runs: number }[] = [];
+  const rows: { size: string; statements: number; levels: number; findings: number; median: number; phases: number[]; runs: number }[] = [];
   for (const [k, runs] of [[1, 30], [10, 10], [100, 5]] as const) {
     const files = syntheticFiles(seeds, k);
     let shape = run(files); // warm-up
-    const times: number[] = [];
-    for (let r = 0; r < runs; r++) {
-      const t0 = performance.now();
-      shape = run(files);
-      times.push(performance.now() - t0);
-    }
-    rows.push({ size: `${k}×`, ...shape, median: median(times), runs });
+    const results: ReturnType<typeof run>[] = [];
+    for (let r = 0; r < runs; r++) results.push((shape = run(files)));
+    const phases = [0, 1, 2].map((p) => median(results.map((x) => x.phases[p])));
+    rows.push({ size: `${k}×`, statements: shape.statements, levels: shape.levels, findings: shape.findings, median: median(results.map((x) => x.total)), phases, runs });
   }
-  console.log('size   statements  levels  findings   median ms  (runs)');
+  console.log('size   statements  levels  findings   median ms  (ingest / classify / place+coverage+gaps)  runs');
   for (const r of rows) {
-    console.log(`${r.size.padEnd(6)} ${String(r.statements).padStart(10)}  ${String(r.levels).padStart(6)}  ${String(r.findings).padStart(8)}  ${r.median.toFixed(1).padStart(10)}  (${r.runs})`);
+    console.log(
+      `${r.size.padEnd(6)} ${String(r.statements).padStart(10)}  ${String(r.levels).padStart(6)}  ${String(r.findings).padStart(8)}  ${r.median.toFixed(1).padStart(10)}` +
+        `  (${r.phases.map((x) => x.toFixed(1)).join(' / ')})  ${r.runs}`,
+    );
   }
   const ratio = rows[2].median / rows[0].median;
   const perStatement = rows.map((r) => (r.median / r.statements) * 1000);
