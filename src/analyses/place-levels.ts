@@ -15,14 +15,25 @@ export interface PlaceOptions {
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const clamp = (x: number) => Math.min(7, Math.max(1, x));
 
-/** Weighted quantile of values. */
+/**
+ * Weighted quantile with linear interpolation: each value sits at the middle of its share of the total weight
+ * (so a heavy value spans a wide stretch), and between those points the quantile is interpolated.
+ */
 export function weightedQuantile(items: { value: number; weight: number }[], q: number): number {
-  const sorted = [...items].sort((a, b) => a.value - b.value);
+  const sorted = items.filter((e) => e.weight > 0).sort((a, b) => a.value - b.value);
+  if (!sorted.length) return NaN;
   const total = sorted.reduce((t, e) => t + e.weight, 0);
+  const target = q * total;
   let acc = 0;
+  let prev: { at: number; value: number } | null = null;
   for (const e of sorted) {
+    const at = acc + e.weight / 2;
+    if (target <= at) {
+      if (!prev) return e.value;
+      return prev.value + ((target - prev.at) / (at - prev.at)) * (e.value - prev.value);
+    }
+    prev = { at, value: e.value };
     acc += e.weight;
-    if (acc >= q * total - 1e-9) return e.value;
   }
   return sorted[sorted.length - 1].value;
 }
@@ -34,7 +45,7 @@ export function weightedQuantile(items: { value: number; weight: number }[], q: 
  * (weighted isotonic regression). Levels without evidence are interpolated between their neighbours.
  */
 export function placeLevels(set: Pick<LadderSet, 'statements'> & Partial<Pick<LadderSet, 'levels'>>, options: PlaceOptions): LevelPlacement[] {
-  const q = options.rangeQuantile ?? 0.25;
+  const q = options.rangeQuantile ?? 0.2;
   const byLevel = groupBy(set.statements, levelKey);
   const levels = listLevels(set);
   const raw = levels.map((info) => {
