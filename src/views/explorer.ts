@@ -61,16 +61,27 @@ export const explorer: View = (data, { width, selection, onSelect }) => {
   let query = selection.q ?? '';
   let kind = '';
   let flag = '';
+  let section = '';
+  let minConfidence = 0;
   let shown: ExplorerRow[] = [];
 
   const searchInput = h('input', { type: 'search', id: 'explorer-search', value: query, placeholder: 'words in text, section, cues, file…', autocomplete: 'off' });
   const kindSelect = h('select', { id: 'explorer-kind' }, h('option', { value: '' }, 'all kinds'), ...KINDS.map((k) => h('option', { value: k }, k)));
   const flagSelect = h('select', { id: 'explorer-flag' }, h('option', { value: '' }, 'any flags'), ...FLAGS.map((f) => h('option', { value: f }, f)));
+  const sectionSelect = h('select', { id: 'explorer-section' }, h('option', { value: '' }, 'all sections'), ...[...new Set(all.map((r) => r.section))].filter(Boolean).sort().map((v) => h('option', { value: v }, v)));
+  const confidenceSelect = h('select', { id: 'explorer-confidence' }, ...[0, 0.3, 0.5, 0.7].map((c) => h('option', { value: String(c) }, c ? `≥ ${c}` : 'any')));
   const status = h('p', { class: 'muted', role: 'status' });
   const tableSlot = h('div', { class: 'table-slot' });
 
   const draw = () => {
-    shown = all.filter((r) => matchesQuery(r, query) && (!kind || r.kind === kind) && (!flag || r.flags.split(', ').includes(flag)));
+    shown = all.filter(
+      (r) =>
+        matchesQuery(r, query) &&
+        (!kind || r.kind === kind) &&
+        (!flag || r.flags.split(', ').includes(flag)) &&
+        (!section || r.section === section) &&
+        (!minConfidence || (r.confidence ?? 0) >= minConfidence),
+    );
     status.textContent = `${shown.length} of ${all.length} statements${selection.company || selection.level || selection.competency ? ' in the selection' : ''}`;
     tableSlot.replaceChildren(
       dataTable(shown, {
@@ -100,6 +111,8 @@ export const explorer: View = (data, { width, selection, onSelect }) => {
   });
   kindSelect.addEventListener('change', () => ((kind = kindSelect.value), draw()));
   flagSelect.addEventListener('change', () => ((flag = flagSelect.value), draw()));
+  sectionSelect.addEventListener('change', () => ((section = sectionSelect.value), draw()));
+  confidenceSelect.addEventListener('change', () => ((minConfidence = Number(confidenceSelect.value)), draw()));
   draw();
 
   return h(
@@ -117,7 +130,9 @@ export const explorer: View = (data, { width, selection, onSelect }) => {
         { class: 'filters' },
         h('label', { for: 'explorer-search' }, 'Search', searchInput),
         h('label', { for: 'explorer-kind' }, 'Kind', kindSelect),
+        h('label', { for: 'explorer-section' }, 'Section', sectionSelect),
         h('label', { for: 'explorer-flag' }, 'Flag', flagSelect),
+        h('label', { for: 'explorer-confidence' }, 'Confidence', confidenceSelect),
       ),
       status,
       tableSlot,

@@ -41,7 +41,7 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
                     on: { click: () => onSelect({ company: l.company, level: l.level }) },
                   },
                   h('strong', null, l.level),
-                  ` ${l.levelTitle} `,
+                  l.levelTitle && l.levelTitle !== l.level ? ` ${l.levelTitle} ` : ' ',
                   h('span', { class: 'count' }, `${l.statements}`),
                 ),
               ),
@@ -55,7 +55,7 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
   const selected = (d: { company: string; levelId: string }) => !selection.company || (d.company === selection.company && (!selection.level || d.levelId === selection.level));
   const kindChart = Plot.plot({
     width,
-    marginLeft: 170,
+    marginLeft: width < 520 ? 120 : 170,
     height: 40 + levels.length * 26,
     x: { label: 'statements', grid: true },
     y: { label: null, domain: levels.map((l) => l.label) },
@@ -72,7 +72,7 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
   const flagChart = flagRows.length
     ? Plot.plot({
         width,
-        marginLeft: 150,
+        marginLeft: width < 520 ? 120 : 150,
         height: 40 + FLAGS.length * 24,
         x: { label: 'statements flagged', grid: true },
         y: { label: null, domain: [...FLAGS] },

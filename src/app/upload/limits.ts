@@ -1,0 +1,64 @@
+import { defaultRules } from '../../ingest/index.ts';
+
+/**
+ * What an upload may hold. Stated in the panel and enforced: files over a limit are refused before
+ * they are read, rows are counted in the worker before parsing, statements after.
+ */
+export const UPLOAD_LIMITS = {
+  /** Files in one upload. */
+  files: 50,
+  /** One file (the ingestion rule every reader applies). */
+  fileBytes: defaultRules.maxFileBytes,
+  /** All files of one upload together. */
+  totalBytes: 20 * 1024 * 1024,
+  /** Lines over all files, counted before parsing. */
+  rows: 100_000,
+  /** Statements of one uploaded ladder, so every view stays interactive. */
+  statements: 5_000,
+} as const;
+
+export type UploadLimits = { [K in keyof typeof UPLOAD_LIMITS]: number };
+
+const mb = (n: number) => `${(n / 1048576).toFixed(n % 1048576 ? 1 : 0)} MB`;
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** The limits as one sentence for the panel. */
+export function describeLimits(limits: UploadLimits = UPLOAD_LIMITS): string {
+  return `Up to ${limits.files} files, ${mb(limits.fileBytes)} each and ${mb(limits.totalBytes)} in all, ` +
+    `${count(limits.rows)} lines and ${count(limits.statements)} statements per ladder.`;
+}
+
+/** Problems with a set of files by name and size; empty when they may be read. */
+export function checkFileSizes(files: readonly { name: string; size: number }[], limits: UploadLimits = UPLOAD_LIMITS): string[] {
+  const problems: string[] = [];
+  if (files.length === 0) problems.push('No files chosen.');
+  if (files.length > limits.files) problems.push(`${count(files.length)} files chosen; at most ${limits.files} per upload.`);
+  for (const f of files) {
+    if (f.size > limits.fileBytes) problems.push(`${f.name} is ${mb(f.size)}, over the ${mb(limits.fileBytes)} limit for one file.`);
+  }
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  if (total > limits.totalBytes) problems.push(`The files hold ${mb(total)} together, over the ${mb(limits.totalBytes)} limit for one upload.`);
+  return problems;
+}
+
+/** Lines in a file's bytes (a last line without a newline counts). */
+export function countLines(bytes: Uint8Array): number {
+  let lines = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) lines++;
+  return bytes.length && bytes[bytes.length - 1] !== 0x0a ? lines + 1 : lines;
+}
+
+/** A refusal when the files hold more lines than allowed, else null. */
+export function checkRows(files: readonly { name: string; lines: number }[], limits: UploadLimits = UPLOAD_LIMITS): string | null {
+  const total = files.reduce((sum, f) => sum + f.lines, 0);
+  if (total <= limits.rows) return null;
+  const largest = [...files].sort((a, b) => b.lines - a.lines)[0];
+  return `The files hold ${count(total)} lines (${largest.name}: ${count(largest.lines)}), over the ${count(limits.rows)}-line limit for one upload; not read.`;
+}
+
+/** A refusal when a ladder holds more statements than allowed, else null. */
+export function checkStatements(statements: number, limits: UploadLimits = UPLOAD_LIMITS): string | null {
+  return statements > limits.statements
+    ? `This ladder holds ${count(statements)} statements, over the ${count(limits.statements)} a ladder may hold here so every view stays interactive; split it or remove rows, then upload again.`
+    : null;
+}

@@ -1,0 +1,125 @@
+import { META_FILE, type InputFile } from '../../ingest/index.ts';
+
+/** One uploaded file as kept in the browser: its name and its bytes exactly as read (or text). */
+export interface StoredFile {
+  name: string;
+  content: Uint8Array | string;
+}
+
+/** An uploaded ladder as kept in IndexedDB; the files are stored unparsed and read again on load. */
+export interface StoredLadder {
+  version: 1;
+  /** Company id (a slug): the virtual folder `ladders/<company>/` and the storage key. */
+  company: string;
+  /** Display name the user gave. */
+  name: string;
+  /** Track the user set, overriding what the files say. */
+  track?: string;
+  /** Level labels lowest first, when the user set the order. */
+  levels?: string[];
+  files: StoredFile[];
+}
+
+/** A company id from a display name, the way ingestion makes them from folder names. */
+export function companySlug(name: string): string {
+  return name.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+}
+
+/** A file name safe as the last part of a virtual path: no folders, no leading dot, unique in its list. */
+export function safeFileNames(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((raw) => {
+    const base = (raw.split(/[\\/]/).pop() ?? '').replace(/^\.+/, '').trim() || 'ladder';
+    const n = (seen.get(base.toLowerCase()) ?? 0) + 1;
+    seen.set(base.toLowerCase(), n);
+    if (n === 1) return base;
+    const dot = base.lastIndexOf('.');
+    return dot > 0 ? `${base.slice(0, dot)}-${n}${base.slice(dot)}` : `${base}-${n}`;
+  });
+}
+
+function textOf(content: Uint8Array | string): string {
+  return typeof content === 'string' ? content : new TextDecoder().decode(content);
+}
+
+/**
+ * The metadata file for an upload: the user's own `ladder.json` if they sent one, with the name, track
+ * and level order they gave on top. A `ladder.json` that is not a JSON object is passed on unchanged so
+ * ingestion reports it.
+ */
+export function metadataText(ladder: Pick<StoredLadder, 'name' | 'track' | 'levels'>, own?: StoredFile): string {
+  let meta: Record<string, unknown> = {};
+  if (own) {
+    try {
+      const parsed: unknown = JSON.parse(textOf(own.content));
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return textOf(own.content);
+      meta = parsed as Record<string, unknown>;
+    } catch {
+      return textOf(own.content);
+    }
+  }
+  meta = { ...meta, name: ladder.name };
+  if (ladder.track) meta.track = ladder.track;
+  if (ladder.levels?.length) meta.levels = ladder.levels;
+  return JSON.stringify(meta, null, 2);
+}
+
+/**
+ * The ingestion inputs of an uploaded ladder: each file under the virtual path
+ * `ladders/<company>/<file name>` (so provenance reads `file:line` like the bundled ladders), plus the
+ * metadata file carrying the name, track and level order.
+ */
+export function ladderInputFiles(ladder: StoredLadder): InputFile[] {
+  const folder = `ladders/${ladder.company}/`;
+  const own = ladder.files.find((f) => f.name === META_FILE);
+  const files: InputFile[] = ladder.files.filter((f) => f !== own).map((f) => ({ path: folder + f.name, content: f.content }));
+  files.push({ path: folder + META_FILE, content: metadataText(ladder, own) });
+  return files;
+}
+
+/** Builds a record from what the user chose; file names are made safe and unique. */
+export function makeStoredLadder(input: { name: string; track?: string; levels?: string[]; files: StoredFile[] }): StoredLadder {
+  const name = input.name.trim();
+  const names = safeFileNames(input.files.map((f) => f.name));
+  const track = input.track?.trim();
+  const levels = input.levels?.map((l) => l.trim()).filter(Boolean);
+  return {
+    version: 1,
+    company: companySlug(name),
+    name,
+    ...(track ? { track } : {}),
+    ...(levels?.length ? { levels } : {}),
+    files: input.files.map((f, i) => ({ name: names[i], content: f.content })),
+  };
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+/**
+ * Validates a record read back from storage (it may come from an older or newer version of the app, or
+ * be damaged): returns the ladder, or null when it cannot be used.
+ */
+export function parseStoredLadder(value: unknown): StoredLadder | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  if (v.version !== 1 || !isString(v.company) || !v.company || companySlug(v.company) !== v.company || !isString(v.name) || !v.name.trim()) return null;
+  if (v.track !== undefined && !isString(v.track)) return null;
+  if (v.levels !== undefined && !(Array.isArray(v.levels) && v.levels.every(isString))) return null;
+  if (!Array.isArray(v.files) || v.files.length === 0) return null;
+  const files: StoredFile[] = [];
+  for (const f of v.files as unknown[]) {
+    if (!f || typeof f !== 'object') return null;
+    const { name, content } = f as Record<string, unknown>;
+    if (!isString(name) || !name || name.includes('/') || name.startsWith('.')) return null;
+    if (!isString(content) && !(content instanceof Uint8Array)) return null;
+    files.push({ name, content });
+  }
+  return {
+    version: 1,
+    company: v.company,
+    name: v.name,
+    ...(v.track ? { track: v.track } : {}),
+    ...(v.levels && (v.levels as string[]).length ? { levels: v.levels as string[] } : {}),
+    files,
+  };
+}
