@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main.ts';
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+/** A small data folder with two companies of our own making. */
+function otherData(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ladders-analyses-'));
+  const write = (file: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  };
+  write('ladders/acme/e3.md', '# E3: Software Engineer\n\n- Delivers small features with guidance from senior engineers.\n- Learns the code review practices.\n');
+  write('ladders/acme/e5.md', '# E5: Staff Engineer\n\n- Leads cross-team projects across several teams.\n- Sets the roadmap for the next year.\n');
+  write('ladders/globex/g2.md', '# G2: Engineer\n\n- Works independently on medium projects within their own team.\n');
+  return dir;
+}
+
+describe('analysis commands', () => {
+  it('levels --json gives company, level, title, position, low, high and evidence per level', async () => {
+    const { code, out } = await run('levels', '--json');
+    expect(code).toBe(0);
+    const levels = JSON.parse(out);
+    expect(levels).toHaveLength(10);
+    for (const l of levels) expect(l).toMatchObject({ company: expect.any(String), level: expect.any(String), title: expect.any(String), position: expect.any(Number), low: expect.any(Number), high: expect.any(Number), evidence: expect.any(Array) });
+  }, 30_000);
+
+  it('map teleport:1 --to dropbox --json says below', async () => {
+    const { code, out } = await run('map', 'teleport:1', '--to', 'dropbox', '--json');
+    expect(code).toBe(0);
+    const r = JSON.parse(out);
+    expect(r.targets).toHaveLength(1);
+    expect(r.targets[0]).toMatchObject({ company: 'dropbox', relation: 'below', best: { level: 'IC6' } });
+  }, 30_000);
+
+  it('map prints plain words by default and maps pasted text', async () => {
+    const human = await run('map', 'octopus:L4');
+    expect(human.out).toMatch(/→ Teleport/);
+    const text = await run('map', '--text', 'Owns company-wide multi-year security strategy.', '--json');
+    expect(JSON.parse(text.out).source.position).toBeGreaterThan(5);
+  }, 30_000);
+
+  it('coverage --csv has one row per level × competency', async () => {
+    const { code, out } = await run('coverage', '--csv');
+    expect(code).toBe(0);
+    const lines = out.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('company,track,level,competency,count,mentions,weight,share,statementIds');
+    expect(lines).toHaveLength(1 + 10 * 16);
+  }, 30_000);
+
+  it('gaps [company] --json and diverge --json and diff', async () => {
+    const g = JSON.parse((await run('gaps', 'octopus', '--json')).out);
+    expect(g.every((f: { company: string }) => f.company === 'octopus')).toBe(true);
+    const d = JSON.parse((await run('diverge', '--json')).out);
+    expect(d).toHaveLength(16);
+    const diff = await run('diff', 'octopus:L2', 'octopus:L3', '--json');
+    expect(JSON.parse(diff.out).from.label).toBe('octopus:L2');
+  }, 60_000);
+
+  it('works on another --data folder', async () => {
+    const dir = otherData();
+    const levels = JSON.parse((await run('levels', '--json', '--data', dir)).out);
+    expect(levels.map((l: { key: string }) => l.key.split('|')[0])).toEqual(['acme', 'acme', 'globex']);
+    const map = JSON.parse((await run('map', 'acme:E3', '--data', dir, '--json')).out);
+    expect(map.targets[0]).toMatchObject({ company: 'globex', relation: 'below' });
+    const gaps = JSON.parse((await run('gaps', '--json', '--data', dir)).out);
+    expect(gaps.some((f: { type: string; level: string }) => f.type === 'missing-level' && f.level === 'E4')).toBe(true);
+  }, 30_000);
+
+  it('exits 2 on usage errors', async () => {
+    expect((await run('map')).code).toBe(2);
+    expect((await run('map', 'teleport:9')).code).toBe(2);
+    expect((await run('diff', 'octopus:L2')).code).toBe(2);
+    expect((await run('gaps', 'nobody')).code).toBe(2);
+  }, 30_000);
+});
