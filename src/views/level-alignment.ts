@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { LevelPlacement } from '../analyses/types.ts';
 import type { View } from './atlas-data.ts';
+import { dataTable } from './data-table.ts';
 import { h } from './dom.ts';
 import { levelChips } from './level-chips.ts';
 import { OKABE_ITO, SIMILARITY, companyColor } from './palette.ts';
@@ -75,12 +76,17 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
           chosen.basis === 'evidence' ? `from ${chosen.evidence.length} cues in its statements.` : chosen.basis === 'interpolated' ? 'interpolated between its neighbours (no cues of its own).' : 'without evidence.',
         ),
         evidenceRows.length
-          ? h(
-              'table',
-              { class: 'plain' },
-              h('thead', null, h('tr', null, ...['scale', 'cue', 'words matched', 'statement', 'source'].map((c) => h('th', { scope: 'col' }, c)))),
-              h('tbody', null, ...evidenceRows.slice(0, 40).map((r) => h('tr', null, h('td', null, String(r.value)), h('td', null, r.cue), h('td', null, r.match), h('td', null, r.text), h('td', null, h('span', { class: 'src' }, r.source))))),
-            )
+          ? dataTable(evidenceRows, {
+              caption: `Evidence for ${display(chosen)}`,
+              page: 12,
+              columns: [
+                { key: 'value', label: 'scale', numeric: true },
+                { key: 'cue', label: 'cue' },
+                { key: 'match', label: 'words matched' },
+                { key: 'text', label: 'statement', width: '45%' },
+                { key: 'source', label: 'source', format: (v) => String(v).split('/').pop() ?? '' },
+              ],
+            })
           : h('p', { class: 'muted' }, 'No scale cue matched a statement of this level.'),
       )
     : h('p', { class: 'muted' }, 'Choose a level (click its range above or a button below) to see the statements that placed it.');
@@ -110,7 +116,7 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
           color: { scheme: SIMILARITY, domain: [0, 1], legend: true, label: 'similarity' },
           marks: [
             Plot.cell(simRows, { x: 'aLabel', y: 'bLabel', fill: 'similarity', inset: 0.5, tip: true, channels: { profile: 'profile', text: 'text', scale: 'scale' } }),
-            Plot.text(simRows, { x: 'aLabel', y: 'bLabel', text: (d: { similarity: number }) => d.similarity.toFixed(2).slice(1), fill: (d: { similarity: number }) => (d.similarity > 0.6 ? 'black' : 'white'), fontSize: Math.min(11, cell / 3) }),
+            Plot.text(simRows, { x: 'aLabel', y: 'bLabel', text: (d: { similarity: number }) => (d.similarity >= 1 ? '1' : d.similarity.toFixed(2).slice(1)), fill: (d: { similarity: number }) => (d.similarity > 0.6 ? 'black' : 'white'), fontSize: Math.min(11, cell / 3) }),
             Plot.cell(selectedLabel ? simRows.filter((d) => d.aLabel === selectedLabel || d.bLabel === selectedLabel) : [], { x: 'aLabel', y: 'bLabel', stroke: OKABE_ITO[5], strokeWidth: 1.5, inset: 1 }),
           ],
         }),
