@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { levelKey as analysesLevelKey } from '../../src/analyses/index.ts';
+import { loadDataDir } from '../../src/cli/load-data-dir.ts';
+import { loadTaxonomyFiles } from '../../src/cli/load-taxonomy-files.ts';
+import { classifyAll } from '../../src/taxonomy/index.ts';
+import { explorerRow, matchesQuery } from '../../src/views/explorer.ts';
+import { companies, inSelection, levelKey, levelRows } from '../../src/views/level-rows.ts';
+
+const set = loadDataDir();
+const { taxonomy, priors, overrides } = loadTaxonomyFiles();
+const statements = classifyAll(set.statements, { taxonomy, priors, overrides });
+const label = (id: string) => taxonomy.competencies.find((c) => c.id === id)?.label ?? id;
+
+describe('explorerRow', () => {
+  it('flattens a classified seed statement with its competency label, cues and file:line', () => {
+    const s = statements.find((x) => x.competency && x.why?.cues.length)!;
+    const row = explorerRow(s, label);
+    expect(row.source).toBe(`${s.source.file}:${s.source.line}`);
+    expect(row.competency).toBe(label(s.competency!));
+    expect(row.why).toContain(s.why!.cues[0].cue);
+    expect(row.text).toBe(s.text);
+  });
+  it('leaves competency and confidence empty for unclassified kinds (attributes, placeholders)', () => {
+    const s = statements.find((x) => x.kind === 'placeholder' || x.kind === 'attribute')!;
+    const row = explorerRow(s, label);
+    expect(row.competency).toBe('');
+    expect(row.confidence).toBeNull();
+  });
+  it('writes flags as a comma list', () => {
+    const s = statements.find((x) => x.flags.length)!;
+    expect(explorerRow(s).flags).toBe(s.flags.join(', '));
+  });
+});
+
+describe('matchesQuery', () => {
+  const rows = statements.map((s) => explorerRow(s, label));
+  it('matches every word anywhere in the row, case-insensitively', () => {
+    const hits = rows.filter((r) => matchesQuery(r, 'INCIDENT teleport'));
+    expect(hits.length).toBeGreaterThan(0);
+    for (const r of hits) {
+      expect(`${r.text} ${r.section} ${r.competency} ${r.why} ${r.source} ${r.company}`.toLowerCase()).toContain('incident');
+      expect(r.company).toBe('teleport');
+    }
+  });
+  it('matches everything for an empty query and nothing for an absent word', () => {
+    expect(rows.filter((r) => matchesQuery(r, '  ')).length).toBe(rows.length);
+    expect(rows.filter((r) => matchesQuery(r, 'zzyzx-not-a-word')).length).toBe(0);
+  });
+});
+
+describe('levelRows', () => {
+  const levels = levelRows(set.levels, set.statements);
+  it('lists every level once, by company and native order, with statement counts that add up', () => {
+    expect(new Set(levels.map((l) => l.key)).size).toBe(levels.length);
+    expect(levels.reduce((n, l) => n + l.statements, 0)).toBe(set.statements.length);
+    for (let i = 1; i < levels.length; i++) {
+      const [a, b] = [levels[i - 1], levels[i]];
+      if (a.company === b.company && a.track === b.track) expect(a.levelOrder).toBeLessThanOrEqual(b.levelOrder);
+      else expect(a.company.localeCompare(b.company)).toBeLessThanOrEqual(0);
+    }
+  });
+  it('uses the same level key as the analyses', () => {
+    for (const s of set.statements.slice(0, 50)) expect(levelKey(s)).toBe(analysesLevelKey(s));
+  });
+  it('names each company once and filters by selection', () => {
+    expect(companies(set.levels).map((c) => c.id)).toEqual([...new Set(set.levels.map((l) => l.company))].sort());
+    const octopusL3 = set.statements.filter((s) => inSelection(s, { company: 'octopus', level: 'L3' }));
+    expect(octopusL3.length).toBeGreaterThan(0);
+    expect(octopusL3.every((s) => s.company === 'octopus' && s.level === 'L3')).toBe(true);
+    expect(set.statements.filter((s) => inSelection(s, {})).length).toBe(set.statements.length);
+  });
+});
