@@ -81,14 +81,17 @@ function attributeNumberValue(s: Statement, rule: AttributeRule): { value: numbe
   return { value: interpolateLog(Math.max(hi * factor, 0.1), rule.anchors), match: a.value };
 }
 
-const combined = new WeakMap<AttributeRule, ScaleCue[]>();
+const GENERAL_ATTRIBUTE: AttributeRule = { weight: 1, useGeneralCues: true, cues: [] };
+const combined = new WeakMap<ScaleCues, Map<AttributeRule, ScaleCue[]>>();
 
-/** The cues an attribute is read with: its own, then (if it says so) the general ones. Stable array per rule. */
+/** The cues an attribute is read with: its own, then (if it says so) the general ones. Stable array per lexicon and rule. */
 function attributeCues(rule: AttributeRule, cues: ScaleCues): ScaleCue[] {
-  let list = combined.get(rule);
+  let byRule = combined.get(cues);
+  if (!byRule) combined.set(cues, (byRule = new Map()));
+  let list = byRule.get(rule);
   if (!list) {
     list = rule.useGeneralCues ? [...rule.cues, ...cues.cues] : rule.cues;
-    combined.set(rule, list);
+    byRule.set(rule, list);
   }
   return list;
 }
@@ -115,8 +118,8 @@ export function statementEvidence(s: Statement, cues: ScaleCues): ScaleEvidence[
     out.push({ statementId: s.id, kind: s.kind, cue, match, dimension, value: Math.round(value * 100) / 100, weight: Math.round(weight * kindWeight * 1000) / 1000 });
 
   if (s.kind === 'attribute' && s.attribute) {
-    const rule = cues.attributes[s.attribute.name];
-    if (!rule) return [];
+    // An attribute the lexicon has no rule for ("Influence: whole org") is read with the general cues.
+    const rule = cues.attributes[s.attribute.name] ?? GENERAL_ATTRIBUTE;
     const num = attributeNumberValue(s, rule);
     if (num) {
       push(`attribute:${s.attribute.name}`, rule.numbers === 'people' ? 'scope' : 'horizon', num.match, num.value, rule.weight);

@@ -47,3 +47,10 @@ describe('helpers', () => {
     expect(() => parseScaleCues({ cues: [{ id: 'x', value: 9, weight: 1, phrases: ['a'] }] })).toThrow(/"x".*value/);
   });
 });
+
+describe('statementEvidence on attributes the lexicon has no rule for', () => {
+  it('reads them with the general cues', () => {
+    const s = row('o', 'L', 1, 'Influence: company-wide', { kind: 'attribute', attribute: { name: 'influence', label: 'Influence', value: 'company-wide' } });
+    expect(statementEvidence(s, scaleCues).map((e) => e.value)).toEqual([6]);
+  });
+});
