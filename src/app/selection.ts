@@ -8,9 +8,11 @@ export interface Selection {
   q?: string;
   /** Pasted text to map (map a hire: a job description or a candidate's level). */
   text?: string;
+  /** Companies compared (divergence), comma-separated ids; unset = all. */
+  compare?: string;
 }
 
-const KEYS = ['company', 'level', 'competency', 'q', 'text'] as const;
+const KEYS = ['company', 'level', 'competency', 'q', 'text', 'compare'] as const;
 
 /** Reads a selection from a query string (`?view=coverage&company=octopus`); unknown keys are ignored. */
 export function parseSelection(search: string, defaultView: string, views: readonly string[]): Selection {

@@ -44,6 +44,8 @@ export interface ViewSelection {
   competency?: string;
   q?: string;
   text?: string;
+  /** Companies compared in the divergence view, comma-separated ids (unset = all). */
+  compare?: string;
 }
 
 /** Options every view takes. */

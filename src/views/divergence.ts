@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { divergence as rankDivergence } from '../analyses/index.ts';
 import type { DivergenceRow } from '../analyses/types.ts';
 import type { View } from './atlas-data.ts';
 import { h } from './dom.ts';
@@ -10,11 +11,33 @@ import { competencyLabeller, scaleNames } from './statement-list.ts';
 
 /** Divergence: competencies ranked by how much the ladders disagree, and one competency in detail. */
 export const divergence: View = (data, { width, selection, onSelect }) => {
-  const rows = data.analysis.divergence;
   const label = competencyLabeller(data);
   const names = scaleNames(data);
   const companyName = new Map(data.set.levels.map((l) => [l.company, l.companyName]));
   const nameOf = (id: string) => companyName.get(id) ?? id;
+  const allCompanies = [...companyName.keys()].sort();
+  const chosenCompanies = (selection.compare ?? '').split(',').filter((c) => companyName.has(c));
+  const compared = chosenCompanies.length >= 2 ? chosenCompanies : allCompanies;
+  const rows =
+    compared.length === allCompanies.length
+      ? data.analysis.divergence
+      : rankDivergence(
+          data.statements.filter((s) => compared.includes(s.company)),
+          data.analysis.levels.filter((p) => compared.includes(p.company)),
+          { competencies: data.analysis.competencies, capNotes: data.analysis.capNotes },
+        );
+  const toggle = (id: string) => {
+    const next = compared.includes(id) ? compared.filter((c) => c !== id) : [...compared, id].sort();
+    if (next.length >= 2) onSelect({ compare: next.length === allCompanies.length ? undefined : next.join(',') });
+  };
+  const companyToggles = h(
+    'div',
+    { class: 'level-chips', role: 'group', 'aria-label': 'Companies compared' },
+    h('span', { class: 'muted' }, 'Compare: '),
+    ...allCompanies.map((id) =>
+      h('button', { type: 'button', 'aria-pressed': String(compared.includes(id)), disabled: compared.includes(id) && compared.length <= 2, title: compared.includes(id) ? `Leave ${nameOf(id)} out` : `Add ${nameOf(id)}`, on: { click: () => toggle(id) } }, nameOf(id)),
+    ),
+  );
   const chosen: DivergenceRow | undefined = rows.find((r) => r.competency === selection.competency) ?? rows[0];
   const order = rows.map((r) => label(r.competency));
   const parts = rows.flatMap((r) => [
@@ -49,7 +72,7 @@ export const divergence: View = (data, { width, selection, onSelect }) => {
   let detail: Node[] = [h('p', { class: 'muted' }, 'No competencies to compare.')];
   let detailRows: Record<string, unknown>[] = [];
   if (chosen) {
-    const companies = [...new Set(chosen.onset.map((o) => o.company))].sort();
+    const companies = [...new Set(chosen.onset.map((o) => o.company))].filter((c) => compared.includes(c)).sort();
     const onsetChart = Plot.plot({
       width,
       height: 90 + companies.length * 36,
@@ -106,12 +129,13 @@ export const divergence: View = (data, { width, selection, onSelect }) => {
     { class: 'view view-divergence' },
     panel(
       {
-        title: 'Where the ladders disagree',
-        howTo: 'Competencies ranked by divergence (0 = the ladders agree, 1 = they disagree completely). The bar is the sum of three equal parts: onset spread (how far apart on the scale the ladders first ask for it), strength gap (how differently much of a level it takes at the same band) and absence (ladders that never mention it). Click a bar or button to see the competency in detail.',
+        title: compared.length === allCompanies.length ? 'Where the ladders disagree' : `Where ${compared.map(nameOf).join(' and ')} disagree`,
+        howTo: 'Competencies ranked by divergence (0 = the ladders agree, 1 = they disagree completely). The bar is the sum of three equal parts: onset spread (how far apart on the scale the ladders first ask for it), strength gap (how differently much of a level it takes at the same band) and absence (ladders that never mention it). Click a bar or button to see the competency in detail; toggle companies to compare just two of them.',
         name: 'divergence',
         chart: true,
         rows: () => rows.map((r) => ({ competency: r.competency, label: label(r.competency), divergence: r.divergence, ...r.parts, neverMentioned: r.neverMentioned.join('; ') })),
       },
+      companyToggles,
       ranking,
       chips,
     ),

@@ -5,7 +5,7 @@ const VIEWS = ['overview', 'alignment', 'explorer'];
 
 describe('selection in the URL', () => {
   it('round-trips every field through the query string', () => {
-    const selection = { view: 'alignment', company: 'octopus', level: 'L3', competency: 'threat', q: 'on call & more' };
+    const selection = { view: 'alignment', company: 'octopus', level: 'L3', competency: 'threat', q: 'on call & more', text: 'Leads\nteams', compare: 'dropbox,teleport' };
     expect(parseSelection(formatSelection(selection), 'overview', VIEWS)).toEqual(selection);
   });
   it('falls back to the default view for unknown or missing views and ignores unknown keys', () => {

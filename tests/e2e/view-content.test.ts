@@ -57,6 +57,19 @@ describe('views answer the questions they are for', () => {
     await context.close();
   });
 
+  it('divergence: compares just two companies when the others are toggled off', async () => {
+    const { context, page, log } = await openPage(browser);
+    await gotoView(page, `${baseUrl}?view=divergence`);
+    await afterRender(page, () => page.click('[aria-label="Companies compared"] button:text-is("Octopus Deploy")'));
+    expect(new URL(page.url()).searchParams.get('compare')).toBe('dropbox,teleport');
+    expect(await page.textContent('[data-export="divergence"] h2')).toBe('Where Dropbox and Teleport disagree');
+    expect(await page.getAttribute('[aria-label="Companies compared"] button:text-is("Dropbox")', 'disabled')).toBe('');
+    const columns = await page.$$eval('[data-export="divergence-detail"] .side-by-side', (grids) => grids.map((g) => g.children.length));
+    expect(columns.every((n) => n === 2)).toBe(true);
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+
   it('rubric gaps: findings grouped by severity and the diff to the next level', async () => {
     const { context, page } = await openPage(browser);
     await gotoView(page, `${baseUrl}?view=gaps&company=octopus&level=L2`);
