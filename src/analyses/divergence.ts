@@ -8,7 +8,9 @@
  * The measure (0..1) is the mean of three parts:
  * - onsetSpread: (latest onset − earliest onset) / 6, where the latest onset only counts when it is not the
  *   ladder's lowest level (a ladder that starts high cannot say when the competency begins);
- * - strengthGap: over bands where ≥ 2 ladders have a level, the mean of (max − min) / max of their strengths;
+ * - strengthGap: over every pair of aligned levels (different ladders, placed within `alignWithin` scale steps, default 1),
+ *   the mean difference of their strengths, divided by the competency's highest strength anywhere (so a gap counts in
+ *   proportion to how much the competency matters at all);
  * - absence: share of ladders that never mention it (cap notes count as mentioning).
  */
 import type { ClassifiedStatement } from '../types.ts';
@@ -21,6 +23,8 @@ export interface DivergenceOptions {
   capNotes?: CapNote[];
   /** Statements shown per company and band (default 3). */
   perBand?: number;
+  /** Levels of different ladders placed within this many scale steps count as aligned (default 1). */
+  alignWithin?: number;
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -36,6 +40,7 @@ export function divergence(statements: readonly ClassifiedStatement[], placement
   const ladders = [...groupBy(placements, ladderKey).values()].map((l) => [...l].sort((a, b) => a.position - b.position || a.levelOrder - b.levelOrder));
   const capped = new Set((opts.capNotes ?? []).map((n) => `${ladderKey(n)}|${n.competency}`));
   const perBand = opts.perBand ?? 3;
+  const levelRows = ladders.flatMap((l) => l.map((p) => ({ key: p.key, position: p.position, ladder: ladderKey(p) }))).sort((a, b) => a.position - b.position);
   const rows: DivergenceRow[] = opts.competencies.map((c) => {
     const onset: DivergenceRow['onset'] = [];
     const strength: DivergenceRow['strength'] = [];
@@ -67,11 +72,18 @@ export function divergence(statements: readonly ClassifiedStatement[], placement
     }
     const onsetSpread = latestUncensored > earliest ? (latestUncensored - earliest) / 6 : 0;
     const gaps: number[] = [];
-    for (const rowsInBand of groupBy(strength, (s) => String(s.band)).values()) {
-      const perLadder = [...groupBy(rowsInBand, (s) => `${s.company}|${s.track}`).values()].map((g) => g.reduce((t, s) => t + s.strength, 0) / g.length);
-      if (perLadder.length < 2) continue;
-      const max = Math.max(...perLadder);
-      gaps.push(max > 0 ? (max - Math.min(...perLadder)) / max : 0);
+    const peak = Math.max(0, ...strength.map((s) => s.strength));
+    const within = opts.alignWithin ?? 1;
+    for (let i = 0; i < levelRows.length; i++) {
+      for (let j = i + 1; j < levelRows.length; j++) {
+        const a = levelRows[i];
+        const b = levelRows[j];
+        if (b.position - a.position > within) break;
+        if (a.ladder === b.ladder) continue;
+        const sa = profiles.get(a.key)?.entries.get(c)?.share ?? 0;
+        const sb = profiles.get(b.key)?.entries.get(c)?.share ?? 0;
+        gaps.push(peak > 0 ? Math.abs(sa - sb) / peak : 0);
+      }
     }
     const strengthGap = gaps.length ? gaps.reduce((t, g) => t + g, 0) / gaps.length : 0;
     const absence = ladders.length ? neverMentioned.length / ladders.length : 0;

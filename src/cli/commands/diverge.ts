@@ -12,7 +12,7 @@ export const command: Command = {
     if (parsed.flags.json) io.out(`${JSON.stringify(rows, null, 2)}\n`);
     else {
       const top = typeof parsed.flags.top === 'string' ? Number(parsed.flags.top) : rows.length;
-      io.out('Divergence = mean of onset spread, strength gap in aligned bands, and share of ladders never mentioning it (0–1).\n');
+      io.out('Divergence (0–1) = mean of: onset spread, strength gap between aligned levels (within one scale step), share of ladders never mentioning it.\n');
       for (const r of rows.slice(0, top)) {
         io.out(`${r.competency.padEnd(14)} ${r.divergence.toFixed(2)}  (onset ${r.parts.onsetSpread.toFixed(2)} · strength ${r.parts.strengthGap.toFixed(2)} · absence ${r.parts.absence.toFixed(2)})`);
         io.out(`  first expected: ${r.onset.map((o) => `${o.company} ${o.level ?? 'never'}${o.position === null ? '' : ` @${n1(o.position)}`}`).join(' · ')}`);
