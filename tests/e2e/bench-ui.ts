@@ -41,10 +41,15 @@ const server = await preview(dist, await freePort());
 const browser = await launch();
 let ok = total / 1024 <= BUDGET.jsKB;
 try {
+  const loaded = new Set<string>();
   const firstView: { script: number; data: number; code: number; render: number; dom: number; painted: number; charts: number }[] = [];
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
+    page.on('request', (r) => {
+      const file = r.url().split('/').pop() ?? '';
+      if (file.endsWith('.js')) loaded.add(file);
+    });
     await page.goto(server.url);
     await page.waitForFunction(() => performance.getEntriesByName('atlas:first-view-painted').length > 0);
     firstView.push(
@@ -64,6 +69,8 @@ try {
   ok &&= fv <= BUDGET.firstViewMs;
   console.log(`\nFirst view (overview), ${runs} cold loads: charts in DOM ${median(firstView.map((r) => r.dom)).toFixed(0)} ms, painted ${fv.toFixed(0)} ms median (budget ${BUDGET.firstViewMs} ms) ${fv <= BUDGET.firstViewMs ? 'OK' : 'OVER'}; ${firstView[0].charts} charts`);
   console.log(`  runs (painted): ${firstView.map((r) => r.painted.toFixed(0)).join(', ')} ms`);
+  const first = chunks.filter((c) => loaded.has(c.file));
+  console.log(`  JS fetched by then or in the idle warm-up right after: ${kb(first.reduce((n, c) => n + c.gzip, 0))} KB gzip in ${first.length} chunks (${first.map((c) => c.file.replace(/-[\w-]{8}\.js$/, '')).join(', ')})`);
   console.log(`  median breakdown: app script starts ${median(firstView.map((r) => r.script)).toFixed(0)} ms, ladders read ${median(firstView.map((r) => r.data)).toFixed(0)} ms, view code loaded ${median(firstView.map((r) => r.code)).toFixed(0)} ms, view function took ${median(firstView.map((r) => r.render)).toFixed(0)} ms, view in DOM ${median(firstView.map((r) => r.dom)).toFixed(0)} ms`);
 
   console.log(`\nLevel change → repainted view, median of ${runs}:`);
