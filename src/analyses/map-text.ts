@@ -14,10 +14,19 @@ export interface MapTextOptions extends MapOptions {
   company?: string;
 }
 
-/** Split free text into statement rows: one per line or bullet, long lines split at sentence ends. */
+/**
+ * Split free text into statement rows: one per line or bullet, long lines split at sentence ends. A first line that
+ * reads like a title (a Markdown heading, or ≤ 8 words without a full stop) becomes the rows' level title.
+ */
 export function textToStatements(text: string, company = 'text'): Statement[] {
   const rows: Statement[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
+  const lines = text.split(/\r?\n/);
+  const first = lines.findIndex((l) => l.trim());
+  const head = first >= 0 ? lines[first].trim() : '';
+  const isTitle = /^#+\s/.test(head) || (head && !/^[-*•]/.test(head) && head.split(/\s+/).length <= 8 && !/[.!?:;]$/.test(head) && lines.slice(first + 1).some((l) => l.trim()));
+  const levelTitle = isTitle ? head.replace(/^#+\s*/, '') : 'pasted text';
+  lines.forEach((line, i) => {
+    if (isTitle && i === first) return;
     const clean = line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').replace(/^#+\s*/, '').trim();
     if (!clean) return;
     clean
@@ -30,7 +39,7 @@ export function textToStatements(text: string, company = 'text'): Statement[] {
           company,
           track: company,
           level: company,
-          levelTitle: 'pasted text',
+          levelTitle,
           levelOrder: 1,
           section: '',
           kind: 'expectation',

@@ -28,3 +28,12 @@ describe('mapText', () => {
     expect(r.placement).toMatchObject({ basis: 'none', low: 1, high: 7 });
   });
 });
+
+describe('textToStatements titles', () => {
+  it('takes a short first line as the title and reads its seniority words', () => {
+    const rows = textToStatements('Staff Security Engineer\nPartners with teams on security reviews.');
+    expect(rows.map((r) => [r.levelTitle, r.text])).toEqual([['Staff Security Engineer', 'Partners with teams on security reviews.']]);
+    const single = textToStatements('Writes code.');
+    expect(single[0].levelTitle).toBe('pasted text');
+  });
+});
