@@ -12,12 +12,13 @@ export function notebookSources(): string[] {
 }
 
 /**
- * Folder of built notebooks: `$NOTEBOOKS_DIST` when CI already ran `npm run notebooks`,
- * otherwise a fresh build (same CLI and template as `npm run notebooks`) into a temp folder.
+ * Folder of built notebooks: `$NOTEBOOKS_DIST` when CI already ran `npm run notebooks` (and no other
+ * data folder is asked for), otherwise a fresh build (same CLI and template as `npm run notebooks`)
+ * into a temp folder; `env` adds e.g. `ATLAS_DATA_DIR`.
  */
-export function builtNotebooks(): { dir: string; dispose(): void } {
+export function builtNotebooks(env: Record<string, string> = {}): { dir: string; dispose(): void } {
   const given = process.env.NOTEBOOKS_DIST;
-  if (given) return { dir: resolve(REPO, given), dispose() {} };
+  if (given && Object.keys(env).length === 0) return { dir: resolve(REPO, given), dispose() {} };
   const out = mkdtempSync(join(tmpdir(), 'ladder-atlas-notebooks-'));
   execFileSync(
     join(REPO, 'node_modules/.bin/notebooks'),
@@ -25,7 +26,7 @@ export function builtNotebooks(): { dir: string; dispose(): void } {
       'build', '--root', 'notebooks', '--out', out, '--template', 'notebooks/templates/notebook.html',
       '--', ...notebookSources().map((f) => `notebooks/${f}`),
     ],
-    { cwd: REPO, stdio: 'pipe' },
+    { cwd: REPO, stdio: 'pipe', env: { ...process.env, ...env } },
   );
   return { dir: out, dispose: () => rmSync(out, { recursive: true, force: true }) };
 }
