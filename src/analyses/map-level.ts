@@ -91,7 +91,7 @@ export function mapPlacement(
       score: best.score,
       candidates,
       support: supportPairs(sourceStatements, byLevel.get(best.key) ?? [], opts.support ?? 5),
-      explanation: explain(source, bestP, relation),
+      explanation: explain(source, bestP, relation) + closeSecond(relation, best, candidates, ladder),
     });
   }
   return {
@@ -105,6 +105,14 @@ function explain(s: LevelPlacement, t: LevelPlacement, relation: Relation): stri
   if (relation === 'below') return `${s.label} at ${at(s)} lies below every ${t.company} level given; the lowest is ${t.label} at ${at(t)}.`;
   if (relation === 'above') return `${s.label} at ${at(s)} lies above every ${t.company} level given; the highest is ${t.label} at ${at(t)}.`;
   return `${s.label} at ${at(s)} is closest to ${t.label} at ${at(t)}.`;
+}
+
+/** When the runner-up scores within 0.1 of a match, say so: the honest answer is "between the two". */
+function closeSecond(relation: Relation, best: MapCandidate, candidates: MapCandidate[], ladder: LevelPlacement[]): string {
+  if (relation !== 'match') return '';
+  const second = candidates.find((c) => c.key !== best.key);
+  if (!second || best.score - second.score > 0.1) return '';
+  return ` ${ladder.find((p) => p.key === second.key)!.label} is almost as close (score ${second.score.toFixed(2)} vs ${best.score.toFixed(2)}).`;
 }
 
 /** Map `company:level` (or a level key) to every other ladder. Throws LevelRefError for an unknown level. */

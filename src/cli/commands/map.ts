@@ -3,7 +3,7 @@ import { LevelRefError, mapLevel, mapText, type MapResult } from '../../analyses
 import { type Command, type Io, parseArgs, UsageError } from '../command.ts';
 import { ANALYSIS_VALUED_FLAGS, loadAnalysis, n1, reportInputProblems } from '../analysis-input.ts';
 
-function printMap(r: MapResult, io: Io, texts: Map<string, string>): void {
+function printMap(r: MapResult, io: Io): void {
   io.out(`${r.source.label}: scale ${n1(r.source.position)} (range ${n1(r.source.low)}–${n1(r.source.high)})`);
   for (const t of r.targets) {
     const tag = t.relation === 'match' ? `≈ ${t.best.level}` : `${t.relation.toUpperCase()} every level (nearest ${t.best.level})`;
@@ -11,8 +11,8 @@ function printMap(r: MapResult, io: Io, texts: Map<string, string>): void {
     io.out(`  ${t.explanation}`);
     io.out(`  candidates: ${t.candidates.map((c) => `${c.level} ${c.score.toFixed(2)}`).join(' · ')}`);
     for (const p of t.support.slice(0, 3)) {
-      io.out(`  [${p.competency}] "${texts.get(p.source.id) ?? p.source.text}"`);
-      io.out(`  ${' '.repeat(p.competency.length + 2)} ↔ "${texts.get(p.target.id) ?? p.target.text}"`);
+      io.out(`  [${p.competency}] "${p.source.text}"`);
+      io.out(`  ${' '.repeat(p.competency.length + 2)} ↔ "${p.target.text}"`);
     }
   }
 }
@@ -43,7 +43,7 @@ export const command: Command = {
       throw e;
     }
     if (flags.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
-    else printMap(result, io, new Map());
+    else printMap(result, io);
     return reportInputProblems(input.set, io);
   },
 };
