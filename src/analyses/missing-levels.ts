@@ -53,7 +53,7 @@ export function missingLevels(ladder: readonly LevelPlacement[], statements: rea
     }
   }
   const top = ladder[ladder.length - 1];
-  if (top.position < topBelow && !out.some((f) => f.level && parseLabel(f.level) && Number(parseLabel(f.level)![2]) > Number(parseLabel(top.level)?.[2] ?? Infinity))) {
+  if (top.basis === 'evidence' && top.position < topBelow && !out.some((f) => f.level && parseLabel(f.level) && Number(parseLabel(f.level)![2]) > Number(parseLabel(top.level)?.[2] ?? Infinity))) {
     const m = parseLabel(top.level);
     out.push({
       type: 'missing-level',
