@@ -4,6 +4,7 @@ import type { LadderData } from '../views/index.ts';
 import { readLadders } from './read-ladders.ts';
 import { parseSelection } from './selection.ts';
 import { mountShell } from './shell.ts';
+import { mountUploadPanel, readUploads } from './upload/index.ts';
 
 const root = document.getElementById('app');
 if (root) {
@@ -13,19 +14,25 @@ if (root) {
     message.setAttribute('role', 'alert');
     message.textContent = `Ladder Atlas could not read the ladders: ${error instanceof Error ? error.message : String(error)}`;
     root.replaceChildren(message);
+    if (uploads.ladders.length || uploads.taxonomy) mountUploadPanel(root, uploads, undefined, message.textContent);
     throw error;
   };
   let ladders: LadderData | undefined;
-  const analyse = (set: LadderData) => () => import('./analyse-ladders.ts').then((m) => m.analyseLadders(set)).catch(fail);
+  const analyse = (set: LadderData) => () => import('./analyse-ladders.ts').then((m) => m.analyseLadders(set, uploads.taxonomy)).catch(fail);
   // A deep link to a view other than the overview starts fetching its code and the classifier now.
   const first = parseSelection(location.search, VIEWS[0].id, VIEWS.map((v) => v.id)).view;
   if (first !== VIEWS[0].id) void VIEWS.find((v) => v.id === first)?.load();
+  // Ladders the user uploaded in this browser (IndexedDB) join the bundled ones.
+  const uploads = await readUploads();
   try {
     performance.mark('atlas:data-start');
-    ladders = readLadders();
+    ladders = readLadders(uploads.files);
     performance.mark('atlas:data-ready');
   } catch (error) {
     fail(error);
   }
-  if (ladders) mountShell(root, ladders, analyse(ladders));
+  if (ladders) {
+    mountShell(root, ladders, analyse(ladders));
+    mountUploadPanel(root, uploads, ladders);
+  }
 }

@@ -1,0 +1,259 @@
+import { h } from '../../views/dom.ts';
+import { checkFileSizes, checkStatements, describeLimits } from './limits.ts';
+import { runIngest, type IngestJob } from './run-ingest.ts';
+import { removeLadder, saveLadder } from './storage.ts';
+import { companySlug, makeStoredLadder } from './stored-ladder.ts';
+import { renderPreview } from './preview.ts';
+import { taxonomyControls } from './taxonomy-upload.ts';
+import { templateButton } from './template.ts';
+import type { AtlasUploads } from './uploads.ts';
+import type { IngestReply } from './worker-protocol.ts';
+import './upload.css';
+
+export interface UploadPanelOptions {
+  uploads: AtlasUploads;
+  /** Company ids of the bundled ladders (an upload may not take one). */
+  bundledCompanies: string[];
+  /** Set when the stored uploads could not be read into the comparison. */
+  loadError?: string;
+}
+
+/** Reloads the page on a URL, so every view is built again from bundled + stored ladders. */
+function reloadWith(change: (params: URLSearchParams) => void): void {
+  const url = new URL(location.href);
+  change(url.searchParams);
+  location.assign(url.toString());
+}
+
+function readBytes(file: File): Promise<Uint8Array> {
+  return file.arrayBuffer().then((b) => new Uint8Array(b));
+}
+
+/**
+ * "Add your ladder": the list of the user's stored ladders (each removable with one click), and a form
+ * to add one — drop or pick files, read them in a worker, preview what was read with every problem at
+ * its file and line, then add it to the comparison. Nothing leaves the browser.
+ */
+export function uploadPanel(options: UploadPanelOptions): HTMLElement {
+  const { uploads } = options;
+  const formId = 'upload-form';
+
+  const toggle = h('button', { type: 'button', class: 'upload-toggle', 'aria-expanded': 'false', 'aria-controls': formId }, 'Add your ladder');
+  const yours = h('ul', { class: 'upload-list', 'aria-label': 'Your ladders' });
+  for (const ladder of uploads.ladders) {
+    const remove = h('button', { type: 'button', class: 'upload-remove', 'aria-label': `Remove ${ladder.name}` }, 'Remove');
+    remove.addEventListener('click', async () => {
+      remove.disabled = true;
+      await removeLadder(ladder.company);
+      reloadWith((p) => {
+        if (p.get('company') === ladder.company) (p.delete('company'), p.delete('level'));
+      });
+    });
+    yours.append(h('li', { 'data-company': ladder.company }, h('span', { class: 'upload-name' }, ladder.name), ` (${ladder.files.length} file${ladder.files.length === 1 ? '' : 's'}) `, remove));
+  }
+
+  const problems = options.loadError ? [options.loadError] : [];
+  const bar = h(
+    'div',
+    { class: 'upload-bar' },
+    h('span', { class: 'upload-label' }, uploads.ladders.length ? 'Your ladders, kept in this browser only:' : 'Compare your own ladder — it stays in this browser.'),
+    uploads.ladders.length ? yours : null,
+    toggle,
+    taxonomyControls(uploads),
+  );
+
+  const form = buildForm(options);
+  form.id = formId;
+  form.hidden = true;
+  toggle.addEventListener('click', () => {
+    form.hidden = !form.hidden;
+    toggle.setAttribute('aria-expanded', String(!form.hidden));
+    if (!form.hidden) form.querySelector<HTMLInputElement>('input[type=file]')?.focus();
+  });
+
+  return h(
+    'section',
+    { class: 'uploads', 'aria-label': 'Your ladders' },
+    bar,
+    problems.length ? h('ul', { class: 'upload-problems', role: 'alert' }, problems.map((p) => h('li', null, p))) : null,
+    form,
+  );
+}
+
+function buildForm(options: UploadPanelOptions): HTMLElement {
+  let files: { name: string; bytes: Uint8Array }[] = [];
+  let job: IngestJob | null = null;
+  let result: Extract<IngestReply, { type: 'result' }> | null = null;
+
+  const input = h('input', { type: 'file', id: 'upload-files', multiple: true, accept: '.md,.markdown,.txt,.csv,.tsv,.json,text/markdown,text/csv,text/tab-separated-values,text/plain' });
+  const drop = h(
+    'div',
+    { class: 'drop-zone' },
+    h('p', null, 'Drop your ladder files here — Markdown level pages (one per level, or all levels in one file), a level × skill grid (CSV or TSV, levels down the side or across the top), or the long format — or '),
+    h('label', { for: 'upload-files', class: 'file-label' }, 'choose files'),
+    input,
+  );
+  const limits = h('p', { class: 'muted upload-limits' }, describeLimits());
+  const privacy = h('p', { class: 'upload-privacy' }, 'Your files are read inside this page, kept in this browser\u2019s storage (IndexedDB) and never sent anywhere. Remove them at any time.');
+  const progress = h('progress', { max: 1, value: 0, 'aria-label': 'Reading files' });
+  const step = h('span', { class: 'upload-step' });
+  const status = h('div', { class: 'upload-status', role: 'status', hidden: true }, progress, ' ', step);
+  const alert = h('div', { class: 'upload-alert', role: 'alert' });
+
+  const nameInput = h('input', { type: 'text', id: 'upload-company', required: true, autocomplete: 'organization', placeholder: 'e.g. Acme' });
+  const trackInput = h('input', { type: 'text', id: 'upload-track', placeholder: 'as read from the files' });
+  const levelsInput = h('input', { type: 'text', id: 'upload-levels', placeholder: 'lowest first, comma-separated' });
+  const fields = h(
+    'div',
+    { class: 'upload-fields filters' },
+    h('label', { for: 'upload-company' }, 'Company name (required)', nameInput),
+    h('label', { for: 'upload-track' }, 'Track (change to correct it)', trackInput),
+    h('label', { for: 'upload-levels' }, 'Level order, lowest first', levelsInput),
+  );
+  const preview = h('div', { class: 'upload-preview' });
+  const add = h('button', { type: 'button', class: 'upload-add', disabled: true }, 'Add to comparison');
+  const cancel = h('button', { type: 'button' }, 'Clear');
+  const details = h('div', { class: 'upload-details', hidden: true }, fields, preview, h('div', { class: 'upload-actions' }, add, ' ', cancel));
+
+  const say = (message: string) => {
+    alert.replaceChildren(...(message ? [h('p', null, message)] : []));
+  };
+
+  const read = () => {
+    job?.cancel();
+    result = null;
+    add.disabled = true;
+    say('');
+    if (!files.length) return;
+    status.hidden = false;
+    progress.value = 0;
+    step.textContent = 'Starting…';
+    const levels = levelsInput.dataset.edited ? levelsInput.value.split(',').map((l) => l.trim()).filter(Boolean) : undefined;
+    const current = runIngest(
+      { files, name: nameInput.value, track: trackInput.dataset.edited ? trackInput.value : undefined, levels },
+      (p) => {
+        progress.max = p.total;
+        progress.value = p.done;
+        step.textContent = `${p.step} (${p.done}/${p.total})`;
+      },
+    );
+    job = current;
+    void current.done.then((reply) => {
+      if (job !== current) return;
+      job = null;
+      status.hidden = true;
+      if (reply.type === 'failed') {
+        if (reply.message !== 'cancelled') say(`The files could not be read: ${reply.message}`);
+        return;
+      }
+      if (reply.type === 'refused') {
+        details.hidden = true;
+        say(reply.message);
+        return;
+      }
+      result = reply;
+      if (!nameInput.value && reply.detectedName) nameInput.value = reply.detectedName;
+      if (!trackInput.dataset.edited) trackInput.value = reply.summary.tracks.join(', ');
+      if (!levelsInput.dataset.edited) levelsInput.value = [...new Set(reply.summary.levels.map((l) => l.level))].join(', ');
+      details.hidden = false;
+      preview.replaceChildren(renderPreview(reply.summary, { levelsSort: reply.levelsSort }));
+      refreshAdd();
+    });
+  };
+
+  const refreshAdd = () => {
+    if (!result) return void (add.disabled = true);
+    const problem = addProblem();
+    add.disabled = problem !== null;
+    add.title = problem ?? '';
+    say(problem && nameInput.value.trim() ? problem : '');
+  };
+
+  const addProblem = (): string | null => {
+    if (!result) return 'Nothing read yet.';
+    const name = nameInput.value.trim();
+    if (!name) return 'Name the company to add the ladder.';
+    const slug = companySlug(name);
+    if (!slug) return 'The company name needs at least one letter or digit.';
+    if (options.bundledCompanies.includes(slug)) return `"${name}" is the name of a bundled company; choose another name for your ladder.`;
+    if (result.summary.statements === 0) return 'No statements were read from these files; see the problems listed above, fix the files and upload them again.';
+    return checkStatements(result.summary.statements);
+  };
+
+  const choose = async (list: FileList | File[]) => {
+    const chosen = [...list];
+    const problems = checkFileSizes(chosen);
+    if (problems.length) {
+      files = [];
+      details.hidden = true;
+      say(`Not read: ${problems.join(' ')}`);
+      return;
+    }
+    files = await Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: await readBytes(f) })));
+    for (const i of [trackInput, levelsInput]) delete i.dataset.edited;
+    read();
+  };
+
+  input.addEventListener('change', () => {
+    if (input.files?.length) void choose(input.files);
+  });
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('dragging');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('dragging'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('dragging');
+    if (e.dataTransfer?.files.length) void choose(e.dataTransfer.files);
+  });
+  nameInput.addEventListener('input', refreshAdd);
+  nameInput.addEventListener('change', read);
+  for (const i of [trackInput, levelsInput]) {
+    i.addEventListener('change', () => {
+      i.dataset.edited = 'true';
+      read();
+    });
+  }
+  cancel.addEventListener('click', () => {
+    job?.cancel();
+    files = [];
+    result = null;
+    input.value = '';
+    nameInput.value = '';
+    for (const i of [trackInput, levelsInput]) (i.value = '', delete i.dataset.edited);
+    details.hidden = true;
+    say('');
+  });
+  add.addEventListener('click', async () => {
+    if (addProblem() !== null || !result) return refreshAdd();
+    add.disabled = true;
+    const ladder = makeStoredLadder({
+      name: nameInput.value,
+      track: trackInput.dataset.edited ? trackInput.value : undefined,
+      levels: levelsInput.dataset.edited ? levelsInput.value.split(',') : undefined,
+      files: files.map((f) => ({ name: f.name, content: f.bytes })),
+    });
+    try {
+      await saveLadder(ladder);
+    } catch (error) {
+      add.disabled = false;
+      return say(`Could not keep the ladder in this browser's storage: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    reloadWith((p) => {
+      p.set('company', ladder.company);
+      p.delete('level');
+    });
+  });
+
+  return h(
+    'div',
+    { class: 'upload-form' },
+    privacy,
+    drop,
+    h('p', { class: 'upload-help' }, limits, ' ', templateButton()),
+    status,
+    alert,
+    details,
+  );
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { checkFileSizes, checkRows, checkStatements, countLines, describeLimits, UPLOAD_LIMITS } from '../../../src/app/upload/limits.ts';
+
+const MB = 1024 * 1024;
+
+describe('upload limits', () => {
+  it('states every limit in one sentence', () => {
+    expect(describeLimits()).toBe('Up to 50 files, 5 MB each and 20 MB in all, 100,000 lines and 5,000 statements per ladder.');
+  });
+
+  it('accepts files within the limits', () => {
+    expect(checkFileSizes([{ name: 'a.md', size: 1200 }, { name: 'b.csv', size: 4 * MB }])).toEqual([]);
+  });
+
+  it('refuses a file over the per-file limit, naming it and its size', () => {
+    expect(checkFileSizes([{ name: 'huge.csv', size: 6 * MB }])).toEqual(['huge.csv is 6 MB, over the 5 MB limit for one file.']);
+  });
+
+  it('refuses an upload over the total limit even when each file fits', () => {
+    const files = Array.from({ length: 5 }, (_, i) => ({ name: `part-${i}.csv`, size: 4.5 * MB }));
+    expect(checkFileSizes(files)).toEqual(['The files hold 22.5 MB together, over the 20 MB limit for one upload.']);
+  });
+
+  it('refuses too many files and an empty choice', () => {
+    expect(checkFileSizes(Array.from({ length: 51 }, (_, i) => ({ name: `${i}.md`, size: 10 })))).toEqual(['51 files chosen; at most 50 per upload.']);
+    expect(checkFileSizes([])).toEqual(['No files chosen.']);
+  });
+
+  it('counts lines with or without a final newline', () => {
+    const enc = new TextEncoder();
+    expect(countLines(enc.encode('a\nb\nc'))).toBe(3);
+    expect(countLines(enc.encode('a\nb\nc\n'))).toBe(3);
+    expect(countLines(enc.encode('a\r\nb\r\n'))).toBe(2);
+    expect(countLines(new Uint8Array())).toBe(0);
+  });
+
+  it('refuses more lines than allowed, naming the largest file', () => {
+    expect(checkRows([{ name: 'a.csv', lines: 60_000 }, { name: 'b.csv', lines: 40_000 }])).toBeNull();
+    expect(checkRows([{ name: 'a.csv', lines: 60_000 }, { name: 'b.csv', lines: 40_001 }])).toBe(
+      'The files hold 100,001 lines (a.csv: 60,000), over the 100,000-line limit for one upload; not read.',
+    );
+  });
+
+  it('refuses a ladder with more statements than every view can handle interactively', () => {
+    expect(checkStatements(UPLOAD_LIMITS.statements)).toBeNull();
+    expect(checkStatements(UPLOAD_LIMITS.statements + 1)).toMatch(/^This ladder holds 5,001 statements, over the 5,000/);
+  });
+});
