@@ -16,7 +16,7 @@ export interface NearDuplicate<T extends Statement = Statement> {
  */
 export function nearDuplicates<T extends Statement>(statements: readonly T[], scopeWords: ReadonlySet<string>, maxDiff = 4): NearDuplicate<T>[] {
   const rows = statements
-    .filter((s) => s.kind !== 'placeholder' && s.kind !== 'attribute' && s.kind !== 'note' && s.text.trim())
+    .filter((s) => s.kind !== 'placeholder' && s.kind !== 'attribute' && s.kind !== 'note' && !s.flags.includes('placeholder') && s.text.trim())
     .map((s, i) => ({ s, w: words(s.text), i }))
     .filter((r) => r.w.length >= 4);
   // ≥ 3 shared words at the ends means a pair shares its first two or its last two words: compare only within those buckets.
