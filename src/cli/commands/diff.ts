@@ -1,34 +1,43 @@
-import { diffLevels, LevelRefError, type LevelDiff } from '../../analyses/index.ts';
-import { type Command, parseArgs, UsageError } from '../command.ts';
+import { diffLadder, diffLevels, LevelRefError, type LevelDiff } from '../../analyses/index.ts';
+import { type Command, type Io, parseArgs, UsageError } from '../command.ts';
 import { ANALYSIS_VALUED_FLAGS, loadAnalysis, n1, reportInputProblems } from '../analysis-input.ts';
+
+function printDiff(d: LevelDiff, io: Io, all: boolean, gap: boolean): void {
+  io.out(`${gap ? '\n' : ''}${d.from.label} (${n1(d.from.position)}) → ${d.to.label} (${n1(d.to.position)})`);
+  for (const e of d.entries) {
+    if (e.change === 'kept' && !all) continue;
+    io.out(`\n${e.change.toUpperCase()} ${e.competency}  share ${Math.round(e.from.share * 100)}% → ${Math.round(e.to.share * 100)}%`);
+    for (const s of e.from.statements.slice(0, 2)) io.out(`  − ${s.text}`);
+    for (const s of e.to.statements.slice(0, 2)) io.out(`  + ${s.text}`);
+  }
+  const kept = d.entries.filter((e) => e.change === 'kept').length;
+  if (kept && !all) io.out(`\n(${kept} competencies kept about the same; --all shows them)`);
+}
 
 export const command: Command = {
   name: 'diff',
   summary: 'what changes between two levels (same or different companies): added, dropped, strengthened',
-  usage: 'ladders diff <company>:<level> <company>:<level> [--json] [--all] [--data DIR]',
+  usage: 'ladders diff <company>:<level> <company>:<level> | ladders diff <company> (each level to the next) [--json] [--all] [--data DIR]',
   async run(args, io) {
     const parsed = parseArgs(args, ['json', 'all'], [...ANALYSIS_VALUED_FLAGS]);
-    if (parsed.positional.length !== 2) throw new UsageError('give two levels, e.g. octopus:L2 octopus:L3');
+    const pos = parsed.positional;
+    const wholeLadder = pos.length === 1 && !pos[0].includes(':');
+    if (pos.length !== 2 && !wholeLadder) throw new UsageError('give two levels, e.g. octopus:L2 octopus:L3, or one company');
     const input = loadAnalysis({ ...parsed, positional: [] });
-    let d: LevelDiff;
+    const { statements, analysis } = input;
+    let diffs: LevelDiff[];
     try {
-      d = diffLevels(parsed.positional[0], parsed.positional[1], input.statements, input.analysis.levels, { capNotes: input.analysis.capNotes });
+      if (wholeLadder) {
+        const company = analysis.levels.find((p) => p.company.toLowerCase() === pos[0].toLowerCase() || p.companyName.toLowerCase() === pos[0].toLowerCase())?.company;
+        if (!company) throw new UsageError(`no company "${pos[0]}"`);
+        diffs = diffLadder(company, statements, analysis.levels, { capNotes: analysis.capNotes });
+      } else diffs = [diffLevels(pos[0], pos[1], statements, analysis.levels, { capNotes: analysis.capNotes })];
     } catch (e) {
       if (e instanceof LevelRefError) throw new UsageError(`${e.message}${e.candidates.length ? ` (try: ${e.candidates.join(', ')})` : ''}`);
       throw e;
     }
-    if (parsed.flags.json) io.out(`${JSON.stringify(d, null, 2)}\n`);
-    else {
-      io.out(`${d.from.label} (${n1(d.from.position)}) → ${d.to.label} (${n1(d.to.position)})`);
-      for (const e of d.entries) {
-        if (e.change === 'kept' && !parsed.flags.all) continue;
-        io.out(`\n${e.change.toUpperCase()} ${e.competency}  share ${Math.round(e.from.share * 100)}% → ${Math.round(e.to.share * 100)}%`);
-        for (const s of e.from.statements.slice(0, 2)) io.out(`  − ${s.text}`);
-        for (const s of e.to.statements.slice(0, 2)) io.out(`  + ${s.text}`);
-      }
-      const kept = d.entries.filter((e) => e.change === 'kept').length;
-      if (kept && !parsed.flags.all) io.out(`\n(${kept} competencies kept about the same; --all shows them)`);
-    }
+    if (parsed.flags.json) io.out(`${JSON.stringify(wholeLadder ? diffs : diffs[0], null, 2)}\n`);
+    else diffs.forEach((d, i) => printDiff(d, io, !!parsed.flags.all, i > 0));
     return reportInputProblems(input.set, io);
   },
 };

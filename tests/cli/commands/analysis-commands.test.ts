@@ -63,6 +63,8 @@ describe('analysis commands', () => {
     expect(d).toHaveLength(16);
     const diff = await run('diff', 'octopus:L2', 'octopus:L3', '--json');
     expect(JSON.parse(diff.out).from.label).toBe('octopus:L2');
+    const ladder = JSON.parse((await run('diff', 'teleport', '--json')).out);
+    expect(ladder.map((d: { to: { label: string } }) => d.to.label)).toEqual(['teleport:2', 'teleport:3', 'teleport:4', 'teleport:5', 'teleport:6']);
   }, 60_000);
 
   it('works on another --data folder', async () => {
