@@ -142,6 +142,15 @@ export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () =
     main.dispatchEvent(new CustomEvent('atlas:rendered', { bubbles: true, detail: status.render }));
   }
 
+  // Links inside views (`?view=…`) open in place, like the tabs.
+  host.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest?.('a[href^="?view="]');
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    const next = parseSelection(link.getAttribute('href') ?? '', DEFAULT_VIEW, VIEW_IDS);
+    navigate({ view: next.view, company: next.company, level: next.level, competency: next.competency, q: next.q, text: next.text, compare: next.compare });
+  });
+
   addEventListener('popstate', () => {
     selection = parseSelection(location.search, DEFAULT_VIEW, VIEW_IDS);
     void render();

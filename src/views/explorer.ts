@@ -44,11 +44,11 @@ export function explorerRow(s: ClassifiedStatement, competencyLabel: (id: string
   };
 }
 
-/** Whether a row's text fields contain every word of the query (case-insensitive). */
+/** Whether a row's text fields (or its id) contain every word of the query (case-insensitive). */
 export function matchesQuery(row: ExplorerRow, query: string): boolean {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return true;
-  const hay = `${row.text} ${row.section} ${row.competency} ${row.why} ${row.source} ${row.level} ${row.company}`.toLowerCase();
+  const hay = `${row.text} ${row.section} ${row.competency} ${row.why} ${row.source} ${row.level} ${row.company} ${row.id}`.toLowerCase();
   return words.every((w) => hay.includes(w));
 }
 

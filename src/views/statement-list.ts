@@ -17,6 +17,11 @@ export function competencyLabeller(data: AtlasData): (id: string | null | undefi
   return (id) => (id ? labels.get(id) ?? id : '—');
 }
 
+/** A link (query string) to one statement in the explorer; the shell opens such links in place. */
+export function explorerLink(s: { id: string; company: string }): string {
+  return `?${new URLSearchParams({ view: 'explorer', company: s.company, q: s.id })}`;
+}
+
 /** A list of statements as text with their source (file:line), at most `limit` shown. */
 export function statementList(data: AtlasData, ids: readonly string[], limit = 8): HTMLElement {
   const index = statementIndex(data);
@@ -25,7 +30,15 @@ export function statementList(data: AtlasData, ids: readonly string[], limit = 8
   const list = h(
     'ul',
     { class: 'statement-list' },
-    ...found.slice(0, limit).map((s) => h('li', null, s.text, ' ', h('span', { class: 'src' }, `${s.source.file.split('/').pop()}:${s.source.line}`))),
+    ...found.slice(0, limit).map((s) =>
+      h(
+        'li',
+        null,
+        s.text,
+        ' ',
+        h('a', { class: 'src', href: explorerLink(s), title: 'Open this statement in the statement explorer' }, `${s.source.file.split('/').pop()}:${s.source.line}`),
+      ),
+    ),
   );
   return found.length > limit ? h('div', null, list, h('p', { class: 'muted' }, `and ${found.length - limit} more (see the statement explorer).`)) : list;
 }

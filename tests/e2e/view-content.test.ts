@@ -78,6 +78,14 @@ describe('views answer the questions they are for', () => {
     for (const g of groups) expect(g).toMatch(/^(high|medium|low|info) \(\d+\)$/);
     expect(await page.textContent('[data-export="level-diff"] h2')).toBe('What changes from L2 to L3');
     expect(await page.locator('[data-export="level-diff"] table tbody tr').count()).toBeGreaterThan(0);
+    const link = page.locator('[data-export="rubric-gaps"] .statement-list a').first();
+    const text = await link.evaluate((a) => a.parentElement?.firstChild?.textContent ?? '');
+    await afterRender(page, () => link.click());
+    expect(new URL(page.url()).searchParams.get('view')).toBe('explorer');
+    expect(await page.textContent('main [role="status"]')).toMatch(/^1 of /);
+    expect(await page.textContent('table.data-table tbody')).toContain(text);
+    await page.goBack();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'gaps');
     await context.close();
   });
 });
