@@ -96,3 +96,22 @@ describe('placeLevels on synthetic ladders', () => {
     expect(p.evidence).toEqual([]);
   });
 });
+
+describe('placeLevels with tracks and variants', () => {
+  it('fits each track of a company on its own, and keeps two pages of one level apart', () => {
+    const rows = [
+      row('acme', 'L1', 1, 'Works with assistance.', { track: 'ic' }),
+      row('acme', 'L2', 2, 'Leads cross-team work.', { track: 'ic' }),
+      row('acme', 'L1', 1, 'Owns company-wide direction.', { track: 'mgmt' }),
+      row('acme', 'L2', 2, 'Works on small projects.', { track: 'mgmt', variant: 'Cloud' }),
+      row('acme', 'L2', 2, 'Leads industry-wide change.', { track: 'mgmt', variant: 'Platform' }),
+    ];
+    const ps = placeLevels({ statements: rows }, { scaleCues });
+    expect(ps.map((p) => p.key)).toEqual(['acme|ic|L1', 'acme|ic|L2', 'acme|mgmt|L1', 'acme|mgmt|L2|Cloud', 'acme|mgmt|L2|Platform']);
+    const [ic1, ic2, m1, cloud, platform] = ps;
+    expect(ic1.position).toBeLessThan(ic2.position);
+    expect(m1.position).toBeLessThanOrEqual(cloud.position);
+    expect(cloud.position).toBeLessThanOrEqual(platform.position);
+    expect(ic1.rawPosition).toBe(ic1.position);
+  });
+});
