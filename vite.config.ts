@@ -74,7 +74,12 @@ function atlasData(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [atlasData()],
-  build: { target: 'es2022', chunkSizeWarningLimit: 400 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 400,
+    // Name the chart library's chunk after what it holds (Plot and the d3 modules it uses).
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'plot', test: /node_modules[\\/](@observablehq[\\/]plot|d3-|internmap|interval-tree-1d|isoformat|binary-search-bounds)/ }] } } },
+  },
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
