@@ -59,6 +59,22 @@ describe('exports', () => {
     await context.close();
   });
 
+  it('downloads the full coverage grid: one row per level and competency, empty cells included', async () => {
+    const { context, page } = await openPage(browser);
+    await gotoView(page, `${baseUrl}?view=coverage`);
+    const rows: { levelKey: string; competency: string; count: number }[] = JSON.parse((await download(page, 'coverage', 'JSON')).bytes.toString('utf8'));
+    const levels = new Set(rows.map((r) => r.levelKey));
+    const competencies = new Set(rows.map((r) => r.competency));
+    expect(competencies.size).toBe(16);
+    expect(rows).toHaveLength(levels.size * competencies.size);
+    expect(new Set(rows.map((r) => `${r.levelKey}|${r.competency}`)).size).toBe(rows.length);
+    const empty = rows.filter((r) => r.count === 0).length;
+    expect(empty).toBe(await page.locator('[data-export="coverage"] svg g[stroke-dasharray="2 3"] rect').count());
+    const csv = parseCSV((await download(page, 'coverage', 'CSV')).bytes.toString('utf8'));
+    expect(csv.length - 1).toBe(rows.length);
+    await context.close();
+  });
+
   it('downloads every chart as SVG and PNG', async () => {
     const { context, page, log } = await openPage(browser);
     await gotoView(page, `${baseUrl}?view=overview`);
