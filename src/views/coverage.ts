@@ -23,6 +23,7 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
 
   const heatmap = onMarkClick<Row>(
     Plot.plot({
+      ariaLabel: 'Coverage heatmap: statements per competency and company level',
       width: 210 + cellW * columns.length,
       height: 150 + competencies.length * 24,
       marginLeft: 200,
@@ -50,6 +51,7 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
   const companyName = new Map(placements.map((p) => [p.company, p.companyName]));
   const shares = companies.map((c) => ({ ...c, name: `${companyName.get(c.company) ?? c.company}${companies.filter((d) => d.company === c.company).length > 1 ? ` · ${c.track}` : ''}` }));
   const shareChart = Plot.plot({
+      ariaLabel: 'Share of the taxonomy each company covers',
     width,
     height: 50 + shares.length * 30,
     marginLeft: 200,

@@ -48,6 +48,7 @@ export const divergence: View = (data, { width, selection, onSelect }) => {
 
   const ranking = onMarkClick<{ competency: string }>(
     Plot.plot({
+      ariaLabel: 'Competencies ranked by divergence between the ladders',
       width,
       height: 50 + rows.length * 22,
       marginLeft: 200,
@@ -74,6 +75,7 @@ export const divergence: View = (data, { width, selection, onSelect }) => {
   if (chosen) {
     const companies = [...new Set(chosen.onset.map((o) => o.company))].filter((c) => compared.includes(c)).sort();
     const onsetChart = Plot.plot({
+      ariaLabel: 'Strength of the chosen competency per company and band, with the onset of each ladder',
       width,
       height: 90 + companies.length * 36,
       marginLeft: 190,

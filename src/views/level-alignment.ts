@@ -23,6 +23,7 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
 
   const ranges = onMarkClick<LevelPlacement>(
     Plot.plot({
+      ariaLabel: 'Company levels as ranges on the common 1–7 scale',
       width,
       height: 60 + placements.length * 30,
       marginLeft: 190,
@@ -107,6 +108,7 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
   const heatmap = sim
     ? onMarkClick<(typeof simRows)[number]>(
         Plot.plot({
+      ariaLabel: 'Similarity between every pair of levels',
           width: 200 + cell * placements.length,
           height: 190 + cell * placements.length,
           marginLeft: 190,

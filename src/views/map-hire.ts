@@ -63,6 +63,7 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
     const best = new Set(result.targets.map((t) => t.best.key));
     const label = (p: LevelPlacement) => `${p.companyName} ${p.level}`;
     chart = Plot.plot({
+      ariaLabel: 'The source range and the levels of every company on the common scale, equivalents outlined',
       width,
       height: 100 + shown.length * 28,
       marginLeft: 190,

@@ -54,6 +54,7 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
   const kindRows = statements.map((s) => ({ level: byKey.get(levelKey(s))?.label ?? `${s.company} ${s.level}`, kind: s.kind, company: s.company, levelId: s.level }));
   const selected = (d: { company: string; levelId: string }) => !selection.company || (d.company === selection.company && (!selection.level || d.levelId === selection.level));
   const kindChart = Plot.plot({
+      ariaLabel: 'Statements per level, split by kind',
     width,
     marginLeft: width < 520 ? 120 : 170,
     height: 40 + levels.length * 26,
@@ -71,6 +72,7 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
   );
   const flagChart = flagRows.length
     ? Plot.plot({
+      ariaLabel: 'Data-quality flags per flag and company',
         width,
         marginLeft: width < 520 ? 120 : 150,
         height: 40 + FLAGS.length * 24,

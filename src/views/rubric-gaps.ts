@@ -18,7 +18,13 @@ export const rubricGaps: View = (data, { width, selection, onSelect }) => {
   const names = new Map(placements.map((p) => [p.company, p.companyName]));
   const companyIds = [...names.keys()].sort();
   const company = selection.company && names.has(selection.company) ? selection.company : companyIds[0];
-  const findings = data.analysis.gaps.filter((g) => g.company === company && (!selection.level || g.level === null || g.level === selection.level));
+  const findings = data.analysis.gaps.filter(
+    (g) =>
+      g.company === company &&
+      (!selection.level || g.level === null || g.level === selection.level) &&
+      (!selection.competency || g.competency === null || g.competency === selection.competency),
+  );
+  const scope = [selection.level ? `level ${selection.level}` : '', selection.competency ? label(selection.competency) : ''].filter(Boolean).join(' and ');
   const companyChips = h(
     'div',
     { class: 'level-chips', role: 'group', 'aria-label': 'Choose a company' },
@@ -29,6 +35,7 @@ export const rubricGaps: View = (data, { width, selection, onSelect }) => {
   const counts = findings.map((g) => ({ type: typeName(g.type), severity: g.severity }));
   const chart = findings.length
     ? Plot.plot({
+      ariaLabel: 'Findings by type and severity',
         width,
         height: 50 + new Set(counts.map((c) => c.type)).size * 26,
         marginLeft: 190,
@@ -114,6 +121,7 @@ export const rubricGaps: View = (data, { width, selection, onSelect }) => {
         rows: () => findings.map((g) => ({ company: g.company, track: g.track, level: g.level ?? '', severity: g.severity, type: g.type, competency: g.competency ?? '', suggestion: g.suggestion, detail: g.detail ?? '', statementIds: g.statementIds.join(' ') })),
       },
       companyChips,
+      scope ? h('p', { class: 'muted' }, `Showing findings about ${scope} (and those about the whole ladder); clear the selection to see all.`) : null,
       chart,
       ...(groups.length ? groups : [h('p', null, 'No findings for this selection.')]),
     ),
