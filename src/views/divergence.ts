@@ -6,7 +6,7 @@ import { h } from './dom.ts';
 import { OKABE_ITO, SEQUENTIAL } from './palette.ts';
 import { panel } from './panel.ts';
 import { onMarkClick } from './plot-select.ts';
-import { SCALE_X, scaleAxis } from './scale-axis.ts';
+import { SCALE_X, scaleAxis, scaleChartWidth } from './scale-axis.ts';
 import { competencyLabeller, scaleNames } from './statement-list.ts';
 
 /** Divergence: competencies ranked by how much the ladders disagree, and one competency in detail. */
@@ -76,7 +76,7 @@ export const divergence: View = (data, { width, selection, onSelect }) => {
     const companies = [...new Set(chosen.onset.map((o) => o.company))].filter((c) => compared.includes(c)).sort();
     const onsetChart = Plot.plot({
       ariaLabel: 'Strength of the chosen competency per company and band, with the onset of each ladder',
-      width,
+      width: scaleChartWidth(width),
       height: 90 + companies.length * 36,
       marginLeft: 190,
       marginTop: 44,
@@ -84,7 +84,7 @@ export const divergence: View = (data, { width, selection, onSelect }) => {
       y: { domain: companies, label: null, tickFormat: nameOf },
       color: { scheme: SEQUENTIAL, domain: [0, Math.max(0.01, ...chosen.strength.map((s) => s.strength))], legend: true, label: 'strength (share of the level)' },
       marks: [
-        ...scaleAxis(names, width, 'band on the common scale →'),
+        ...scaleAxis(names, scaleChartWidth(width), 'band on the common scale →'),
         Plot.barX(chosen.strength, { x1: (d: { band: number }) => d.band - 0.5, x2: (d: { band: number }) => d.band + 0.5, y: 'company', fill: 'strength', inset: 2, tip: true, channels: { band: 'band', level: 'level' } }),
         Plot.dot(chosen.onset.filter((o) => o.position !== null), { x: 'position', y: 'company', r: 7, stroke: 'currentColor', strokeWidth: 2.5, fill: 'none', tip: true, title: (o: DivergenceRow['onset'][number]) => `${nameOf(o.company)}: first mentioned at ${o.level} (${o.position?.toFixed(1)})` }),
         Plot.text(chosen.onset.filter((o) => o.position === null), { x: 1, y: 'company', text: () => 'never mentioned', textAnchor: 'start' }),

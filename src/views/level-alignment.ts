@@ -7,7 +7,7 @@ import { levelChips } from './level-chips.ts';
 import { OKABE_ITO, SIMILARITY, companyColor } from './palette.ts';
 import { panel } from './panel.ts';
 import { onMarkClick } from './plot-select.ts';
-import { SCALE_X, scaleAxis } from './scale-axis.ts';
+import { SCALE_X, scaleAxis, scaleChartWidth } from './scale-axis.ts';
 import { scaleNames, statementIndex } from './statement-list.ts';
 
 const display = (p: LevelPlacement) => `${p.companyName} ${p.level}${p.variant ? ` (${p.variant})` : ''}`;
@@ -24,7 +24,7 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
   const ranges = onMarkClick<LevelPlacement>(
     Plot.plot({
       ariaLabel: 'Company levels as ranges on the common 1–7 scale',
-      width,
+      width: scaleChartWidth(width),
       height: 60 + placements.length * 30,
       marginLeft: 190,
       marginTop: 44,
@@ -32,7 +32,7 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
       y: { domain: labels, label: null },
       color: { ...colors, legend: true, tickFormat: (id: string) => placements.find((p) => p.company === id)?.companyName ?? id },
       marks: [
-        ...scaleAxis(names, width),
+        ...scaleAxis(names, scaleChartWidth(width)),
         Plot.barX(placements, { x1: 'low', x2: 'high', y: display, fill: 'company', fillOpacity: (p: LevelPlacement) => 0.45 * dim(p), inset: 3 }),
         Plot.barX(placements.filter(isSelected), { x1: 'low', x2: 'high', y: display, stroke: 'currentColor', strokeWidth: 2, inset: 1 }),
         Plot.tickX(placements, {

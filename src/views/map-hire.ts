@@ -6,7 +6,7 @@ import { h } from './dom.ts';
 import { levelChips } from './level-chips.ts';
 import { companyColor } from './palette.ts';
 import { panel } from './panel.ts';
-import { SCALE_X, scaleAxis } from './scale-axis.ts';
+import { SCALE_X, scaleAxis, scaleChartWidth } from './scale-axis.ts';
 import { competencyLabeller, scaleNames } from './statement-list.ts';
 
 const RELATION_WORDS = { match: 'equivalent', below: 'below every level', above: 'above every level' } as const;
@@ -64,7 +64,7 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
     const label = (p: LevelPlacement) => `${p.companyName} ${p.level}`;
     chart = Plot.plot({
       ariaLabel: 'The source range and the levels of every company on the common scale, equivalents outlined',
-      width,
+      width: scaleChartWidth(width),
       height: 100 + shown.length * 28,
       marginLeft: 190,
       marginTop: 44,
@@ -72,7 +72,7 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
       y: { domain: shown.map(label), label: null },
       color: { ...companyColor(placements.map((p) => p.company)), legend: true, tickFormat: (id: string) => placements.find((p) => p.company === id)?.companyName ?? id },
       marks: [
-        ...scaleAxis(names, width),
+        ...scaleAxis(names, scaleChartWidth(width)),
         Plot.rectX([src], { x1: 'low', x2: 'high', fill: 'currentColor', fillOpacity: 0.1 }),
         Plot.ruleX([src], { x: 'position', stroke: 'currentColor', strokeDasharray: '4 3', strokeWidth: 1.5 }),
         Plot.barX(shown, { x1: 'low', x2: 'high', y: label, fill: 'company', fillOpacity: (p: LevelPlacement) => (best.has(p.key) ? 0.85 : 0.25), inset: 3 }),

@@ -16,3 +16,8 @@ export function scaleAxis(names: Map<number, string>, width: number, label = 'co
 
 /** X scale options for the common scale (a little room either side of 1 and 7). */
 export const SCALE_X = { domain: [0.5, 7.5] as [number, number] };
+
+/** Charts on the common scale need room for seven steps: below this width they scroll inside their panel. */
+export function scaleChartWidth(width: number): number {
+  return Math.max(width, 640);
+}
