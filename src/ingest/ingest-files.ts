@@ -46,11 +46,28 @@ function read(path: string, text: string, rules: IngestRules): ReadResult {
 }
 
 /** Words of a role title without seniority words: the track a page belongs to. */
+const seniorityPatterns = new WeakMap<IngestRules, RegExp>();
+
 function trackFromTitle(title: string, rules: IngestRules): string {
+  let re = seniorityPatterns.get(rules);
+  if (!re) {
+    const words = rules.seniorityWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(`(?<=\\s)(?:${words.join('|')})(?=\\s)`, 'g');
+    seniorityPatterns.set(rules, re);
+  }
   let t = ` ${title.toLowerCase()} `;
-  for (const w of rules.seniorityWords) t = t.replace(new RegExp(`\\s${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s)`, 'g'), ' ');
+  for (let prev = ''; prev !== t; ) {
+    prev = t;
+    t = t.replace(re, ' ');
+  }
   const words = t.trim().split(/\s+/).filter(Boolean);
   return words.length ? titleCase(words.join(' ')) : '';
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 interface Loaded {
@@ -117,7 +134,7 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
   // Title-derived tracks of one company fold into the shortest track whose words they contain
   // ("Cloud Security Engineer" joins "Security Engineer"); the page title remains as the level title.
   const byCompany = new Map<string, Loaded[]>();
-  for (const l of loaded) byCompany.set(l.company, [...(byCompany.get(l.company) ?? []), l]);
+  for (const l of loaded) pushTo(byCompany, l.company, l);
   for (const group of byCompany.values()) {
     const tracks = [...new Set(group.map((l) => l.track).filter(Boolean))].sort((a, b) => a.length - b.length);
     for (const l of group) {
@@ -140,10 +157,11 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
       const key = `${l.company}\u0000${l.track}\u0000${lv.label}\u0000${l.path}`;
       if (!levelMap.has(key)) levelMap.set(key, { company: l.company, companyName, track: l.track, level: lv.label, levelTitle: lv.title, levelOrder: 0, files: [l.path], number: lv.number, firstSeen: seen++ });
     }
-    const stem = (l.path.split('/').pop() ?? l.path).replace(/\.[^.]+$/, '');
+    const stem = slug((l.path.split('/').pop() ?? l.path).replace(/\.[^.]+$/, ''));
+    const levelsByLabel = new Map(l.result.levels.map((x) => [x.label, x]));
     for (const d of l.result.statements) {
-      const lv = l.result.levels.find((x) => x.label === d.level);
-      let id = `${l.company}.${slug(stem)}.${d.line}${d.part ? `.${d.part}` : ''}`;
+      const lv = levelsByLabel.get(d.level);
+      let id = `${l.company}.${stem}.${d.line}${d.part ? `.${d.part}` : ''}`;
       const n = seenIds.get(id) ?? 0;
       seenIds.set(id, n + 1);
       if (n) id = `${id}.${n + 1}`;
@@ -155,11 +173,14 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
     }
   }
 
+  const byFile = new Map<string, Statement[]>();
+  for (const s of statements) pushTo(byFile, s.source.file, s);
+
   // Merge per-file level entries into ladder levels; two pages at one level of one track are variants.
   const levels: LevelInfo[] = [];
   const entries = [...levelMap.values()];
   const ladders = new Map<string, typeof entries>();
-  for (const e of entries) ladders.set(`${e.company}\u0000${e.track}`, [...(ladders.get(`${e.company}\u0000${e.track}`) ?? []), e]);
+  for (const e of entries) pushTo(ladders, `${e.company}\u0000${e.track}`, e);
   for (const group of ladders.values()) {
     const meta = metas.get(group[0].company) ?? {};
     const labels = [...new Set(group.map((e) => e.level))];
@@ -180,7 +201,7 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
       }
     }
     const perLevel = new Map<string, typeof group>();
-    for (const e of group) perLevel.set(e.level, [...(perLevel.get(e.level) ?? []), e]);
+    for (const e of group) pushTo(perLevel, e.level, e);
     for (const [label, es] of perLevel) {
       const variants = es.length > 1;
       for (const e of es) {
@@ -188,8 +209,8 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
           company: e.company, companyName: e.companyName, track: e.track, level: label, levelTitle: e.levelTitle,
           levelOrder: order.get(label)!, files: e.files, ...(variants ? { variant: e.levelTitle } : {}),
         });
-        for (const s of statements) {
-          if (s.company === e.company && s.track === e.track && s.level === label && s.source.file === e.files[0]) {
+        for (const s of byFile.get(e.files[0]) ?? []) {
+          if (s.company === e.company && s.track === e.track && s.level === label) {
             s.levelOrder = order.get(label)!;
             s.levelTitle = e.levelTitle;
             if (variants) s.variant = e.levelTitle;
@@ -201,7 +222,7 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
   levels.sort((a, b) => a.company.localeCompare(b.company) || a.track.localeCompare(b.track) || a.levelOrder - b.levelOrder || (a.variant ?? '').localeCompare(b.variant ?? ''));
 
   for (const l of loaded) {
-    const mine = statements.filter((s) => s.source.file === l.path);
+    const mine = byFile.get(l.path) ?? [];
     const byKind: Partial<Record<Kind, number>> = {};
     const flags: FileReport['flags'] = {};
     for (const s of mine) {

@@ -39,3 +39,13 @@ export function compileRules(data: IngestRulesData = defaults): IngestRules {
 }
 
 export const defaultRules: IngestRules = compileRules();
+
+/** Placeholders are short by nature; longer text is never tested (keeps patterns cheap on big files). */
+export function isPlaceholder(text: string, rules: IngestRules): boolean {
+  return text.length <= 40 && rules.placeholder.some((r) => r.test(text));
+}
+
+/** Meta notes ("expectations do not go up beyond L5", "Everything in L2, plus:") are one short sentence. */
+export function isNote(text: string, rules: IngestRules): boolean {
+  return text.length <= 240 && rules.note.some((r) => r.test(text));
+}

@@ -1,5 +1,6 @@
 /** Collapses runs of white space (tabs, NBSP, doubled spaces) to one space and trims; curly quotes are kept. */
 export function normaliseSpace(text: string): string {
+  if (!/\s\s|[^\S ]|^\s|\s$/.test(text)) return text;
   return text.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/gu, ' ').trim();
 }
 
@@ -8,6 +9,7 @@ export function normaliseSpace(text: string): string {
  * `text (url)`, images their alt text, code spans their content.
  */
 export function stripInlineMarkdown(text: string): string {
+  if (!/[*_`[!]/.test(text)) return text;
   return text
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, '$1 ($2)')
@@ -27,6 +29,7 @@ export function cleanText(raw: string): string {
 
 /** True when a statement is only a pointer to another document. */
 export function isExternalReference(raw: string): boolean {
+  if (!/[(./]/.test(raw)) return false;
   const link = /\[[^\]]+\]\([^)]+\)|https?:\/\/\S+|\b[\w-]+\.(md|pdf|docx?)\b/i;
   if (!link.test(raw)) return false;
   const rest = raw.replace(/\[([^\]]+)\]\([^)]+\)|https?:\/\/\S+/gi, ' ').trim();

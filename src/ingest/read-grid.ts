@@ -1,7 +1,7 @@
 import type { Diagnostic, Flag } from '../types.ts';
 import { type Row, delimitedRows, guessDelimiter, isPipeSeparator } from './delimited-rows.ts';
 import { type DraftLevel, type DraftStatement, LineLedger, type ReadResult, splitLines } from './draft.ts';
-import type { IngestRules } from './ingest-rules.ts';
+import { type IngestRules, isNote, isPlaceholder } from './ingest-rules.ts';
 import { type LevelLabel, parseLevelCell } from './level-label.ts';
 import { cleanText, isExternalReference } from './normalise-text.ts';
 import { sectionName } from './read-markdown.ts';
@@ -14,7 +14,7 @@ export function findHeaderLine(lines: string[]): number {
 }
 
 function guessCells(line: string): number {
-  if (/^\s*#/.test(line)) return 0;
+  if (/^\s*#/.test(line) || !/[\t,;|][^\t,;|]*[\t,;|]/.test(line)) return 0;
   const tabs = line.split('\t').length;
   if (tabs >= 3) return tabs;
   const d = guessDelimiter(line);
@@ -148,10 +148,10 @@ export function readGrid(file: string, text: string, rules: IngestRules): ReadRe
         if ((k === 0 && /^[\p{Ll}]/u.test(t)) || (k === sentences.length - 1 && /(\w-|…|\.\.\.)$/u.test(t))) flags.push('truncated');
         if (isExternalReference(s)) flags.push('external-reference');
         let kind: DraftStatement['kind'] = 'expectation';
-        if (rules.placeholder.some((r) => r.test(t))) {
+        if (isPlaceholder(t, rules)) {
           kind = 'placeholder';
           flags.push('placeholder');
-        } else if (rules.note.some((r) => r.test(t))) kind = 'note';
+        } else if (isNote(t, rules)) kind = 'note';
         statements.push({ ...base, part: `${c}.${k + 1}`, kind, text: t, flags });
       });
     }

@@ -1,7 +1,7 @@
 import { KINDS, type Diagnostic, type Flag, type Kind } from '../types.ts';
 import { delimitedRows, guessDelimiter } from './delimited-rows.ts';
 import { type DraftLevel, type DraftStatement, LineLedger, type ReadResult, splitLines } from './draft.ts';
-import type { IngestRules } from './ingest-rules.ts';
+import { type IngestRules, isNote, isPlaceholder } from './ingest-rules.ts';
 import { parseLevelCell } from './level-label.ts';
 import { cleanText, isExternalReference } from './normalise-text.ts';
 import { repairMojibake } from './repair-mojibake.ts';
@@ -72,7 +72,7 @@ export function readLongCsv(file: string, text: string, rules: IngestRules): Rea
     if (!text) {
       kind = 'placeholder';
       flags.push('empty-cell');
-    } else if (rules.placeholder.some((r) => r.test(text))) {
+    } else if (isPlaceholder(text, rules)) {
       kind = 'placeholder';
       flags.push('placeholder');
     }

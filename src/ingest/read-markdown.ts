@@ -1,6 +1,6 @@
 import type { AttributeValue, Diagnostic, Flag, Kind } from '../types.ts';
 import { type DraftLevel, type DraftStatement, LineLedger, type ReadResult, splitLines } from './draft.ts';
-import type { IngestRules } from './ingest-rules.ts';
+import { type IngestRules, isNote, isPlaceholder } from './ingest-rules.ts';
 import { findLevelLabel } from './level-label.ts';
 import { cleanText, isExternalReference, normaliseSpace } from './normalise-text.ts';
 import { parseAttribute } from './parse-attribute.ts';
@@ -202,8 +202,8 @@ export function readMarkdown(file: string, text: string, rules: IngestRules): Re
   }
 
   function kindOf(t: string, fallback: Kind): Kind {
-    if (rules.placeholder.some((r) => r.test(t))) return 'placeholder';
-    if (rules.note.some((r) => r.test(t))) return 'note';
+    if (isPlaceholder(t, rules)) return 'placeholder';
+    if (isNote(t, rules)) return 'note';
     return fallback;
   }
 
@@ -408,7 +408,7 @@ export function readMarkdown(file: string, text: string, rules: IngestRules): Re
     if (p.repaired) flags.push('mojibake-repaired');
     if (isExternalReference(p.raw)) flags.push('external-reference');
     const base = { line: p.lines[0], level: p.level, section: p.section };
-    const kind = rules.placeholder.some((r) => r.test(text)) ? 'placeholder' : rules.note.some((r) => r.test(text)) ? 'note' : null;
+    const kind = isPlaceholder(text, rules) ? 'placeholder' : isNote(text, rules) ? 'note' : null;
     if (kind) statements.push({ ...base, kind, text, flags: kind === 'placeholder' ? [...flags, 'placeholder'] : flags });
     else if (p.intro || parentSections.has(key)) statements.push({ ...base, kind: 'summary', text, flags });
     else if (p.example) statements.push({ ...base, kind: 'example', text, flags });
@@ -416,7 +416,7 @@ export function readMarkdown(file: string, text: string, rules: IngestRules): Re
     else {
       const sentences = splitSentences(text);
       sentences.forEach((sentence, k) => {
-        const sk = rules.note.some((r) => r.test(sentence)) ? 'note' : 'expectation';
+        const sk = isNote(sentence, rules) ? 'note' : 'expectation';
         statements.push({ ...base, part: sentences.length > 1 ? String(k + 1) : undefined, kind: sk, text: sentence, flags: [...flags] });
       });
     }
