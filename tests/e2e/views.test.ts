@@ -43,6 +43,19 @@ describe('every view renders from the production build', () => {
     });
   }
 
+  it('ships a strict Content-Security-Policy and no inline script', async () => {
+    const html = await (await fetch(baseUrl)).text();
+    const csp = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/)?.[1] ?? '';
+    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(csp).not.toMatch(/https?:|\*/);
+    for (const tag of html.match(/<script\b[^>]*>/g) ?? []) expect(tag).toMatch(/\bsrc="\.\/assets\//);
+    expect(html).not.toMatch(/<script\b[^>]*>[^<\s]/);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+  });
+
   it('is readable at phone width: no view scrolls the page sideways (wide charts scroll inside their panel)', async () => {
     const { context, page, log } = await openPage(browser, { width: 390, height: 844 });
     for (const view of ['overview', 'alignment', 'map', 'divergence', 'coverage', 'gaps', 'explorer']) {
