@@ -124,7 +124,17 @@ export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () =
     const { view: _view, ...picked } = selection;
     const viewSelection: ViewSelection = picked;
     const width = Math.max(300, main.clientWidth - 34);
-    const element = view(data, { width, selection: viewSelection, onSelect: (p, o) => navigate(p, o) });
+    let element: Element;
+    try {
+      element = view(data, { width, selection: viewSelection, onSelect: (p, o) => navigate(p, o) });
+    } catch (error) {
+      // One broken view must not take the others down: say what failed, keep the tabs working.
+      console.error(error);
+      element = document.createElement('p');
+      element.className = 'fatal';
+      element.setAttribute('role', 'alert');
+      element.textContent = `This view could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
+    }
     host.replaceChildren(element);
     addExportBars(host);
     main.removeAttribute('aria-busy');
