@@ -24,6 +24,12 @@ scope.onmessage = (event: MessageEvent<IngestRequest>) => {
   }
 };
 
+/** The first lines of a file: enough to find a company named in a header row or front matter. */
+function head(bytes: Uint8Array, lines = 200): string {
+  const text = new TextDecoder().decode(bytes.subarray(0, 65536));
+  return text.split(/\r\n|\n|\r/).slice(0, lines).join('\n');
+}
+
 function run(request: IngestRequest): void {
   const { files } = request;
   const total = files.length + 1;
@@ -35,7 +41,7 @@ function run(request: IngestRequest): void {
     files.forEach((f, i) => {
       post({ type: 'progress', done: i, total, step: `Reading ${f.name}` });
       if (detectedName || f.name.toLowerCase().endsWith('.json')) return;
-      const alone = ingestFiles([{ path: f.name, content: f.bytes }]);
+      const alone = ingestFiles([{ path: f.name, content: head(f.bytes) }]);
       const company = alone.files[0]?.company;
       if (company && company !== 'unknown') detectedName = alone.levels[0]?.companyName ?? company;
     });

@@ -83,6 +83,8 @@ export function uploadPanel(options: UploadPanelOptions): HTMLElement {
 function buildForm(options: UploadPanelOptions): HTMLElement {
   let files: { name: string; bytes: Uint8Array }[] = [];
   let job: IngestJob | null = null;
+  /** Settles when the latest read has been shown (a click on "Add" waits for it). */
+  let reading: Promise<void> = Promise.resolve();
   let result: Extract<IngestReply, { type: 'result' }> | null = null;
 
   const input = h('input', { type: 'file', id: 'upload-files', multiple: true, accept: '.md,.markdown,.txt,.csv,.tsv,.json,text/markdown,text/csv,text/tab-separated-values,text/plain' });
@@ -121,8 +123,6 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
 
   const read = () => {
     job?.cancel();
-    result = null;
-    add.disabled = true;
     say('');
     if (!files.length) return;
     status.hidden = false;
@@ -138,7 +138,7 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
       },
     );
     job = current;
-    void current.done.then((reply) => {
+    reading = current.done.then((reply) => {
       if (job !== current) return;
       job = null;
       status.hidden = true;
@@ -146,13 +146,15 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
         if (reply.message !== 'cancelled') say(`The files could not be read: ${reply.message}`);
         return;
       }
+      result = null;
+      add.disabled = true;
       if (reply.type === 'refused') {
         details.hidden = true;
         say(reply.message);
         return;
       }
       result = reply;
-      if (!nameInput.value && reply.detectedName) nameInput.value = reply.detectedName;
+      if (!nameInput.value && reply.detectedName) (nameInput.value = reply.detectedName, (nameInput.dataset.detected = 'true'));
       if (!trackInput.dataset.edited) trackInput.value = reply.summary.tracks.join(', ');
       if (!levelsInput.dataset.edited) levelsInput.value = [...new Set(reply.summary.levels.map((l) => l.level))].join(', ');
       details.hidden = false;
@@ -183,14 +185,18 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
   const choose = async (list: FileList | File[]) => {
     const chosen = [...list];
     const problems = checkFileSizes(chosen);
+    job?.cancel();
+    result = null;
+    add.disabled = true;
+    details.hidden = true;
     if (problems.length) {
       files = [];
-      details.hidden = true;
       say(`Not read: ${problems.join(' ')}`);
       return;
     }
     files = await Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: await readBytes(f) })));
     for (const i of [trackInput, levelsInput]) delete i.dataset.edited;
+    if (nameInput.dataset.detected) (nameInput.value = '', delete nameInput.dataset.detected);
     read();
   };
 
@@ -207,8 +213,10 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
     drop.classList.remove('dragging');
     if (e.dataTransfer?.files.length) void choose(e.dataTransfer.files);
   });
-  nameInput.addEventListener('input', refreshAdd);
-  nameInput.addEventListener('change', read);
+  nameInput.addEventListener('input', () => {
+    delete nameInput.dataset.detected;
+    refreshAdd();
+  });
   for (const i of [trackInput, levelsInput]) {
     i.addEventListener('change', () => {
       i.dataset.edited = 'true';
@@ -226,6 +234,7 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
     say('');
   });
   add.addEventListener('click', async () => {
+    await reading;
     if (addProblem() !== null || !result) return refreshAdd();
     add.disabled = true;
     const ladder = makeStoredLadder({

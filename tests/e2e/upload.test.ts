@@ -1,0 +1,255 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { gotoView, launch } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const origin = new URL(baseUrl).origin;
+const FIXTURES = join(process.cwd(), 'tests', 'e2e', 'fixtures', 'upload');
+const fixture = (name: string) => join(FIXTURES, name);
+const VIEWS = ['overview', 'alignment', 'map', 'divergence', 'coverage', 'gaps', 'explorer'];
+
+/** One ladder per supported shape; `name` is typed in unless the file names its company. */
+const SHAPES = [
+  { shape: 'Markdown level pages', files: ['brightwater-level-1.md', 'brightwater-level-2.md'], name: 'Brightwater', slug: 'brightwater', levels: ['L1', 'L2'], statements: 11 },
+  { shape: 'CSV grid, levels down the side', files: ['copperfield-grid.csv'], name: 'Copperfield', slug: 'copperfield', levels: ['S1', 'S2', 'S3'], statements: 9 },
+  { shape: 'TSV grid, levels as columns', files: ['dunmore-grid.tsv'], name: 'Dunmore', slug: 'dunmore', levels: ['D1', 'D2', 'D3'], statements: 9 },
+  { shape: 'long-format CSV naming its company', files: ['elmstead-long.csv'], name: '', slug: 'elmstead', levels: ['E1', 'E2', 'E3'], statements: 5 },
+] as const;
+
+/** Phrases from the fixtures that must never appear in any request. */
+const SECRETS = [
+  'Fixes the vulnerabilities assigned to them',
+  'Tunes alerts for one service',
+  'Shapes the technical direction of several teams',
+  'Watches the security dashboards',
+  'Ships small changes safely',
+];
+
+interface Recorded {
+  url: string;
+  method: string;
+  body: string;
+}
+
+let browser: Browser;
+beforeAll(async () => (browser = await launch()));
+afterAll(() => browser?.close());
+
+/** A context recording every request of every page and worker in it. */
+async function recordingContext(): Promise<{ context: BrowserContext; page: Page; requests: Recorded[]; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const requests: Recorded[] = [];
+  const errors: string[] = [];
+  const record = (r: Request) => requests.push({ url: r.url(), method: r.method(), body: r.postData() ?? '' });
+  context.on('request', record);
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { context, page, requests, errors };
+}
+
+async function openForm(page: Page): Promise<void> {
+  await page.waitForSelector('section.uploads .upload-toggle');
+  if ((await page.getAttribute('.upload-toggle', 'aria-expanded')) !== 'true') await page.click('.upload-toggle');
+}
+
+/** Picks files in the panel and waits for the worker's preview. */
+async function pick(page: Page, files: string[]): Promise<void> {
+  await openForm(page);
+  await page.setInputFiles('#upload-files', files.map(fixture));
+  await page.waitForSelector('.upload-summary');
+}
+
+/** Adds the previewed ladder and waits for the page to come back with it selected. */
+async function add(page: Page, slug: string): Promise<void> {
+  await Promise.all([page.waitForURL((u) => u.searchParams.get('company') === slug), page.click('.upload-add:not([disabled])')]);
+  await page.waitForFunction(() => window.__atlas?.ready === true && !document.querySelector('main[aria-busy]'));
+  await page.waitForSelector(`section.uploads li[data-company="${slug}"]`);
+}
+
+function assertPrivate(requests: Recorded[]): void {
+  expect(requests.length).toBeGreaterThan(0);
+  for (const r of requests) {
+    expect(r.url.startsWith(origin + '/') || r.url.startsWith('data:') || r.url.startsWith('blob:'), r.url).toBe(true);
+    expect(r.method, r.url).toBe('GET');
+    expect(r.body, r.url).toBe('');
+    const url = decodeURIComponent(r.url).toLowerCase();
+    for (const secret of SECRETS) expect(url).not.toContain(secret.toLowerCase());
+  }
+}
+
+describe('add your own ladder', () => {
+  it('uploads a ladder in every supported shape and a broken one, shows each in every view, keeps them over a reload, removes them — and sends nothing anywhere', async () => {
+    const { context, page, requests, errors } = await recordingContext();
+    await gotoView(page, baseUrl);
+    await openForm(page);
+    expect(await page.textContent('.upload-limits')).toBe('Up to 50 files, 5 MB each and 20 MB in all, 100,000 lines and 5,000 statements per ladder.');
+
+    for (const s of SHAPES) {
+      await pick(page, [...s.files]);
+      const preview = (await page.textContent('.upload-summary')) ?? '';
+      expect(preview, s.shape).toContain(`Read ${s.statements} statements in ${s.levels.length} levels`);
+      expect(preview, s.shape).toContain('no problems found');
+      expect(await page.$$eval('.upload-levels tbody tr td:nth-child(3)', (tds) => tds.map((td) => td.textContent))).toEqual([...s.levels]);
+      if (s.name) await page.fill('#upload-company', s.name);
+      else expect(await page.inputValue('#upload-company'), 'company read from the file').toBe('Elmstead');
+      await add(page, s.slug);
+    }
+
+    // The broken upload: every problem at its file and line, the rest still loads.
+    await pick(page, ['fenwick-broken.csv', 'fenwick-empty.md']);
+    const problems = await page.$$eval('.upload-diagnostics li', (lis) => lis.map((li) => li.textContent));
+    expect(problems).toContain('fenwick-broken.csv, line 3: warning: 7 cells, header has 6');
+    expect(problems).toContain('fenwick-broken.csv, line 4: warning: row has no level; skipped');
+    expect(problems).toContain('fenwick-empty.md, line 1: error: file is empty');
+    expect(await page.textContent('.upload-headline')).toContain('Read 4 statements in 2 levels from 2 files');
+    expect(await page.inputValue('#upload-company')).toBe('Fenwick');
+    await add(page, 'fenwick');
+
+    const all = [...SHAPES.map((s) => ({ slug: s.slug, name: s.name || 'Elmstead', level: s.levels[0] })), { slug: 'fenwick', name: 'Fenwick', level: 'F1' }];
+    const checkViews = async () => {
+      for (const view of VIEWS) {
+        for (const c of all) {
+          await gotoView(page, `${baseUrl}?view=${view}&company=${c.slug}${view === 'map' || view === 'gaps' ? `&level=${c.level}` : ''}`);
+          expect(await page.inputValue('#sel-company'), `${view} ${c.slug}`).toBe(c.slug);
+          expect(await page.textContent('main'), `${view} shows ${c.name}`).toContain(c.name);
+        }
+      }
+      await gotoView(page, `${baseUrl}?view=explorer&company=dunmore`);
+      expect(await page.textContent('main table.data-table tbody')).toContain('dunmore-grid.tsv:2');
+    };
+    await checkViews();
+
+    // Still there after a reload.
+    await page.reload();
+    await page.waitForSelector('section.uploads .upload-list');
+    expect(await page.$$eval('section.uploads li[data-company]', (lis) => lis.map((li) => (li as HTMLElement).dataset.company))).toEqual(['brightwater', 'copperfield', 'dunmore', 'elmstead', 'fenwick']);
+    await checkViews();
+
+    // One click removes each.
+    for (const c of all) {
+      await gotoView(page, `${baseUrl}?view=overview&company=${c.slug}`);
+      await page.waitForSelector(`section.uploads li[data-company="${c.slug}"] button`);
+      await Promise.all([page.waitForURL((u) => !u.searchParams.has('company')), page.click(`section.uploads li[data-company="${c.slug}"] button`)]);
+      await page.waitForFunction(() => window.__atlas?.ready === true);
+      await page.waitForSelector('section.uploads .upload-toggle');
+      expect(await page.$$eval('#sel-company option', (os) => os.map((o) => (o as HTMLOptionElement).value))).not.toContain(c.slug);
+    }
+    expect(await page.textContent('main')).not.toContain('Fenwick');
+    await page.reload();
+    await page.waitForSelector('section.uploads .upload-toggle');
+    expect(await page.locator('section.uploads li[data-company]').count()).toBe(0);
+
+    assertPrivate(requests);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('accepts files dropped on the panel', async () => {
+    const { context, page, requests } = await recordingContext();
+    await gotoView(page, baseUrl);
+    await openForm(page);
+    const text = readFileSync(fixture('elmstead-long.csv'), 'utf8');
+    const transfer = await page.evaluateHandle((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], 'dropped.csv', { type: 'text/csv' }));
+      return dt;
+    }, text);
+    await page.dispatchEvent('.drop-zone', 'drop', { dataTransfer: transfer });
+    await page.waitForSelector('.upload-summary');
+    expect(await page.textContent('.upload-headline')).toContain('Read 5 statements in 3 levels from 1 file');
+    expect(await page.inputValue('#upload-company')).toBe('Elmstead');
+    assertPrivate(requests);
+    await context.close();
+  });
+
+  it('lets the user correct the track and name the company when the files do not', async () => {
+    const { context, page } = await recordingContext();
+    await gotoView(page, baseUrl);
+    await pick(page, ['copperfield-grid.csv']);
+    expect(await page.inputValue('#upload-company')).toBe('');
+    expect(await page.getAttribute('.upload-add', 'disabled')).not.toBeNull();
+    await page.fill('#upload-company', 'Octopus');
+    await page.dispatchEvent('#upload-company', 'input');
+    expect(await page.textContent('.upload-alert')).toContain('is the name of a bundled company');
+    expect(await page.getAttribute('.upload-add', 'disabled')).not.toBeNull();
+    await page.fill('#upload-company', 'Copperfield Labs');
+    await page.fill('#upload-track', 'Detection Engineering');
+    await page.press('#upload-track', 'Tab');
+    await page.waitForFunction(() => document.querySelector('.upload-headline')?.textContent?.includes('track: Detection Engineering'));
+    await add(page, 'copperfield-labs');
+    await gotoView(page, `${baseUrl}?view=overview&company=copperfield-labs`);
+    expect(await page.textContent('main')).toContain('Detection Engineering');
+    await context.close();
+  });
+
+  it('refuses over-limit uploads with a clear message before parsing, and stays responsive on a large one', async () => {
+    const { context, page } = await recordingContext();
+    await gotoView(page, baseUrl);
+    await openForm(page);
+    await page.setInputFiles('#upload-files', [{ name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.alloc(6 * 1024 * 1024, 'a') }]);
+    await page.waitForFunction(() => document.querySelector('.upload-alert')?.textContent?.includes('over the 5 MB limit'));
+    expect(await page.textContent('.upload-alert')).toBe('Not read: huge.csv is 6 MB, over the 5 MB limit for one file.');
+    expect(await page.isHidden('.upload-details')).toBe(true);
+
+    await page.setInputFiles('#upload-files', [{ name: 'tall.csv', mimeType: 'text/csv', buffer: Buffer.from('x\n'.repeat(100_001)) }]);
+    await page.waitForFunction(() => document.querySelector('.upload-alert')?.textContent?.includes('line limit'));
+    expect(await page.textContent('.upload-alert')).toBe('The files hold 100,001 lines (tall.csv: 100,001), over the 100,000-line limit for one upload; not read.');
+
+    // 100,000 rows of the long format: read in the worker while the page keeps answering, then refused.
+    const rows = ['company,level,level_title,section,kind,statement'];
+    for (let i = 0; i < 99_999; i++) rows.push(`Bulk,L${1 + (i % 5)},,Area ${i % 7},,Reviews design ${i}.`);
+    await page.setInputFiles('#upload-files', [{ name: 'bulk.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) }]);
+    await page.waitForSelector('.upload-status:not([hidden]) progress');
+    const started = Date.now();
+    expect(await page.evaluate(() => 1 + 1)).toBe(2);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await page.waitForSelector('.upload-summary', { timeout: 50_000 });
+    expect(await page.textContent('.upload-headline')).toContain('Read 99,999 statements');
+    expect(await page.textContent('.upload-alert')).toMatch(/holds 99,999 statements, over the 5,000/);
+    expect(await page.getAttribute('.upload-add', 'disabled')).not.toBeNull();
+    await context.close();
+  });
+
+  it('swaps the taxonomy for an uploaded file, shows a broken one\u2019s problems, and resets', async () => {
+    const { context, page, errors } = await recordingContext();
+    await gotoView(page, `${baseUrl}?view=coverage`);
+    await page.waitForSelector('section.uploads #upload-taxonomy');
+    await page.setInputFiles('#upload-taxonomy', fixture('taxonomy-broken.json'));
+    await page.waitForSelector('.taxonomy-problems li');
+    const problems = await page.$$eval('.taxonomy-problems li', (lis) => lis.map((li) => li.textContent));
+    expect(problems).toContain('taxonomy-broken.json: competencies[0] ("building"): "group" "play" is not one of the groups (work)');
+    expect(problems).toContain('taxonomy-broken.json: competencies[1]: duplicate id "building"');
+
+    await Promise.all([page.waitForEvent('load'), page.setInputFiles('#upload-taxonomy', fixture('taxonomy-small.json'))]);
+    await page.waitForFunction(() => window.__atlas?.ready === true && !document.querySelector('main[aria-busy]'));
+    await page.waitForSelector('.taxonomy-state');
+    expect(await page.textContent('.taxonomy-state')).toBe('Taxonomy: taxonomy-small.json (yours)');
+    expect(await page.$$eval('#sel-competency option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean))).toEqual(['building', 'defending', 'growing', 'leading']);
+    for (const view of VIEWS) {
+      await gotoView(page, `${baseUrl}?view=${view}`);
+      expect(await page.locator('main .panel').count(), view).toBeGreaterThan(0);
+    }
+    await Promise.all([page.waitForEvent('load'), page.click('.taxonomy-reset')]);
+    await page.waitForSelector('.taxonomy-state');
+    expect(await page.textContent('.taxonomy-state')).toBe('Taxonomy: bundled');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('offers the long-format template as a download that reads back as a ladder', async () => {
+    const { context, page } = await recordingContext();
+    await gotoView(page, baseUrl);
+    await openForm(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.upload-template')]);
+    expect(download.suggestedFilename()).toBe('long-format-template.csv');
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.split('\n')[0]).toBe('company,level,level_title,section,kind,statement');
+    expect(csv).toBe(readFileSync(join(process.cwd(), 'data', 'templates', 'long-format-template.csv'), 'utf8'));
+    await context.close();
+  });
+});
