@@ -8,6 +8,8 @@ import { mountUploadPanel, readUploads } from './upload/index.ts';
 
 const root = document.getElementById('app');
 if (root) {
+  // Ladders the user uploaded in this browser (IndexedDB) join the bundled ones.
+  const uploads = await readUploads();
   const fail = (error: unknown) => {
     const message = document.createElement('p');
     message.className = 'fatal';
@@ -22,8 +24,6 @@ if (root) {
   // A deep link to a view other than the overview starts fetching its code and the classifier now.
   const first = parseSelection(location.search, VIEWS[0].id, VIEWS.map((v) => v.id)).view;
   if (first !== VIEWS[0].id) void VIEWS.find((v) => v.id === first)?.load();
-  // Ladders the user uploaded in this browser (IndexedDB) join the bundled ones.
-  const uploads = await readUploads();
   try {
     performance.mark('atlas:data-start');
     ladders = readLadders(uploads.files);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { gotoView, launch } from './browser.ts';
@@ -252,4 +253,43 @@ describe('add your own ladder', () => {
     expect(csv).toBe(readFileSync(join(process.cwd(), 'data', 'templates', 'long-format-template.csv'), 'utf8'));
     await context.close();
   });
+
+  it('renders an uploaded ladder holding HTML and script payloads as inert text, in the preview and in every view', async () => {
+    const { context, page, requests, errors } = await recordingContext();
+    await gotoView(page, baseUrl);
+    await openForm(page);
+    await page.setInputFiles('#upload-files', join(process.cwd(), 'tests', 'e2e', 'fixtures', 'hostile', 'ladders', 'hostile', 'hostile-l1-security-engineer.md'));
+    await page.waitForSelector('.upload-summary');
+    expect(await page.textContent('.upload-levels tbody')).toContain("<script>window.__pwned = 'title'</script>");
+    expect(await page.locator('section.uploads script, section.uploads img, section.uploads b, section.uploads a').count()).toBe(0);
+    await page.fill('#upload-company', 'Payload Corp');
+    await add(page, 'payload-corp');
+    for (const view of VIEWS) {
+      await gotoView(page, `${baseUrl}?view=${view}&company=payload-corp&level=L1`);
+      await page.waitForTimeout(100);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), view).toBeUndefined();
+      expect(await page.locator('main script, main img, main b, main a[href^="javascript"], section.uploads img').count(), view).toBe(0);
+    }
+    await gotoView(page, `${baseUrl}?view=explorer&company=payload-corp&q=secure%20code`);
+    expect(await page.textContent('main table.data-table tbody')).toContain("<script>window.__pwned = 'script'</script>");
+    expect(requests.filter((r) => /x-(summary|attr|review)\.png/.test(r.url))).toEqual([]);
+    assertPrivate(requests);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`the open panel with a preview and its problems has no axe violations (${theme})`, async () => {
+      const { context, page } = await recordingContext();
+      await page.emulateMedia({ colorScheme: theme });
+      await gotoView(page, baseUrl);
+      await pick(page, ['fenwick-broken.csv', 'fenwick-empty.md']);
+      await page.click('.upload-sections summary');
+      await page.setInputFiles('#upload-taxonomy', fixture('taxonomy-broken.json'));
+      await page.waitForSelector('.taxonomy-problems li');
+      const results = await new AxeBuilder({ page }).include('section.uploads').analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await context.close();
+    });
+  }
 });

@@ -6,7 +6,7 @@ import { companySlug, makeStoredLadder } from './stored-ladder.ts';
 import { renderPreview } from './preview.ts';
 import { taxonomyControls } from './taxonomy-upload.ts';
 import { templateButton } from './template.ts';
-import type { AtlasUploads } from './uploads.ts';
+import type { AtlasUploads } from './upload-types.ts';
 import type { IngestReply } from './worker-protocol.ts';
 import './upload.css';
 
@@ -258,6 +258,7 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
   return h(
     'div',
     { class: 'upload-form' },
+    h('h2', { class: 'upload-heading' }, 'Add your ladder'),
     privacy,
     drop,
     h('p', { class: 'upload-help' }, limits, ' ', templateButton()),

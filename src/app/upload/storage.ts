@@ -1,6 +1,7 @@
-import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, entries, get, keys, set, type UseStore } from 'idb-keyval';
 import { parseStoredLadder, type StoredLadder } from './stored-ladder.ts';
 import { parseStoredTaxonomy, type StoredTaxonomy } from './stored-taxonomy.ts';
+import { setUploadHint } from './upload-hint.ts';
 
 /**
  * Uploaded ladders and taxonomy, kept in this browser's IndexedDB only (database `ladder-atlas`).
@@ -29,11 +30,13 @@ export async function listLadders(): Promise<StoredLadder[]> {
 /** Stores (or replaces) a ladder under its company id. */
 export async function saveLadder(ladder: StoredLadder): Promise<void> {
   await set(ladder.company, ladder, ladders());
+  setUploadHint(true);
 }
 
 /** Removes a stored ladder. */
 export async function removeLadder(company: string): Promise<void> {
   await del(company, ladders());
+  await refreshHint();
 }
 
 /** The uploaded taxonomy, if one is in use. */
@@ -48,9 +51,16 @@ export async function loadTaxonomyChoice(): Promise<StoredTaxonomy | null> {
 
 export async function saveTaxonomyChoice(taxonomy: StoredTaxonomy): Promise<void> {
   await set(TAXONOMY_KEY, taxonomy, settings());
+  setUploadHint(true);
 }
 
 /** Goes back to the bundled taxonomy. */
 export async function resetTaxonomyChoice(): Promise<void> {
   await del(TAXONOMY_KEY, settings());
+  await refreshHint();
+}
+
+async function refreshHint(): Promise<void> {
+  const [ladderKeys, taxonomy] = await Promise.all([keys(ladders()), get(TAXONOMY_KEY, settings())]);
+  setUploadHint(ladderKeys.length > 0 || taxonomy !== undefined);
 }

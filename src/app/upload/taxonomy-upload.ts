@@ -1,7 +1,7 @@
 import { h } from '../../views/dom.ts';
 import { resetTaxonomyChoice, saveTaxonomyChoice } from './storage.ts';
 import { checkTaxonomyText } from './taxonomy-choice.ts';
-import type { AtlasUploads } from './uploads.ts';
+import type { AtlasUploads } from './upload-types.ts';
 
 const MAX_TAXONOMY_BYTES = 2 * 1024 * 1024;
 

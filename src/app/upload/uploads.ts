@@ -1,21 +1,11 @@
-import type { InputFile } from '../../ingest/index.ts';
 import { listLadders, loadTaxonomyChoice } from './storage.ts';
-import { ladderInputFiles, type StoredLadder } from './stored-ladder.ts';
-import type { StoredTaxonomy } from './stored-taxonomy.ts';
-
-/** What the user added in this browser, ready for the app's pipeline. */
-export interface AtlasUploads {
-  /** Ingestion inputs of every uploaded ladder (virtual paths `ladders/<company>/<file>`). */
-  files: InputFile[];
-  ladders: StoredLadder[];
-  /** The uploaded taxonomy file, when one replaces the bundled one (parsed with the classifier). */
-  taxonomy?: StoredTaxonomy;
-}
-
-export const NO_UPLOADS: AtlasUploads = { files: [], ladders: [] };
+import { ladderInputFiles } from './stored-ladder.ts';
+import { setUploadHint } from './upload-hint.ts';
+import type { AtlasUploads } from './upload-types.ts';
 
 /** Reads the stored ladders and taxonomy choice from IndexedDB; never throws (nothing stored → none). */
-export async function readUploads(): Promise<AtlasUploads> {
+export async function readStoredUploads(): Promise<AtlasUploads> {
   const [ladders, taxonomy] = await Promise.all([listLadders(), loadTaxonomyChoice()]);
+  if (!ladders.length && !taxonomy) setUploadHint(false);
   return { files: ladders.flatMap(ladderInputFiles), ladders, ...(taxonomy ? { taxonomy } : {}) };
 }
