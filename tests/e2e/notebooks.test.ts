@@ -172,3 +172,24 @@ describe('notebooks built on a data folder holding a hostile ladder', () => {
     }, 120_000);
   }
 });
+
+describe('notebooks built on another --data folder (ATLAS_DATA_DIR=tests/fixtures/unseen)', () => {
+  let other: Served;
+  beforeAll(async () => {
+    other = await serveBuild({ ATLAS_DATA_DIR: join(REPO, 'tests', 'fixtures', 'unseen') });
+    cleanups.push(() => other.dispose());
+  }, 180_000);
+  afterAll(async () => other?.server.close());
+
+  for (const file of notebookSources()) {
+    it(`${file}: every cell runs on that folder's ladders`, async () => {
+      const opened = await openNotebook(other.server, file);
+      const text = await opened.page.locator('main').innerText();
+      const errors = await cellErrors(opened.page);
+      await opened.context.close();
+      expectClean(opened, other.server, errors);
+      expect(text).toContain('Northwind');
+      expect(text).not.toContain('Octopus Deploy');
+    }, 120_000);
+  }
+});
