@@ -36,6 +36,11 @@ export interface LadderSummary {
 
 const nameOf = (path: string) => path.split('/').pop() ?? path;
 
+/** Ingestion's advice names the metadata file; in the panel the same fix is the level order field. */
+function uploadWording(message: string): string {
+  return message.replace(/give "levels" in \S*ladder\.json to fix/, 'set the level order (lowest first) to fix');
+}
+
 /** Summarises the part of a statement table that belongs to one company (an upload's virtual folder). */
 export function summariseLadder(set: LadderSet, company: string): LadderSummary {
   const folder = `ladders/${company}/`;
@@ -68,7 +73,7 @@ export function summariseLadder(set: LadderSet, company: string): LadderSummary 
     files: set.files.filter((f) => f.file.startsWith(folder)).map((f) => ({ file: nameOf(f.file), shape: f.shape, levels: f.levels, statements: f.statements })),
     diagnostics: set.diagnostics
       .filter((d) => d.file.startsWith(folder) || !d.file.includes('/'))
-      .map((d) => ({ severity: d.severity, file: nameOf(d.file), ...(d.line ? { line: d.line } : {}), message: d.message }))
+      .map((d) => ({ severity: d.severity, file: nameOf(d.file), ...(d.line ? { line: d.line } : {}), message: uploadWording(d.message) }))
       .sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0)),
     statements: statements.length,
   };

@@ -40,3 +40,14 @@ describe('summariseLadder', () => {
     expect(summariseLadder(withBundled, 'acme').levels).toHaveLength(2);
   });
 });
+
+describe('upload wording', () => {
+  it('points to the level order field instead of a metadata file the user never sees', () => {
+    const named = 'company,level,level_title,section,kind,statement\nAcme,Apprentice,Apprentice,Craft,,Learns the codebase.\nAcme,Journeyman,Journeyman,Craft,,Owns a service.\n';
+    const ladder = makeStoredLadder({ name: 'Acme', files: [{ name: 'acme.csv', content: named }] });
+    const summary = summariseLadder(ingestFiles(ladderInputFiles(ladder)), 'acme');
+    const note = summary.diagnostics.find((d) => d.message.includes('do not sort by number'));
+    expect(note?.message).toMatch(/set the level order \(lowest first\) to fix$/);
+    expect(note?.message).not.toContain('ladder.json');
+  });
+});
