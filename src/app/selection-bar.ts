@@ -1,4 +1,5 @@
 import type { LadderData, TaxonomyInfo } from '../views/index.ts';
+import { inSelection, levelRows, selectLevel } from '../views/level-rows.ts';
 import type { Selection } from './selection.ts';
 
 function labelled(id: string, text: string, control: HTMLSelectElement): HTMLLabelElement {
@@ -35,17 +36,23 @@ export function selectionBar(data: LadderData, onChange: (patch: Partial<Selecti
   const company = document.createElement('select');
   company.append(option('', 'all companies'), ...companyIds.map((id) => option(id, names.get(id) ?? id)));
 
+  // One option per level page: tracks and variants of a level are separate choices.
+  const choices = levelRows(data.set.levels, data.set.statements);
   const level = document.createElement('select');
   level.append(option('', 'all levels'));
   for (const id of companyIds) {
-    const group = document.createElement('optgroup');
-    group.label = names.get(id) ?? id;
-    const levels = data.set.levels
-      .filter((l) => l.company === id)
-      .sort((a, b) => a.levelOrder - b.levelOrder)
-      .filter((l, i, all) => all.findIndex((m) => m.level === l.level) === i);
-    group.append(...levels.map((l) => option(`${id}\u0000${l.level}`, `${l.level} · ${l.levelTitle}`)));
-    level.append(group);
+    const own = choices.filter((l) => l.company === id);
+    const tracks = [...new Set(own.map((l) => l.track))];
+    for (const track of tracks) {
+      const group = document.createElement('optgroup');
+      group.label = tracks.length > 1 ? `${names.get(id) ?? id} · ${track}` : names.get(id) ?? id;
+      for (const l of own.filter((m) => m.track === track)) {
+        const o = option(String(choices.indexOf(l)), `${l.level} · ${l.levelTitle}${l.variant && l.variant !== l.levelTitle ? ` (${l.variant})` : ''}`);
+        o.dataset.level = l.level;
+        group.append(o);
+      }
+      level.append(group);
+    }
   }
 
   const competency = document.createElement('select');
@@ -58,8 +65,8 @@ export function selectionBar(data: LadderData, onChange: (patch: Partial<Selecti
 
   company.addEventListener('change', () => onChange({ company: company.value || undefined, level: undefined }));
   level.addEventListener('change', () => {
-    const [c, l] = level.value.split('\u0000');
-    onChange(l ? { company: c, level: l } : { level: undefined });
+    const chosen = choices[Number(level.value)];
+    onChange(level.value && chosen ? selectLevel(chosen, choices) : { level: undefined });
   });
   competency.addEventListener('change', () => onChange({ competency: competency.value || undefined }));
   clear.addEventListener('click', () => onChange({ company: undefined, level: undefined, competency: undefined, q: undefined }));
@@ -85,7 +92,8 @@ export function selectionBar(data: LadderData, onChange: (patch: Partial<Selecti
     },
     update(selection: Selection) {
       company.value = selection.company ?? '';
-      level.value = selection.company && selection.level ? `${selection.company}\u0000${selection.level}` : '';
+      const chosen = selection.company && selection.level ? choices.findIndex((l) => inSelection(l, selection)) : -1;
+      level.value = chosen >= 0 ? String(chosen) : '';
       pendingCompetency = selection.competency ?? '';
       competency.value = pendingCompetency;
       clear.disabled = !selection.company && !selection.level && !selection.competency && !selection.q;

@@ -2,7 +2,11 @@
 export interface Selection {
   view: string;
   company?: string;
+  /** Set only when the company has several tracks. */
+  track?: string;
   level?: string;
+  /** Set only when the level has several pages (variants) in its track. */
+  variant?: string;
   competency?: string;
   /** Free-text search (explorer). */
   q?: string;
@@ -12,7 +16,7 @@ export interface Selection {
   compare?: string;
 }
 
-const KEYS = ['company', 'level', 'competency', 'q', 'text', 'compare'] as const;
+const KEYS = ['company', 'track', 'level', 'variant', 'competency', 'q', 'text', 'compare'] as const;
 
 /** Reads a selection from a query string (`?view=coverage&company=octopus`); unknown keys are ignored. */
 export function parseSelection(search: string, defaultView: string, views: readonly string[]): Selection {
@@ -37,10 +41,16 @@ export function formatSelection(selection: Selection): string {
   return '?' + params.toString();
 }
 
-/** Applies a patch; choosing another company clears a level that belonged to the old one. */
+/**
+ * Applies a patch; choosing another company clears a level that belonged to the old one, and choosing a
+ * level replaces the track and variant of the previous one.
+ */
 export function updateSelection(selection: Selection, patch: Partial<Selection>): Selection {
   const next: Selection = { ...selection, ...patch };
   if ('company' in patch && patch.company !== selection.company && !('level' in patch)) delete next.level;
+  if (!('track' in patch) && ('level' in patch || 'company' in patch)) delete next.track;
+  if (!('variant' in patch) && ('level' in patch || 'company' in patch)) delete next.variant;
+  if (!next.level) delete next.variant;
   for (const key of KEYS) if (!next[key]) delete next[key];
   return next;
 }

@@ -40,7 +40,11 @@ export interface AtlasData extends LadderData {
 /** The linked selection as views see it. */
 export interface ViewSelection {
   company?: string;
+  /** Only when the company has several tracks. */
+  track?: string;
   level?: string;
+  /** Only when the level has several pages in its track. */
+  variant?: string;
   competency?: string;
   q?: string;
   text?: string;

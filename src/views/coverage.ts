@@ -5,6 +5,7 @@ import { h } from './dom.ts';
 import { companyColor, OKABE_ITO, SEQUENTIAL } from './palette.ts';
 import { panel } from './panel.ts';
 import { onMarkClick } from './plot-select.ts';
+import { inSelection, selectLevel } from './level-rows.ts';
 import { competencyLabeller } from './statement-list.ts';
 
 /** Coverage: competency × (company, level) counts, empty cells visibly empty, and each ladder's coverage share. */
@@ -17,7 +18,8 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
   const competencies = data.analysis.competencies.map((c) => label(c));
   const rows = cells.map((c) => ({ ...c, column: column.get(c.levelKey) ?? c.levelKey, label: label(c.competency) }));
   type Row = (typeof rows)[number];
-  const inSel = (c: CoverageCell) => (!selection.company || c.company === selection.company) && (!selection.level || c.level === selection.level);
+  const byKey = new Map(placements.map((p) => [p.key, p]));
+  const inSel = (c: CoverageCell) => inSelection(byKey.get(c.levelKey) ?? c, selection);
   const cellW = Math.max(22, Math.min(64, Math.floor((width - 210) / Math.max(1, columns.length))));
   const maxCount = Math.max(1, ...cells.map((c) => c.count));
 
@@ -45,7 +47,10 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
         Plot.cell(rows.filter((c) => c.competency === selection.competency), { x: 'column', y: 'label', stroke: OKABE_ITO[5], strokeWidth: 1.5, fill: 'none' }),
       ],
     }),
-    (c) => onSelect({ company: c.company, level: c.level, competency: c.competency }),
+    (c) => {
+      const p = byKey.get(c.levelKey);
+      onSelect({ ...(p ? selectLevel(p, placements) : { company: c.company, level: c.level }), competency: c.competency });
+    },
   );
 
   const companyName = new Map(placements.map((p) => [p.company, p.companyName]));

@@ -8,6 +8,7 @@ import { OKABE_ITO, SIMILARITY, companyColor } from './palette.ts';
 import { panel } from './panel.ts';
 import { onMarkClick } from './plot-select.ts';
 import { SCALE_X, scaleAxis, scaleChartWidth } from './scale-axis.ts';
+import { inSelection, isSelectedLevel, selectLevel } from './level-rows.ts';
 import { scaleNames, statementIndex } from './statement-list.ts';
 
 const display = (p: LevelPlacement) => `${p.companyName} ${p.level}${p.variant ? ` (${p.variant})` : ''}`;
@@ -17,8 +18,8 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
   const placements = data.analysis.levels;
   const names = scaleNames(data);
   const colors = companyColor(placements.map((p) => p.company));
-  const isSelected = (p: LevelPlacement) => p.company === selection.company && p.level === selection.level;
-  const dim = (p: LevelPlacement) => (!selection.company || p.company === selection.company ? 1 : 0.35);
+  const isSelected = (p: LevelPlacement) => isSelectedLevel(p, selection);
+  const dim = (p: LevelPlacement) => (inSelection(p, { company: selection.company, track: selection.track }) ? 1 : 0.35);
   const labels = placements.map(display);
 
   const ranges = onMarkClick<LevelPlacement>(
@@ -46,7 +47,7 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
         }),
       ],
     }),
-    (p) => onSelect({ company: p.company, level: p.level }),
+    (p) => onSelect(selectLevel(p, placements)),
   );
 
   const chosen = placements.find(isSelected);
@@ -124,7 +125,7 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
         }),
         (d) => {
           const p = placements.find((q) => q.key === d.b);
-          if (p) onSelect({ company: p.company, level: p.level });
+          if (p) onSelect(selectLevel(p, placements));
         },
       )
     : h('p', { class: 'muted' }, 'Similarity was not computed for this data.');

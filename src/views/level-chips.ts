@@ -1,12 +1,12 @@
 import type { ViewOptions } from './atlas-data.ts';
 import { h } from './dom.ts';
+import { isSelectedLevel, levelName, selectLevel } from './level-rows.ts';
 
-/** Keyboard-reachable level buttons (charts are not focusable): choosing one selects company and level. */
-export function levelChips(
-  levels: readonly { company: string; companyName: string; level: string; levelTitle: string }[],
-  { selection, onSelect }: Pick<ViewOptions, 'selection' | 'onSelect'>,
-  label = 'Choose a level',
-): HTMLElement {
+type Level = { company: string; companyName: string; track: string; level: string; levelTitle: string; variant?: string };
+
+/** Keyboard-reachable level buttons (charts are not focusable): choosing one selects that level. */
+export function levelChips(levels: readonly Level[], { selection, onSelect }: Pick<ViewOptions, 'selection' | 'onSelect'>, label = 'Choose a level'): HTMLElement {
+  const multiTrack = (l: Level) => new Set(levels.filter((m) => m.company === l.company).map((m) => m.track)).size > 1;
   return h(
     'div',
     { class: 'level-chips', role: 'group', 'aria-label': label },
@@ -16,11 +16,11 @@ export function levelChips(
         'button',
         {
           type: 'button',
-          'aria-pressed': String(selection.company === l.company && selection.level === l.level),
-          title: `${l.companyName} ${l.level} · ${l.levelTitle}`,
-          on: { click: () => onSelect({ company: l.company, level: l.level }) },
+          'aria-pressed': String(isSelectedLevel(l, selection)),
+          title: `${levelName(l, multiTrack(l))} · ${l.levelTitle}`,
+          on: { click: () => onSelect(selectLevel(l, levels)) },
         },
-        `${l.companyName} ${l.level}`,
+        levelName(l, multiTrack(l)),
       ),
     ),
   );

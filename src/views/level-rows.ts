@@ -40,7 +40,39 @@ export function companies(levels: readonly LevelInfo[]): { id: string; name: str
   return [...names].sort(([a], [b]) => a.localeCompare(b)).map(([id, name]) => ({ id, name }));
 }
 
+type LevelLike = { company: string; track: string; level: string; variant?: string };
+type LevelSel = { company?: string; track?: string; level?: string; variant?: string };
+
 /** Whether a statement or level falls inside the selection (unset fields match everything). */
-export function inSelection(s: { company: string; level: string }, sel: { company?: string; level?: string }): boolean {
-  return (!sel.company || s.company === sel.company) && (!sel.level || s.level === sel.level);
+export function inSelection(s: LevelLike, sel: LevelSel): boolean {
+  return (
+    (!sel.company || s.company === sel.company) &&
+    (!sel.track || s.track === sel.track) &&
+    (!sel.level || s.level === sel.level) &&
+    (!sel.variant || s.variant === sel.variant)
+  );
+}
+
+/** Whether this exact level is the selected one. */
+export function isSelectedLevel(l: LevelLike, sel: LevelSel): boolean {
+  return !!sel.company && !!sel.level && inSelection(l, sel);
+}
+
+/**
+ * The selection that picks one level: company and level, plus the track only when the company has
+ * several and the variant only when the level has several pages (so URLs stay short where they can).
+ */
+export function selectLevel(l: LevelLike, all: readonly LevelLike[]): LevelSel {
+  const tracks = new Set(all.filter((m) => m.company === l.company).map((m) => m.track));
+  return {
+    company: l.company,
+    level: l.level,
+    track: tracks.size > 1 ? l.track : undefined,
+    variant: l.variant || undefined,
+  };
+}
+
+/** `Octopus Deploy L3`, with the variant and (when given) the track. */
+export function levelName(l: LevelLike & { companyName?: string }, withTrack = false): string {
+  return `${l.companyName ?? l.company}${withTrack ? ` ${l.track}` : ''} ${l.level}${l.variant ? ` (${l.variant})` : ''}`;
 }

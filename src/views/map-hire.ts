@@ -7,6 +7,7 @@ import { levelChips } from './level-chips.ts';
 import { companyColor } from './palette.ts';
 import { panel } from './panel.ts';
 import { SCALE_X, scaleAxis, scaleChartWidth } from './scale-axis.ts';
+import { isSelectedLevel, levelName } from './level-rows.ts';
 import { competencyLabeller, scaleNames } from './statement-list.ts';
 
 const RELATION_WORDS = { match: 'equivalent', below: 'below every level', above: 'above every level' } as const;
@@ -16,13 +17,13 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
   const placements = data.analysis.levels;
   const competency = competencyLabeller(data);
   const names = scaleNames(data);
-  const source = !selection.text && selection.company && selection.level ? placements.find((p) => p.company === selection.company && p.level === selection.level) : undefined;
+  const source = selection.text ? undefined : placements.find((p) => isSelectedLevel(p, selection));
   let result: (MapResult & { sourceName: string }) | undefined;
   if (selection.text) {
     const mapped = mapText(selection.text, data.statements, placements, { scaleCues: data.scaleCues, classify: data.classify });
     result = { ...mapped, sourceName: 'the pasted text' };
   } else if (source) {
-    result = { ...mapLevel(source.key, data.statements, placements), sourceName: `${source.companyName} ${source.level} (${source.levelTitle})` };
+    result = { ...mapLevel(source.key, data.statements, placements), sourceName: `${levelName(source)} · ${source.levelTitle}` };
   }
 
   const textArea = h('textarea', { id: 'map-text', rows: 5, placeholder: 'Paste a job description or a list of expectations, one per line…' });
@@ -61,7 +62,7 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
     const targets = new Set(result.targets.map((t) => t.company));
     const shown = placements.filter((p) => targets.has(p.company));
     const best = new Set(result.targets.map((t) => t.best.key));
-    const label = (p: LevelPlacement) => `${p.companyName} ${p.level}`;
+    const label = (p: LevelPlacement) => levelName(p);
     chart = Plot.plot({
       ariaLabel: 'The source range and the levels of every company on the common scale, equivalents outlined',
       width: scaleChartWidth(width),

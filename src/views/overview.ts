@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { KINDS, FLAGS } from '../types.ts';
 import type { LadderData, View } from './atlas-data.ts';
 import { h } from './dom.ts';
-import { levelRows, companies, levelKey } from './level-rows.ts';
+import { levelRows, companies, levelKey, inSelection, isSelectedLevel, selectLevel } from './level-rows.ts';
 import { OKABE_ITO } from './palette.ts';
 import { panel } from './panel.ts';
 
@@ -36,9 +36,9 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
                   'button',
                   {
                     type: 'button',
-                    'aria-pressed': String(selection.company === l.company && selection.level === l.level),
+                    'aria-pressed': String(isSelectedLevel(l, selection)),
                     title: `${l.levelTitle}: ${l.statements} statements`,
-                    on: { click: () => onSelect({ company: l.company, level: l.level }) },
+                    on: { click: () => onSelect(selectLevel(l, levels)) },
                   },
                   h('strong', null, l.level),
                   l.levelTitle && l.levelTitle !== l.level ? ` ${l.levelTitle} ` : ' ',
@@ -51,8 +51,7 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
     ),
   );
 
-  const kindRows = statements.map((s) => ({ level: byKey.get(levelKey(s))?.label ?? `${s.company} ${s.level}`, kind: s.kind, company: s.company, levelId: s.level }));
-  const selected = (d: { company: string; levelId: string }) => !selection.company || (d.company === selection.company && (!selection.level || d.levelId === selection.level));
+  const kindRows = statements.map((s) => ({ label: byKey.get(levelKey(s))?.label ?? `${s.company} ${s.level}`, kind: s.kind, in: inSelection(s, selection) }));
   const kindChart = Plot.plot({
       ariaLabel: 'Statements per level, split by kind',
     width,
@@ -62,7 +61,7 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
     y: { label: null, domain: levels.map((l) => l.label) },
     color: { legend: true, domain: [...KINDS], range: OKABE_ITO.slice(0, KINDS.length) },
     marks: [
-      Plot.barX(kindRows, Plot.groupY({ x: 'count' }, { y: 'level', fill: 'kind', fillOpacity: (d: { company: string; levelId: string }) => (selected(d) ? 1 : 0.35), tip: true, order: [...KINDS] } as Plot.BarXOptions)),
+      Plot.barX(kindRows, Plot.groupY({ x: 'count' }, { y: 'label', fill: 'kind', fillOpacity: (d: { in: boolean }) => (d.in ? 1 : 0.35), tip: true, order: [...KINDS] } as Plot.BarXOptions)),
       Plot.ruleX([0]),
     ],
   });

@@ -6,6 +6,7 @@ import { h } from './dom.ts';
 import { levelChips } from './level-chips.ts';
 import { SEVERITY_COLORS } from './palette.ts';
 import { panel } from './panel.ts';
+import { isSelectedLevel } from './level-rows.ts';
 import { competencyLabeller, statementList } from './statement-list.ts';
 
 const SEVERITIES = ['high', 'medium', 'low', 'info'] as const;
@@ -21,6 +22,7 @@ export const rubricGaps: View = (data, { width, selection, onSelect }) => {
   const findings = data.analysis.gaps.filter(
     (g) =>
       g.company === company &&
+      (!selection.track || g.track === selection.track) &&
       (!selection.level || g.level === null || g.level === selection.level) &&
       (!selection.competency || g.competency === null || g.competency === selection.competency),
   );
@@ -66,10 +68,13 @@ export const rubricGaps: View = (data, { width, selection, onSelect }) => {
     .map((list, i) => (list.length ? h('div', null, h('h3', null, `${SEVERITIES[i]} (${list.length})`), h('ul', { class: 'findings' }, ...list.map(finding))) : null))
     .filter(Boolean);
 
-  const ladder = placements.filter((p) => p.company === company).sort((a, b) => a.levelOrder - b.levelOrder);
-  const fromIndex = Math.max(0, ladder.findIndex((p) => p.level === selection.level));
-  const from = ladder[fromIndex];
-  const to = ladder[fromIndex + 1];
+  const own = placements.filter((p) => p.company === company);
+  const track = selection.track && own.some((p) => p.track === selection.track) ? selection.track : own[0]?.track;
+  const ladder = own.filter((p) => p.track === track).sort((a, b) => a.levelOrder - b.levelOrder || (a.variant ?? '').localeCompare(b.variant ?? ''));
+  const from = ladder.find((p) => isSelectedLevel(p, selection)) ?? ladder[0];
+  const to = from ? ladder.find((p) => p.levelOrder > from.levelOrder) : undefined;
+  const short = (p: { level: string; variant?: string } | undefined) => (p ? (p.variant ? `${p.level} (${p.variant})` : p.level) : '');
+  const [fromName, toName] = [short(from), short(to)];
   let diff: LevelDiff | null = null;
   if (from && to) diff = diffLevels(from.key, to.key, data.statements, placements, { capNotes: data.analysis.capNotes });
   const diffRows = diff
@@ -88,7 +93,7 @@ export const rubricGaps: View = (data, { width, selection, onSelect }) => {
     ? h(
         'table',
         { class: 'plain' },
-        h('thead', null, h('tr', null, ...['competency', 'change', `${from.level} share`, `${to.level} share`, `${to.level} says`].map((c) => h('th', { scope: 'col' }, c)))),
+        h('thead', null, h('tr', null, ...['competency', 'change', `${fromName} share`, `${toName} share`, `${toName} says`].map((c) => h('th', { scope: 'col' }, c)))),
         h(
           'tbody',
           null,
@@ -127,7 +132,7 @@ export const rubricGaps: View = (data, { width, selection, onSelect }) => {
     ),
     panel(
       {
-        title: diff ? `What changes from ${from.level} to ${to.level}` : 'Level diff',
+        title: diff ? `What changes from ${fromName} to ${toName}` : 'Level diff',
         howTo: 'Competencies the next level adds, strengthens (a bigger share of its statements), drops, carries over by a cap note, or weakens, with the wording that shows it. Competencies kept at a similar share are left out.',
         name: 'level-diff',
         rows: () => diffRows,

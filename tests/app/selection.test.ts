@@ -24,6 +24,12 @@ describe('updateSelection', () => {
   it('keeps company and level chosen together', () => {
     expect(updateSelection({ view: 'overview' }, { company: 'teleport', level: '4' })).toEqual({ view: 'overview', company: 'teleport', level: '4' });
   });
+  it('replaces the track and variant of the previous level when another level is chosen', () => {
+    const before = { view: 'overview', company: 'octopus', track: 'Security Analyst', level: 'L3', variant: 'Senior Cloud Security Engineer' };
+    expect(updateSelection(before, { company: 'octopus', level: 'L2' })).toEqual({ view: 'overview', company: 'octopus', level: 'L2' });
+    expect(updateSelection(before, { competency: 'risk' })).toEqual({ ...before, competency: 'risk' });
+    expect(updateSelection(before, { level: undefined })).toEqual({ view: 'overview', company: 'octopus' });
+  });
   it('removes fields patched to undefined', () => {
     const next = updateSelection({ view: 'overview', company: 'octopus', competency: 'risk' }, { competency: undefined });
     expect(next).toEqual({ view: 'overview', company: 'octopus' });

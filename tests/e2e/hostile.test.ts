@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { gotoView, launch, openPage } from './browser.ts';
 
-const hostileUrl = inject('hostileUrl');
+const hostileUrl = inject('fixtureUrl');
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
 afterAll(() => browser?.close());

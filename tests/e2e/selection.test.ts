@@ -11,7 +11,7 @@ const query = (page: Page) => new URL(page.url()).searchParams;
 const barValues = (page: Page) =>
   page.evaluate(() => ({
     company: (document.getElementById('sel-company') as HTMLSelectElement).value,
-    level: (document.getElementById('sel-level') as HTMLSelectElement).value.split('\u0000')[1] ?? '',
+    level: (document.getElementById('sel-level') as HTMLSelectElement).selectedOptions[0]?.dataset.level ?? '',
     competency: (document.getElementById('sel-competency') as HTMLSelectElement).value,
   }));
 

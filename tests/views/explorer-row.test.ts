@@ -4,7 +4,7 @@ import { loadDataDir } from '../../src/cli/load-data-dir.ts';
 import { loadTaxonomyFiles } from '../../src/cli/load-taxonomy-files.ts';
 import { classifyAll } from '../../src/taxonomy/index.ts';
 import { explorerRow, matchesQuery } from '../../src/views/explorer.ts';
-import { companies, inSelection, levelKey, levelRows } from '../../src/views/level-rows.ts';
+import { companies, inSelection, isSelectedLevel, levelKey, levelName, levelRows, selectLevel } from '../../src/views/level-rows.ts';
 
 const set = loadDataDir();
 const { taxonomy, priors, overrides } = loadTaxonomyFiles();
@@ -68,5 +68,29 @@ describe('levelRows', () => {
     expect(octopusL3.length).toBeGreaterThan(0);
     expect(octopusL3.every((s) => s.company === 'octopus' && s.level === 'L3')).toBe(true);
     expect(set.statements.filter((s) => inSelection(s, {})).length).toBe(set.statements.length);
+  });
+});
+
+describe('selecting one level page', () => {
+  const base = { company: 'acme', companyName: 'Acme', track: 'Security Engineer', level: 'L3' };
+  const pages = [
+    { ...base, variant: 'Senior Cloud Security Engineer' },
+    { ...base, variant: 'Senior Security Engineer' },
+    { ...base, track: 'Security Analyst', level: 'L3' },
+    { ...base, level: 'L2' },
+  ];
+  it('names the variant always and the track only when the company has several', () => {
+    expect(selectLevel(pages[0], pages)).toEqual({ company: 'acme', level: 'L3', track: 'Security Engineer', variant: 'Senior Cloud Security Engineer' });
+    expect(selectLevel(pages[3], pages.slice(3))).toEqual({ company: 'acme', level: 'L2', track: undefined, variant: undefined });
+  });
+  it('selects exactly one of two variants, or both when the URL names only the level', () => {
+    const one = selectLevel(pages[1], pages);
+    expect(pages.filter((p) => isSelectedLevel(p, one))).toEqual([pages[1]]);
+    expect(pages.filter((p) => isSelectedLevel(p, { company: 'acme', level: 'L3' }))).toHaveLength(3);
+    expect(pages.filter((p) => isSelectedLevel(p, { company: 'acme' }))).toHaveLength(0);
+  });
+  it('labels a page with its variant', () => {
+    expect(levelName(pages[0])).toBe('Acme L3 (Senior Cloud Security Engineer)');
+    expect(levelName(pages[2], true)).toBe('Acme Security Analyst L3');
   });
 });
