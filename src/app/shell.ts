@@ -73,7 +73,9 @@ export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () =
   const tagline = document.createElement('p');
   tagline.className = 'tagline';
   tagline.textContent = 'Career ladders compared statement by statement on one competency taxonomy and one 1–7 level scale.';
-  header.append(title, tagline, themeToggle());
+  const printNote = document.createElement('p');
+  printNote.className = 'print-only';
+  header.append(title, tagline, themeToggle(), printNote);
   const skip = document.createElement('a');
   skip.href = '#main';
   skip.className = 'skip-link';
@@ -104,6 +106,8 @@ export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () =
     bar.update(selection);
     const label = VIEWS.find((v) => v.id === selection.view)?.label ?? '';
     document.title = `${label} · Ladder Atlas`;
+    const chosen = [selection.company, selection.track, selection.level, selection.variant, selection.competency].filter(Boolean).join(' · ');
+    printNote.textContent = `${label}${chosen ? ` — selection: ${chosen}` : ''}. ${location.href}`;
   }
 
   async function render(): Promise<void> {
