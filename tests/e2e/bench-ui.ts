@@ -7,7 +7,7 @@
  *   for every view (budget ≤ 50 ms).
  * Usage: npm run bench:ui [-- --runs 5 --no-build]
  */
-import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -37,6 +37,9 @@ console.log('JS chunks (gzip):');
 for (const c of chunks) console.log(`  ${kb(c.gzip).padStart(7)} KB  (${kb(c.raw).padStart(7)} KB raw)  ${c.file}`);
 console.log(`  ${kb(total).padStart(7)} KB  total  (budget ${BUDGET.jsKB} KB) ${total / 1024 <= BUDGET.jsKB ? 'OK' : 'OVER'}`);
 
+// A page with a one-line module script: how long this machine takes to start any script (load, contention).
+writeFileSync(join(dist, 'bench-baseline.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="./bench-baseline.js"></script>');
+writeFileSync(join(dist, 'bench-baseline.js'), "performance.mark('baseline');\n");
 const server = await preview(dist, await freePort());
 const browser = await launch();
 let ok = total / 1024 <= BUDGET.jsKB;
@@ -65,12 +68,22 @@ try {
     );
     await context.close();
   }
+  const baseline: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}bench-baseline.html`);
+    await page.waitForFunction(() => performance.getEntriesByName('baseline').length > 0);
+    baseline.push(await page.evaluate(() => performance.getEntriesByName('baseline')[0].startTime));
+    await context.close();
+  }
   const fv = median(firstView.map((r) => r.painted));
   ok &&= fv <= BUDGET.firstViewMs;
   console.log(`\nFirst view (overview), ${runs} cold loads: charts in DOM ${median(firstView.map((r) => r.dom)).toFixed(0)} ms, painted ${fv.toFixed(0)} ms median (budget ${BUDGET.firstViewMs} ms) ${fv <= BUDGET.firstViewMs ? 'OK' : 'OVER'}; ${firstView[0].charts} charts`);
   console.log(`  runs (painted): ${firstView.map((r) => r.painted.toFixed(0)).join(', ')} ms`);
   const first = chunks.filter((c) => loaded.has(c.file));
   console.log(`  JS fetched by then or in the idle warm-up right after: ${kb(first.reduce((n, c) => n + c.gzip, 0))} KB gzip in ${first.length} chunks (${first.map((c) => c.file.replace(/-[\w-]{8}\.js$/, '')).join(', ')})`);
+  console.log(`  machine baseline: a one-line module script starts at ${median(baseline).toFixed(0)} ms (load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} CPUs)`);
   console.log(`  median breakdown: app script starts ${median(firstView.map((r) => r.script)).toFixed(0)} ms, ladders read ${median(firstView.map((r) => r.data)).toFixed(0)} ms, view code loaded ${median(firstView.map((r) => r.code)).toFixed(0)} ms, view function took ${median(firstView.map((r) => r.render)).toFixed(0)} ms, view in DOM ${median(firstView.map((r) => r.dom)).toFixed(0)} ms`);
 
   console.log(`\nLevel change → repainted view, median of ${runs}:`);
