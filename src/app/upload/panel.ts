@@ -168,6 +168,8 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
     const problem = addProblem();
     add.disabled = problem !== null;
     add.title = problem ?? '';
+    const earlier = options.uploads.ladders.find((l) => l.company === companySlug(nameInput.value));
+    add.textContent = earlier ? `Replace your earlier ${earlier.name} upload` : 'Add to comparison';
     say(problem && nameInput.value.trim() ? problem : '');
   };
 
