@@ -108,3 +108,14 @@ describe('readMarkdown with a table inside a level page', () => {
     expect(set.files[0].lines.slice(4, 8).map((l) => l.status)).toEqual(['structure', 'structure', 'statement', 'statement']);
   });
 });
+
+describe('readMarkdown on hard-wrapped bullets', () => {
+  it('joins a wrapped line that starts with a capital when the line before stops mid-sentence', () => {
+    const set = one('# L3: Senior\n\n## Craft\n- I design services used by\nDropbox customers and partners.\n- I ship.\nI review designs from other teams.\n');
+    expect(set.statements.map((s) => [s.text, s.flags])).toEqual([
+      ['I design services used by Dropbox customers and partners.', []],
+      ['I ship.', []],
+      ['I review designs from other teams.', ['unbulleted']],
+    ]);
+  });
+});
