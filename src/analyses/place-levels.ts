@@ -42,7 +42,8 @@ export function weightedQuantile(items: { value: number; weight: number }[], q: 
  * Place levels. For each level: position = weighted mean of its evidence values; range = the weighted
  * middle of the values widened by an uncertainty margin that shrinks as evidence grows; then, per ladder
  * (company + track), positions, lows and highs are fitted to be non-decreasing in native level order
- * (weighted isotonic regression). Levels without evidence are interpolated between their neighbours.
+ * (weighted isotonic regression), each level at least `fit.minStep` above the one below. Levels without evidence
+ * are interpolated between their neighbours.
  */
 export function placeLevels(set: Pick<LadderSet, 'statements'> & Partial<Pick<LadderSet, 'levels'>>, options: PlaceOptions): LevelPlacement[] {
   const q = options.rangeQuantile ?? 0.2;
@@ -64,9 +65,11 @@ export function placeLevels(set: Pick<LadderSet, 'statements'> & Partial<Pick<La
   for (const ladder of groupBy(raw, (r) => ladderKey(r.info)).values()) {
     const withEv = ladder.filter((r) => r.mean !== null);
     const weights = withEv.map((r) => r.w);
-    const pos = isotonic(withEv.map((r) => r.mean!), weights);
-    const lows = isotonic(withEv.map((r) => r.low!), weights);
-    const highs = isotonic(withEv.map((r) => r.high!), weights);
+    const offsets = stepOffsets(withEv.map((r) => r.info.levelOrder), options.scaleCues.fit?.minStep ?? 0);
+    const fit = (values: number[]) => isotonic(values.map((v, i) => v - offsets[i]), weights).map((v, i) => v + offsets[i]);
+    const pos = fit(withEv.map((r) => r.mean!));
+    const lows = fit(withEv.map((r) => r.low!));
+    const highs = fit(withEv.map((r) => r.high!));
     const fitted = new Map(withEv.map((r, i) => [r, { position: clamp(pos[i]), low: clamp(Math.min(lows[i], pos[i])), high: clamp(Math.max(highs[i], pos[i])) }]));
     ladder.forEach((r, i) => {
       let f = fitted.get(r);
@@ -81,6 +84,16 @@ export function placeLevels(set: Pick<LadderSet, 'statements'> & Partial<Pick<La
     });
   }
   return out;
+}
+
+/**
+ * Offsets that make the isotonic fit keep each level at least `minStep` above the level below it: fitting
+ * values − offset non-decreasing and adding the offset back is the closest fit with those gaps. Levels sharing
+ * a native order (variants) share an offset.
+ */
+export function stepOffsets(orders: number[], minStep: number): number[] {
+  const distinct = [...new Set(orders)].sort((a, b) => a - b);
+  return orders.map((o) => distinct.indexOf(o) * minStep);
 }
 
 type Fit = { position: number; low: number; high: number };

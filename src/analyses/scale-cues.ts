@@ -1,4 +1,5 @@
 /** The scale cue lexicon (data/scale-cues.json): parsing, validation and compiled matchers. */
+import type { DurationRule } from './durations.ts';
 import { escapeRegExp, normaliseText } from './text.ts';
 
 export interface ScaleCue {
@@ -34,6 +35,10 @@ export interface ScaleCues {
   /** Phrases after which cues of the given dimensions describe context, not reach: their weight × factor. */
   dampeners: { phrases: string[]; factor: number; dimensions: string[] };
   scopeWords: string[];
+  /** Time spans in statement text ("two to four quarters") read as a horizon; absent → not read. */
+  durations?: DurationRule;
+  /** Within a ladder, each level sits at least minStep above the level below after the fit (0 → ties allowed). */
+  fit: { minStep: number };
 }
 
 export class ScaleCuesError extends Error {
@@ -79,6 +84,9 @@ export function parseScaleCues(input: string | unknown): ScaleCues {
       problems.push(`attributes.${name}.anchors must be [number, value] pairs`);
     }
   }
+  const durations = parseDurations(raw.durations, problems);
+  const minStep = raw.fit?.minStep ?? 0;
+  if (typeof minStep !== 'number' || minStep < 0 || minStep > 1) problems.push('fit.minStep must be a number 0-1');
   if (problems.length) throw new ScaleCuesError(problems);
   return {
     name: String(raw.name ?? 'scale cues'),
@@ -95,6 +103,32 @@ export function parseScaleCues(input: string | unknown): ScaleCues {
       dimensions: raw.dampeners?.dimensions ?? ['scope'],
     },
     scopeWords: raw.scopeWords ?? [],
+    ...(durations ? { durations } : {}),
+    fit: { minStep: Number(minStep) },
+  };
+}
+
+function parseDurations(raw: Partial<DurationRule> | undefined, problems: string[]): DurationRule | undefined {
+  if (raw === undefined) return undefined;
+  const numberMap = (m: unknown, where: string): Record<string, number> => {
+    if (!m || typeof m !== 'object' || Object.values(m).some((v) => typeof v !== 'number' || !(v > 0))) {
+      problems.push(`durations.${where} must map words to positive numbers`);
+      return {};
+    }
+    return Object.fromEntries(Object.entries(m as Record<string, number>).map(([k, v]) => [normaliseText(k), v]));
+  };
+  const anchors = raw.anchors;
+  if (!Array.isArray(anchors) || anchors.length < 2 || anchors.some((a) => !Array.isArray(a) || a.length !== 2 || a.some((x) => typeof x !== 'number'))) {
+    problems.push('durations.anchors must be at least two [months, value] pairs');
+  }
+  return {
+    weight: typeof raw.weight === 'number' ? raw.weight : 1,
+    dimension: String(raw.dimension ?? 'horizon'),
+    units: numberMap(raw.units, 'units'),
+    numbers: numberMap(raw.numbers, 'numbers'),
+    anchors: Array.isArray(anchors) ? anchors : [],
+    ignoreAfter: (raw.ignoreAfter ?? []).map(String),
+    ignoreBefore: (raw.ignoreBefore ?? []).map(String),
   };
 }
 

@@ -3,6 +3,10 @@ import type { Statement } from '../types.ts';
 import { compileCues, type AttributeRule, type ScaleCue, type ScaleCues } from './scale-cues.ts';
 import type { ScaleEvidence } from './types.ts';
 import { normaliseText } from './text.ts';
+import { interpolateLog } from './interpolate-log.ts';
+import { findDurations } from './durations.ts';
+
+export { interpolateLog };
 
 interface Hit {
   cue: ScaleCue;
@@ -23,20 +27,6 @@ export function findCueHitsNormalised(norm: string, cues: ScaleCue[]): Hit[] {
   re.lastIndex = 0;
   for (let m = re.exec(norm); m; m = re.exec(norm)) out.push({ cue: byPhrase.get(m[0])!, start: m.index, end: m.index + m[0].length, match: m[0] });
   return out;
-}
-
-/** Interpolate a value on log(x) between [x, value] anchors (clamped at the ends). */
-export function interpolateLog(x: number, anchors: [number, number][]): number {
-  const a = [...anchors].sort((p, q) => p[0] - q[0]);
-  if (x <= a[0][0]) return a[0][1];
-  for (let i = 1; i < a.length; i++) {
-    if (x <= a[i][0]) {
-      const [x0, v0] = a[i - 1];
-      const [x1, v1] = a[i];
-      return v0 + ((Math.log(x) - Math.log(x0)) / (Math.log(x1) - Math.log(x0))) * (v1 - v0);
-    }
-  }
-  return a[a.length - 1][1];
 }
 
 const UNIT_MONTHS: [RegExp, number][] = [
@@ -133,7 +123,11 @@ export function statementEvidence(s: Statement, cues: ScaleCues): ScaleEvidence[
   }
   const norm = normaliseText(s.text);
   const damp = dampenerStart(norm, cues);
+  // A time span is read as a number ("two to four quarters"); cue phrases inside it ("four quarters") give way.
+  const spans = cues.durations ? findDurations(norm, cues.durations) : [];
+  for (const d of spans) push('duration', cues.durations!.dimension, d.match, d.value, cues.durations!.weight);
   for (const h of findCueHitsNormalised(norm, cues.cues)) {
+    if (spans.some((d) => h.start < d.end && d.start < h.end)) continue;
     const factor = h.start > damp && cues.dampeners.dimensions.includes(h.cue.dimension) ? cues.dampeners.factor : 1;
     push(h.cue.id, h.cue.dimension, h.match, h.cue.value, h.cue.weight * factor);
   }

@@ -1,0 +1,124 @@
+/**
+ * Time spans written in a statement ("over two to four quarters", "a sprint or two", "one to two years") read as a
+ * planning horizon: the upper end of the span in months, placed on the 1–7 scale by the lexicon's anchors.
+ */
+import { interpolateLog } from './interpolate-log.ts';
+
+/** The `durations` block of data/scale-cues.json. */
+export interface DurationRule {
+  /** Weight of one span (before the statement kind's weight). */
+  weight: number;
+  dimension: string;
+  /** Unit word → months. */
+  units: Record<string, number>;
+  /** Number words (normalised text, may be several words: "a couple of") → number. */
+  numbers: Record<string, number>;
+  /** [months, scale value] pairs, interpolated on log(months). */
+  anchors: [number, number][];
+  /** A span followed by one of these words is not a horizon ("5 years of experience"). */
+  ignoreAfter: string[];
+  /** A span preceded by one of these words is a cadence or the past, not a horizon ("every two weeks"). */
+  ignoreBefore: string[];
+}
+
+export interface DurationHit {
+  start: number;
+  end: number;
+  match: string;
+  months: number;
+  value: number;
+}
+
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+}
+
+function tokens(norm: string): Token[] {
+  const out: Token[] = [];
+  const re = /\S+/g;
+  for (let m = re.exec(norm); m; m = re.exec(norm)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** A number phrase ending just before token index `end` (exclusive): digits ("3", "3+") or the longest number words. */
+function numberBefore(ts: Token[], end: number, rule: DurationRule): { value: number; from: number } | null {
+  const prev = ts[end - 1];
+  if (!prev) return null;
+  const digits = /^(\d+(?:\.\d+)?)\+?$/.exec(prev.word);
+  if (digits) return { value: Number(digits[1]), from: end - 1 };
+  for (let len = 3; len >= 1; len--) {
+    if (end - len < 0) continue;
+    const phrase = ts.slice(end - len, end).map((t) => t.word).join(' ');
+    if (Object.hasOwn(rule.numbers, phrase)) return { value: rule.numbers[phrase], from: end - len };
+  }
+  return null;
+}
+
+/** A number phrase starting at token index `at`: its value and last token index. */
+function numberAfter(ts: Token[], at: number, rule: DurationRule): { value: number; to: number } | null {
+  if (at >= ts.length) return null;
+  const digits = /^(\d+(?:\.\d+)?)\+?$/.exec(ts[at].word);
+  if (digits) return { value: Number(digits[1]), to: at };
+  for (let len = 3; len >= 1; len--) {
+    if (at + len > ts.length) continue;
+    const phrase = ts.slice(at, at + len).map((t) => t.word).join(' ');
+    if (Object.hasOwn(rule.numbers, phrase)) return { value: rule.numbers[phrase], to: at + len - 1 };
+  }
+  return null;
+}
+
+const JOINERS = new Set(['to', 'or']);
+
+/**
+ * Spans of time in normalised text ("a few weeks to a couple of months", "two to four quarters", "a sprint or two",
+ * "6 12 months" from "6-12 months", "days to weeks"), each read at its upper end. Spans followed by an ignoreAfter word
+ * ("years of experience") or preceded by an ignoreBefore word ("every two weeks") are left out.
+ */
+export function findDurations(norm: string, rule: DurationRule): DurationHit[] {
+  const ts = tokens(norm);
+  const isUnit = (i: number) => i >= 0 && i < ts.length && Object.hasOwn(rule.units, ts[i].word);
+  const out: DurationHit[] = [];
+  for (let i = 0; i < ts.length; i++) {
+    if (!isUnit(i)) continue;
+    // The lower end of a range ("a few weeks to a couple of months", "days to weeks") is read with its upper end.
+    if (JOINERS.has(ts[i + 1]?.word ?? '')) {
+      const n = numberAfter(ts, i + 2, rule);
+      if (isUnit(i + 2) || (n && isUnit(n.to + 1))) continue;
+    }
+    if (isUnit(i + 1)) continue; // "a half day"
+    let end = i;
+    let upper: number;
+    let from: number;
+    // "one or more quarters", "3+ years": the number before "or more".
+    const j = ts[i - 1]?.word === 'more' && ts[i - 2]?.word === 'or' ? i - 2 : i;
+    const num = numberBefore(ts, j, rule);
+    if (num) {
+      upper = num.value;
+      from = num.from;
+    } else if (ts[i - 1]?.word === 'to' && ts[i].word.endsWith('s') && isUnit(i - 2)) {
+      upper = 2; // "days to weeks": a couple of the larger unit
+      from = numberBefore(ts, i - 2, rule)?.from ?? i - 2;
+    } else continue;
+    // "a sprint or two": the upper number follows the unit.
+    if (JOINERS.has(ts[i + 1]?.word ?? '')) {
+      const n = numberAfter(ts, i + 2, rule);
+      if (n) {
+        upper = Math.max(upper, n.value);
+        end = n.to;
+      }
+    }
+    // "two to four quarters", "6 12 months": a lower number before the upper one.
+    if (JOINERS.has(ts[from - 1]?.word ?? '')) {
+      const lower = isUnit(from - 2) ? numberBefore(ts, from - 2, rule)?.from ?? from - 2 : numberBefore(ts, from - 1, rule)?.from;
+      if (lower !== undefined) from = lower;
+    } else if (/^\d/.test(ts[from].word) && /^\d+(\.\d+)?$/.test(ts[from - 1]?.word ?? '')) from -= 1;
+    const before = ts[from - 1]?.word;
+    if (before && rule.ignoreBefore.includes(before)) continue;
+    if (ts.slice(end + 1, end + 4).some((t) => rule.ignoreAfter.includes(t.word))) continue;
+    const months = upper * rule.units[ts[i].word];
+    out.push({ start: ts[from].start, end: ts[end].end, match: norm.slice(ts[from].start, ts[end].end), months, value: interpolateLog(Math.max(months, 0.01), rule.anchors) });
+  }
+  return out;
+}
