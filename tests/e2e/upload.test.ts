@@ -26,6 +26,7 @@ const SECRETS = [
   'Shapes the technical direction of several teams',
   'Watches the security dashboards',
   'Ships small changes safely',
+  'Sets the delivery plan for a group of teams',
 ];
 
 interface Recorded {
@@ -67,7 +68,8 @@ async function pick(page: Page, files: string[]): Promise<void> {
 
 /** Adds the previewed ladder and waits for the page to come back with it selected. */
 async function add(page: Page, slug: string): Promise<void> {
-  await Promise.all([page.waitForURL((u) => u.searchParams.get('company') === slug), page.click('.upload-add:not([disabled])')]);
+  await Promise.all([page.waitForEvent('load'), page.click('.upload-add:not([disabled])')]);
+  expect(new URL(page.url()).searchParams.get('company')).toBe(slug);
   await page.waitForFunction(() => window.__atlas?.ready === true && !document.querySelector('main[aria-busy]'));
   await page.waitForSelector(`section.uploads li[data-company="${slug}"]`);
 }
@@ -185,6 +187,32 @@ describe('add your own ladder', () => {
     await add(page, 'copperfield-labs');
     await gotoView(page, `${baseUrl}?view=overview&company=copperfield-labs`);
     expect(await page.textContent('main')).toContain('Detection Engineering');
+    await context.close();
+  });
+
+  it('lets the user fix the files and upload them again, replacing the earlier upload, and set the level order', async () => {
+    const { context, page, requests } = await recordingContext();
+    await gotoView(page, baseUrl);
+    await pick(page, ['fenwick-broken.csv']);
+    await add(page, 'fenwick');
+    await pick(page, ['fenwick-fixed.csv']);
+    expect(await page.inputValue('#upload-company')).toBe('Fenwick');
+    expect(await page.textContent('.upload-add')).toBe('Replace your earlier Fenwick upload');
+    expect(await page.textContent('.upload-summary')).toContain('The level labels do not sort by number');
+    expect(await page.inputValue('#upload-levels')).toBe('F1, F2, F3');
+    await page.fill('#upload-levels', 'F1, F2, F3');
+    await page.dispatchEvent('#upload-levels', 'change');
+    await page.waitForFunction(() => !document.querySelector('.upload-summary')?.textContent?.includes('do not sort by number'));
+    expect(await page.textContent('.upload-headline')).toContain('Read 5 statements in 3 levels from 1 file');
+    expect(await page.textContent('.upload-headline')).toContain('no problems found');
+    await add(page, 'fenwick');
+    expect(await page.locator('section.uploads li[data-company]').count()).toBe(1);
+    await gotoView(page, `${baseUrl}?view=explorer&company=fenwick`);
+    const table = (await page.textContent('main table.data-table tbody')) ?? '';
+    expect(table).toContain('Sets the delivery plan for a group of teams');
+    expect(table).not.toContain('this row has one cell too many');
+    expect(await page.$$eval('#sel-level optgroup[label="Fenwick"] option', (os) => os.map((o) => o.textContent))).toEqual(['F1 · Engineer', 'F2 · Senior Engineer', 'F3 · Lead Engineer']);
+    assertPrivate(requests);
     await context.close();
   });
 
