@@ -98,6 +98,8 @@ describe('add your own ladder', () => {
       expect(preview, s.shape).toContain(`Read ${s.statements} statements in ${s.levels.length} levels`);
       expect(preview, s.shape).toContain('no problems found');
       expect(await page.$$eval('.upload-levels tbody tr td:nth-child(3)', (tds) => tds.map((td) => td.textContent))).toEqual([...s.levels]);
+      expect(await page.$$eval('.upload-samples > ul > li', (lis) => lis.length)).toBe(s.levels.length);
+      expect(await page.textContent('.upload-samples')).toContain(`${s.files[0]}:`);
       if (s.name) await page.fill('#upload-company', s.name);
       else expect(await page.inputValue('#upload-company'), 'company read from the file').toBe('Elmstead');
       await add(page, s.slug);

@@ -1,6 +1,25 @@
 import { KINDS } from '../../types.ts';
 import { h } from '../../views/dom.ts';
-import { formatDiagnostic, type LadderSummary } from './summarise.ts';
+import { formatDiagnostic, type LadderSummary, type UploadDiagnostic } from './summarise.ts';
+
+/** Problems listed before a "show all" button, so a badly broken big file does not flood the page. */
+const FIRST_PROBLEMS = 200;
+
+function problemItem(d: UploadDiagnostic): HTMLLIElement {
+  return h('li', { class: d.severity, 'data-file': d.file, 'data-line': d.line ?? '' }, formatDiagnostic(d));
+}
+
+function problemList(diagnostics: UploadDiagnostic[]): HTMLElement {
+  const list = h('ul', { class: 'upload-diagnostics' }, diagnostics.slice(0, FIRST_PROBLEMS).map(problemItem));
+  const rest = diagnostics.length - FIRST_PROBLEMS;
+  if (rest <= 0) return list;
+  const more = h('button', { type: 'button', class: 'upload-more' }, `Show the other ${rest.toLocaleString('en-US')} problems`);
+  more.addEventListener('click', () => {
+    list.append(...diagnostics.slice(FIRST_PROBLEMS).map(problemItem));
+    more.remove();
+  });
+  return h('div', null, list, more);
+}
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
@@ -36,9 +55,13 @@ export function renderPreview(summary: LadderSummary, options: { levelsSort: boo
     h('summary', null, `${plural(summary.sections.length, 'section')}`),
     h('ul', null, summary.sections.map((s) => h('li', null, `${s.section} — ${s.statements}`))));
   const files = h('ul', { class: 'upload-files' }, summary.files.map((f) => h('li', null, `${f.file}: ${f.shape}, ${plural(f.statements, 'statement')}${f.levels.length ? `, levels ${f.levels.join(', ')}` : ''}`)));
-  const problems = summary.diagnostics.length
-    ? h('ul', { class: 'upload-diagnostics' }, summary.diagnostics.map((d) => h('li', { class: d.severity, 'data-file': d.file, 'data-line': d.line ?? '' }, formatDiagnostic(d))))
-    : null;
+  const problems = summary.diagnostics.length ? problemList(summary.diagnostics) : null;
+  const samples = h('details', { class: 'upload-samples' },
+    h('summary', null, 'First statements of each level'),
+    h('ul', null, summary.levels.map((l) => h('li', null,
+      h('strong', null, `${l.level} · ${l.levelTitle}`),
+      h('ul', null, l.samples.map((s) => h('li', null,
+        h('span', { class: 'muted' }, `${s.file}:${s.line} · ${s.kind}${s.section ? ` · ${s.section}` : ''} — `), s.text)))))));
 
   return h(
     'div',
@@ -47,7 +70,8 @@ export function renderPreview(summary: LadderSummary, options: { levelsSort: boo
     options.levelsSort ? null : h('p', { class: 'upload-note' }, 'The level labels do not sort by number: check the level order above (lowest first) and correct it if needed.'),
     problems ? h('h3', null, 'Problems, by file and line') : null,
     problems,
-    levels,
+    h('div', { class: 'upload-scroll' }, levels),
+    samples,
     h('div', { class: 'upload-counts' },
       h('div', null, h('h3', null, 'Statements by kind'), kinds),
       h('div', null, h('h3', null, 'Flags'), flags),

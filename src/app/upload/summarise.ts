@@ -9,6 +9,15 @@ export interface UploadDiagnostic {
   message: string;
 }
 
+/** A statement as the preview shows it: enough to check that the shape was read right. */
+export interface SampleStatement {
+  kind: string;
+  section: string;
+  text: string;
+  file: string;
+  line: number;
+}
+
 export interface LevelSummary {
   track: string;
   level: string;
@@ -17,7 +26,12 @@ export interface LevelSummary {
   variant?: string;
   statements: number;
   files: string[];
+  /** The level's first statements in reading order. */
+  samples: SampleStatement[];
 }
+
+/** Statements shown per level in the preview. */
+export const SAMPLES_PER_LEVEL = 3;
 
 /** What was read from an upload, shown before it joins the comparison. */
 export interface LadderSummary {
@@ -61,12 +75,16 @@ export function summariseLadder(set: LadderSet, company: string): LadderSummary 
     company,
     companyName: levels[0]?.companyName ?? company,
     tracks: [...new Set(levels.map((l) => l.track))],
-    levels: levels.map((l) => ({
-      track: l.track, level: l.level, levelTitle: l.levelTitle, levelOrder: l.levelOrder,
-      ...(l.variant ? { variant: l.variant } : {}),
-      statements: statements.filter((s) => s.track === l.track && s.level === l.level && s.variant === l.variant && l.files.includes(s.source.file)).length,
-      files: l.files.map(nameOf),
-    })),
+    levels: levels.map((l) => {
+      const mine = statements.filter((s) => s.track === l.track && s.level === l.level && s.variant === l.variant && l.files.includes(s.source.file));
+      return {
+        track: l.track, level: l.level, levelTitle: l.levelTitle, levelOrder: l.levelOrder,
+        ...(l.variant ? { variant: l.variant } : {}),
+        statements: mine.length,
+        files: l.files.map(nameOf),
+        samples: mine.slice(0, SAMPLES_PER_LEVEL).map((s) => ({ kind: s.kind, section: s.section, text: s.text, file: nameOf(s.source.file), line: s.source.line })),
+      };
+    }),
     sections: [...sections].map(([section, n]) => ({ section, statements: n })),
     byKind,
     flags: orderedFlags,

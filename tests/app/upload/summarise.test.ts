@@ -20,6 +20,10 @@ describe('summariseLadder', () => {
     const summary = summariseLadder(set, 'acme');
     expect(summary.companyName).toBe('Acme');
     expect(summary.levels.map((l) => [l.level, l.levelTitle, l.levelOrder, l.statements])).toEqual([['L1', 'Engineer', 1, 2], ['L2', 'Senior Engineer', 2, 2]]);
+    expect(summary.levels[0].samples).toEqual([
+      { kind: 'expectation', section: 'Craft', text: 'Fixes the bugs assigned to them.', file: 'acme.csv', line: 2 },
+      { kind: 'example', section: 'Craft', text: 'Fixed a crash in the login form', file: 'acme.csv', line: 3 },
+    ]);
     expect(summary.byKind).toMatchObject({ expectation: 1, example: 1, placeholder: 1, summary: 1 });
     expect(summary.flags).toEqual({ placeholder: 1 });
     expect(summary.sections).toEqual([{ section: 'Craft', statements: 3 }, { section: 'People', statements: 1 }]);
