@@ -29,7 +29,9 @@ export interface Expectations {
   mappings: MappingExpectation[];
 }
 
-export const expectations: Expectations = JSON.parse(readFileSync(`${GENERALISATION_DIR}/expectations.json`, 'utf8'));
+/** Expectations of a fixture folder (default: the first round). */
+export const readExpectations = (dir = GENERALISATION_DIR): Expectations => JSON.parse(readFileSync(`${dir}/expectations.json`, 'utf8'));
+export const expectations: Expectations = readExpectations();
 
 export interface GeneralisationRun {
   statements: ClassifiedStatement[];
@@ -37,8 +39,8 @@ export interface GeneralisationRun {
 }
 
 /** Ingest, classify and place the generalisation ladders; `withTitles: false` drops title evidence (text only). */
-export function runGeneralisation(opts: { scaleCues?: ScaleCues; withTitles?: boolean } = {}): GeneralisationRun {
-  const set = loadDataDir(GENERALISATION_DIR);
+export function runGeneralisation(opts: { scaleCues?: ScaleCues; withTitles?: boolean; dir?: string } = {}): GeneralisationRun {
+  const set = loadDataDir(opts.dir ?? GENERALISATION_DIR);
   const taxonomy = parseTaxonomy(readFileSync('data/taxonomy.json', 'utf8'));
   const priors = parsePriors(readFileSync('data/section-priors.json', 'utf8'), taxonomy);
   const overrides = parseOverrides(readFileSync('data/overrides.csv', 'utf8'), taxonomy);
@@ -51,7 +53,7 @@ export function runGeneralisation(opts: { scaleCues?: ScaleCues; withTitles?: bo
 /** A level of the run by company and native label (or, failing that, title). */
 export function findLevel(levels: readonly LevelPlacement[], company: string, level: string): LevelPlacement {
   const own = levels.filter((l) => l.company === company);
-  const p = own.find((l) => l.level === level) ?? own.find((l) => l.levelTitle === level);
+  const p = own.find((l) => l.level === level) ?? own.find((l) => l.levelTitle === level) ?? own.find((l) => l.level.startsWith(`${level} `));
   if (!p) throw new Error(`no level ${company}:${level} (have ${own.map((l) => l.level).join(', ')})`);
   return p;
 }
