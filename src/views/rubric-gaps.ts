@@ -35,13 +35,16 @@ export const rubricGaps: View = (data, { width, selection, onSelect }) => {
   );
 
   const counts = findings.map((g) => ({ type: typeName(g.type), severity: g.severity }));
+  const perType = new Map<string, number>();
+  for (const c of counts) perType.set(c.type, (perType.get(c.type) ?? 0) + 1);
+  const most = Math.max(1, ...perType.values());
   const chart = findings.length
     ? Plot.plot({
       ariaLabel: 'Findings by type and severity',
         width,
         height: 50 + new Set(counts.map((c) => c.type)).size * 26,
         marginLeft: 190,
-        x: { label: 'findings', grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
+        x: { label: 'findings', grid: true, ticks: most <= 12 ? Array.from({ length: most + 1 }, (_, i) => i) : 10, tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
         y: { label: null },
         color: { domain: [...SEVERITIES], range: SEVERITIES.map((s) => SEVERITY_COLORS[s]), legend: true },
         marks: [Plot.barX(counts, Plot.groupY({ x: 'count' }, { y: 'type', fill: 'severity', tip: true, order: [...SEVERITIES], sort: { y: '-x' } })), Plot.ruleX([0])],
@@ -93,7 +96,7 @@ export const rubricGaps: View = (data, { width, selection, onSelect }) => {
     ? h(
         'table',
         { class: 'plain' },
-        h('thead', null, h('tr', null, ...['competency', 'change', `${fromName} share`, `${toName} share`, `${toName} says`].map((c) => h('th', { scope: 'col' }, c)))),
+        h('thead', null, h('tr', null, ...['competency', 'change', `${fromName} share`, `${toName} share`, 'wording that shows it'].map((c) => h('th', { scope: 'col' }, c)))),
         h(
           'tbody',
           null,
@@ -107,7 +110,11 @@ export const rubricGaps: View = (data, { width, selection, onSelect }) => {
                 h('td', null, h('strong', null, e.change)),
                 h('td', null, `${Math.round(e.from.share * 100)}%`),
                 h('td', null, `${Math.round(e.to.share * 100)}%`),
-                h('td', null, (e.change === 'dropped' || e.change === 'weakened' || e.change === 'carried-over' ? e.from : e.to).statements.slice(0, 2).map((s) => `“${s.text}”`).join(' ') || '—'),
+                (() => {
+                  const older = e.change === 'dropped' || e.change === 'weakened' || e.change === 'carried-over';
+                  const quotes = (older ? e.from : e.to).statements.slice(0, 2).map((s) => `“${s.text}”`).join(' ');
+                  return h('td', null, quotes ? `${older ? fromName : toName}: ${quotes}` : '—');
+                })(),
               ),
             ),
         ),
