@@ -56,7 +56,7 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
   const companyName = new Map(placements.map((p) => [p.company, p.companyName]));
   const shares = companies.map((c) => ({ ...c, name: `${companyName.get(c.company) ?? c.company}${companies.filter((d) => d.company === c.company).length > 1 ? ` · ${c.track}` : ''}` }));
   const shareChart = Plot.plot({
-      ariaLabel: 'Share of the taxonomy each company covers',
+    ariaLabel: 'Share of the taxonomy each company covers',
     width,
     height: 50 + shares.length * 30,
     marginLeft: 200,

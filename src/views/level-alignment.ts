@@ -109,7 +109,7 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
   const heatmap = sim
     ? onMarkClick<(typeof simRows)[number]>(
         Plot.plot({
-      ariaLabel: 'Similarity between every pair of levels',
+          ariaLabel: 'Similarity between every pair of levels',
           width: 200 + cell * placements.length,
           height: 190 + cell * placements.length,
           marginLeft: 190,

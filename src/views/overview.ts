@@ -53,7 +53,7 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
 
   const kindRows = statements.map((s) => ({ label: byKey.get(levelKey(s))?.label ?? `${s.company} ${s.level}`, kind: s.kind, in: inSelection(s, selection) }));
   const kindChart = Plot.plot({
-      ariaLabel: 'Statements per level, split by kind',
+    ariaLabel: 'Statements per level, split by kind',
     width,
     marginLeft: width < 520 ? 120 : 170,
     height: 40 + levels.length * 26,
@@ -71,7 +71,7 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
   );
   const flagChart = flagRows.length
     ? Plot.plot({
-      ariaLabel: 'Data-quality flags per flag and company',
+        ariaLabel: 'Data-quality flags per flag and company',
         width,
         marginLeft: width < 520 ? 120 : 150,
         height: 40 + FLAGS.length * 24,

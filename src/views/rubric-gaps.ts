@@ -40,7 +40,7 @@ export const rubricGaps: View = (data, { width, selection, onSelect }) => {
   const most = Math.max(1, ...perType.values());
   const chart = findings.length
     ? Plot.plot({
-      ariaLabel: 'Findings by type and severity',
+        ariaLabel: 'Findings by type and severity',
         width,
         height: 50 + new Set(counts.map((c) => c.type)).size * 26,
         marginLeft: 190,
