@@ -60,8 +60,9 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
     x: { label: 'statements', grid: true },
     y: { label: null, domain: levels.map((l) => l.label) },
     color: { legend: true, domain: [...KINDS], range: OKABE_ITO.slice(0, KINDS.length) },
+    opacity: { type: 'identity' },
     marks: [
-      Plot.barX(kindRows, Plot.groupY({ x: 'count' }, { y: 'label', fill: 'kind', fillOpacity: (d: { in: boolean }) => (d.in ? 1 : 0.35), tip: true, order: [...KINDS] } as Plot.BarXOptions)),
+      Plot.barX(kindRows, Plot.groupY({ x: 'count', fillOpacity: 'first' }, { y: 'label', fill: 'kind', fillOpacity: (d: { in: boolean }) => (d.in ? 1 : 0.35), tip: true, order: [...KINDS] } as Plot.BarXOptions)),
       Plot.ruleX([0]),
     ],
   });

@@ -8,6 +8,14 @@ beforeAll(async () => (browser = await launch()));
 afterAll(() => browser?.close());
 
 describe('views answer the questions they are for', () => {
+  it('overview: bars outside the selected company are faded, those inside are not', async () => {
+    const { context, page } = await openPage(browser);
+    await gotoView(page, `${baseUrl}?view=overview&company=teleport`);
+    const opacities = await page.$$eval('[data-export="statements-by-kind"] svg g[aria-label="bar"] rect', (rs) => rs.map((r) => r.getAttribute('fill-opacity')));
+    expect(new Set(opacities)).toEqual(new Set(['1', '0.35']));
+    await context.close();
+  });
+
   it('map a hire: Octopus L4 gets a level and a relation at every other company, with statements side by side', async () => {
     const { context, page, log } = await openPage(browser);
     await gotoView(page, `${baseUrl}?view=map&company=octopus&level=L4`);
