@@ -19,9 +19,15 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
   const names = scaleNames(data);
   const source = selection.text ? undefined : placements.find((p) => isSelectedLevel(p, selection));
   let result: (MapResult & { sourceName: string }) | undefined;
+  let caution: string | null = null;
   if (selection.text) {
     const mapped = mapText(selection.text, data.statements, placements, { scaleCues: data.scaleCues, classify: data.classify });
     result = { ...mapped, sourceName: 'the pasted text' };
+    if (mapped.placement.basis !== 'evidence') {
+      caution = 'No phrase in the text says how far its work reaches or how much direction it needs, so its place on the scale is a guess spanning the whole scale: add sentences about scope (team, several teams, company) and autonomy.';
+    } else if (mapped.placement.evidence.length < 3) {
+      caution = `Only ${mapped.placement.evidence.length} phrase${mapped.placement.evidence.length === 1 ? '' : 's'} in the text speak${mapped.placement.evidence.length === 1 ? 's' : ''} to its level: read the mapping as rough.`;
+    }
   } else if (source) {
     result = { ...mapLevel(source.key, data.statements, placements), sourceName: `${levelName(source)} · ${source.levelTitle}` };
   }
@@ -132,6 +138,7 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
         chart: !!chart,
         rows: () => rows,
       },
+      caution ? h('p', { class: 'caution', role: 'note' }, caution) : null,
       chart,
       table,
     ),

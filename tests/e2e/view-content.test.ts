@@ -38,6 +38,15 @@ describe('views answer the questions they are for', () => {
     await context.close();
   });
 
+  it('map a hire: text with nothing about scope or autonomy is mapped with a caution, not silently', async () => {
+    const { context, page } = await openPage(browser);
+    await gotoView(page, `${baseUrl}?view=map&text=${encodeURIComponent('Writes Go.')}`);
+    expect(await page.textContent('[data-export="map-a-hire"] .caution')).toMatch(/guess|rough/);
+    await gotoView(page, `${baseUrl}?view=map&company=octopus&level=L4`);
+    expect(await page.locator('[data-export="map-a-hire"] .caution').count()).toBe(0);
+    await context.close();
+  });
+
   it('level alignment: choosing a level lists the evidence that placed it', async () => {
     const { context, page } = await openPage(browser);
     await gotoView(page, `${baseUrl}?view=alignment`);
