@@ -192,6 +192,30 @@ describe('add your own ladder', () => {
     await context.close();
   });
 
+  it('keeps several tracks of one upload as separate ladders and lets the user correct one file\u2019s track', async () => {
+    const { context, page } = await recordingContext();
+    await gotoView(page, baseUrl);
+    await pick(page, ['harbor-l2-engineer.md', 'harbor-l2-analyst.md', 'harbor-l3-analyst.md']);
+    expect(await page.textContent('.upload-headline')).toContain('(tracks: Security Analyst, Security Engineer)');
+    expect(await page.isHidden('#upload-track')).toBe(true);
+    const labels = await page.$$eval('.upload-file-tracks label', (ls) => ls.map((l) => [l.firstChild?.textContent, (l.querySelector('input') as HTMLInputElement).value]));
+    expect(labels).toEqual([
+      ['Track of harbor-l2-analyst.md', 'Security Analyst'],
+      ['Track of harbor-l2-engineer.md', 'Security Engineer'],
+      ['Track of harbor-l3-analyst.md', 'Security Analyst'],
+    ]);
+    await page.fill('.upload-file-tracks input[data-file="harbor-l2-engineer.md"]', 'Product Security');
+    await page.press('.upload-file-tracks input[data-file="harbor-l2-engineer.md"]', 'Tab');
+    await page.waitForFunction(() => document.querySelector('.upload-headline')?.textContent?.includes('Product Security'));
+    await page.fill('#upload-company', 'Harbor');
+    await add(page, 'harbor');
+    await gotoView(page, `${baseUrl}?view=overview&company=harbor`);
+    const main = (await page.textContent('main')) ?? '';
+    expect(main).toContain('Product Security');
+    expect(main).toContain('Security Analyst');
+    await context.close();
+  });
+
   it('lets the user fix the files and upload them again, replacing the earlier upload, and set the level order', async () => {
     const { context, page, requests } = await recordingContext();
     await gotoView(page, baseUrl);
@@ -313,8 +337,10 @@ describe('add your own ladder', () => {
       const { context, page } = await recordingContext();
       await page.emulateMedia({ colorScheme: theme });
       await gotoView(page, baseUrl);
-      await pick(page, ['fenwick-broken.csv', 'fenwick-empty.md']);
+      await pick(page, ['fenwick-broken.csv', 'fenwick-empty.md', 'harbor-l2-engineer.md', 'harbor-l2-analyst.md']);
+      await page.waitForSelector('.upload-file-tracks input');
       await page.click('.upload-sections summary');
+      await page.click('.upload-samples summary');
       await page.setInputFiles('#upload-taxonomy', fixture('taxonomy-broken.json'));
       await page.waitForSelector('.taxonomy-problems li');
       const results = await new AxeBuilder({ page }).include('section.uploads').analyze();

@@ -2,7 +2,8 @@ import { h } from '../../views/dom.ts';
 import { checkFileSizes, checkStatements, describeLimits } from './limits.ts';
 import { runIngest, type IngestJob } from './run-ingest.ts';
 import { removeLadder, saveLadder } from './storage.ts';
-import { companySlug, makeStoredLadder } from './stored-ladder.ts';
+import { companySlug, makeStoredLadder, safeFileNames } from './stored-ladder.ts';
+import type { LadderSummary } from './summarise.ts';
 import { renderPreview } from './preview.ts';
 import { taxonomyControls } from './taxonomy-upload.ts';
 import { templateButton } from './template.ts';
@@ -112,10 +113,42 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
     h('label', { for: 'upload-track' }, 'Track (change to correct it)', trackInput),
     h('label', { for: 'upload-levels' }, 'Level order, lowest first', levelsInput),
   );
+  const trackLabel = fields.querySelector<HTMLLabelElement>('label[for="upload-track"]')!;
+  /** Corrected tracks by (safe) file name, when an upload holds several tracks. */
+  let fileTracks: Record<string, string> = {};
+  const fileTracksBox = h('fieldset', { class: 'upload-file-tracks', hidden: true });
+  const originalNames = () => {
+    const safe = safeFileNames(files.map((f) => f.name));
+    return new Map(safe.map((name, i) => [name, files[i].name]));
+  };
+  const requestedFileTracks = (): Record<string, string> | undefined => {
+    if (!Object.keys(fileTracks).length) return undefined;
+    const original = originalNames();
+    return Object.fromEntries(Object.entries(fileTracks).map(([name, track]) => [original.get(name) ?? name, track]));
+  };
+  const showFileTracks = (summary: LadderSummary) => {
+    const perFile = summary.files.filter((f) => f.tracks.length);
+    const several = summary.tracks.length > 1 || Object.keys(fileTracks).length > 0;
+    trackLabel.hidden = several;
+    fileTracksBox.hidden = !several;
+    if (!several) return;
+    fileTracksBox.replaceChildren(
+      h('legend', null, 'Several tracks were read — each is its own ladder. Correct a file\u2019s track here:'),
+      ...perFile.map((f, i) => {
+        const input = h('input', { type: 'text', id: `upload-track-${i}`, 'data-file': f.file });
+        input.value = fileTracks[f.file] ?? f.tracks.join(', ');
+        input.addEventListener('change', () => {
+          fileTracks[f.file] = input.value;
+          read();
+        });
+        return h('label', { for: `upload-track-${i}` }, `Track of ${f.file}`, input);
+      }),
+    );
+  };
   const preview = h('div', { class: 'upload-preview' });
   const add = h('button', { type: 'button', class: 'upload-add', disabled: true }, 'Add to comparison');
   const cancel = h('button', { type: 'button' }, 'Clear');
-  const details = h('div', { class: 'upload-details', hidden: true }, fields, preview, h('div', { class: 'upload-actions' }, add, ' ', cancel));
+  const details = h('div', { class: 'upload-details', hidden: true }, fields, fileTracksBox, preview, h('div', { class: 'upload-actions' }, add, ' ', cancel));
 
   const say = (message: string) => {
     alert.replaceChildren(...(message ? [h('p', null, message)] : []));
@@ -130,7 +163,7 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
     step.textContent = 'Starting…';
     const levels = levelsInput.dataset.edited ? levelsInput.value.split(',').map((l) => l.trim()).filter(Boolean) : undefined;
     const current = runIngest(
-      { files, name: nameInput.value, track: trackInput.dataset.edited ? trackInput.value : undefined, levels },
+      { files, name: nameInput.value, track: trackInput.dataset.edited && !trackLabel.hidden ? trackInput.value : undefined, levels, fileTracks: requestedFileTracks() },
       (p) => {
         progress.max = p.total;
         progress.value = p.done;
@@ -158,6 +191,7 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
       if (!trackInput.dataset.edited) trackInput.value = reply.summary.tracks.join(', ');
       if (!levelsInput.dataset.edited) levelsInput.value = [...new Set(reply.summary.levels.map((l) => l.level))].join(', ');
       details.hidden = false;
+      showFileTracks(reply.summary);
       preview.replaceChildren(renderPreview(reply.summary, { levelsSort: reply.levelsSort }));
       refreshAdd();
     });
@@ -198,6 +232,7 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
     }
     files = await Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: await readBytes(f) })));
     for (const i of [trackInput, levelsInput]) delete i.dataset.edited;
+    fileTracks = {};
     if (nameInput.dataset.detected) (nameInput.value = '', delete nameInput.dataset.detected);
     read();
   };
@@ -232,6 +267,7 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
     input.value = '';
     nameInput.value = '';
     for (const i of [trackInput, levelsInput]) (i.value = '', delete i.dataset.edited);
+    fileTracks = {};
     details.hidden = true;
     say('');
   });
@@ -241,7 +277,8 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
     add.disabled = true;
     const ladder = makeStoredLadder({
       name: nameInput.value,
-      track: trackInput.dataset.edited ? trackInput.value : undefined,
+      track: trackInput.dataset.edited && !trackLabel.hidden ? trackInput.value : undefined,
+      fileTracks: requestedFileTracks(),
       levels: levelsInput.dataset.edited ? levelsInput.value.split(',') : undefined,
       files: files.map((f) => ({ name: f.name, content: f.bytes })),
     });

@@ -36,7 +36,7 @@ export function readUpload(request: IngestRequest, post: (reply: IngestReply) =>
   }
   post({ type: 'progress', done: total - 1, total, step: 'Putting the levels together' });
   const name = request.name.trim() || detectedName || '';
-  const ladder = makeStoredLadder({ name: name || UNNAMED, track: request.track, levels: request.levels, files: files.map((f) => ({ name: f.name, content: f.bytes })) });
+  const ladder = makeStoredLadder({ name: name || UNNAMED, track: request.track, levels: request.levels, fileTracks: request.fileTracks, files: files.map((f) => ({ name: f.name, content: f.bytes })) });
   if (!ladder.company) ladder.company = UNNAMED;
   const set = ingestFiles(ladderInputFiles(ladder));
   const summary = summariseLadder(set, ladder.company);

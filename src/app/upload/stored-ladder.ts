@@ -17,6 +17,8 @@ export interface StoredLadder {
   track?: string;
   /** Level labels lowest first, when the user set the order. */
   levels?: string[];
+  /** Track per file name, where the user corrected one file's track (several tracks in one upload). */
+  fileTracks?: Record<string, string>;
   files: StoredFile[];
 }
 
@@ -47,7 +49,7 @@ function textOf(content: Uint8Array | string): string {
  * and level order they gave on top. A `ladder.json` that is not a JSON object is passed on unchanged so
  * ingestion reports it.
  */
-export function metadataText(ladder: Pick<StoredLadder, 'name' | 'track' | 'levels'>, own?: StoredFile): string {
+export function metadataText(ladder: Pick<StoredLadder, 'name' | 'track' | 'levels' | 'fileTracks'>, own?: StoredFile): string {
   let meta: Record<string, unknown> = {};
   if (own) {
     try {
@@ -61,6 +63,11 @@ export function metadataText(ladder: Pick<StoredLadder, 'name' | 'track' | 'leve
   meta = { ...meta, name: ladder.name };
   if (ladder.track) meta.track = ladder.track;
   if (ladder.levels?.length) meta.levels = ladder.levels;
+  if (ladder.fileTracks && Object.keys(ladder.fileTracks).length) {
+    const files = meta.files && typeof meta.files === 'object' && !Array.isArray(meta.files) ? { ...(meta.files as Record<string, object>) } : {};
+    for (const [name, track] of Object.entries(ladder.fileTracks)) files[name] = { ...(files[name] ?? {}), track };
+    meta.files = files;
+  }
   return JSON.stringify(meta, null, 2);
 }
 
@@ -78,17 +85,23 @@ export function ladderInputFiles(ladder: StoredLadder): InputFile[] {
 }
 
 /** Builds a record from what the user chose; file names are made safe and unique. */
-export function makeStoredLadder(input: { name: string; track?: string; levels?: string[]; files: StoredFile[] }): StoredLadder {
+export function makeStoredLadder(input: { name: string; track?: string; levels?: string[]; fileTracks?: Record<string, string>; files: StoredFile[] }): StoredLadder {
   const name = input.name.trim();
   const names = safeFileNames(input.files.map((f) => f.name));
   const track = input.track?.trim();
   const levels = input.levels?.map((l) => l.trim()).filter(Boolean);
+  const fileTracks: Record<string, string> = {};
+  input.files.forEach((f, i) => {
+    const t = input.fileTracks?.[f.name]?.trim();
+    if (t) fileTracks[names[i]] = t;
+  });
   return {
     version: 1,
     company: companySlug(name),
     name,
     ...(track ? { track } : {}),
     ...(levels?.length ? { levels } : {}),
+    ...(Object.keys(fileTracks).length ? { fileTracks } : {}),
     files: input.files.map((f, i) => ({ name: names[i], content: f.content })),
   };
 }
@@ -105,6 +118,7 @@ export function parseStoredLadder(value: unknown): StoredLadder | null {
   if (v.version !== 1 || !isString(v.company) || !v.company || companySlug(v.company) !== v.company || !isString(v.name) || !v.name.trim()) return null;
   if (v.track !== undefined && !isString(v.track)) return null;
   if (v.levels !== undefined && !(Array.isArray(v.levels) && v.levels.every(isString))) return null;
+  if (v.fileTracks !== undefined && !(v.fileTracks && typeof v.fileTracks === 'object' && !Array.isArray(v.fileTracks) && Object.values(v.fileTracks).every(isString))) return null;
   if (!Array.isArray(v.files) || v.files.length === 0) return null;
   const files: StoredFile[] = [];
   for (const f of v.files as unknown[]) {
@@ -120,6 +134,7 @@ export function parseStoredLadder(value: unknown): StoredLadder | null {
     name: v.name,
     ...(v.track ? { track: v.track } : {}),
     ...(v.levels && (v.levels as string[]).length ? { levels: v.levels as string[] } : {}),
+    ...(v.fileTracks && Object.keys(v.fileTracks).length ? { fileTracks: { ...(v.fileTracks as Record<string, string>) } } : {}),
     files,
   };
 }

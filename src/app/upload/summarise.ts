@@ -43,7 +43,8 @@ export interface LadderSummary {
   sections: { section: string; statements: number }[];
   byKind: Record<Kind, number>;
   flags: Partial<Record<Flag, number>>;
-  files: { file: string; shape: string; levels: string[]; statements: number }[];
+  /** Per file: shape, levels, statements and the track(s) its levels were put on. */
+  files: { file: string; shape: string; levels: string[]; statements: number; tracks: string[] }[];
   diagnostics: UploadDiagnostic[];
   statements: number;
 }
@@ -88,7 +89,10 @@ export function summariseLadder(set: LadderSet, company: string): LadderSummary 
     sections: [...sections].map(([section, n]) => ({ section, statements: n })),
     byKind,
     flags: orderedFlags,
-    files: set.files.filter((f) => f.file.startsWith(folder)).map((f) => ({ file: nameOf(f.file), shape: f.shape, levels: f.levels, statements: f.statements })),
+    files: set.files.filter((f) => f.file.startsWith(folder)).map((f) => ({
+      file: nameOf(f.file), shape: f.shape, levels: f.levels, statements: f.statements,
+      tracks: [...new Set(levels.filter((l) => l.files.includes(f.file)).map((l) => l.track))],
+    })),
     diagnostics: set.diagnostics
       .filter((d) => d.file.startsWith(folder) || !d.file.includes('/'))
       .map((d) => ({ severity: d.severity, file: nameOf(d.file), ...(d.line ? { line: d.line } : {}), message: uploadWording(d.message) }))

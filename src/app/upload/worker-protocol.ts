@@ -7,6 +7,8 @@ export interface IngestRequest {
   name: string;
   track?: string;
   levels?: string[];
+  /** Track per file name, where the user corrected it. */
+  fileTracks?: Record<string, string>;
 }
 
 /** What the worker answers: progress while reading, then a summary or a refusal. */

@@ -60,3 +60,24 @@ describe('stored ladders', () => {
     }
   });
 });
+
+describe('several tracks in one upload', () => {
+  const engineer = '# L2: Security Engineer\n\n## Craft\n\n- Reviews pull requests for injection mistakes.\n';
+  const analyst = '# L2: Security Analyst\n\n## Operations\n\n- Investigates suspicious sign-ins.\n';
+
+  it('keeps pages of different tracks as separate ladders', () => {
+    const ladder = makeStoredLadder({ name: 'Harbor', files: [{ name: 'eng.md', content: engineer }, { name: 'ana.md', content: analyst }] });
+    const set = ingestFiles(ladderInputFiles(ladder));
+    expect(set.levels.map((l) => [l.track, l.level])).toEqual([['Security Analyst', 'L2'], ['Security Engineer', 'L2']]);
+  });
+
+  it('applies a track the user corrected for one file, keyed by the stored (safe) file name', () => {
+    const ladder = makeStoredLadder({ name: 'Harbor', fileTracks: { 'dir/ana.md': 'Detection and Response' }, files: [{ name: 'eng.md', content: engineer }, { name: 'dir/ana.md', content: analyst }] });
+    expect(ladder.fileTracks).toEqual({ 'ana.md': 'Detection and Response' });
+    expect(JSON.parse(ladderInputFiles(ladder).at(-1)!.content as string).files).toEqual({ 'ana.md': { track: 'Detection and Response' } });
+    const set = ingestFiles(ladderInputFiles(ladder));
+    expect(set.levels.map((l) => [l.track, l.level])).toEqual([['Detection and Response', 'L2'], ['Security Engineer', 'L2']]);
+    expect(parseStoredLadder(structuredClone(ladder))).toEqual(ladder);
+    expect(parseStoredLadder({ ...ladder, fileTracks: { 'ana.md': 3 } })).toBeNull();
+  });
+});
