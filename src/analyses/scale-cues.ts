@@ -1,5 +1,6 @@
 /** The scale cue lexicon (data/scale-cues.json): parsing, validation and compiled matchers. */
 import type { DurationRule } from './durations.ts';
+import { NO_SECTION_RULES, type SectionRules } from './section-rules.ts';
 import { escapeRegExp, normaliseText } from './text.ts';
 
 export interface ScaleCue {
@@ -39,6 +40,8 @@ export interface ScaleCues {
   durations?: DurationRule;
   /** Within a ladder, each level sits at least minStep above the level below after the fit (0 → ties allowed). */
   fit: { minStep: number };
+  /** Sections that say nothing about level, or whose short cells read as an attribute or a title. */
+  sections: SectionRules;
 }
 
 export class ScaleCuesError extends Error {
@@ -87,6 +90,8 @@ export function parseScaleCues(input: string | unknown): ScaleCues {
   const durations = parseDurations(raw.durations, problems);
   const minStep = raw.fit?.minStep ?? 0;
   if (typeof minStep !== 'number' || minStep < 0 || minStep > 1) problems.push('fit.minStep must be a number 0-1');
+  const sections = parseSections(raw.sections, problems);
+  for (const a of sections.asAttribute) if (!attributes[a.attribute]) problems.push(`sections.asAttribute: "${a.attribute}" is not one of the attributes`);
   if (problems.length) throw new ScaleCuesError(problems);
   return {
     name: String(raw.name ?? 'scale cues'),
@@ -105,6 +110,28 @@ export function parseScaleCues(input: string | unknown): ScaleCues {
     scopeWords: raw.scopeWords ?? [],
     ...(durations ? { durations } : {}),
     fit: { minStep: Number(minStep) },
+    sections,
+  };
+}
+
+function parseSections(raw: Partial<SectionRules> | undefined, problems: string[]): SectionRules {
+  if (raw === undefined) return NO_SECTION_RULES;
+  const strings = (v: unknown, where: string): string[] => {
+    if (v === undefined) return [];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
+      problems.push(`sections.${where} must be a list of strings`);
+      return [];
+    }
+    return v;
+  };
+  return {
+    ignore: strings(raw.ignore, 'ignore'),
+    asAttribute: (Array.isArray(raw.asAttribute) ? raw.asAttribute : []).map((a, i) => ({
+      match: strings(a?.match, `asAttribute[${i}].match`),
+      attribute: String(a?.attribute ?? ''),
+      maxWords: typeof a?.maxWords === 'number' ? a.maxWords : 5,
+    })),
+    asTitle: { match: strings(raw.asTitle?.match, 'asTitle.match'), maxWords: typeof raw.asTitle?.maxWords === 'number' ? raw.asTitle.maxWords : 6 },
   };
 }
 

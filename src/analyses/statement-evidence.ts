@@ -5,6 +5,7 @@ import type { ScaleEvidence } from './types.ts';
 import { normaliseText } from './text.ts';
 import { interpolateLog } from './interpolate-log.ts';
 import { findDurations } from './durations.ts';
+import { ignoredBySection, isTitleCell, sectionAttribute } from './section-rules.ts';
 
 export { interpolateLog };
 
@@ -107,15 +108,24 @@ export function statementEvidence(s: Statement, cues: ScaleCues): ScaleEvidence[
   const push = (cue: string, dimension: string, match: string, value: number, weight: number) =>
     out.push({ statementId: s.id, kind: s.kind, cue, match, dimension, value: Math.round(value * 100) / 100, weight: Math.round(weight * kindWeight * 1000) / 1000 });
 
-  if (s.kind === 'attribute' && s.attribute) {
+  if (ignoredBySection(s, cues.sections)) return out;
+  if (isTitleCell(s, cues.sections)) {
+    for (const h of findCueHits(s.text, cues.titles.cues)) push(h.cue.id, h.cue.dimension, h.match, h.cue.value, h.cue.weight * cues.titles.weight);
+    return out;
+  }
+  // A short cell under a scope-like heading ("Scope: Team/Multi-team") is read like that attribute.
+  const asAttribute = sectionAttribute(s, cues.sections);
+  const cell = s.kind !== 'attribute' && asAttribute !== null;
+  if ((s.kind === 'attribute' && s.attribute) || cell) {
     // An attribute the lexicon has no rule for ("Influence: whole org") is read with the general cues.
-    const rule = cues.attributes[s.attribute.name] ?? GENERAL_ATTRIBUTE;
-    const num = attributeNumberValue(s, rule);
+    const name = s.attribute && cues.attributes[s.attribute.name] ? s.attribute.name : asAttribute ?? s.attribute!.name;
+    const rule = cues.attributes[name] ?? GENERAL_ATTRIBUTE;
+    const num = cell ? null : attributeNumberValue(s, rule);
     if (num) {
-      push(`attribute:${s.attribute.name}`, rule.numbers === 'people' ? 'scope' : 'horizon', num.match, num.value, rule.weight);
+      push(`attribute:${name}`, rule.numbers === 'people' ? 'scope' : 'horizon', num.match, num.value, rule.weight);
       return out;
     }
-    const hits = findCueHits(s.attribute.value, attributeCues(rule, cues));
+    const hits = findCueHits(cell ? s.text : s.attribute!.value, attributeCues(rule, cues));
     const total = hits.reduce((t, h) => t + h.cue.weight, 0);
     // The attribute's weight is shared among its phrases, so a long value does not count more than a short one.
     for (const h of hits) push(h.cue.id, h.cue.dimension, h.match, h.cue.value, (rule.weight * h.cue.weight) / total);
