@@ -1,6 +1,6 @@
 import { rowsOf } from '../views/index.ts';
 import { downloadBlob, svgText, svgToPng } from './download.ts';
-import { toCSV, toJSON } from './table-export.ts';
+import { exportFileName, toCSV, toJSON } from './table-export.ts';
 
 /** The main chart of a panel: its largest SVG (legends are small). */
 function mainChart(panel: Element): SVGSVGElement | null {
@@ -24,10 +24,13 @@ function button(label: string, title: string, action: () => void | Promise<void>
   return b;
 }
 
-/** Adds CSV/JSON buttons to every panel with rows and SVG/PNG buttons to every panel with a chart. */
-export function addExportBars(root: Element): void {
+/**
+ * Adds CSV/JSON buttons to every panel with rows and SVG/PNG buttons to every panel with a chart;
+ * file names carry the selection.
+ */
+export function addExportBars(root: Element, selection: Record<string, string | undefined> = {}): void {
   for (const panel of root.querySelectorAll('[data-export]')) {
-    const name = panel.getAttribute('data-export') ?? 'export';
+    const name = exportFileName(panel.getAttribute('data-export') ?? 'export', selection);
     const heading = panel.querySelector('h2')?.textContent ?? name;
     const bar = document.createElement('div');
     bar.className = 'export-bar';

@@ -140,7 +140,7 @@ export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () =
       element.textContent = `This view could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
     }
     host.replaceChildren(element);
-    addExportBars(host);
+    addExportBars(host, { ...viewSelection });
     main.removeAttribute('aria-busy');
     status.render = { view: entry.id, ms: performance.now() - started, count: status.render.count + 1 };
     status.ready = true;

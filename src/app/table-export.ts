@@ -1,4 +1,4 @@
-/** Serialises table rows for download: CSV that spreadsheets cannot execute, and JSON. */
+/** Serialises table rows for download (CSV that spreadsheets cannot execute, and JSON) and names the files. */
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -35,4 +35,12 @@ export function toCSV(rows: readonly Record<string, unknown>[], columns = tableC
 /** Pretty-printed JSON array of the rows. */
 export function toJSON(rows: readonly Record<string, unknown>[]): string {
   return JSON.stringify(rows, null, 2) + '\n';
+}
+
+const slug = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+
+/** `coverage-octopus-l3`: the panel's export name followed by the selection it shows. */
+export function exportFileName(name: string, selection: Record<string, string | undefined>): string {
+  const parts = ['company', 'track', 'level', 'variant', 'competency'].map((k) => selection[k]).filter((v): v is string => !!v);
+  return [name, ...parts.map(slug)].filter(Boolean).join('-');
 }

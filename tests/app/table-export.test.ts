@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neutraliseFormula, toCSV, toJSON, tableColumns } from '../../src/app/table-export.ts';
+import { exportFileName, neutraliseFormula, toCSV, toJSON, tableColumns } from '../../src/app/table-export.ts';
 
 describe('neutraliseFormula', () => {
   it('prefixes cells a spreadsheet would run as a formula with a single quote', () => {
@@ -41,5 +41,14 @@ describe('tableColumns and toJSON', () => {
   it('round-trips rows through JSON', () => {
     const rows = [{ id: 'x', text: '<script>alert(1)</script>' }];
     expect(JSON.parse(toJSON(rows))).toEqual(rows);
+  });
+});
+
+describe('exportFileName', () => {
+  it('appends the selection in a fixed order, as slugs', () => {
+    expect(exportFileName('coverage', { competency: 'risk', level: 'L3', company: 'octopus', variant: 'Senior Cloud Security Engineer' })).toBe('coverage-octopus-l3-senior-cloud-security-engineer-risk');
+  });
+  it('ignores search text and empty fields', () => {
+    expect(exportFileName('statements', { q: 'incident', company: undefined })).toBe('statements');
   });
 });

@@ -42,7 +42,7 @@ describe('exports', () => {
     const shown = Number((await page.textContent('main [role="status"]'))?.match(/^(\d+) of/)?.[1]);
     expect(shown).toBeGreaterThan(10);
     const csv = await download(page, 'statements', 'CSV');
-    expect(csv.name).toBe('statements.csv');
+    expect(csv.name).toBe('statements-teleport.csv');
     const rows = parseCSV(csv.bytes.toString('utf8'));
     expect(rows[0]).toEqual(['id', 'company', 'level', 'section', 'kind', 'competency', 'confidence', 'why', 'flags', 'source', 'text']);
     expect(rows.length - 1).toBe(shown);
