@@ -32,7 +32,12 @@ export interface ScaleCues {
   attributes: Record<string, AttributeRule>;
   capNotes: { patterns: string[]; levelPattern: string };
   /** Cues read from a level's title ("Senior", "Principal"); each hit weighs weight × cue weight. */
-  titles: { weight: number; cues: ScaleCue[] };
+  titles: {
+    weight: number;
+    cues: ScaleCue[];
+    /** Roman numerals in a title: alone they place the level (values, at weight); after a seniority word each step adds `step`. */
+    numerals?: { values: Record<string, number>; step: number; weight: number };
+  };
   /** Phrases after which cues of the given dimensions describe context, not reach: their weight × factor. */
   dampeners: { phrases: string[]; factor: number; dimensions: string[] };
   scopeWords: string[];
@@ -91,6 +96,10 @@ export function parseScaleCues(input: string | unknown): ScaleCues {
   const minStep = raw.fit?.minStep ?? 0;
   if (typeof minStep !== 'number' || minStep < 0 || minStep > 1) problems.push('fit.minStep must be a number 0-1');
   const sections = parseSections(raw.sections, problems);
+  const numerals = raw.titles?.numerals;
+  if (numerals && (typeof numerals.values !== 'object' || Object.values(numerals.values).some((v) => typeof v !== 'number') || typeof numerals.step !== 'number' || typeof numerals.weight !== 'number')) {
+    problems.push('titles.numerals needs values (numeral → 1-7), step and weight');
+  }
   for (const a of sections.asAttribute) if (!attributes[a.attribute]) problems.push(`sections.asAttribute: "${a.attribute}" is not one of the attributes`);
   if (problems.length) throw new ScaleCuesError(problems);
   return {
@@ -101,7 +110,7 @@ export function parseScaleCues(input: string | unknown): ScaleCues {
     cues,
     attributes,
     capNotes: { patterns: raw.capNotes?.patterns ?? [], levelPattern: raw.capNotes?.levelPattern ?? '\\b(?:l|level)\\s*(\\d+)\\b' },
-    titles: { weight: typeof raw.titles?.weight === 'number' ? raw.titles.weight : 0, cues: titleCues },
+    titles: { weight: typeof raw.titles?.weight === 'number' ? raw.titles.weight : 0, cues: titleCues, ...(numerals ? { numerals } : {}) },
     dampeners: {
       phrases: raw.dampeners?.phrases ?? [],
       factor: typeof raw.dampeners?.factor === 'number' ? raw.dampeners.factor : 0.25,

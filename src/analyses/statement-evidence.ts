@@ -110,7 +110,7 @@ export function statementEvidence(s: Statement, cues: ScaleCues): ScaleEvidence[
 
   if (ignoredBySection(s, cues.sections)) return out;
   if (isTitleCell(s, cues.sections)) {
-    for (const h of findCueHits(s.text, cues.titles.cues)) push(h.cue.id, h.cue.dimension, h.match, h.cue.value, h.cue.weight * cues.titles.weight);
+    for (const h of titleHits(s.text, cues)) push(h.cue, h.dimension, h.match, h.value, h.weight);
     return out;
   }
   // A short cell under a scope-like heading ("Scope: Team/Multi-team") is read like that attribute.
@@ -144,16 +144,20 @@ export function statementEvidence(s: Statement, cues: ScaleCues): ScaleEvidence[
   return out;
 }
 
+/** Title cue hits, with a roman numeral ("Senior Engineer II") stepping a seniority word up, or standing alone ("SRE II"). */
+export function titleHits(title: string, cues: ScaleCues): { cue: string; dimension: string; match: string; value: number; weight: number }[] {
+  const norm = normaliseText(title);
+  const hits = findCueHitsNormalised(norm, cues.titles.cues).map((h) => ({ cue: h.cue.id, dimension: h.cue.dimension, match: h.match, value: h.cue.value, weight: h.cue.weight * cues.titles.weight }));
+  const n = cues.titles.numerals;
+  const numeral = n ? norm.split(' ').reverse().find((w) => Object.hasOwn(n.values, w)) : undefined;
+  if (!n || !numeral) return hits;
+  if (!hits.length) return [{ cue: 'title-numeral', dimension: 'title', match: numeral, value: n.values[numeral], weight: n.weight * cues.titles.weight }];
+  const step = Object.keys(n.values).indexOf(numeral) * n.step;
+  return hits.map((h) => ({ ...h, match: `${h.match} ${numeral}`, value: Math.min(7, h.value + step) }));
+}
+
 /** Evidence from a level title ("Senior Cloud Security Engineer" → senior). Statement id `<key>#title`. */
 export function titleEvidence(title: string, key: string, cues: ScaleCues): ScaleEvidence[] {
   if (!title || cues.titles.weight <= 0) return [];
-  return findCueHits(title, cues.titles.cues).map((h) => ({
-    statementId: `${key}#title`,
-    kind: 'title' as const,
-    cue: h.cue.id,
-    match: h.match,
-    dimension: h.cue.dimension,
-    value: h.cue.value,
-    weight: Math.round(h.cue.weight * cues.titles.weight * 1000) / 1000,
-  }));
+  return titleHits(title, cues).map((h) => ({ statementId: `${key}#title`, kind: 'title' as const, ...h, weight: Math.round(h.weight * 1000) / 1000 }));
 }
