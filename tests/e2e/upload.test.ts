@@ -97,6 +97,7 @@ describe('add your own ladder', () => {
       const preview = (await page.textContent('.upload-summary')) ?? '';
       expect(preview, s.shape).toContain(`Read ${s.statements} statements in ${s.levels.length} levels`);
       expect(preview, s.shape).toContain('no problems found');
+      expect(await page.isHidden('#upload-levels'), 'level order is not asked when the labels sort').toBe(true);
       expect(await page.$$eval('.upload-levels tbody tr td:nth-child(3)', (tds) => tds.map((td) => td.textContent))).toEqual([...s.levels]);
       expect(await page.$$eval('.upload-samples > ul > li', (lis) => lis.length)).toBe(s.levels.length);
       expect(await page.textContent('.upload-samples')).toContain(`${s.files[0]}:`);
@@ -225,6 +226,7 @@ describe('add your own ladder', () => {
     expect(await page.inputValue('#upload-company')).toBe('Fenwick');
     expect(await page.textContent('.upload-add')).toBe('Replace your earlier Fenwick upload');
     expect(await page.textContent('.upload-summary')).toContain('The level labels do not sort by number');
+    expect(await page.isVisible('#upload-levels')).toBe(true);
     expect(await page.inputValue('#upload-levels')).toBe('F1, F2, F3');
     await page.fill('#upload-levels', 'F1, F2, F3');
     await page.dispatchEvent('#upload-levels', 'change');

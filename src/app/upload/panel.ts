@@ -114,6 +114,7 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
     h('label', { for: 'upload-levels' }, 'Level order, lowest first', levelsInput),
   );
   const trackLabel = fields.querySelector<HTMLLabelElement>('label[for="upload-track"]')!;
+  const levelsLabel = fields.querySelector<HTMLLabelElement>('label[for="upload-levels"]')!;
   /** Corrected tracks by (safe) file name, when an upload holds several tracks. */
   let fileTracks: Record<string, string> = {};
   const fileTracksBox = h('fieldset', { class: 'upload-file-tracks', hidden: true });
@@ -192,6 +193,8 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
       if (!levelsInput.dataset.edited) levelsInput.value = [...new Set(reply.summary.levels.map((l) => l.level))].join(', ');
       details.hidden = false;
       showFileTracks(reply.summary);
+      // Level order is asked only when the labels do not sort by number (or the user already set it).
+      levelsLabel.hidden = reply.levelsSort && !levelsInput.dataset.edited;
       preview.replaceChildren(renderPreview(reply.summary, { levelsSort: reply.levelsSort }));
       refreshAdd();
     });
