@@ -125,6 +125,10 @@ describe('add your own ladder', () => {
           expect(await page.textContent('main'), `${view} shows ${c.name}`).toContain(c.name);
         }
       }
+      // From a bundled ladder's side too: mapping Octopus L4 lands on every uploaded ladder.
+      await gotoView(page, `${baseUrl}?view=map&company=octopus&level=L4`);
+      const map = (await page.textContent('main')) ?? '';
+      for (const c of all) expect(map, `map octopus L4 → ${c.name}`).toContain(c.name);
       await gotoView(page, `${baseUrl}?view=explorer&company=dunmore`);
       expect(await page.textContent('main table.data-table tbody')).toContain('dunmore-grid.tsv:2');
     };
