@@ -1,8 +1,8 @@
 /**
  * Placement, mapping and classification on ladders the cues were not first written for: own-words ladders shaped
  * like public engineering ladders, with expectations and labels written before the pipeline was first run on them
- * (tests/fixtures/generalisation: five ladders; tests/fixtures/generalisation-2: three more, written after the
- * changes made for the first round). Properties, not exact numbers: native order before the fit, Staff above
+ * (tests/fixtures/generalisation: five ladders; generalisation-2: three more, written after the changes made for
+ * the first round; generalisation-3: two more, written after the second round's changes). Properties, not exact numbers: native order before the fit, Staff above
  * Senior, entry and top levels where a reader would put them, Senior at one company ≈ Senior at another.
  */
 import { readFileSync } from 'node:fs';
@@ -20,6 +20,7 @@ const STAFF = /^staff/i;
 describe.each([
   { dir: 'tests/fixtures/generalisation', floors: { pairs: 0.9, textPairs: 0.85, mae: 0.4, band: 0.85, mapping: 0.85, classify: 0.85 } },
   { dir: 'tests/fixtures/generalisation-2', floors: { pairs: 0.9, textPairs: 0.8, mae: 0.45, band: 0.8, mapping: 0.75, classify: 0.85 } },
+  { dir: 'tests/fixtures/generalisation-3', floors: { pairs: 0.9, textPairs: 0.85, mae: 0.4, band: 0.8, mapping: 0.8, classify: 0.85 } },
 ])('own-words ladders in $dir', ({ dir, floors }) => {
   const exp = readExpectations(dir);
   const run = runGeneralisation({ dir });
@@ -30,7 +31,7 @@ describe.each([
   const titleOf = (key: string) => run.analysis.levels.find((l) => l.key === key)!.levelTitle;
 
   it('reads every ladder and level the expectations name, each from its own evidence', () => {
-    expect(companies.length).toBeGreaterThanOrEqual(3);
+    expect(companies.length).toBeGreaterThanOrEqual(2);
     for (const e of exp.levels) expect(findLevel(run.analysis.levels, e.company, e.level).basis).toBe('evidence');
   });
   it(`keeps native order before the isotonic fit for most level pairs (now ${f.pairOrder.ok}/${f.pairOrder.n})`, () => {
@@ -49,7 +50,7 @@ describe.each([
   });
   it('places Principal and Distinguished at 5 or above and every ladder’s entry level at 2.5 or below', () => {
     const tops = companies.flatMap((c) => titled(c, /principal|distinguished/i));
-    expect(tops.length).toBeGreaterThanOrEqual(3);
+    expect(tops.length).toBeGreaterThanOrEqual(2);
     for (const p of tops) expect(p.position, p.label).toBeGreaterThanOrEqual(5);
     for (const c of companies) expect(ladder(c)[0].position, ladder(c)[0].label).toBeLessThanOrEqual(2.5);
   });
@@ -82,6 +83,7 @@ describe.each([
     }
   });
   it('agrees with our statement labels (written before the first run) on most statements', () => {
+    // First runs, before any cue was changed for the set: 50/62, 39/47, 45/51.
     const rows = parseLabelledSet(readFileSync(`${dir}/labelled-statements.csv`, 'utf8'));
     const priors = parsePriors(readFileSync('data/section-priors.json', 'utf8'), taxonomy);
     const ids = taxonomy.competencies.map((c) => c.id);
