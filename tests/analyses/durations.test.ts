@@ -41,3 +41,9 @@ describe('time spans in statement text', () => {
     expect(bad).toThrow(/durations\.anchors/);
   });
 });
+
+describe('time spans in a pasted job description', () => {
+  it('are not read when they state experience', () => {
+    for (const t of ['5+ years of professional experience.', '7+ years in software engineering.', '3 years building distributed systems.', 'Two years working with Kubernetes.']) expect(spans(t), t).toEqual([]);
+  });
+});
