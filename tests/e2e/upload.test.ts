@@ -114,6 +114,8 @@ describe('add your own ladder', () => {
     expect(problems).toContain('fenwick-empty.md, line 1: error: file is empty');
     expect(await page.textContent('.upload-headline')).toContain('Read 4 statements in 2 levels from 2 files');
     expect(await page.inputValue('#upload-company')).toBe('Fenwick');
+    await page.click('.upload-samples summary');
+    await page.locator('section.uploads').screenshot({ path: join(process.cwd(), 'tests', 'e2e', 'screenshots', 'upload.png') });
     await add(page, 'fenwick');
 
     const all = [...SHAPES.map((s) => ({ slug: s.slug, name: s.name || 'Elmstead', level: s.levels[0] })), { slug: 'fenwick', name: 'Fenwick', level: 'F1' }];
