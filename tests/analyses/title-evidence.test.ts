@@ -26,3 +26,15 @@ describe('title evidence with roman numerals', () => {
     for (let i = 1; i < ps.length; i++) expect(ps[i].rawPosition!, titles[i]).toBeGreaterThan(ps[i - 1].rawPosition!);
   });
 });
+
+describe('title words beyond the IC basics', () => {
+  it('orders Senior Principal above Principal, and Member of Technical Staff well below Staff', () => {
+    expect(mean('Senior Principal Engineer')).toBeGreaterThan(mean('Principal Engineer'));
+    expect(mean('Member of Technical Staff')).toBeLessThan(mean('Senior Member of Technical Staff'));
+    expect(mean('Senior Member of Technical Staff')).toBeLessThan(mean('Staff Engineer'));
+  });
+  it('orders a management track: manager < senior manager < director < VP', () => {
+    const m = ['Engineering Manager', 'Senior Engineering Manager', 'Director of Engineering', 'VP of Engineering'].map(mean);
+    for (let i = 1; i < m.length; i++) expect(m[i]).toBeGreaterThan(m[i - 1]);
+  });
+});
