@@ -334,6 +334,11 @@ describe('add your own ladder', () => {
     }
     await gotoView(page, `${baseUrl}?view=explorer&company=payload-corp&q=secure%20code`);
     expect(await page.textContent('main table.data-table tbody')).toContain("<script>window.__pwned = 'script'</script>");
+    await gotoView(page, `${baseUrl}?view=explorer&company=payload-corp`);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-export^="statements"] .export-bar button:text-is("CSV")')]);
+    const csv = readFileSync(await file.path(), 'utf8');
+    expect(csv).toContain("'@SUM(1+1)");
+    for (const line of csv.split('\r\n')) for (const cell of line.split(',')) expect(cell).not.toMatch(/^"?[=+@]/);
     expect(requests.filter((r) => /x-(summary|attr|review)\.png/.test(r.url))).toEqual([]);
     assertPrivate(requests);
     expect(errors).toEqual([]);
