@@ -139,6 +139,7 @@ function parseSections(raw: Partial<SectionRules> | undefined, problems: string[
       match: strings(a?.match, `asAttribute[${i}].match`),
       attribute: String(a?.attribute ?? ''),
       maxWords: typeof a?.maxWords === 'number' ? a.maxWords : 5,
+      weight: typeof a?.weight === 'number' ? a.weight : 1,
     })),
     asTitle: { match: strings(raw.asTitle?.match, 'asTitle.match'), maxWords: typeof raw.asTitle?.maxWords === 'number' ? raw.asTitle.maxWords : 6 },
   };

@@ -11,7 +11,7 @@ export interface SectionRules {
   /** Section names (any part of the path) whose statements and attributes say nothing about level. */
   ignore: string[];
   /** Short statements under these section names are read with the named attribute's rule. */
-  asAttribute: { match: string[]; attribute: string; maxWords: number }[];
+  asAttribute: { match: string[]; attribute: string; maxWords: number; weight: number }[];
   /** Short statements under these section names are read with the title cues. */
   asTitle: { match: string[]; maxWords: number };
 }
@@ -46,18 +46,19 @@ export function ignoredBySection(s: Statement, rules: SectionRules): boolean {
 
 /**
  * The attribute rule a statement is read with by its heading, or null: a short statement under a scope-like
- * section, or an attribute named like one ("**Scope**: Team").
+ * section (at the rule's cell weight), or an attribute named like one ("**Scope**: Team", at the attribute's weight).
  */
-export function sectionAttribute(s: Statement, rules: SectionRules): string | null {
+export function sectionAttribute(s: Statement, rules: SectionRules): { attribute: string; weight: number | null } | null {
   if (!rules.asAttribute.length) return null;
   if (s.kind === 'attribute') {
     if (!s.attribute) return null;
     const keys = [...sectionKeys(s.attribute.name), ...sectionKeys(s.attribute.label ?? '')];
-    return rules.asAttribute.find((a) => has(a.match, keys))?.attribute ?? null;
+    const r = rules.asAttribute.find((a) => has(a.match, keys));
+    return r ? { attribute: r.attribute, weight: null } : null;
   }
   const keys = sectionKeys(s.section);
   const r = rules.asAttribute.find((a) => has(a.match, keys) && wordCount(s.text) <= a.maxWords);
-  return r ? r.attribute : null;
+  return r ? { attribute: r.attribute, weight: r.weight } : null;
 }
 
 /** True when a short statement sits under a title heading ("Title: Senior Software Engineer"). */

@@ -118,17 +118,18 @@ export function statementEvidence(s: Statement, cues: ScaleCues): ScaleEvidence[
   const cell = s.kind !== 'attribute' && asAttribute !== null;
   if ((s.kind === 'attribute' && s.attribute) || cell) {
     // An attribute the lexicon has no rule for ("Influence: whole org") is read with the general cues.
-    const name = s.attribute && cues.attributes[s.attribute.name] ? s.attribute.name : asAttribute ?? s.attribute!.name;
+    const name = s.attribute && cues.attributes[s.attribute.name] ? s.attribute.name : asAttribute?.attribute ?? s.attribute!.name;
     const rule = cues.attributes[name] ?? GENERAL_ATTRIBUTE;
+    const weight = cell ? asAttribute!.weight ?? rule.weight : rule.weight;
     const num = cell ? null : attributeNumberValue(s, rule);
     if (num) {
-      push(`attribute:${name}`, rule.numbers === 'people' ? 'scope' : 'horizon', num.match, num.value, rule.weight);
+      push(`attribute:${name}`, rule.numbers === 'people' ? 'scope' : 'horizon', num.match, num.value, weight);
       return out;
     }
     const hits = findCueHits(cell ? s.text : s.attribute!.value, attributeCues(rule, cues));
     const total = hits.reduce((t, h) => t + h.cue.weight, 0);
     // The attribute's weight is shared among its phrases, so a long value does not count more than a short one.
-    for (const h of hits) push(h.cue.id, h.cue.dimension, h.match, h.cue.value, (rule.weight * h.cue.weight) / total);
+    for (const h of hits) push(h.cue.id, h.cue.dimension, h.match, h.cue.value, (weight * h.cue.weight) / total);
     return out;
   }
   const norm = normaliseText(s.text);

@@ -18,7 +18,7 @@ describe('reading statements by their section', () => {
   it('reads a short cell under a scope heading like an impact radius, and a sentence there with the general cues', () => {
     const cell = ev('Scope', 'Team/Multi-team');
     expect(cell.map((e) => e.cue).sort()).toEqual(['cross-team', 'radius-team']);
-    expect(cell.reduce((t, e) => t + e.weight, 0)).toBeCloseTo(scaleCues.attributes.impactRadius.weight, 5);
+    expect(cell.reduce((t, e) => t + e.weight, 0)).toBeCloseTo(scaleCues.sections.asAttribute[0].weight, 5);
     expect(ev('Scope', 'Task')[0]).toMatchObject({ cue: 'radius-self', value: 1.5 });
     expect(ev('Scope', 'Leads work that spans several teams across the group every quarter.').some((e) => e.cue.startsWith('radius'))).toBe(false);
   });
