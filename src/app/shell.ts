@@ -75,7 +75,7 @@ export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () =
   tagline.textContent = 'Career ladders compared statement by statement on one competency taxonomy and one 1–7 level scale.';
   const printNote = document.createElement('p');
   printNote.className = 'print-only';
-  header.append(title, tagline, themeToggle(), printNote);
+  header.append(title, tagline, notebookLinks(), themeToggle(), printNote);
   const skip = document.createElement('a');
   skip.href = '#main';
   skip.className = 'skip-link';
@@ -182,4 +182,36 @@ export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () =
   });
 
   void render();
+}
+
+const NOTEBOOKS = [
+  ['methodology', 'Methodology'],
+  ['findings', 'Findings'],
+  ['benchmark-your-ladder', 'Benchmark your ladder'],
+] as const;
+
+/**
+ * Links to the notebooks that explain and re-run the comparison. `npm run build` puts them in
+ * `notebooks/` beside the app; the dev server has no built copies, so it says how to open them live.
+ */
+function notebookLinks(): HTMLElement {
+  const nav = document.createElement('nav');
+  nav.className = 'notebook-links';
+  nav.setAttribute('aria-label', 'Notebooks');
+  const label = document.createElement('span');
+  label.textContent = 'Notebooks:';
+  nav.append(label);
+  if (import.meta.env.DEV) {
+    const hint = document.createElement('span');
+    hint.textContent = ' run `npm run notebooks:dev` to open them live (they are built next to the app by `npm run build`)';
+    nav.append(hint);
+    return nav;
+  }
+  for (const [file, name] of NOTEBOOKS) {
+    const a = document.createElement('a');
+    a.href = `./notebooks/${file}.html`;
+    a.textContent = name;
+    nav.append(' ', a);
+  }
+  return nav;
 }
