@@ -1,19 +1,8 @@
-/** The linked selection shared by every view; it lives in the URL query string. */
-export interface Selection {
+import type { ViewSelection } from '../views/index.ts';
+
+/** The linked selection shared by every view, plus the view on screen; it lives in the URL query string. */
+export interface Selection extends ViewSelection {
   view: string;
-  company?: string;
-  /** Set only when the company has several tracks. */
-  track?: string;
-  level?: string;
-  /** Set only when the level has several pages (variants) in its track. */
-  variant?: string;
-  competency?: string;
-  /** Free-text search (explorer). */
-  q?: string;
-  /** Pasted text to map (map a hire: a job description or a candidate's level). */
-  text?: string;
-  /** Companies compared (divergence), comma-separated ids; unset = all. */
-  compare?: string;
 }
 
 const KEYS = ['company', 'track', 'level', 'variant', 'competency', 'q', 'text', 'compare'] as const;

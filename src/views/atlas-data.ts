@@ -1,4 +1,4 @@
-import type { CapNote, CoverageResult, DivergenceRow, GapFinding, LevelPlacement, SimilarityMatrix } from '../analyses/types.ts';
+import type { Analysis } from '../analyses/pipeline.ts';
 import type { ScaleCues } from '../analyses/scale-cues.ts';
 import type { ClassifiedStatement, LadderSet, Statement } from '../types.ts';
 
@@ -8,16 +8,8 @@ export interface TaxonomyInfo {
   competencies: { id: string; label: string; group: string; definition?: string }[];
 }
 
-/** The analysis tables the views draw (the analyses pipeline's output). */
-export interface AnalysisTables {
-  levels: LevelPlacement[];
-  similarity: SimilarityMatrix | null;
-  coverage: CoverageResult;
-  gaps: GapFinding[];
-  divergence: DivergenceRow[];
-  capNotes: CapNote[];
-  competencies: string[];
-}
+/** The analysis tables the views draw: the analyses pipeline's output, as is. */
+export type AnalysisTables = Analysis;
 
 /** The ingested ladders: all the overview needs (it draws before the classifier has run). */
 export interface LadderData {
