@@ -71,12 +71,25 @@ function numberAfter(ts: Token[], at: number, rule: DurationRule): { value: numb
 
 const JOINERS = new Set(['to', 'or']);
 
+const unitRes = new WeakMap<DurationRule, RegExp>();
+/** One whole-word test for any unit word, so statements without a time word are skipped cheaply. */
+function unitTest(rule: DurationRule): RegExp {
+  let re = unitRes.get(rule);
+  if (!re) {
+    const units = Object.keys(rule.units).map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(units.length ? `(?:^| )(?:${units.join('|')})(?= |$)` : '(?!)');
+    unitRes.set(rule, re);
+  }
+  return re;
+}
+
 /**
  * Spans of time in normalised text ("a few weeks to a couple of months", "two to four quarters", "a sprint or two",
  * "6 12 months" from "6-12 months", "days to weeks"), each read at its upper end. Spans followed by an ignoreAfter word
  * ("years of experience") or preceded by an ignoreBefore word ("every two weeks") are left out.
  */
 export function findDurations(norm: string, rule: DurationRule): DurationHit[] {
+  if (!unitTest(rule).test(norm)) return [];
   const ts = tokens(norm);
   const isUnit = (i: number) => i >= 0 && i < ts.length && Object.hasOwn(rule.units, ts[i].word);
   const out: DurationHit[] = [];

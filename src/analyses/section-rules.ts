@@ -34,7 +34,14 @@ export function sectionKeys(section: string): string[] {
   return hit;
 }
 
-const has = (list: string[], keys: string[]) => keys.some((k) => list.some((m) => normaliseText(m) === k));
+const sets = new WeakMap<string[], Set<string>>();
+/** Whether any key is one of the (normalised) names in `list`; the normalised set is built once per list. */
+function has(list: string[], keys: string[]): boolean {
+  if (!keys.length || !list.length) return false;
+  let set = sets.get(list);
+  if (!set) sets.set(list, (set = new Set(list.map(normaliseText))));
+  return keys.some((k) => set.has(k));
+}
 const wordCount = (text: string) => normaliseText(text).split(' ').filter(Boolean).length;
 
 /** True when the statement's section, or its attribute's name or label, is one the lexicon ignores. */
