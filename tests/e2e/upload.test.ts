@@ -250,6 +250,19 @@ describe('add your own ladder', () => {
     await context.close();
   });
 
+  it('still finds stored ladders when the localStorage hint was lost', async () => {
+    const { context, page } = await recordingContext();
+    await gotoView(page, baseUrl);
+    await pick(page, ['dunmore-grid.tsv']);
+    await page.fill('#upload-company', 'Dunmore');
+    await add(page, 'dunmore');
+    await page.evaluate(() => localStorage.clear());
+    await Promise.all([page.waitForEvent('load'), page.goto(`${baseUrl}?view=overview`)]);
+    await page.waitForSelector('section.uploads li[data-company="dunmore"]', { timeout: 20_000 });
+    expect(await page.evaluate(() => localStorage.getItem('ladder-atlas-has-uploads'))).toBe('1');
+    await context.close();
+  });
+
   it('refuses over-limit uploads with a clear message before parsing, and stays responsive on a large one', async () => {
     const { context, page } = await recordingContext();
     await gotoView(page, baseUrl);

@@ -5,7 +5,7 @@
  * but this file loads on demand: a visit without uploads costs one localStorage read.
  */
 import type { LadderData } from '../../views/atlas-data.ts';
-import { mayHaveUploads } from './upload-hint.ts';
+import { mayHaveUploads, setUploadHint } from './upload-hint.ts';
 import { NO_UPLOADS, type AtlasUploads } from './upload-types.ts';
 
 export { NO_UPLOADS, type AtlasUploads } from './upload-types.ts';
@@ -40,4 +40,15 @@ export function mountUploadPanel(root: HTMLElement, uploads: AtlasUploads, ladde
     });
   if (loadError) mount();
   else idle(mount);
+  // The hint skipped IndexedDB; if it was lost (site data partly cleared) while uploads remain, the
+  // idle check finds them and reloads once so they join the comparison instead of hiding.
+  if (uploads === NO_UPLOADS) idle(() => void recoverLostHint());
+}
+
+async function recoverLostHint(): Promise<void> {
+  if (mayHaveUploads()) return;
+  const found = await (await import('./uploads.ts')).readStoredUploads();
+  if (!found.ladders.length && !found.taxonomy) return;
+  setUploadHint(true);
+  location.reload();
 }
