@@ -110,9 +110,11 @@ export function findDurations(norm: string, rule: DurationRule): DurationHit[] {
     if (num) {
       upper = num.value;
       from = num.from;
-    } else if (ts[i - 1]?.word === 'to' && ts[i].word.endsWith('s') && isUnit(i - 2)) {
-      upper = 2; // "days to weeks": a couple of the larger unit
-      from = numberBefore(ts, i - 2, rule)?.from ?? i - 2;
+    } else if (JOINERS.has(ts[i - 1]?.word ?? '') && ts[i].word.endsWith('s') && isUnit(i - 2)) {
+      // "days to weeks", "several weeks or months": the larger unit, as many as the smaller (else a couple).
+      const lower = numberBefore(ts, i - 2, rule);
+      upper = lower?.value ?? 2;
+      from = lower?.from ?? i - 2;
     } else continue;
     // "a sprint or two": the upper number follows the unit.
     if (JOINERS.has(ts[i + 1]?.word ?? '')) {

@@ -15,6 +15,7 @@ describe('time spans in statement text', () => {
     expect(spans('Plans 6-12 months ahead.')).toEqual([{ match: '6 12 months', months: 12 }]);
     expect(spans('Delivered in a sprint or two.')).toEqual([{ match: 'a sprint or two', months: 1 }]);
     expect(spans('Days to weeks.')[0].months).toBeCloseTo(0.46, 2);
+    expect(spans('Leads projects that take several weeks or months.')).toEqual([{ match: 'several weeks or months', months: 3 }]);
     expect(spans('Projects that last one or more quarters.')).toEqual([{ match: 'one or more quarters', months: 3 }]);
   });
   it('leaves out experience, cadences and the past', () => {
