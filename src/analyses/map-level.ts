@@ -80,7 +80,7 @@ export function mapPlacement(
       .sort((x, y) => y.score - x.score || Math.abs(x.distance) - Math.abs(y.distance) || (x.key < y.key ? -1 : 1));
     const relation = relationTo(source, ladder);
     const nearest = relation === 'below' ? ladder[0] : relation === 'above' ? ladder[ladder.length - 1] : null;
-    const best = nearest ? candidates.find((c) => c.key === nearest.key)! : candidates[0];
+    const best = nearest ? candidates.find((c) => c.key === nearest.key)! : titleTieBreak(source, candidates, ladder);
     const bestP = ladder.find((t) => t.key === best.key)!;
     targets.push({
       company: first.company,
@@ -107,12 +107,31 @@ function explain(s: LevelPlacement, t: LevelPlacement, relation: Relation): stri
   return `${s.label} at ${at(s)} is closest to ${t.label} at ${at(t)}.`;
 }
 
+/** Score gap under which two candidates are a tie that the level titles may break. */
+export const TITLE_TIE = 0.05;
+
+const titleCue = (p: Pick<LevelPlacement, 'evidence'>) => p.evidence.find((e) => e.kind === 'title')?.cue;
+
+/**
+ * The best candidate; when the runner-up is within TITLE_TIE and shares the source's seniority title word
+ * ("Senior" and "Senior") while the leader does not, the text cannot tell them apart and the title decides.
+ */
+export function titleTieBreak(source: Pick<LevelPlacement, 'evidence'>, candidates: MapCandidate[], ladder: readonly LevelPlacement[]): MapCandidate {
+  const [first, second] = candidates;
+  const own = titleCue(source);
+  if (!second || !own || first.score - second.score > TITLE_TIE) return first;
+  const cue = (c: MapCandidate) => titleCue(ladder.find((p) => p.key === c.key)!);
+  return cue(first) !== own && cue(second) === own ? second : first;
+}
+
 /** When the runner-up scores within 0.1 of a match, say so: the honest answer is "between the two". */
 function closeSecond(relation: Relation, best: MapCandidate, candidates: MapCandidate[], ladder: LevelPlacement[]): string {
   if (relation !== 'match') return '';
   const second = candidates.find((c) => c.key !== best.key);
   if (!second || best.score - second.score > 0.1) return '';
-  return ` ${ladder.find((p) => p.key === second.key)!.label} is almost as close (score ${second.score.toFixed(2)} vs ${best.score.toFixed(2)}).`;
+  const label = ladder.find((p) => p.key === second.key)!.label;
+  if (second.score > best.score) return ` ${label} scores a little higher (${second.score.toFixed(2)} vs ${best.score.toFixed(2)}), a tie on the text; the shared title word decides.`;
+  return ` ${label} is almost as close (score ${second.score.toFixed(2)} vs ${best.score.toFixed(2)}).`;
 }
 
 /** Map `company:level` (or a level key) to every other ladder. Throws LevelRefError for an unknown level. */
