@@ -5,7 +5,7 @@ import type { ScaleEvidence } from './types.ts';
 import { normaliseText } from './text.ts';
 import { interpolateLog } from './interpolate-log.ts';
 import { findDurations } from './durations.ts';
-import { ignoredBySection, isTitleCell, sectionAttribute } from './section-rules.ts';
+import { ignoredBySection, isTitleCell, NO_SECTION_RULES, sectionAttribute } from './section-rules.ts';
 
 export { interpolateLog };
 
@@ -108,13 +108,14 @@ export function statementEvidence(s: Statement, cues: ScaleCues): ScaleEvidence[
   const push = (cue: string, dimension: string, match: string, value: number, weight: number) =>
     out.push({ statementId: s.id, kind: s.kind, cue, match, dimension, value: Math.round(value * 100) / 100, weight: Math.round(weight * kindWeight * 1000) / 1000 });
 
-  if (ignoredBySection(s, cues.sections)) return out;
-  if (isTitleCell(s, cues.sections)) {
+  const sections = cues.sections ?? NO_SECTION_RULES;
+  if (ignoredBySection(s, sections)) return out;
+  if (isTitleCell(s, sections)) {
     for (const h of titleHits(s.text, cues)) push(h.cue, h.dimension, h.match, h.value, h.weight);
     return out;
   }
   // A short cell under a scope-like heading ("Scope: Team/Multi-team") is read like that attribute.
-  const asAttribute = sectionAttribute(s, cues.sections);
+  const asAttribute = sectionAttribute(s, sections);
   const cell = s.kind !== 'attribute' && asAttribute !== null;
   if ((s.kind === 'attribute' && s.attribute) || cell) {
     // An attribute the lexicon has no rule for ("Influence: whole org") is read with the general cues.
