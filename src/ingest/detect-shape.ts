@@ -10,6 +10,9 @@ export function detectShape(text: string): Shape {
   const lines = splitLines(text);
   const nonBlank = lines.filter((l) => l.trim());
   if (nonBlank.length === 0) return 'empty';
+  const first = lines.find((l) => l.trim()) ?? '';
+  const firstCells = first.split(guessDelimiter(first));
+  if (firstCells.length >= 2 && isLongHeader(firstCells)) return 'long-csv';
   const h = findHeaderLine(lines);
   if (h >= 0) {
     const header = lines[h];

@@ -65,3 +65,12 @@ describe('readGrid on Markdown pipe tables', () => {
     expect(set.files[0].lines.map((l) => l.status)).toEqual(['structure', 'blank', 'structure', 'structure', 'statement', 'statement', 'blank']);
   });
 });
+
+describe('the long format with only the required columns', () => {
+  it('reads a two-column level,statement CSV', () => {
+    const set = ingestFiles([{ path: 'ladders/acme/min.csv', content: 'level,statement\nL1,"Learns fast, asks often."\nL2,Leads small projects.\n' }]);
+    expect(set.diagnostics).toEqual([]);
+    expect(set.files[0].shape).toBe('long-csv');
+    expect(set.statements.map((s) => [s.level, s.text])).toEqual([['L1', 'Learns fast, asks often.'], ['L2', 'Leads small projects.']]);
+  });
+});
