@@ -28,7 +28,7 @@ export function parseLevelCell(cell: string): LevelLabel | null {
   const t = cell.trim();
   if (/^\d{1,2}(\.\d)?$/.test(t)) return { label: t, number: Number(t), rest: '' };
   const found = findLevelLabel(t);
-  if (found && found.rest.split(/\s+/).filter(Boolean).length <= 3) return found;
+  if (found && (found.rest.split(/\s+/).filter(Boolean).length <= 3 || t.startsWith(found.label) || /^level\b/i.test(t))) return found;
   const roman = /^(.*?)\s+(i{1,3}|iv|v|vi{0,3})$/i.exec(t);
   if (roman && roman[1].split(/\s+/).length <= 3) return { label: t, number: ROMAN[roman[2].toLowerCase()], rest: roman[1] };
   return null;

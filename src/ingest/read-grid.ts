@@ -23,6 +23,9 @@ function guessCells(line: string): number {
 
 type Orientation = 'levels-as-rows' | 'levels-as-columns';
 
+/** A column (or row) that names each level's job title rather than an expectation. */
+const TITLE_HEADER = /^(job |level |role |position )?(title|name)s?$|^role$/i;
+
 function orientation(header: string[], rows: Row[]): Orientation | null {
   const share = (xs: string[]) => xs.filter((x) => parseLevelCell(x)).length / Math.max(1, xs.length);
   const rowLabels = rows.map((r) => r.cells[0] ?? '').filter((c) => c.trim());
@@ -122,8 +125,20 @@ export function readGrid(file: string, text: string, rules: IngestRules): ReadRe
       rowLevel = { label: lv.label, number: lv.number, title: lv.title, line: row.line };
       levels.push(rowLevel);
     }
+    if (orient === 'levels-as-columns' && TITLE_HEADER.test(rowLabel)) {
+      cells.slice(1).forEach((cell, k) => {
+        const lv = levelAt.get(k + 1);
+        if (lv && cleanText(cell)) lv.title = cleanText(cell);
+      });
+      for (let l = row.line; l <= row.endLine; l++) ledger.structure(l, 'level titles');
+      continue;
+    }
     const width = Math.max(header.length, cells.length);
     for (let c = 1; c < width; c++) {
+      if (orient === 'levels-as-rows' && TITLE_HEADER.test(header[c] ?? '')) {
+        if (rowLevel && cleanText(cells[c] ?? '')) rowLevel.title = cleanText(cells[c]);
+        continue;
+      }
       const colName = header[c] || `column ${c + 1}`;
       const level = orient === 'levels-as-rows' ? rowLevel! : levelAt.get(c);
       const section = orient === 'levels-as-rows' ? colName : sectionName(rowLabel);

@@ -74,3 +74,19 @@ describe('the long format with only the required columns', () => {
     expect(set.statements.map((s) => [s.level, s.text])).toEqual([['L1', 'Learns fast, asks often.'], ['L2', 'Leads small projects.']]);
   });
 });
+
+describe('level titles in grids', () => {
+  it('takes a Title column as the level title, and keeps long level cells whole as labels', () => {
+    const set = grid('Level\tTitle\tScope\nIC5 Senior Staff Software Engineer\t\tOrg\nIC4\tStaff Engineer\tSeveral teams\nIC6\tPrincipal Engineer\tCompany\n', 't.tsv');
+    expect(set.levels.map((l) => [l.level, l.levelTitle, l.levelOrder])).toEqual([
+      ['IC4', 'Staff Engineer', 4], ['IC5', 'Senior Staff Software Engineer', 5], ['IC6', 'Principal Engineer', 6],
+    ]);
+    expect(set.statements.map((s) => s.section)).toEqual(['Scope', 'Scope', 'Scope']);
+  });
+
+  it('takes a Title row as the level titles when levels are columns', () => {
+    const set = grid('Skill,L1,L2\nTitle,Associate,Engineer\nCraft,Learns.,Builds.\n');
+    expect(set.levels.map((l) => [l.level, l.levelTitle])).toEqual([['L1', 'Associate'], ['L2', 'Engineer']]);
+    expect(set.statements.map((s) => s.text)).toEqual(['Learns.', 'Builds.']);
+  });
+});
