@@ -1,7 +1,7 @@
 /** Collapses runs of white space (tabs, NBSP, doubled spaces) to one space and trims; curly quotes are kept. */
 export function normaliseSpace(text: string): string {
   if (!/\s\s|[^\S ]|^\s|\s$/.test(text)) return text;
-  return text.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/gu, ' ').trim();
+  return text.replace(/[\s\u200b]+/g, ' ').trim();
 }
 
 /**
