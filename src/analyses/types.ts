@@ -1,5 +1,5 @@
 /** Output tables of the analyses layer. Every figure carries the statement ids it rests on. */
-import type { Kind } from '../types.ts';
+import type { Kind, LevelInfo } from '../types.ts';
 
 /** One cue phrase (or attribute reading) found in a statement, with its value on the 1–7 scale. */
 export interface ScaleEvidence {
@@ -18,18 +18,11 @@ export interface ScaleEvidence {
 }
 
 /** A company level placed on the common 1–7 scale. */
-export interface LevelPlacement {
+export interface LevelPlacement extends Omit<LevelInfo, 'files'> {
   /** Unique id of the level: `company|track|level` plus `|variant` when set. */
   key: string;
   /** Short display label `company:level`. */
   label: string;
-  company: string;
-  companyName: string;
-  track: string;
-  level: string;
-  levelTitle: string;
-  levelOrder: number;
-  variant?: string;
   /** Fitted position (after keeping the ladder's native order). */
   position: number;
   low: number;
