@@ -10,7 +10,8 @@ const VITE = join(ROOT, 'node_modules', '.bin', 'vite');
 export function build(outDir: string, env: Record<string, string> = {}): void {
   execFileSync(VITE, ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    // Vitest sets NODE_ENV=test, which would make Vite build in development mode.
+    env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
 }

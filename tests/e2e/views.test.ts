@@ -21,8 +21,20 @@ describe('every view renders from the production build', () => {
     const { context, page } = await openPage(browser);
     await gotoView(page, baseUrl);
     expect(await viewIds(page)).toEqual(['overview', 'alignment', 'map', 'divergence', 'coverage', 'gaps', 'explorer']);
-    const hrefs = await page.$$eval('nav a', (links) => links.map((a) => a.getAttribute('href')));
+    const hrefs = await page.$$eval('nav[aria-label="Views"] a', (links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs.every((h) => h?.startsWith('?view='))).toBe(true);
+    await context.close();
+  });
+
+  it('links the three notebooks built next to the app', async () => {
+    const { context, page } = await openPage(browser);
+    await gotoView(page, baseUrl);
+    const links = await page.$$eval('nav[aria-label="Notebooks"] a', (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    expect(links).toEqual([
+      ['Methodology', './notebooks/methodology.html'],
+      ['Findings', './notebooks/findings.html'],
+      ['Benchmark your ladder', './notebooks/benchmark-your-ladder.html'],
+    ]);
     await context.close();
   });
 

@@ -26,7 +26,7 @@ export function builtNotebooks(env: Record<string, string> = {}): { dir: string;
       'build', '--root', 'notebooks', '--out', out, '--template', 'notebooks/templates/notebook.html',
       '--', ...notebookSources().map((f) => `notebooks/${f}`),
     ],
-    { cwd: REPO, stdio: 'pipe', env: { ...process.env, ...env } },
+    { cwd: REPO, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production', ...env } },
   );
   return { dir: out, dispose: () => rmSync(out, { recursive: true, force: true }) };
 }
