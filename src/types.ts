@@ -77,7 +77,7 @@ export interface LineAccount {
 export interface FileReport {
   file: string;
   company: string;
-  shape: 'markdown-level-page' | 'markdown-multi-level' | 'grid' | 'long-csv' | 'unknown';
+  shape: 'markdown-level-page' | 'markdown-multi-level' | 'html-level-page' | 'html-multi-level' | 'grid' | 'long-csv' | 'unknown';
   levels: string[];
   lines: LineAccount[];
   statements: number;

@@ -3,13 +3,24 @@ import { splitLines } from './draft.ts';
 import { findHeaderLine } from './read-grid.ts';
 import { isLongHeader } from './read-long-csv.ts';
 
-export type Shape = 'markdown' | 'grid' | 'long-csv' | 'empty' | 'unknown';
+export type Shape = 'markdown' | 'html' | 'grid' | 'long-csv' | 'empty' | 'unknown';
 
-/** Tells a file's shape from its content alone: long-format CSV, level × skill grid, Markdown page. */
+const HTML_START = /^\s*(?:<!--[^]*?-->\s*)*<(!doctype\s+html|html|head|body)\b/i;
+const TAG_LINE = /^\s*<\/?[a-z][a-z0-9-]*(\s|\/?>|$)/i;
+
+/** An HTML page: it opens as one (doctype, `<html>`, `<head>`, `<body>`) or most of its lines are tags. */
+export function isHtml(text: string, nonBlank: string[]): boolean {
+  if (HTML_START.test(text.slice(0, 4096))) return true;
+  if (!TAG_LINE.test(nonBlank[0] ?? '')) return false;
+  return nonBlank.filter((l) => TAG_LINE.test(l)).length >= 0.6 * nonBlank.length;
+}
+
+/** Tells a file's shape from its content alone: HTML page, long-format CSV, level × skill grid, Markdown page. */
 export function detectShape(text: string): Shape {
   const lines = splitLines(text);
   const nonBlank = lines.filter((l) => l.trim());
   if (nonBlank.length === 0) return 'empty';
+  if (isHtml(text, nonBlank)) return 'html';
   const first = lines.find((l) => l.trim()) ?? '';
   const firstCells = first.split(guessDelimiter(first));
   if (firstCells.length >= 2 && isLongHeader(firstCells)) return 'long-csv';

@@ -21,7 +21,7 @@ export interface DraftLevel {
 }
 
 export interface ReadResult {
-  shape: 'markdown-level-page' | 'markdown-multi-level' | 'grid' | 'long-csv' | 'unknown';
+  shape: 'markdown-level-page' | 'markdown-multi-level' | 'html-level-page' | 'html-multi-level' | 'grid' | 'long-csv' | 'unknown';
   levels: DraftLevel[];
   statements: DraftStatement[];
   lines: LineAccount[];

@@ -7,6 +7,8 @@ import { defaultRules, type IngestRules } from './ingest-rules.ts';
 import { compareLevels } from './level-label.ts';
 import { readGrid } from './read-grid.ts';
 import { readLongCsv } from './read-long-csv.ts';
+import { readBlocks } from './read-blocks.ts';
+import { readHtml } from './read-html.ts';
 import { readMarkdown } from './read-markdown.ts';
 
 export interface InputFile {
@@ -36,12 +38,13 @@ function read(path: string, text: string, rules: IngestRules): ReadResult {
   const shape = detectShape(text);
   const lines = splitLines(text);
   if (shape === 'markdown') return readMarkdown(path, text, rules);
+  if (shape === 'html') return readBlocks(path, readHtml(text), lines, rules, { page: 'html-level-page', multi: 'html-multi-level' });
   if (shape === 'grid') return readGrid(path, text, rules);
   if (shape === 'long-csv') return readLongCsv(path, text, rules);
   const accounts = lines.map((l, i) => ({ line: i + 1, status: l.trim() ? ('skipped' as const) : ('blank' as const), ...(l.trim() ? { reason: shape === 'empty' ? 'empty file' : 'shape not recognised' } : {}) }));
   const message = shape === 'empty'
     ? 'file is empty'
-    : 'shape not recognised: expected a Markdown level page (a "# L3: Title" heading with sections and bullets), a level × skill grid (tab- or comma-separated, levels in the first column or the header), or the long CSV format (columns level, statement, …); file not loaded';
+    : 'shape not recognised: expected a Markdown level page (a "# L3: Title" heading with sections and bullets), an HTML level page, a level × skill grid (tab- or comma-separated, levels in the first column or the header), or the long CSV format (columns level, statement, …); file not loaded';
   return { shape: 'unknown', levels: [], statements: [], lines: accounts, diagnostics: [{ severity: 'error', file: path, line: 1, message }] };
 }
 

@@ -36,3 +36,11 @@ export function isExternalReference(raw: string): boolean {
   const words = rest.split(/\s+/).filter(Boolean).length;
   return /\b(listed|described|outlined|defined|documented|see|refer|per|as in|according to|encompass|found in)\b/i.test(rest) || words <= 4;
 }
+
+/** Strips leading emoji, symbols and numbering from a heading so sections compare by name. */
+export function sectionName(text: string): string {
+  return cleanText(text)
+    .replace(/^[\p{Extended_Pictographic}\p{S}\p{P}\p{Cf}\u200d\ufe0f\s]+/u, '')
+    .replace(/[:\s]+$/, '')
+    .trim();
+}

@@ -3,8 +3,7 @@ import { type Row, delimitedRows, guessDelimiter, isPipeSeparator } from './deli
 import { type DraftLevel, type DraftStatement, LineLedger, type ReadResult, splitLines } from './draft.ts';
 import { type IngestRules, isNote, isPlaceholder } from './ingest-rules.ts';
 import { type LevelLabel, parseLevelCell } from './level-label.ts';
-import { cleanText, isExternalReference } from './normalise-text.ts';
-import { sectionName } from './read-markdown.ts';
+import { cleanText, isExternalReference, sectionName } from './normalise-text.ts';
 import { repairMojibake } from './repair-mojibake.ts';
 import { splitSentences } from './split-sentences.ts';
 

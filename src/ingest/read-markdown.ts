@@ -2,11 +2,12 @@ import type { AttributeValue, Diagnostic, Flag, Kind } from '../types.ts';
 import { type DraftLevel, type DraftStatement, LineLedger, type ReadResult, splitLines } from './draft.ts';
 import { type IngestRules, isNote, isPlaceholder } from './ingest-rules.ts';
 import { findLevelLabel } from './level-label.ts';
-import { cleanText, isExternalReference, normaliseSpace } from './normalise-text.ts';
+import { cleanText, isExternalReference, normaliseSpace, sectionName } from './normalise-text.ts';
 import { parseAttribute } from './parse-attribute.ts';
 import { delimitedRows, isPipeRow, isPipeSeparator } from './delimited-rows.ts';
 import { repairMojibake } from './repair-mojibake.ts';
 import { splitSentences } from './split-sentences.ts';
+import { continuesLine } from './continues-line.ts';
 
 type Token =
   | { type: 'heading'; depth: number; text: string }
@@ -28,17 +29,7 @@ const PAIR = /^[ \t]*(?:\*\*|__)([^*_]+?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*
 const HTML = /^[ \t]*<(\/?)([a-z][a-z0-9]*)\b[^>]*>(.*?)(?:<\/\2>)?[ \t]*$/i;
 const STRUCTURAL_TAGS = new Set(['details', 'summary', 'div', 'section', 'br', 'hr', 'span', 'p', 'table', 'tbody', 'thead']);
 const RULE = /^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$/;
-/** A line that stops on a comma or a function word was wrapped mid-sentence: the next line continues it. */
-const ENDS_MID_SENTENCE = /([,;:(\-–—&/]|\b(and|or|but|nor|the|a|an|to|of|in|on|at|by|for|with|from|into|onto|across|within|without|over|under|between|through|as|than|that|which|who|whose|where|when|while|our|their|its|my|your|his|her|is|are|was|were|be|been|can|will|should|must|may|not|both|either|each|every|all|any|some|more|most|such))$/i;
 const TEMPLATE = /^[ \t]*(\{%.*%\}|\{\{.*\}\}|<%.*%>|\{#.*#\})[ \t]*$/;
-
-/** Strips leading emoji, symbols and numbering from a heading so sections compare by name. */
-export function sectionName(text: string): string {
-  return cleanText(text)
-    .replace(/^[\p{Extended_Pictographic}\p{S}\p{P}\p{Cf}\u200d\ufe0f\s]+/u, '')
-    .replace(/[:\s]+$/, '')
-    .trim();
-}
 
 function tokenise(line: string): Token {
   if (line.trim() === '') return { type: 'blank' };
@@ -372,7 +363,7 @@ export function readMarkdown(file: string, text: string, rules: IngestRules): Re
         }
         if (last && i > 0 && tokens[i - 1].type !== 'blank' && !para) {
           const prev = last.text;
-          const continues = indent >= 2 || /^[\p{Ll}(,;]/u.test(clean) || ENDS_MID_SENTENCE.test(prev);
+          const continues = continuesLine(prev, clean, indent);
           if (continues) {
             last.text = cleanText(`${prev} ${body}`);
             ledger.statement(lineNo);

@@ -1,0 +1,518 @@
+import type { Diagnostic, Flag, Kind } from '../types.ts';
+import type { Block, BlockDocument, DetailsBlock, HeadingBlock, ListBlock, ParagraphBlock, TableBlock, TableCell, TextLine } from './blocks.ts';
+import { continuesLine } from './continues-line.ts';
+import { type DraftLevel, type DraftStatement, LineLedger, type ReadResult } from './draft.ts';
+import { type IngestRules, isNote, isPlaceholder } from './ingest-rules.ts';
+import { findLevelLabel, type LevelLabel } from './level-label.ts';
+import { isExternalReference, normaliseSpace, sectionName } from './normalise-text.ts';
+import { parseAttribute } from './parse-attribute.ts';
+import { repairMojibake } from './repair-mojibake.ts';
+import { splitSentences } from './split-sentences.ts';
+
+/** The shape names a reader reports for a page holding one level and for a file holding several. */
+export interface BlockShapes {
+  page: ReadResult['shape'];
+  multi: ReadResult['shape'];
+}
+
+/** A label line is short and does not end like a sentence. */
+const MAX_LABEL_WORDS = 12;
+/** A table cell read as a name (header cell, row label) is this short. */
+const MAX_NAME_WORDS = 6;
+
+interface Level extends DraftLevel {
+  depth: number;
+}
+
+interface Pending {
+  seq: number;
+  lines: { text: string; line: number; toLine: number; links?: string[]; repaired: boolean }[];
+  level: string;
+  section: string;
+  intro: boolean;
+  example: boolean;
+  repaired: boolean;
+}
+
+type Draft = DraftStatement & { seq: number; sub: number; bullet?: boolean };
+
+const words = (s: string) => (s ? s.split(' ').length : 0);
+const endsSentence = (s: string) => /[.!?;]$/.test(s);
+
+/** Lines of a cell or item, in order, flattened from its paragraphs. */
+function textLines(blocks: Block[]): TextLine[] {
+  return blocks.flatMap((b) => (b.type === 'paragraph' ? b.lines : b.type === 'heading' ? [{ text: b.text, line: b.line }] : []));
+}
+
+/** A level label and title from a document title such as "IC6 Principal Engineer - Acme Career Framework". */
+function labelFromDocumentTitle(text: string): (LevelLabel & { title: string }) | null {
+  for (const part of text.split(/\s+[-|–—:·]\s+/)) {
+    const found = findLevelLabel(part);
+    if (found) return { ...found, title: found.rest };
+  }
+  return null;
+}
+
+/**
+ * Turns a reader's blocks into levels, sections and statements with the ladder rules of
+ * `data/ingest-rules.json` (generic labels, example labels, notes, placeholders, attributes),
+ * and accounts for every line of the file. The same rules for every format that yields blocks.
+ *
+ * - Levels: headings holding level labels at one depth (several levels in one file), else the title:
+ *   the first heading, a short line before the first heading, front matter, or the document title.
+ * - Sections: headings below the level; bold label lines and `Responsibility: X` pairs are subsections.
+ * - Statements: list items (expectations, or examples under an examples label or inside details);
+ *   paragraphs are a summary in the intro or above subsections, else split into sentences;
+ *   `Label: value` lines before the first section are attributes.
+ * - Tables: a first row of short cells is a header; a first column of short cells is a label
+ *   column (its cell names a subsection); without a label column, header cells name the sections
+ *   of their columns. Cells are read like any other blocks.
+ */
+export function readBlocks(file: string, doc: BlockDocument, sourceLines: string[], rules: IngestRules, shapes: BlockShapes): ReadResult {
+  const ledger = new LineLedger(sourceLines);
+  const diagnostics: Diagnostic[] = [];
+  const marks: { skipped: [number, number, string][]; structure: [number, number, string][]; statement: [number, number][] } = { skipped: [], structure: [], statement: [] };
+  const skip = (from: number, to: number, reason: string) => marks.skipped.push([from, to, reason]);
+  const structure = (from: number, to: number, reason: string) => marks.structure.push([from, to, reason]);
+
+  function finish(result: Omit<ReadResult, 'lines' | 'diagnostics'>): ReadResult {
+    for (const [from, to, reason] of marks.skipped) for (let l = from; l <= to; l++) ledger.skip(l, reason);
+    for (const [from, to, reason] of marks.structure) for (let l = from; l <= to; l++) ledger.structure(l, reason);
+    for (const [from, to] of marks.statement) for (let l = from; l <= to; l++) ledger.statement(l);
+    for (const a of ledger.accounts) {
+      if (a.status !== 'skipped' || a.reason !== 'not read') continue;
+      if (doc.uncoveredLines) {
+        a.status = 'structure';
+        a.reason = doc.uncoveredLines;
+      } else a.reason = 'not understood';
+    }
+    return { ...result, lines: ledger.accounts, diagnostics };
+  }
+
+  if (doc.frontMatter) structure(doc.frontMatter.fromLine, doc.frontMatter.toLine, 'front matter');
+  if (doc.title) structure(doc.title.line, doc.title.line, 'document title');
+  const front = doc.frontMatter?.fields;
+
+  // Which headings carry levels?
+  const headings = doc.blocks.filter((b): b is HeadingBlock => b.type === 'heading');
+  const labelled = headings.map((h) => ({ h, label: findLevelLabel(h.text) })).filter((x): x is { h: HeadingBlock; label: LevelLabel } => !!x.label);
+  const byDepth = new Map<number, Set<string>>();
+  for (const x of labelled) byDepth.set(x.h.depth, (byDepth.get(x.h.depth) ?? new Set()).add(x.label.label));
+  const multiDepth = [...byDepth].filter(([, s]) => s.size >= 2).map(([d]) => d).sort((a, b) => a - b)[0];
+
+  const levels: Level[] = [];
+  const levelBlocks = new Map<Block, Level>();
+  let trackHint = front?.track;
+  let titleBlock: Block | null = null;
+  if (multiDepth !== undefined) {
+    for (const x of labelled) {
+      if (x.h.depth !== multiDepth) continue;
+      const lv = { label: x.label.label, number: x.label.number, title: x.label.rest || `Level ${x.label.label}`, line: x.h.line, depth: multiDepth };
+      levels.push(lv);
+      levelBlocks.set(x.h, lv);
+    }
+    const above = headings.find((h) => h.depth < multiDepth && h.line <= levels[0].line && doc.blocks.indexOf(h) < doc.blocks.indexOf([...levelBlocks.keys()][0]));
+    if (above && !trackHint) trackHint = sectionName(above.text);
+  } else {
+    const first = headings[0];
+    const firstIndex = first ? doc.blocks.indexOf(first) : doc.blocks.length;
+    const fromHeading = first ? findLevelLabel(first.text) : null;
+    // A short line holding a level label before any heading is the page title (exports without an <h1>).
+    let fromLine: { block: ParagraphBlock; label: LevelLabel } | null = null;
+    if (!fromHeading) {
+      for (const b of doc.blocks.slice(0, firstIndex)) {
+        if (b.type !== 'paragraph') continue;
+        const label = b.lines.length === 1 && words(b.lines[0].text) <= MAX_LABEL_WORDS ? findLevelLabel(b.lines[0].text) : null;
+        if (label) fromLine = { block: b, label };
+        break;
+      }
+    }
+    const frontText = front?.level ?? front?.title;
+    const fromFront = !fromHeading && !fromLine && frontText
+      ? findLevelLabel(frontText) ?? (front?.level ? { label: front.level, number: Number(front.level) || null, rest: '' } : null)
+      : null;
+    const fromTitle = !fromHeading && !fromLine && !fromFront && doc.title ? labelFromDocumentTitle(doc.title.text) : null;
+    const found = fromHeading ?? fromLine?.label ?? fromFront ?? fromTitle;
+    if (!found) {
+      const at = first?.line ?? 1;
+      diagnostics.push({
+        severity: 'error', file, line: at,
+        message: first
+          ? `no level in the title "${first.text}": expected a title such as "L3: Senior Engineer" or "IC4 Security Engineer" (a heading, or the page title), or a "level:" field in front matter; file not loaded`
+          : 'no level title: expected a heading such as "L3: Senior Engineer" (or several level headings); file not loaded',
+      });
+      for (const b of doc.blocks) if (b.type !== 'skipped') skip(b.fromLine, b.toLine, 'file not loaded: no level title');
+      for (const b of doc.blocks) if (b.type === 'skipped') skip(b.fromLine, b.toLine, b.reason);
+      return finish({ shape: 'unknown', levels: [], statements: [] });
+    }
+    let title = found.rest;
+    let line = 1;
+    let depth = 0;
+    if (fromHeading) {
+      titleBlock = first;
+      line = first.line;
+      depth = first.depth;
+    } else if (fromLine) {
+      titleBlock = fromLine.block;
+      line = fromLine.block.lines[0].line;
+    } else {
+      if (fromFront) title = front?.title ? normaliseSpace(front.title) : '';
+      else if (fromTitle) {
+        title = fromTitle.title;
+        line = doc.title!.line;
+      }
+      if (first && headings.filter((h) => h.depth <= first.depth).length === 1) {
+        // A lone top heading (often a template tag such as {{ page.title }}) is the page title.
+        titleBlock = first;
+        depth = first.depth;
+      }
+    }
+    const lv: Level = { label: found.label, number: found.number, title: title || `Level ${found.label}`, line, depth };
+    levels.push(lv);
+    if (titleBlock) levelBlocks.set(titleBlock, lv);
+  }
+
+  const statements: Draft[] = [];
+  const pending: Pending[] = [];
+  let seq = 0;
+  let level: Level | null = multiDepth === undefined ? levels[0] : null;
+  let stack: { depth: number; name: string; repaired: boolean }[] = [];
+  let subsection: string | null = null;
+  /** A table cell's section, replacing the heading path while the cell is read. */
+  let cellSection: string | null = null;
+  let example = false;
+  let inDetails = 0;
+  let intro = true;
+  let afterHeading: HeadingBlock | null = null;
+
+  const sectionPath = () => [cellSection ?? stack.map((s) => s.name).join(' › '), subsection ?? ''].filter(Boolean).join(' › ');
+  const currentSection = () => (intro && cellSection === null ? '' : sectionPath());
+  const sectionRepaired = () => stack.some((s) => s.repaired);
+  const inExample = () => example || inDetails > 0;
+
+  function repair(text: string): { text: string; repaired: boolean } {
+    const r = repairMojibake(text);
+    return { text: r.repaired ? normaliseSpace(r.text) : text, repaired: r.repaired > 0 };
+  }
+
+  function kindOf(text: string, fallback: Kind): Kind {
+    if (isPlaceholder(text, rules)) return 'placeholder';
+    if (isNote(text, rules)) return 'note';
+    return fallback;
+  }
+
+  function external(text: string, links?: string[]) {
+    return isExternalReference(links?.length ? `${text} ${links.map((l) => `(${l})`).join(' ')}` : text);
+  }
+
+  function push(line: number, toLine: number, raw: string, kind: Kind, opts: { links?: string[]; repaired?: boolean; attribute?: DraftStatement['attribute']; bullet?: boolean } = {}): Draft {
+    const { text, repaired } = repair(raw);
+    const k = kind === 'attribute' ? kind : kindOf(text, kind);
+    const flags: Flag[] = [];
+    if (repaired || opts.repaired || sectionRepaired()) flags.push('mojibake-repaired');
+    if (external(text, opts.links)) flags.push('external-reference');
+    if (k === 'placeholder') flags.push('placeholder');
+    const s: Draft = { line, level: level!.label, section: currentSection(), kind: k, text, flags, seq: seq++, sub: 0, ...(opts.attribute ? { attribute: opts.attribute } : {}) };
+    if (opts.bullet) s.bullet = true;
+    statements.push(s);
+    marks.statement.push([line, Math.max(line, toLine)]);
+    return s;
+  }
+
+  /** End line of each text line: up to the line before the next one starts, the last to the block's end. */
+  function lineEnds(lines: TextLine[], toLine: number): number[] {
+    return lines.map((l, i) => (i + 1 < lines.length ? Math.max(l.line, lines[i + 1].line - 1) : Math.max(l.line, toLine)));
+  }
+
+  function pair(l: TextLine): { key: string; value: string } | null {
+    if (!l.strong || !l.text.startsWith(l.strong)) return null;
+    const key = l.strong.replace(/\s*:$/, '');
+    const rest = l.text.slice(l.strong.length);
+    const value = l.strong.endsWith(':') ? rest.trim() : /^\s*:/.test(rest) ? rest.replace(/^\s*:\s*/, '') : '';
+    return key && value ? { key: normaliseSpace(key), value } : null;
+  }
+
+  function isLabel(l: TextLine): boolean {
+    if (!l.strong) return false;
+    const t = l.text.replace(/\s*:$/, '');
+    return (l.strong === l.text || l.strong.replace(/\s*:$/, '') === t) && words(t) <= MAX_LABEL_WORDS && !endsSentence(t);
+  }
+
+  function label(text: string, from: number, to: number) {
+    const key = text.replace(/\s*:$/, '').toLowerCase();
+    if (rules.genericLabels.has(key)) structure(from, to, 'label');
+    else if (rules.exampleLabels.has(key)) {
+      example = true;
+      structure(from, to, 'examples label');
+    } else {
+      subsection = sectionName(text);
+      example = false;
+      intro = false;
+      structure(from, to, 'subsection label');
+    }
+  }
+
+  function heading(b: HeadingBlock) {
+    const lv = levelBlocks.get(b);
+    if (lv) {
+      level = lv;
+      stack = [];
+      subsection = null;
+      example = false;
+      intro = true;
+      structure(b.fromLine, b.toLine, multiDepth === undefined ? 'title' : 'level heading');
+      return;
+    }
+    if (!level) {
+      structure(b.fromLine, b.toLine, 'heading before the first level');
+      return;
+    }
+    if (multiDepth !== undefined && b.depth < multiDepth) {
+      level = null;
+      structure(b.fromLine, b.toLine, 'heading outside the levels');
+      return;
+    }
+    const { text, repaired } = repair(b.text);
+    const name = sectionName(text);
+    if (rules.exampleLabels.has(name.toLowerCase())) {
+      example = true;
+      structure(b.fromLine, b.toLine, 'examples heading');
+      return;
+    }
+    stack = stack.filter((s) => s.depth < b.depth);
+    stack.push({ depth: b.depth, name, repaired });
+    subsection = null;
+    example = false;
+    intro = false;
+    structure(b.fromLine, b.toLine, 'section heading');
+    afterHeading = b;
+  }
+
+  function paragraph(b: ParagraphBlock, previous: Block | null) {
+    const ends = lineEnds(b.lines, b.toLine);
+    let current: Pending | null = null;
+    b.lines.forEach((l, i) => {
+      if (i === 0 && afterHeading && previous === afterHeading && b.lines.length === 1 && l.line <= afterHeading.toLine + 1
+        && words(l.text) <= MAX_LABEL_WORDS && !/[.!?:;]$/.test(l.text)) {
+        structure(l.line, ends[i], 'section subtitle');
+        return;
+      }
+      if (isLabel(l)) {
+        current = null;
+        label(l.text, l.line, ends[i]);
+        return;
+      }
+      const kv = pair(l);
+      if (kv) {
+        current = null;
+        if (rules.subsectionKeys.has(kv.key.toLowerCase())) {
+          subsection = sectionName(kv.value);
+          example = false;
+          intro = false;
+          structure(l.line, ends[i], 'subsection label');
+        } else if (intro && cellSection === null) {
+          const value = repair(kv.value).text;
+          push(l.line, ends[i], `${kv.key}: ${value}`, 'attribute', { attribute: parseAttribute(kv.key, value, rules) });
+        } else push(l.line, ends[i], `${kv.key}: ${kv.value}`, inExample() ? 'example' : 'expectation', { links: l.links });
+        return;
+      }
+      const r = repair(l.text);
+      if (!current) {
+        current = { seq: seq++, lines: [], level: level!.label, section: currentSection(), intro: intro && cellSection === null, example: inExample(), repaired: sectionRepaired() };
+        pending.push(current);
+      }
+      current.lines.push({ text: r.text, line: l.line, toLine: ends[i], links: l.links, repaired: r.repaired });
+      marks.statement.push([l.line, ends[i]]);
+    });
+  }
+
+  function list(b: ListBlock) {
+    for (const item of b.items) {
+      let prev: Block | null = null;
+      for (const inner of item.blocks) {
+        if (inner.type === 'paragraph') bullet(inner);
+        else block(inner, prev);
+        prev = inner;
+      }
+    }
+  }
+
+  /** A list item's paragraph: one statement, with later lines continuing it or standing alone. */
+  function bullet(p: ParagraphBlock) {
+    const ends = lineEnds(p.lines, p.toLine);
+    const head = p.lines[0];
+    const kv = pair(head);
+    let last: Draft | null = null;
+    if (kv && intro && cellSection === null && !inDetails) {
+      const value = repair(kv.value).text;
+      push(head.line, ends[0], `${kv.key}: ${value}`, 'attribute', { attribute: parseAttribute(kv.key, value, rules) });
+    } else {
+      last = push(head.line, ends[0], head.text, inExample() ? 'example' : 'expectation', { links: head.links, bullet: true });
+    }
+    for (let i = 1; i < p.lines.length; i++) {
+      const l = p.lines[i];
+      const text = repair(l.text).text;
+      if (last && continuesLine(last.text, text, l.indent)) {
+        last.text = normaliseSpace(`${last.text} ${text}`);
+        marks.statement.push([l.line, ends[i]]);
+      } else {
+        last = push(l.line, ends[i], l.text, inExample() ? 'example' : 'expectation', { links: l.links });
+        if (last.kind === 'expectation' || last.kind === 'example') last.flags.push('unbulleted');
+      }
+    }
+  }
+
+  function details(b: DetailsBlock) {
+    structure(b.summaryLine, b.summaryLine, 'details summary');
+    inDetails++;
+    blocks(b.blocks);
+    inDetails--;
+  }
+
+  function cellText(c: TableCell): TextLine[] {
+    return textLines(c.blocks);
+  }
+
+  function isNameCell(c: TableCell, maxLines: number): boolean {
+    if (c.blocks.some((b) => b.type !== 'paragraph' && b.type !== 'heading')) return false;
+    const lines = cellText(c);
+    if (lines.length > maxLines) return false;
+    if (!lines.length) return true;
+    return words(lines[0].text) <= MAX_NAME_WORDS && !endsSentence(lines[0].text);
+  }
+
+  function table(t: TableBlock) {
+    const rows = t.rows;
+    const width = Math.max(...rows.map((r) => r.cells.length));
+    const hasContent = (c: TableCell) => c.blocks.length > 0;
+    const header = t.headerRow || (rows.length >= 2 && width >= 2 && rows[0].cells.every((c) => isNameCell(c, 3))
+      && rows.slice(1).some((r) => r.cells.some((c) => !isNameCell(c, 3))));
+    const body = header ? rows.slice(1) : rows;
+    const labelColumn = width >= 2 && body.length > 0 && body.every((r) => r.cells.length >= 2 && isNameCell(r.cells[0], 1) && hasContent(r.cells[0]))
+      && body.some((r) => r.cells.slice(1).some(hasContent));
+    const names = header ? rows[0].cells.map((c) => sectionName(repair(cellText(c)[0]?.text ?? '').text)) : [];
+    if (header) structure(rows[0].fromLine, rows[0].toLine, 'table header');
+    const base = intro ? '' : sectionPath();
+    const saved = { stack, subsection, example, intro, cellSection, afterHeading };
+    for (const row of body) {
+      let rowLabel = '';
+      row.cells.forEach((cell, k) => {
+        if (k === 0 && labelColumn) {
+          rowLabel = sectionName(repair(cellText(cell)[0].text).text);
+          structure(cell.fromLine, cell.toLine, 'row label');
+          return;
+        }
+        let section = base;
+        const column = names[k] && !rules.genericLabels.has(names[k].toLowerCase()) ? names[k] : '';
+        if (labelColumn) section = [base, rowLabel, width > 2 ? column : ''].filter(Boolean).join(' › ');
+        else if (column) section = [base, column].filter(Boolean).join(' › ');
+        cellSection = section;
+        subsection = null;
+        intro = false;
+        blocks(cell.blocks);
+        ({ stack, subsection, example, intro, cellSection, afterHeading } = saved);
+      });
+    }
+  }
+
+  function block(b: Block, previous: Block | null) {
+    if (b.type === 'skipped') {
+      skip(b.fromLine, b.toLine, b.reason);
+      return;
+    }
+    if (b.type === 'heading') {
+      heading(b);
+      return;
+    }
+    if (b === titleBlock) {
+      structure(b.fromLine, b.toLine, 'title');
+      return;
+    }
+    if (!level) {
+      skip(b.fromLine, b.toLine, multiDepth === undefined ? 'outside the level page' : 'text outside any level section');
+      return;
+    }
+    switch (b.type) {
+      case 'paragraph':
+        paragraph(b, previous);
+        break;
+      case 'list':
+        list(b);
+        break;
+      case 'table':
+        table(b);
+        break;
+      case 'quote':
+        blocks(b.blocks);
+        break;
+      case 'details':
+        details(b);
+        break;
+      case 'rule':
+        structure(b.fromLine, b.toLine, 'horizontal rule');
+        break;
+    }
+  }
+
+  function blocks(list: Block[]) {
+    let previous: Block | null = null;
+    for (const b of list) {
+      block(b, previous);
+      if (b.type !== 'skipped') previous = b;
+    }
+  }
+
+  blocks(doc.blocks);
+
+  // Paragraphs are read last: whether one is a summary depends on sections found after it.
+  const parentSections = new Set<string>();
+  const bulletSections = new Set<string>();
+  for (const s of statements) {
+    const parts = s.section.split(' › ');
+    for (let k = 1; k < parts.length; k++) parentSections.add(`${s.level}\u0000${parts.slice(0, k).join(' › ')}`);
+    if (s.bullet) bulletSections.add(`${s.level}\u0000${s.section}`);
+  }
+  for (const p of pending) {
+    const key = `${p.level}\u0000${p.section}`;
+    const text = normaliseSpace(p.lines.map((l) => l.text).join(' '));
+    const links = p.lines.flatMap((l) => l.links ?? []);
+    const flags: Flag[] = [];
+    if (p.repaired || p.lines.some((l) => l.repaired)) flags.push('mojibake-repaired');
+    if (external(text, links)) flags.push('external-reference');
+    const base = { line: p.lines[0].line, level: p.level, section: p.section, seq: p.seq, sub: 0 };
+    const kind = isPlaceholder(text, rules) ? 'placeholder' : isNote(text, rules) ? 'note' : null;
+    if (kind) statements.push({ ...base, kind, text, flags: kind === 'placeholder' ? [...flags, 'placeholder'] : flags });
+    else if (p.intro || parentSections.has(key)) statements.push({ ...base, kind: 'summary', text, flags });
+    else if (p.example) statements.push({ ...base, kind: 'example', text, flags });
+    else if (bulletSections.has(key)) statements.push({ ...base, kind: 'expectation', text, flags: [...flags, 'unbulleted'] });
+    else {
+      splitSentences(text).forEach((sentence, k) => {
+        statements.push({ ...base, sub: k, kind: isNote(sentence, rules) ? 'note' : 'expectation', text: sentence, flags: [...flags] });
+      });
+    }
+  }
+
+  // Document order; statements sharing a source line are told apart by their position on it.
+  statements.sort((a, b) => a.seq - b.seq || a.sub - b.sub);
+  const perLine = new Map<number, number>();
+  for (const s of statements) perLine.set(s.line, (perLine.get(s.line) ?? 0) + 1);
+  const seen = new Map<number, number>();
+  const out: DraftStatement[] = statements.map(({ seq: _s, sub: _b, bullet: _u, ...s }) => {
+    if ((perLine.get(s.line) ?? 0) > 1) {
+      const n = (seen.get(s.line) ?? 0) + 1;
+      seen.set(s.line, n);
+      s.part = String(n);
+    }
+    return s;
+  });
+  for (const l of levels) if (!out.some((s) => s.level === l.label)) {
+    diagnostics.push({ severity: 'warning', file, line: l.line, message: `level ${l.label} has no statements` });
+  }
+  return finish({
+    shape: multiDepth === undefined ? shapes.page : shapes.multi,
+    levels: levels.map(({ depth: _, ...l }) => l),
+    statements: out,
+    trackHint,
+    company: front?.company,
+  });
+}
