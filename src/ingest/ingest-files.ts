@@ -5,6 +5,7 @@ import { detectShape } from './detect-shape.ts';
 import { type ReadResult, splitLines } from './draft.ts';
 import { defaultRules, type IngestRules } from './ingest-rules.ts';
 import { compareLevels } from './level-label.ts';
+import { normaliseSpace } from './normalise-text.ts';
 import { readGrid } from './read-grid.ts';
 import { readLongCsv } from './read-long-csv.ts';
 import { readBlocks } from './read-blocks.ts';
@@ -29,9 +30,17 @@ const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p
 const titleCase = (s: string) => s.replace(/[-_]+/g, ' ').replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 
 function companyOf(path: string, options: IngestOptions): string | null {
-  const m = /(?:^|\/)ladders\/([^/]+)\/[^/]+$/.exec(path);
+  const m = /(?:^|\/)ladders\/([^/]+)\/(?:[^/]+\/)*[^/]+$/.exec(path);
   if (m) return m[1];
   return options.company ? slug(options.company) : null;
+}
+
+/** A track named by the folder a file sits in below its company: `ladders/<company>/<Track-Name>/<file>`. */
+function folderTrack(path: string): string {
+  const m = /(?:^|\/)ladders\/[^/]+\/((?:[^/]+\/)+)[^/]+$/.exec(path);
+  if (!m) return '';
+  const folders = m[1].split('/').filter(Boolean);
+  return normaliseSpace(titleCase(folders[folders.length - 1]));
 }
 
 function read(path: string, text: string, rules: IngestRules): ReadResult {
@@ -55,10 +64,10 @@ function trackFromTitle(title: string, rules: IngestRules): string {
   let re = seniorityPatterns.get(rules);
   if (!re) {
     const words = rules.seniorityWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    re = new RegExp(`(?<=\\s)(?:${words.join('|')})(?=\\s)`, 'g');
+    re = new RegExp(`(?<=\\s)(?:${words.join('|')})(?=\\s)`, 'gi');
     seniorityPatterns.set(rules, re);
   }
-  let t = ` ${title.toLowerCase()} `;
+  let t = ` ${title} `;
   for (let prev = ''; prev !== t; ) {
     prev = t;
     t = t.replace(re, ' ');
@@ -78,6 +87,14 @@ interface Loaded {
   company: string;
   result: ReadResult;
   track: string;
+  /** The track was guessed from the page title (and may fold into a shorter track of the company). */
+  fromTitle: boolean;
+}
+
+/** A file's path below its company folder (`Security-Analyst/L1.md`), the key of ladder.json `files`. */
+function relativeName(path: string): string {
+  const m = /(?:^|\/)ladders\/[^/]+\/(.+)$/.exec(path);
+  return m ? m[1] : (path.split('/').pop() ?? path);
 }
 
 /**
@@ -130,18 +147,23 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
     }
     const meta = metas.get(company) ?? {};
     const titleTrack = result.levels.length === 1 ? trackFromTitle(result.levels[0].title, rules) : '';
-    const track = options.track ?? meta.files?.[name]?.track ?? meta.track ?? result.trackHint ?? titleTrack;
-    loaded.push({ path: f.path, company, result, track });
+    const named = options.track ?? meta.files?.[relativeName(f.path)]?.track ?? meta.files?.[name]?.track ?? (folderTrack(f.path) || meta.track) ?? result.trackHint;
+    loaded.push({ path: f.path, company, result, track: named ?? titleTrack, fromTitle: named === undefined });
   }
 
   // Title-derived tracks of one company fold into the shortest track whose words they contain
   // ("Cloud Security Engineer" joins "Security Engineer"); the page title remains as the level title.
+  // Tracks named by the user, a folder, ladder.json or the file itself stay as they are.
   const byCompany = new Map<string, Loaded[]>();
   for (const l of loaded) pushTo(byCompany, l.company, l);
   for (const group of byCompany.values()) {
+    // One spelling per track, whatever the case of each page's title ("DevOps" kept, "SECURITY" folded).
+    const spelling = new Map<string, string>();
+    for (const l of group) if (l.track && !spelling.has(l.track.toLowerCase())) spelling.set(l.track.toLowerCase(), l.track);
+    for (const l of group) if (l.track) l.track = spelling.get(l.track.toLowerCase())!;
     const tracks = [...new Set(group.map((l) => l.track).filter(Boolean))].sort((a, b) => a.length - b.length);
     for (const l of group) {
-      if (!l.track) continue;
+      if (!l.track || !l.fromTitle) continue;
       const words = new Set(l.track.toLowerCase().split(' '));
       const parent = tracks.find((t) => t !== l.track && t.toLowerCase().split(' ').every((w) => words.has(w)));
       if (parent) l.track = parent;
