@@ -120,7 +120,7 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
   const reports: FileReport[] = [];
   for (const f of ordered) {
     const name = f.path.split('/').pop() ?? f.path;
-    if (name === META_FILE || name.startsWith('.')) continue;
+    if (name === META_FILE || name.startsWith('.') || rules.ignoredFiles.has(name.replace(/\.[^.]*$/, '').toLowerCase())) continue;
     let company = companyOf(f.path, options);
     const decoded = decodeText(f.path, f.content, rules.maxFileBytes);
     diagnostics.push(...decoded.diagnostics);

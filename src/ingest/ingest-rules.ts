@@ -13,6 +13,8 @@ export interface IngestRules {
   subsectionKeys: Set<string>;
   attributeAliases: [name: string, alias: string][];
   seniorityWords: string[];
+  /** Base names of files that sit beside ladders but are not ladders (LICENSE, NOTICE, README), lower case. */
+  ignoredFiles: Set<string>;
   maxFileBytes: number;
 }
 
@@ -45,6 +47,7 @@ export function compileRules(data: IngestRulesData = defaults): IngestRules {
       .flatMap(([name, aliases]) => aliases.map((a) => [name, a.toLowerCase()] as [string, string]))
       .sort((a, b) => b[1].length - a[1].length),
     seniorityWords: [...data.seniorityWords].sort((a, b) => b.length - a.length),
+    ignoredFiles: lower(data.ignoredFiles ?? []),
     maxFileBytes: data.maxFileBytes,
   };
 }

@@ -36,8 +36,11 @@ describe('ladders CLI', () => {
     const { code, out } = await run('ingest', '--report');
     expect(code).toBe(0);
     expect(out).toMatch(/teleport-security-engineering-levels\.tsv\n\s+shape\s+grid\n\s+levels\s+1, 2, 3, 4, 5, 6/);
-    expect(out.match(/100\.0% accounted for/g)).toHaveLength(5);
-    expect(out).toContain('5 files, 10 levels');
+    // 5 seed files + Dropbox IC2–IC5 (HTML) + 6 more Octopus pages bundled beside them.
+    expect(out.match(/100\.0% accounted for/g)).toHaveLength(15);
+    expect(out).toMatch(/ic2_security_engineer\.html\n\s+shape\s+html-level-page\n\s+levels\s+IC2/);
+    expect(out).toContain('15 files, 20 levels');
+    expect(out).toMatch(/track\s+octopus \/ Security Analyst: L1, L2, L3, L4\n/);
   });
 
   it('ingests a loose long-format CSV for a named company', async () => {

@@ -37,7 +37,7 @@ describe('bad input', () => {
   });
 
   it('a Markdown file with no level title', () => {
-    const [d] = withBad('ladders/acme/readme.md', '# About our ladder\n\nSome words.\n');
+    const [d] = withBad('ladders/acme/about.md', '# About our ladder\n\nSome words.\n');
     expect(d.message).toMatch(/no level in the title "About our ladder"/);
   });
 

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ingestFiles } from '../../src/ingest/index.ts';
+import { defaultRules, ingestFiles } from '../../src/ingest/index.ts';
 import { readLadderFiles } from '../../src/cli/load-data-dir.ts';
 import type { LadderSet } from '../../src/types.ts';
 
 export const FUZZ_RUNS = { random: 1500, mutated: 2000, bytes: 500 };
 
-const seedTexts = readLadderFiles('data').filter((f) => !f.path.endsWith('.json')).map((f) => ({ path: f.path, text: new TextDecoder().decode(f.content as Uint8Array) }));
+const ladderFile = (path: string) => !path.endsWith('.json') && !defaultRules.ignoredFiles.has(path.split('/').pop()!.replace(/\.[^.]*$/, '').toLowerCase());
+const seedTexts = readLadderFiles('data').filter((f) => ladderFile(f.path)).map((f) => ({ path: f.path, text: new TextDecoder().decode(f.content as Uint8Array) }));
 
 const fragment = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 30 }),

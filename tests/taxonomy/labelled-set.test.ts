@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { seeds } from '../helpers.ts';
 import { describe, expect, it } from 'vitest';
-import { loadDataDir } from '../../src/cli/load-data-dir.ts';
 import { classifyAll, classifyText } from '../../src/taxonomy/index.ts';
 import { evaluate } from '../../src/taxonomy/evaluate.ts';
 import { joinLabelled, parseLabelledSet } from '../../src/taxonomy/labelled-set.ts';
@@ -8,7 +8,7 @@ import { fixturePath, priors, taxonomy } from './helpers.ts';
 
 const ids = taxonomy.competencies.map((c) => c.id);
 const dev = parseLabelledSet(readFileSync(fixturePath('labelled-statements.csv'), 'utf8'));
-const set = loadDataDir();
+const set = seeds();
 const matches = joinLabelled(dev, set.statements);
 
 /**

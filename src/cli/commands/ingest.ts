@@ -32,6 +32,15 @@ export const command: Command = {
         io.out(`  lines       ${a.lines} lines: ${a.nonBlank} non-blank = ${a.statement} statement + ${a.structure} structure + ${a.skipped} skipped; ${(a.accounted * 100).toFixed(1)}% accounted for`);
         if (parsed.flags.report) for (const s of f.skipped) io.out(`    line ${s.line} skipped: ${s.reason}`);
       }
+      const tracks = new Map<string, string[]>();
+      for (const l of set.levels) {
+        const key = `${l.company} / ${l.track}`;
+        const list = tracks.get(key) ?? [];
+        if (!list.includes(l.level)) list.push(l.level);
+        tracks.set(key, list);
+      }
+      if (tracks.size) io.out('');
+      for (const [key, levels] of tracks) io.out(`track  ${key}: ${levels.join(', ')}`);
       const total = set.statements.length;
       io.out(`\n${set.files.length} files, ${set.levels.length} levels, ${total} statements, ${set.diagnostics.length} diagnostics`);
     }
