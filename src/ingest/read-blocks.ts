@@ -44,13 +44,28 @@ function textLines(blocks: Block[]): TextLine[] {
   return blocks.flatMap((b) => (b.type === 'paragraph' ? b.lines : b.type === 'heading' ? [{ text: b.text, line: b.line }] : []));
 }
 
-/** A level label and title from a document title such as "IC6 Principal Engineer - Acme Career Framework". */
-function labelFromDocumentTitle(text: string): (LevelLabel & { title: string }) | null {
-  for (const part of text.split(/\s+[-|–—:·]\s+/)) {
-    const found = findLevelLabel(part);
-    if (found) return { ...found, title: found.rest };
+const TITLE_SEPARATOR = /\s+[-|–—:·]\s+/;
+
+/**
+ * A level label and title from a page title that may carry a site or space name around it:
+ * "IC6 Principal Engineer - Acme Career Framework" (document title: the part holding the label),
+ * "Engineering : L3 Senior Engineer" (a space name before it: dropped).
+ */
+function labelFromTitle(text: string, documentTitle: boolean): LevelLabel | null {
+  const parts = text.split(TITLE_SEPARATOR);
+  const at = parts.findIndex((p) => findLevelLabel(p));
+  if (at < 0) return null;
+  if (documentTitle) {
+    const found = findLevelLabel(parts[at])!;
+    return { ...found, rest: found.rest || (parts[at + 1] ?? '') };
   }
-  return null;
+  if (at === 0) return findLevelLabel(text);
+  let cut = 0;
+  for (let i = 0; i < at; i++) {
+    const m = TITLE_SEPARATOR.exec(text.slice(cut))!;
+    cut += m.index + m[0].length;
+  }
+  return findLevelLabel(text.slice(cut));
 }
 
 /**
@@ -76,7 +91,16 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
   const structure = (from: number, to: number, reason: string) => marks.structure.push([from, to, reason]);
 
   function finish(result: Omit<ReadResult, 'lines' | 'diagnostics'>): ReadResult {
-    for (const [from, to, reason] of marks.skipped) for (let l = from; l <= to; l++) ledger.skip(l, reason);
+    // A line holding several skipped things names them all ("script, style").
+    const reasons = new Map<number, string[]>();
+    for (const [from, to, reason] of marks.skipped) {
+      for (let l = from; l <= to; l++) {
+        const list = reasons.get(l);
+        if (!list) reasons.set(l, [reason]);
+        else if (!list.includes(reason)) list.push(reason);
+      }
+    }
+    for (const [l, list] of reasons) ledger.skip(l, list.join(', '));
     for (const [from, to, reason] of marks.structure) for (let l = from; l <= to; l++) ledger.structure(l, reason);
     for (const [from, to] of marks.statement) for (let l = from; l <= to; l++) ledger.statement(l);
     for (const a of ledger.accounts) {
@@ -111,18 +135,19 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
       levels.push(lv);
       levelBlocks.set(x.h, lv);
     }
-    const above = headings.find((h) => h.depth < multiDepth && h.line <= levels[0].line && doc.blocks.indexOf(h) < doc.blocks.indexOf([...levelBlocks.keys()][0]));
+    const firstLevel = doc.blocks.indexOf([...levelBlocks.keys()][0]);
+    const above = doc.blocks.slice(0, firstLevel).find((b): b is HeadingBlock => b.type === 'heading' && b.depth < multiDepth);
     if (above && !trackHint) trackHint = sectionName(above.text);
   } else {
     const first = headings[0];
     const firstIndex = first ? doc.blocks.indexOf(first) : doc.blocks.length;
-    const fromHeading = first ? findLevelLabel(first.text) : null;
+    const fromHeading = first ? labelFromTitle(first.text, false) : null;
     // A short line holding a level label before any heading is the page title (exports without an <h1>).
     let fromLine: { block: ParagraphBlock; label: LevelLabel } | null = null;
     if (!fromHeading) {
       for (const b of doc.blocks.slice(0, firstIndex)) {
         if (b.type !== 'paragraph') continue;
-        const label = b.lines.length === 1 && words(b.lines[0].text) <= MAX_LABEL_WORDS ? findLevelLabel(b.lines[0].text) : null;
+        const label = b.lines.length === 1 && words(b.lines[0].text) <= MAX_LABEL_WORDS ? labelFromTitle(b.lines[0].text, false) : null;
         if (label) fromLine = { block: b, label };
         break;
       }
@@ -131,7 +156,7 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     const fromFront = !fromHeading && !fromLine && frontText
       ? findLevelLabel(frontText) ?? (front?.level ? { label: front.level, number: Number(front.level) || null, rest: '' } : null)
       : null;
-    const fromTitle = !fromHeading && !fromLine && !fromFront && doc.title ? labelFromDocumentTitle(doc.title.text) : null;
+    const fromTitle = !fromHeading && !fromLine && !fromFront && doc.title ? labelFromTitle(doc.title.text, true) : null;
     const found = fromHeading ?? fromLine?.label ?? fromFront ?? fromTitle;
     if (!found) {
       const at = first?.line ?? 1;
@@ -158,7 +183,7 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     } else {
       if (fromFront) title = front?.title ? normaliseSpace(front.title) : '';
       else if (fromTitle) {
-        title = fromTitle.title;
+        title = fromTitle.rest;
         line = doc.title!.line;
       }
       if (first && headings.filter((h) => h.depth <= first.depth).length === 1) {
@@ -343,23 +368,33 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     const head = p.lines[0];
     const kv = pair(head);
     let last: Draft | null = null;
+    /** Pieces of the current statement, joined once at the end (a long run of lines stays linear). */
+    let pieces: string[] = [];
+    const close = () => {
+      if (last && pieces.length > 1) last.text = normaliseSpace(pieces.join(' '));
+      pieces = [];
+    };
     if (kv && intro && cellSection === null && !inDetails) {
       const value = repair(kv.value).text;
       push(head.line, ends[0], `${kv.key}: ${value}`, 'attribute', { attribute: parseAttribute(kv.key, value, rules) });
     } else {
       last = push(head.line, ends[0], head.text, inExample() ? 'example' : 'expectation', { links: head.links, bullet: true });
+      pieces = [last.text];
     }
     for (let i = 1; i < p.lines.length; i++) {
       const l = p.lines[i];
       const text = repair(l.text).text;
-      if (last && continuesLine(last.text, text, l.indent)) {
-        last.text = normaliseSpace(`${last.text} ${text}`);
+      if (last && continuesLine(pieces[pieces.length - 1] ?? last.text, text, l.indent)) {
+        pieces.push(text);
         marks.statement.push([l.line, ends[i]]);
       } else {
+        close();
         last = push(l.line, ends[i], l.text, inExample() ? 'example' : 'expectation', { links: l.links });
+        pieces = [last.text];
         if (last.kind === 'expectation' || last.kind === 'example') last.flags.push('unbulleted');
       }
     }
+    close();
   }
 
   function details(b: DetailsBlock) {
@@ -505,7 +540,8 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     }
     return s;
   });
-  for (const l of levels) if (!out.some((s) => s.level === l.label)) {
+  const withStatements = new Set(out.map((s) => s.level));
+  for (const l of levels) if (!withStatements.has(l.label)) {
     diagnostics.push({ severity: 'warning', file, line: l.line, message: `level ${l.label} has no statements` });
   }
   return finish({

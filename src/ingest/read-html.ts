@@ -1,7 +1,7 @@
 import type { ChildNode, Element } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
 import type { Block, BlockDocument, ListItem, TableCell, TableRow, TextLine } from './blocks.ts';
 import { normaliseSpace } from './normalise-text.ts';
+import { parseHtmlDocument } from './parse-html-document.ts';
 
 /**
  * Reads an HTML page (a published ladder page, a Confluence / Notion / Google Docs export, a DOCX
@@ -10,7 +10,7 @@ import { normaliseSpace } from './normalise-text.ts';
  * comments, code) becomes a skipped block with the reason. Linear in the input.
  */
 export function readHtml(text: string): BlockDocument {
-  const doc = parseDocument(text, { withStartIndices: true, withEndIndices: true });
+  const doc = parseHtmlDocument(text);
   const reader = new HtmlReader(text);
   const blocks: Block[] = [];
   reader.container(doc.children, blocks, reader.newParagraph(), 0);
@@ -24,6 +24,8 @@ const SKIPPED_TAGS: Record<string, string> = {
   audio: 'media', video: 'media', nav: 'navigation', aside: 'aside', footer: 'page footer', form: 'form',
   button: 'control', select: 'control', input: 'control', textarea: 'control', option: 'control', dialog: 'dialog',
 };
+/** Skipped elements that sit inside running text: the text around them stays one line. */
+const SKIPPED_INLINE = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'applet', 'svg', 'canvas', 'math', 'audio', 'video', 'button', 'select', 'input', 'textarea', 'option']);
 /** ARIA roles of page furniture. */
 const SKIPPED_ROLES: Record<string, string> = {
   navigation: 'navigation', banner: 'page header', contentinfo: 'page footer', search: 'search box', complementary: 'aside',
@@ -37,7 +39,6 @@ const BOLD = new Set(['b', 'strong']);
 const HEADING = /^h([1-6])$/;
 /** Deeper nesting than this is read as flat text (no recursion without bound on hostile input). */
 const MAX_DEPTH = 200;
-const NOT_WORDISH = /[^\p{L}\p{N}]+/gu;
 const EMOJI_ONLY = /^[\p{Extended_Pictographic}\p{Emoji_Component}\u200d\ufe0f\s]+$/u;
 
 interface LinkStats {
@@ -149,17 +150,18 @@ class HtmlReader {
   private statsOf(el: Element): LinkStats {
     const known = this.stats.get(el);
     if (known) return known;
-    // Iterative post-order walk: fills the map for every element below `el`.
-    const stack: { el: Element; done: boolean }[] = [{ el, done: false }];
+    // Elements in pre-order, then read backwards: every child is done before its parent.
+    const order: Element[] = [];
+    const stack: Element[] = [el];
     while (stack.length) {
-      const top = stack.pop()!;
-      if (!top.done) {
-        stack.push({ el: top.el, done: true });
-        for (const c of top.el.children) if (c.type === 'tag' && !this.stats.has(c)) stack.push({ el: c, done: false });
-        continue;
-      }
-      const s: LinkStats = { chars: 0, linkChars: 0, links: 0, headings: HEADING.test(top.el.name) ? 1 : 0 };
-      for (const c of top.el.children) {
+      const e = stack.pop()!;
+      order.push(e);
+      for (const c of e.children) if (c.type === 'tag' && !this.stats.has(c)) stack.push(c);
+    }
+    for (let i = order.length - 1; i >= 0; i--) {
+      const e = order[i];
+      const s: LinkStats = { chars: 0, linkChars: 0, links: 0, headings: HEADING.test(e.name) ? 1 : 0 };
+      for (const c of e.children) {
         if (c.type === 'text') s.chars += countWordChars(c.data);
         else if (c.type === 'tag') {
           const cs = this.stats.get(c)!;
@@ -169,7 +171,7 @@ class HtmlReader {
           s.headings += cs.headings;
         }
       }
-      this.stats.set(top.el, s);
+      this.stats.set(e, s);
     }
     return this.stats.get(el)!;
   }
@@ -184,7 +186,8 @@ class HtmlReader {
     if (SKIPPED_ROLES[role] && !(role === 'banner' && this.statsOf(el).headings)) return SKIPPED_ROLES[role];
     if (name === 'header' && !this.statsOf(el).headings) return 'page header';
     if (INLINE.has(name) && name !== 'a') return null;
-    const hasHandler = Object.keys(a).some((k) => k.startsWith('on'));
+    let hasHandler = false;
+    for (const k in a) if (k.startsWith('on')) hasHandler = true;
     const s = this.statsOf(el);
     if (hasHandler && s.chars === 0) return 'control';
     if (!INLINE.has(name) && name !== 'li' && s.links >= 3 && s.linkChars >= 0.7 * s.chars) return 'navigation (mostly links)';
@@ -218,7 +221,7 @@ class HtmlReader {
     const name = el.name;
     const reason = this.skipReason(el);
     if (reason) {
-      if (!INLINE.has(name)) para.flush(out);
+      if (!INLINE.has(name) && !SKIPPED_INLINE.has(name)) para.flush(out);
       this.skip(el, reason, out);
       return;
     }
@@ -362,8 +365,16 @@ class HtmlReader {
   }
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Letters and digits in a text (symbols such as ☰ and × are not): to weigh link density and find controls. */
 function countWordChars(s: string): number {
-  return s.replace(NOT_WORDISH, '').length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && WORD_CHAR.test(s[i]))) n++;
+  }
+  return n;
 }
 
 /** Text under an element, ignoring scripts and styles, without recursion. */

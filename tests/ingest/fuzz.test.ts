@@ -1,19 +1,34 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultRules, ingestFiles } from '../../src/ingest/index.ts';
+import { ingestFiles } from '../../src/ingest/index.ts';
+import { SEED_FILES } from '../helpers.ts';
 import { readLadderFiles } from '../../src/cli/load-data-dir.ts';
 import type { LadderSet } from '../../src/types.ts';
 
-export const FUZZ_RUNS = { random: 1500, mutated: 2000, bytes: 500 };
+export const FUZZ_RUNS = { random: 1500, mutated: 2000, bytes: 500, html: 1500, mutatedHtml: 150 };
 
-const ladderFile = (path: string) => !path.endsWith('.json') && !defaultRules.ignoredFiles.has(path.split('/').pop()!.replace(/\.[^.]*$/, '').toLowerCase());
-const seedTexts = readLadderFiles('data').filter((f) => ladderFile(f.path)).map((f) => ({ path: f.path, text: new TextDecoder().decode(f.content as Uint8Array) }));
+const textOf = (f: { path: string; content: string | Uint8Array }) => ({ path: f.path, text: new TextDecoder().decode(f.content as Uint8Array) });
+const seedTexts = readLadderFiles('data').filter((f) => SEED_FILES.includes(f.path)).map(textOf);
+/** One bundled HTML page (70 KB, its content on one line): mutated in fewer runs, as each reads a whole page. */
+const htmlPage = textOf(readLadderFiles('data').find((f) => f.path.endsWith('ic2_security_engineer.html'))!);
 
 const fragment = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 30 }),
   fc.constantFrom('# ', '## ', '### L3: ', '- ', '* ', '1. ', '**Responsibility**: ', '**Key Behaviors**', '> _', '<details>', '</details>', '<summary>Examples</summary>',
     '---', '{% x %}', '<!--', '-->', '```', '\t', ',', '"', '\n', '\r\n', '  ', 'TBD.', '?', 'Level/Skill\tA\tB\n', 'level,statement\n', 'ü¶â', 'â€™', '\u0000', '\uFEFF', '| a | b |'),
+);
+
+/** HTML-ish pieces: tags in any order (unclosed, stray, nested), entities, hostile bits, a marker inside dropped parts. */
+const htmlFragment = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 20 }).map((t) => t.replace(/</g, '‹')),
+  fc.constantFrom('<h1>', '</h1>', '<h2>', '</h2>', '<h3>', 'L3: ', 'IC4 ', 'Level 2 ', '<ul>', '</ul>', '<ol>', '<li>', '</li>', '<table>', '</table>',
+    '<thead>', '<tr>', '</tr>', '<td>', '</td>', '<th>', '<p>', '</p>', '<br>', '<b>', '</b>', '<strong>', '<i>', '<span>', '</span>', '<div>', '</div>',
+    '<details>', '<summary>Examples</summary>', '</details>', '<blockquote>', '<hr>', '<pre>', '</pre>', '<dl><dt>', '<dd>', '<section>', '<header>', '<footer>',
+    '<nav>', '</nav>', '<a href="javascript:alert(1)">', '<a href="x.html">', '</a>', '<img alt="🏆" data-emoji-ch="🏆">', '<img src=x onerror=alert(1)>',
+    '<div onclick="x()">', '<div hidden>', '<div role="navigation">', '&amp;', '&#x1F600;', '&nbsp;', '&lt;b&gt;', '\n', '\r\n', '\r', '  ',
+    '<!DOCTYPE html>', '<html>', '<body>', '<title>L2 Eng</title>', 'TBD', '?', '**', ': ', 'Responsibility', 'Key Behaviors',
+    '<script>DROPPED</script>', '<style>DROPPED</style>', '<!--DROPPED-->', '<noscript>DROPPED</noscript>', '<template>DROPPED</template>', '<svg>DROPPED</svg>'),
 );
 
 function invariants(set: LadderSet, texts: string[]) {
@@ -43,7 +58,7 @@ describe('readers never throw and always account for every line (property tests)
     );
   }, 60_000);
 
-  it(`mutated seed files (${FUZZ_RUNS.mutated} inputs)`, () => {
+  const mutated = (pages: { path: string; text: string }[], runs: number) => {
     const mutation = fc.oneof(
       fc.record({ op: fc.constant('delete' as const), at: fc.nat() }),
       fc.record({ op: fc.constant('duplicate' as const), at: fc.nat() }),
@@ -52,7 +67,7 @@ describe('readers never throw and always account for every line (property tests)
       fc.record({ op: fc.constant('cut' as const), at: fc.nat() }),
     );
     fc.assert(
-      fc.property(fc.constantFrom(...seedTexts), fc.array(mutation, { minLength: 1, maxLength: 8 }), (seed, ops) => {
+      fc.property(fc.constantFrom(...pages), fc.array(mutation, { minLength: 1, maxLength: 8 }), (seed, ops) => {
         let lines = seed.text.split('\n');
         let text = seed.text;
         for (const m of ops) {
@@ -69,7 +84,22 @@ describe('readers never throw and always account for every line (property tests)
         text = lines.join('\n');
         invariants(ingestFiles([{ path: seed.path, content: text }]), [text]);
       }),
-      { numRuns: FUZZ_RUNS.mutated },
+      { numRuns: runs },
+    );
+  };
+  it(`mutated seed files (${FUZZ_RUNS.mutated} inputs)`, () => mutated(seedTexts, FUZZ_RUNS.mutated), 120_000);
+  it(`a mutated bundled HTML page (${FUZZ_RUNS.mutatedHtml} inputs)`, () => mutated([htmlPage], FUZZ_RUNS.mutatedHtml), 120_000);
+
+  it(`random HTML-ish text (${FUZZ_RUNS.html} inputs): no throw, every line has a status, dropped parts never become statements`, () => {
+    fc.assert(
+      fc.property(fc.array(htmlFragment, { maxLength: 80 }), fc.boolean(), (parts, doctype) => {
+        const text = (doctype ? '<!DOCTYPE html>\n' : '<html>') + parts.join('');
+        const set = ingestFiles([{ path: 'ladders/fuzz/f.html', content: text }]);
+        invariants(set, [text]);
+        expect(set.files[0].shape === 'unknown' || set.files[0].shape.startsWith('html')).toBe(true);
+        for (const s of set.statements) expect(s.text).not.toContain('DROPPED');
+      }),
+      { numRuns: FUZZ_RUNS.html },
     );
   }, 120_000);
 

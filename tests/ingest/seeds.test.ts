@@ -1,11 +1,24 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lineAccounting, repairMojibake } from '../../src/ingest/index.ts';
-import { file, seeds } from '../helpers.ts';
+import { SEED_FILES, file, seeds } from '../helpers.ts';
 
 const count = <T>(xs: T[], f: (x: T) => boolean) => xs.filter(f).length;
 
 describe('the five seed files', () => {
   const set = seeds();
+
+  it('stay byte for byte as received (SHA-256 of the user\'s files), beside the pages bundled with them', () => {
+    const sha = (path: string) => createHash('sha256').update(fs.readFileSync(path)).digest('hex');
+    expect(Object.fromEntries(SEED_FILES.map((f) => [f.split('/').pop(), sha(`data/${f}`)]))).toEqual({
+      'dropbox-ic6-principal-security-engineer.md': '5474823753f591d27eab84b69af998b3d54fb40f2cc378fdd6ee23582c54465b',
+      'octopus-l2-security-engineer.md': 'f9a1247201d4551119f819fe174b63756b58b02aaf593a902cf88b685e28a677',
+      'octopus-l3-senior-cloud-security-engineer.md': 'b5c6bd5697981a46c95c3172652e84c7802fc65db662115b8a7c5cab2f5f5728',
+      'octopus-l4-security-engineer-technical-lead.md': '5d3715daafe2c7ba899a8a734f8ac0bab0619dc4096862794b37e907f5f03787',
+      'teleport-security-engineering-levels.tsv': 'ed387edc8ea92617a7f8498291151bd9d5c4c4edb410a3c29d9ab103fdd9987f',
+    });
+  });
   const by = (name: string) => set.statements.filter(file(name));
 
   it('load without diagnostics into Dropbox IC6, Octopus L2–L4 and Teleport 1–6', () => {

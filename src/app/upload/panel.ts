@@ -88,11 +88,11 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
   let reading: Promise<void> = Promise.resolve();
   let result: Extract<IngestReply, { type: 'result' }> | null = null;
 
-  const input = h('input', { type: 'file', id: 'upload-files', multiple: true, accept: '.md,.markdown,.txt,.csv,.tsv,.json,text/markdown,text/csv,text/tab-separated-values,text/plain' });
+  const input = h('input', { type: 'file', id: 'upload-files', multiple: true, accept: '.md,.markdown,.txt,.csv,.tsv,.json,.html,.htm,text/markdown,text/csv,text/tab-separated-values,text/plain,text/html' });
   const drop = h(
     'div',
     { class: 'drop-zone' },
-    h('p', null, 'Drop your ladder files here — Markdown level pages (one per level, or all levels in one file), a level × skill grid (CSV or TSV, levels down the side or across the top), or the long format — or '),
+    h('p', null, 'Drop your ladder files here — Markdown or HTML level pages (one per level, or all levels in one file), a level × skill grid (CSV or TSV, levels down the side or across the top), or the long format — or '),
     h('label', { for: 'upload-files', class: 'file-label' }, 'choose files'),
     input,
   );

@@ -1,0 +1,61 @@
+import type { Document } from 'domhandler';
+import { DomHandler, Parser } from 'htmlparser2';
+
+/**
+ * A stack kept top-first the way htmlparser2's Parser uses its open-element stack (`unshift`,
+ * `shift`, `indexOf`, `includes`, `[0]`), but stored bottom-first so each operation is constant
+ * time: the library's array makes every open tag cost the depth, so 200,000 unclosed `<div>`s
+ * took minutes. Positions by name answer `indexOf` / `includes` without a scan.
+ */
+function topFirstStack(): unknown {
+  const items: string[] = [];
+  const at = new Map<string, number[]>();
+  const api = {
+    unshift(name: string) {
+      items.push(name);
+      const list = at.get(name);
+      if (list) list.push(items.length - 1);
+      else at.set(name, [items.length - 1]);
+      return items.length;
+    },
+    shift() {
+      const name = items.pop();
+      if (name !== undefined) at.get(name)?.pop();
+      return name;
+    },
+    indexOf(name: string) {
+      const list = at.get(name);
+      return list?.length ? items.length - 1 - list[list.length - 1] : -1;
+    },
+    includes(name: string) {
+      return !!at.get(name)?.length;
+    },
+  };
+  return new Proxy(api, {
+    get(target, prop) {
+      if (prop === 'length') return items.length;
+      if (typeof prop === 'string' && /^\d+$/.test(prop)) return items[items.length - 1 - Number(prop)];
+      return target[prop as keyof typeof api];
+    },
+    set(_target, prop, value) {
+      if (prop !== 'length' || value !== 0) return false;
+      items.length = 0;
+      at.clear();
+      return true;
+    },
+  });
+}
+
+/** Parses HTML into a DOM with source offsets, in time linear in the input however deep it nests. */
+export function parseHtmlDocument(text: string): Document {
+  const handler = new DomHandler(undefined, { withStartIndices: true, withEndIndices: true });
+  const parser = new Parser(handler);
+  const internals = parser as unknown as { stack: unknown; foreignContext: unknown[] };
+  if (!Array.isArray(internals.stack) || !Array.isArray(internals.foreignContext)) throw new Error('htmlparser2 internals changed: update parse-html-document.ts');
+  internals.stack = topFirstStack();
+  const foreign = topFirstStack() as { unshift(v: unknown): number };
+  for (const v of [...internals.foreignContext].reverse()) foreign.unshift(v);
+  internals.foreignContext = foreign as unknown as unknown[];
+  parser.end(text);
+  return handler.root;
+}
