@@ -8,6 +8,9 @@ const LADDERS_ID = 'virtual:atlas-data/ladders';
 const FILES_ID = 'virtual:atlas-data/files';
 const IDS = [VIRTUAL_ID, LADDERS_ID, FILES_ID];
 const PROJECT_DIR = fileURLToPath(new URL('.', import.meta.url));
+/** LICENSE, NOTICE, README… beside the ladders are not read by ingestion: not shipped to the browser either. */
+const IGNORED = new Set<string>(JSON.parse(readFileSync(join(PROJECT_DIR, 'data', 'ingest-rules.json'), 'utf8')).ignoredFiles ?? []);
+const isIgnored = (full: string) => IGNORED.has((full.split(/[\\/]/).pop() ?? '').replace(/\.[^.]*$/, '').toLowerCase());
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -36,7 +39,7 @@ function atlasData(): Plugin {
     load(id) {
       if (id === '\0' + VIRTUAL_ID) return `export { ladderFiles } from '${LADDERS_ID}';\nexport { dataFiles } from '${FILES_ID}';\n`;
       if (id === '\0' + LADDERS_ID) {
-        const ladders = listFiles(join(dataDir, 'ladders')).map((full) => {
+        const ladders = listFiles(join(dataDir, 'ladders')).filter((full) => !isIgnored(full)).map((full) => {
           this.addWatchFile(full);
           const bytes = readFileSync(full);
           const text = bytes.toString('utf8');
