@@ -6,3 +6,6 @@ export { splitSentences } from './split-sentences.ts';
 export { compareLevels, findLevelLabel } from './level-label.ts';
 export { lineAccounting, type Accounting } from './line-accounting.ts';
 export { META_FILE, type CompanyMeta } from './company-meta.ts';
+export { readHtml } from './read-html.ts';
+export { readBlocks, type BlockShapes } from './read-blocks.ts';
+export type { Block, BlockDocument, TextLine } from './blocks.ts';

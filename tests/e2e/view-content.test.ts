@@ -18,9 +18,10 @@ describe('views answer the questions they are for', () => {
 
   it('map a hire: Octopus L4 gets a level and a relation at every other company, with statements side by side', async () => {
     const { context, page, log } = await openPage(browser);
-    await gotoView(page, `${baseUrl}?view=map&company=octopus&level=L4`);
+    await gotoView(page, `${baseUrl}?view=map&company=octopus&track=${encodeURIComponent('Security Engineer')}&level=L4`);
     const rows = await page.$$eval('[data-export="map-a-hire"] table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
-    expect(rows.map((r) => r[0]).sort()).toEqual(['Dropbox', 'Teleport']);
+    // Octopus's other tracks (Security Analyst, Management) are ladders of their own and get a row each.
+    expect(rows.map((r) => r[0]).sort()).toEqual(['Dropbox', 'Octopus Deploy', 'Octopus Deploy', 'Teleport']);
     for (const r of rows) expect(r[2]).toMatch(/^(match|below|above) /);
     expect(await page.locator('[data-export="map-support"] .side-by-side > div').count()).toBe(2);
     expect(log.errors).toEqual([]);
@@ -33,7 +34,8 @@ describe('views answer the questions they are for', () => {
     await page.fill('#map-text', 'Leads cross-team security projects.\nMentors engineers across the company and sets a multi-year security strategy.');
     await afterRender(page, () => page.click('button:text-is("Map this text")'));
     expect(new URL(page.url()).searchParams.get('text')).toContain('Leads cross-team');
-    expect(await page.locator('[data-export="map-a-hire"] table tbody tr').count()).toBe(3);
+    // One row per ladder: Dropbox, Teleport and Octopus's three tracks.
+    expect(await page.locator('[data-export="map-a-hire"] table tbody tr').count()).toBe(5);
     expect(log.errors).toEqual([]);
     await context.close();
   });
@@ -89,7 +91,7 @@ describe('views answer the questions they are for', () => {
 
   it('rubric gaps: findings grouped by severity and the diff to the next level', async () => {
     const { context, page } = await openPage(browser);
-    await gotoView(page, `${baseUrl}?view=gaps&company=octopus&level=L2`);
+    await gotoView(page, `${baseUrl}?view=gaps&company=octopus&track=${encodeURIComponent('Security Analyst')}&level=L2`);
     const groups = await page.$$eval('[data-export="rubric-gaps"] h3', (hs) => hs.map((h) => h.textContent ?? ''));
     expect(groups.length).toBeGreaterThan(0);
     for (const g of groups) expect(g).toMatch(/^(high|medium|low|info) \(\d+\)$/);

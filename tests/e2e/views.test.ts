@@ -7,7 +7,7 @@ import { gotoView, launch, openPage, viewIds } from './browser.ts';
 const SCREENSHOTS = join(process.cwd(), 'tests', 'e2e', 'screenshots');
 const baseUrl = inject('baseUrl');
 /** Screenshots show a selection where a view needs one to say something. */
-const SELECTION: Record<string, string> = { alignment: '&company=octopus&level=L4', map: '&company=octopus&level=L4', gaps: '&company=octopus&level=L2' };
+const SELECTION: Record<string, string> = { alignment: '&company=octopus&track=Security%20Engineer&level=L4', map: '&company=octopus&track=Security%20Engineer&level=L4', gaps: '&company=octopus&track=Security%20Analyst&level=L2' };
 let browser: Browser;
 
 beforeAll(async () => {
