@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { isIgnoredFile } from './src/ingest/ignored-file.ts';
 
 const VIRTUAL_ID = 'virtual:atlas-data';
 const LADDERS_ID = 'virtual:atlas-data/ladders';
@@ -10,7 +11,7 @@ const IDS = [VIRTUAL_ID, LADDERS_ID, FILES_ID];
 const PROJECT_DIR = fileURLToPath(new URL('.', import.meta.url));
 /** LICENSE, NOTICE, README… beside the ladders are not read by ingestion: not shipped to the browser either. */
 const IGNORED = new Set<string>(JSON.parse(readFileSync(join(PROJECT_DIR, 'data', 'ingest-rules.json'), 'utf8')).ignoredFiles ?? []);
-const isIgnored = (full: string) => IGNORED.has((full.split(/[\\/]/).pop() ?? '').replace(/\.[^.]*$/, '').toLowerCase());
+const isIgnored = (full: string) => isIgnoredFile(full.split(/[\\/]/).pop() ?? '', IGNORED);
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];

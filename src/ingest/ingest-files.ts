@@ -2,6 +2,7 @@ import type { Diagnostic, FileReport, Kind, LadderSet, LevelInfo, Statement } fr
 import { type CompanyMeta, META_FILE, parseCompanyMeta } from './company-meta.ts';
 import { decodeText } from './decode-text.ts';
 import { detectShape } from './detect-shape.ts';
+import { isIgnoredFile } from './ignored-file.ts';
 import { type ReadResult, splitLines } from './draft.ts';
 import { defaultRules, type IngestRules } from './ingest-rules.ts';
 import { compareLevels } from './level-label.ts';
@@ -120,7 +121,7 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
   const reports: FileReport[] = [];
   for (const f of ordered) {
     const name = f.path.split('/').pop() ?? f.path;
-    if (name === META_FILE || name.startsWith('.') || rules.ignoredFiles.has(name.replace(/\.[^.]*$/, '').toLowerCase())) continue;
+    if (name === META_FILE || name.startsWith('.') || isIgnoredFile(name, rules.ignoredFiles)) continue;
     let company = companyOf(f.path, options);
     const decoded = decodeText(f.path, f.content, rules.maxFileBytes);
     diagnostics.push(...decoded.diagnostics);

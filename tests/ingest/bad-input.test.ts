@@ -65,4 +65,12 @@ describe('bad input', () => {
     expect(set.diagnostics).toMatchObject([{ file: 'ladders/acme/ladder.json', severity: 'error' }]);
     expect(set.statements).toHaveLength(1);
   });
+
+  it('licence, notice and read-me files beside the ladders are not read as ladders', () => {
+    const set = ingestFiles(['LICENSE', 'LICENSE-octopus', 'NOTICE.txt', 'README.md', 'readme_fr.md'].map((name) => ({ path: `ladders/acme/${name}`, content: 'Apache License\nVersion 2.0\n' })).concat([good]));
+    expect(set.diagnostics).toEqual([]);
+    expect(set.files.map((f) => f.file)).toEqual([good.path]);
+    const licensed = ingestFiles([{ path: 'ladders/acme/licensed-engineer.md', content: 'no title here\n' }]);
+    expect(licensed.diagnostics).toHaveLength(1);
+  });
 });
