@@ -159,7 +159,7 @@ describe('add your own ladder', () => {
     assertPrivate(requests);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 300_000); // 84 page loads, each reading and analysing the bundled ladders: 684 statements since the full Dropbox and Octopus ladders are bundled (235 before)
 
   it('accepts files dropped on the panel', async () => {
     const { context, page, requests } = await recordingContext();
