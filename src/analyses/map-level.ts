@@ -16,23 +16,36 @@ export interface MapOptions {
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
+/** Scale distance (in steps of the common scale) at which a candidate's closeness has fallen to e^-½. */
+const CLOSENESS_SD = 0.5;
+
 /**
- * Score of a candidate level: 0.5 · closeness of positions (Gaussian, σ = 1 scale step) + 0.25 · overlap of the
- * ranges (share of the narrower range) + 0.25 · cosine of the competency profiles.
+ * A candidate level: its distance from the source on the calibrated scale, and a closeness score
+ * exp(−d²/2σ²) with σ half a scale step. Range overlap and profile cosine are shown, not scored: the
+ * position already carries the evidence, and levels of one ladder share a profile whatever their height.
  */
 export function candidateScore(source: Pick<LevelPlacement, 'position' | 'low' | 'high'>, target: LevelPlacement, profile: number): MapCandidate {
   const distance = target.position - source.position;
   const inter = Math.max(0, Math.min(source.high, target.high) - Math.max(source.low, target.low));
   const narrow = Math.max(0.01, Math.min(source.high - source.low, target.high - target.low));
   const overlap = Math.min(1, inter / narrow);
-  const closeness = Math.exp(-(distance * distance) / 2);
-  return { key: target.key, level: target.level, score: r3(0.5 * closeness + 0.25 * overlap + 0.25 * profile), overlap: r3(overlap), distance: r2(distance), profile: r3(profile) };
+  const score = Math.exp(-(distance * distance) / (2 * CLOSENESS_SD * CLOSENESS_SD));
+  return { key: target.key, level: target.level, score: r3(score), overlap: r3(overlap), distance: r2(distance), profile: r3(profile) };
 }
 
-/** `below` when the source position lies under every target range, `above` when over every one, else `match`. */
+/** Half the ladder's fitted step: how far beyond its lowest (highest) level a source may sit and still be that level. */
+export function edgeMargin(ladder: readonly Pick<LevelPlacement, 'calibration'>[]): number {
+  const step = ladder.find((p) => p.calibration)?.calibration?.step ?? 1;
+  return Math.max(0.35, step / 2);
+}
+
+/** `below` when the source sits more than half a ladder step under its lowest level, `above` likewise over its highest, else `match`. */
 export function relationTo(source: Pick<LevelPlacement, 'position'>, targets: readonly LevelPlacement[]): Relation {
-  if (targets.every((t) => source.position < t.low)) return 'below';
-  if (targets.every((t) => source.position > t.high)) return 'above';
+  const margin = edgeMargin(targets);
+  const lowest = Math.min(...targets.map((t) => t.position));
+  const highest = Math.max(...targets.map((t) => t.position));
+  if (source.position < lowest - margin) return 'below';
+  if (source.position > highest + margin) return 'above';
   return 'match';
 }
 
@@ -77,7 +90,7 @@ export function mapPlacement(
     if (to && first.company.toLowerCase() !== to && first.companyName.toLowerCase() !== to) continue;
     const candidates = ladder
       .map((t) => candidateScore(source, t, profileCosine(sourceProfile, profiles.get(t.key))))
-      .sort((x, y) => y.score - x.score || Math.abs(x.distance) - Math.abs(y.distance) || (x.key < y.key ? -1 : 1));
+      .sort((x, y) => Math.abs(x.distance) - Math.abs(y.distance) || (x.key < y.key ? -1 : 1));
     const relation = relationTo(source, ladder);
     const nearest = relation === 'below' ? ladder[0] : relation === 'above' ? ladder[ladder.length - 1] : null;
     const best = nearest ? candidates.find((c) => c.key === nearest.key)! : titleTieBreak(source, candidates, ladder);
@@ -107,31 +120,31 @@ function explain(s: LevelPlacement, t: LevelPlacement, relation: Relation): stri
   return `${s.label} at ${at(s)} is closest to ${t.label} at ${at(t)}.`;
 }
 
-/** Score gap under which two candidates are a tie that the level titles may break. */
-export const TITLE_TIE = 0.05;
+/** Distance gap (scale steps) under which two candidates are a tie that the level titles may break. */
+export const TITLE_TIE = 0.1;
 
 const titleCue = (p: Pick<LevelPlacement, 'evidence'>) => p.evidence.find((e) => e.kind === 'title')?.cue;
 
 /**
- * The best candidate; when the runner-up is within TITLE_TIE and shares the source's seniority title word
- * ("Senior" and "Senior") while the leader does not, the text cannot tell them apart and the title decides.
+ * The nearest candidate; when the runner-up is within TITLE_TIE of the same distance and shares the source's
+ * seniority title word ("Senior" and "Senior") while the nearest does not, the text cannot tell them apart and the title decides.
  */
 export function titleTieBreak(source: Pick<LevelPlacement, 'evidence'>, candidates: MapCandidate[], ladder: readonly LevelPlacement[]): MapCandidate {
   const [first, second] = candidates;
   const own = titleCue(source);
-  if (!second || !own || first.score - second.score > TITLE_TIE) return first;
+  if (!second || !own || Math.abs(second.distance) - Math.abs(first.distance) > TITLE_TIE) return first;
   const cue = (c: MapCandidate) => titleCue(ladder.find((p) => p.key === c.key)!);
   return cue(first) !== own && cue(second) === own ? second : first;
 }
 
-/** When the runner-up scores within 0.1 of a match, say so: the honest answer is "between the two". */
+/** When the runner-up lies on the other side of the source about as near, say so: the honest answer is "between the two". */
 function closeSecond(relation: Relation, best: MapCandidate, candidates: MapCandidate[], ladder: LevelPlacement[]): string {
   if (relation !== 'match') return '';
   const second = candidates.find((c) => c.key !== best.key);
-  if (!second || best.score - second.score > 0.1) return '';
+  if (!second || Math.abs(second.distance) - Math.abs(best.distance) > 0.25 || Math.sign(second.distance) === Math.sign(best.distance)) return '';
   const label = ladder.find((p) => p.key === second.key)!.label;
-  if (second.score > best.score) return ` ${label} scores a little higher (${second.score.toFixed(2)} vs ${best.score.toFixed(2)}), a tie on the text; the shared title word decides.`;
-  return ` ${label} is almost as close (score ${second.score.toFixed(2)} vs ${best.score.toFixed(2)}).`;
+  const [lo, hi] = second.distance < best.distance ? [label, ladder.find((p) => p.key === best.key)!.label] : [ladder.find((p) => p.key === best.key)!.label, label];
+  return ` It sits between ${lo} and ${hi} (${Math.abs(best.distance).toFixed(2)} from ${ladder.find((p) => p.key === best.key)!.label}, ${Math.abs(second.distance).toFixed(2)} from ${label}).`;
 }
 
 /** Map `company:level` (or a level key) to every other ladder. Throws LevelRefError for an unknown level. */

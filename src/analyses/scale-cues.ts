@@ -1,4 +1,5 @@
 /** The scale cue lexicon (data/scale-cues.json): parsing, validation and compiled matchers. */
+import { DEFAULT_CALIBRATION, type CalibrationSettings } from './calibrate-levels.ts';
 import type { DurationRule } from './durations.ts';
 import { NO_SECTION_RULES, type SectionRules } from './section-rules.ts';
 import { escapeRegExp, normaliseText } from './text.ts';
@@ -37,6 +38,8 @@ export interface ScaleCues {
     cues: ScaleCue[];
     /** Roman numerals in a title: alone they place the level (values, at weight); after a seniority word each step adds `step`. */
     numerals?: { values: Record<string, number>; step: number; weight: number };
+    /** Words that step a higher seniority word beside them up ("senior" + manager → +0.5); alone they read as their own cue. */
+    modifiers?: Record<string, number>;
   };
   /** Phrases after which cues of the given dimensions describe context, not reach: their weight × factor. */
   dampeners: { phrases: string[]; factor: number; dimensions: string[] };
@@ -45,6 +48,8 @@ export interface ScaleCues {
   durations?: DurationRule;
   /** Within a ladder, each level sits at least minStep above the level below after the fit (0 → ties allowed). */
   fit: { minStep: number };
+  /** Settings of the joint placement fit (calibrate-levels.ts); absent → the defaults there. */
+  calibration?: CalibrationSettings;
   /** Sections that say nothing about level, or whose short cells read as an attribute or a title. */
   sections: SectionRules;
 }
@@ -110,7 +115,7 @@ export function parseScaleCues(input: string | unknown): ScaleCues {
     cues,
     attributes,
     capNotes: { patterns: raw.capNotes?.patterns ?? [], levelPattern: raw.capNotes?.levelPattern ?? '\\b(?:l|level)\\s*(\\d+)\\b' },
-    titles: { weight: typeof raw.titles?.weight === 'number' ? raw.titles.weight : 0, cues: titleCues, ...(numerals ? { numerals } : {}) },
+    titles: { weight: typeof raw.titles?.weight === 'number' ? raw.titles.weight : 0, cues: titleCues, ...(numerals ? { numerals } : {}), ...(raw.titles?.modifiers ? { modifiers: raw.titles.modifiers } : {}) },
     dampeners: {
       phrases: raw.dampeners?.phrases ?? [],
       factor: typeof raw.dampeners?.factor === 'number' ? raw.dampeners.factor : 0.25,
@@ -119,8 +124,15 @@ export function parseScaleCues(input: string | unknown): ScaleCues {
     scopeWords: raw.scopeWords ?? [],
     ...(durations ? { durations } : {}),
     fit: { minStep: Number(minStep) },
+    ...(raw.calibration ? { calibration: mergeCalibration(raw.calibration) } : {}),
     sections,
   };
+}
+
+/** Calibration settings over the defaults (nested objects merged key by key). */
+function mergeCalibration(raw: Partial<CalibrationSettings>): CalibrationSettings {
+  const d = DEFAULT_CALIBRATION;
+  return { ...d, ...raw, step: { ...d.step, ...raw.step }, shared: { ...d.shared, ...raw.shared } };
 }
 
 function parseSections(raw: Partial<SectionRules> | undefined, problems: string[]): SectionRules {

@@ -105,8 +105,8 @@ export function statementEvidence(s: Statement, cues: ScaleCues): ScaleEvidence[
   const kindWeight = cues.kindWeights[s.kind] ?? 0;
   if (kindWeight <= 0 || s.flags.includes('placeholder')) return [];
   const out: ScaleEvidence[] = [];
-  const push = (cue: string, dimension: string, match: string, value: number, weight: number) =>
-    out.push({ statementId: s.id, kind: s.kind, cue, match, dimension, value: Math.round(value * 100) / 100, weight: Math.round(weight * kindWeight * 1000) / 1000 });
+  const push = (cue: string, dimension: string, match: string, value: number, weight: number, fact = false) =>
+    out.push({ statementId: s.id, kind: s.kind, cue, match, dimension, value: Math.round(value * 100) / 100, weight: Math.round(weight * kindWeight * 1000) / 1000, ...(fact ? { fact: true } : {}) });
 
   const sections = cues.sections ?? NO_SECTION_RULES;
   if (ignoredBySection(s, sections)) return out;
@@ -124,13 +124,13 @@ export function statementEvidence(s: Statement, cues: ScaleCues): ScaleEvidence[
     const weight = cell ? asAttribute!.weight ?? rule.weight : rule.weight;
     const num = cell ? null : attributeNumberValue(s, rule);
     if (num) {
-      push(`attribute:${name}`, rule.numbers === 'people' ? 'scope' : 'horizon', num.match, num.value, weight);
+      push(`attribute:${name}`, rule.numbers === 'people' ? 'scope' : 'horizon', num.match, num.value, weight, true);
       return out;
     }
     const hits = findCueHits(cell ? s.text : s.attribute!.value, attributeCues(rule, cues));
     const total = hits.reduce((t, h) => t + h.cue.weight, 0);
     // The attribute's weight is shared among its phrases, so a long value does not count more than a short one.
-    for (const h of hits) push(h.cue.id, h.cue.dimension, h.match, h.cue.value, (weight * h.cue.weight) / total);
+    for (const h of hits) push(h.cue.id, h.cue.dimension, h.match, h.cue.value, (weight * h.cue.weight) / total, true);
     return out;
   }
   const norm = normaliseText(s.text);
@@ -146,10 +146,31 @@ export function statementEvidence(s: Statement, cues: ScaleCues): ScaleEvidence[
   return out;
 }
 
-/** Title cue hits, with a roman numeral ("Senior Engineer II") stepping a seniority word up, or standing alone ("SRE II"). */
-export function titleHits(title: string, cues: ScaleCues): { cue: string; dimension: string; match: string; value: number; weight: number }[] {
+/**
+ * The title's reading: its highest seniority word ("Senior Security Operations Manager" → manager), stepped up by
+ * a modifier word found beside it ("senior" +0.5 → senior manager); a roman numeral steps a seniority word up
+ * ("Senior Engineer II") or stands alone ("SRE II"). One reading per title, so a long title does not count twice.
+ */
+export function titleHits(title: string, cues: ScaleCues, ignore: ReadonlySet<string> = NONE): { cue: string; dimension: string; match: string; value: number; weight: number }[] {
   const norm = normaliseText(title);
-  const hits = findCueHitsNormalised(norm, cues.titles.cues).map((h) => ({ cue: h.cue.id, dimension: h.cue.dimension, match: h.match, value: h.cue.value, weight: h.cue.weight * cues.titles.weight }));
+  const found = findCueHitsNormalised(norm, cues.titles.cues);
+  const modifiers = cues.titles.modifiers ?? {};
+  // Without its role word ("Senior" in "Senior Support Manager" once "manager" is the ladder's role name), a modifier
+  // only says "one up within this ladder", which the ladder's order already says.
+  const roleIgnored = found.some((h) => ignore.has(h.match));
+  const all = found.filter((h) => !ignore.has(h.match) && !(roleIgnored && Object.hasOwn(modifiers, h.match)));
+  const roles = all.filter((h) => !Object.hasOwn(modifiers, h.match));
+  const mods = all.filter((h) => Object.hasOwn(modifiers, h.match));
+  let hits = all.map((h) => ({ cue: h.cue.id, dimension: h.cue.dimension, match: h.match, value: h.cue.value, weight: h.cue.weight * cues.titles.weight }));
+  if (roles.length && mods.length) {
+    const top = roles.reduce((a, b) => (b.cue.value > a.cue.value ? b : a));
+    const add = Math.max(...mods.map((m) => modifiers[m.match]));
+    const value = top.cue.value > Math.max(...mods.map((m) => m.cue.value)) ? Math.min(7, top.cue.value + add) : top.cue.value;
+    hits = [{ cue: top.cue.id, dimension: top.cue.dimension, match: `${mods.map((m) => m.match).join(' ')} … ${top.match}`, value, weight: top.cue.weight * cues.titles.weight }];
+  } else if (hits.length > 1) {
+    const top = hits.reduce((a, b) => (b.value > a.value ? b : a));
+    hits = [top];
+  }
   const n = cues.titles.numerals;
   const numeral = n ? norm.split(' ').reverse().find((w) => Object.hasOwn(n.values, w)) : undefined;
   if (!n || !numeral) return hits;
@@ -158,8 +179,19 @@ export function titleHits(title: string, cues: ScaleCues): { cue: string; dimens
   return hits.map((h) => ({ ...h, match: `${h.match} ${numeral}`, value: Math.min(7, h.value + step) }));
 }
 
-/** Evidence from a level title ("Senior Cloud Security Engineer" → senior). Statement id `<key>#title`. */
-export function titleEvidence(title: string, key: string, cues: ScaleCues): ScaleEvidence[] {
+const NONE: ReadonlySet<string> = new Set();
+
+/** The title words (cue phrases) of a title, as matched: to find the words every level of a ladder shares. */
+export function titleWords(title: string, cues: ScaleCues): Set<string> {
+  return new Set(findCueHits(title, cues.titles.cues).map((h) => h.match));
+}
+
+/**
+ * Evidence from a level title ("Senior Cloud Security Engineer" → senior). Statement id `<key>#title`.
+ * `ignore`: title words that say nothing about this level, such as the role name every level of its ladder carries
+ * ("Technical Program Manager").
+ */
+export function titleEvidence(title: string, key: string, cues: ScaleCues, ignore: ReadonlySet<string> = NONE): ScaleEvidence[] {
   if (!title || cues.titles.weight <= 0) return [];
-  return titleHits(title, cues).map((h) => ({ statementId: `${key}#title`, kind: 'title' as const, ...h, weight: Math.round(h.weight * 1000) / 1000 }));
+  return titleHits(title, cues, ignore).map((h) => ({ statementId: `${key}#title`, kind: 'title' as const, ...h, weight: Math.round(h.weight * 1000) / 1000 }));
 }

@@ -1,5 +1,6 @@
 /** Output tables of the analyses layer. Every figure carries the statement ids it rests on. */
 import type { Kind, LevelInfo } from '../types.ts';
+import type { PlacementPart } from './calibrate-levels.ts';
 
 /** One cue phrase (or attribute reading) found in a statement, with its value on the 1–7 scale. */
 export interface ScaleEvidence {
@@ -15,6 +16,8 @@ export interface ScaleEvidence {
   value: number;
   /** Cue weight × kind weight (× attribute weight). */
   weight: number;
+  /** Read from a structured fact (an attribute, a scope cell, a span of time) rather than from wording. */
+  fact?: boolean;
 }
 
 /** A company level placed on the common 1–7 scale. */
@@ -37,6 +40,22 @@ export interface LevelPlacement extends Omit<LevelInfo, 'files'> {
   evidence: ScaleEvidence[];
   /** All statement ids of the level (any kind). */
   statementIds: string[];
+  /** How the joint fit placed it: what each reading and neighbour said, and its ladder's writing offset and step. */
+  calibration?: LevelCalibration;
+}
+
+/** The joint fit's account of one level (see calibrate-levels.ts). */
+export interface LevelCalibration {
+  /** What each part says the position should be, with its weight; the position is their weighted mean. */
+  parts: PlacementPart[];
+  /** The ladder's writing offset taken off its text readings (+: its wording reads higher than the fit places it). */
+  offset: number;
+  /** Fitted distance between consecutive levels of the ladder. */
+  step: number;
+  /** How far the ladder's text readings spread per scale point (below 1: its wording understates the differences). */
+  slope: number;
+  /** Readings of the level's own evidence before the fit. */
+  readings: { text: number | null; facts: number | null; title: number | null };
 }
 
 /** Cell of the pairwise level similarity table. */

@@ -60,7 +60,7 @@ describe('relationTo and mapLevel on synthetic ladders', () => {
   it('is below / above when the source sits outside every target range, match inside', () => {
     expect(map('small:S1', 'big').relation).toBe('below');
     expect(map('big:B2', 'small').relation).toBe('above');
-    expect(map('small:S1', 'mid')).toMatchObject({ relation: 'match', best: { level: 'M1' } });
+    expect(map('small:S2', 'mid')).toMatchObject({ relation: 'match', best: { level: 'M1' } });
     expect(map('big:B1', 'mid').best.level).toBe('M2');
   });
   it('relationTo compares the source position with the target ranges', () => {

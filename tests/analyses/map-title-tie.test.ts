@@ -4,17 +4,17 @@ import type { LevelPlacement, MapCandidate, ScaleEvidence } from '../../src/anal
 
 const title = (cue: string): ScaleEvidence => ({ statementId: 'x#title', kind: 'title', cue, match: cue, dimension: 'title', value: 3.5, weight: 2 });
 const level = (key: string, cue?: string) => ({ key, evidence: cue ? [title(cue)] : [] }) as unknown as LevelPlacement;
-const cand = (key: string, score: number) => ({ key, level: key, score, overlap: 0, distance: 0, profile: 0 }) as MapCandidate;
+const cand = (key: string, distance: number) => ({ key, level: key, score: 0, overlap: 0, distance, profile: 0 }) as MapCandidate;
 
 describe('a tie on the text, broken by the level titles', () => {
   const source = level('src', 'title-senior');
   const ladder = [level('b2'), level('b3', 'title-senior')];
-  it('picks the runner-up that shares the source’s seniority word when the scores are within a hair', () => {
-    expect(titleTieBreak(source, [cand('b2', 0.71), cand('b3', 0.71 - TITLE_TIE / 2)], ladder).key).toBe('b3');
+  it('picks the runner-up that shares the source’s seniority word when the distances are within a hair', () => {
+    expect(titleTieBreak(source, [cand('b2', 0.3), cand('b3', -(0.3 + TITLE_TIE / 2))], ladder).key).toBe('b3');
   });
   it('leaves a clear winner, a leader with the same title and an untitled source alone', () => {
-    expect(titleTieBreak(source, [cand('b2', 0.8), cand('b3', 0.6)], ladder).key).toBe('b2');
-    expect(titleTieBreak(source, [cand('b3', 0.71), cand('b2', 0.7)], ladder).key).toBe('b3');
-    expect(titleTieBreak(level('src'), [cand('b2', 0.71), cand('b3', 0.7)], ladder).key).toBe('b2');
+    expect(titleTieBreak(source, [cand('b2', 0.1), cand('b3', 0.5)], ladder).key).toBe('b2');
+    expect(titleTieBreak(source, [cand('b3', 0.3), cand('b2', -0.31)], ladder).key).toBe('b3');
+    expect(titleTieBreak(level('src'), [cand('b2', 0.3), cand('b3', -0.31)], ladder).key).toBe('b2');
   });
 });

@@ -17,9 +17,13 @@ describe('a minimum step between the levels of one ladder', () => {
   it('lets variants of one level share a step', () => {
     expect(stepOffsets([1, 2, 2, 3], 0.25)).toEqual([0, 0.25, 0.25, 0.5]);
   });
-  it('with minStep 0 pools violators as plain isotonic regression does', () => {
+  it('keeps native order when the text reads against it, and shows the text disagreeing', () => {
     const rows = [row('acme', 'A1', 1, 'Works across the company.'), row('acme', 'A2', 2, 'Fixes bugs with assistance.')];
     const [a, b] = placeLevels({ statements: rows }, { scaleCues: { ...scaleCues, fit: { minStep: 0 } } });
-    expect(a.position).toBe(b.position);
+    expect(a.rawPosition!).toBeGreaterThan(b.rawPosition!);
+    expect(b.position).toBeGreaterThan(a.position);
+    const says = (p: typeof a) => p.calibration!.parts.find((x) => x.source === 'text')!.says;
+    expect(says(a)).toBeGreaterThan(a.position);
+    expect(says(b)).toBeLessThan(b.position);
   });
 });

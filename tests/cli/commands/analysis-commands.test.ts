@@ -18,7 +18,7 @@ function otherData(): string {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);
   };
-  write('ladders/acme/e3.md', '# E3: Software Engineer\n\n- Delivers small features with guidance from senior engineers.\n- Learns the code review practices.\n');
+  write('ladders/acme/e3.md', '# E3: Junior Software Engineer\n\n- Fixes small, well-defined bugs with close supervision.\n- Learns the code review practices with assistance.\n');
   write('ladders/acme/e5.md', '# E5: Staff Engineer\n\n- Leads cross-team projects across several teams.\n- Sets the roadmap for the next year.\n');
   write('ladders/globex/g2.md', '# G2: Engineer\n\n- Works independently on medium projects within their own team.\n');
   return dir;

@@ -1,0 +1,75 @@
+/**
+ * Weighted linear least squares over sparse terms, solved by conjugate gradients on the normal equations.
+ * Each term says `Σ coef·x[index] ≈ target` with a weight; the solution minimises Σ weight·(Σ coef·x − target)².
+ * Deterministic (fixed iteration order), O(terms + unknowns) per iteration.
+ */
+export interface Term {
+  /** Unknowns the term involves, with their coefficients. */
+  vars: readonly (readonly [index: number, coef: number])[];
+  target: number;
+  weight: number;
+}
+
+export interface Solution {
+  x: Float64Array;
+  /** Diagonal of the normal matrix: how much the terms pin each unknown (its local precision). */
+  precision: Float64Array;
+}
+
+/** Minimise Σ w·(a·x − y)² for `n` unknowns. Every unknown should appear in some term with positive weight. */
+export function solveLeastSquares(n: number, terms: readonly Term[], options: { tolerance?: number; maxIterations?: number } = {}): Solution {
+  // Normal matrix as rows of (column → value), built once.
+  const rows: Map<number, number>[] = Array.from({ length: n }, () => new Map());
+  const rhs = new Float64Array(n);
+  for (const t of terms) {
+    if (!(t.weight > 0)) continue;
+    for (const [i, ci] of t.vars) {
+      rhs[i] += t.weight * ci * t.target;
+      const row = rows[i];
+      for (const [j, cj] of t.vars) row.set(j, (row.get(j) ?? 0) + t.weight * ci * cj);
+    }
+  }
+  const cols = rows.map((r) => Int32Array.from(r.keys()));
+  const vals = rows.map((r) => Float64Array.from(r.values()));
+  const precision = Float64Array.from(rows, (r, i) => r.get(i) ?? 0);
+  const multiply = (v: Float64Array, out: Float64Array) => {
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      const c = cols[i];
+      const a = vals[i];
+      for (let k = 0; k < c.length; k++) s += a[k] * v[c[k]];
+      out[i] = s;
+    }
+  };
+  const inv = Float64Array.from(precision, (d) => (d > 0 ? 1 / d : 0));
+  const x = new Float64Array(n);
+  const r = Float64Array.from(rhs);
+  const z = Float64Array.from(r, (v, i) => v * inv[i]);
+  const p = Float64Array.from(z);
+  const q = new Float64Array(n);
+  let rz = dot(r, z);
+  const stop = (options.tolerance ?? 1e-12) * Math.max(1, dot(rhs, rhs));
+  const limit = options.maxIterations ?? 10 * n + 100;
+  for (let it = 0; it < limit && dot(r, r) > stop; it++) {
+    multiply(p, q);
+    const pq = dot(p, q);
+    if (!(pq > 0)) break;
+    const alpha = rz / pq;
+    for (let i = 0; i < n; i++) {
+      x[i] += alpha * p[i];
+      r[i] -= alpha * q[i];
+      z[i] = r[i] * inv[i];
+    }
+    const next = dot(r, z);
+    const beta = next / rz;
+    rz = next;
+    for (let i = 0; i < n; i++) p[i] = z[i] + beta * p[i];
+  }
+  return { x, precision };
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
