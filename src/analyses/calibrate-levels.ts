@@ -66,7 +66,7 @@ export const DEFAULT_CALIBRATION: CalibrationSettings = {
   factSaturation: 2,
   titleWeight: 4,
   step: { size: 1, weight: 4, sizeSd: 0.2 },
-  offsetSd: 1,
+  offsetSd: 1.5,
   text: { slope: 1, slopeSd: 0.6, minSlope: 0.2, maxSlope: 1.25, centre: 4 },
   variantWeight: 4,
   shared: { perStatement: 0.5, max: 4 },
@@ -240,7 +240,7 @@ export function calibrateLevels(levels: readonly LevelInput[], links: readonly S
   }
   for (const [i, v] of bounds) parts[i].push({ source: 'bound', says: v, weight: BOUND_WEIGHT });
   return {
-    levels: levels.map((l, i) => ({ key: l.key, position: x[i], precision: precision[i], parts: parts[i] })),
+    levels: levels.map((l, i) => ({ key: l.key, position: Math.min(SCALE_MAX, Math.max(SCALE_MIN, x[i])), precision: precision[i], parts: parts[i] })),
     ladders: ladderIds.map((id, L) => ({ ladder: id, offset: round(x[offsetVar(L)]), slope: round(slopes[L]), step: round(x[stepVar(L)]) })),
   };
 }

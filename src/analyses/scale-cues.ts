@@ -41,6 +41,8 @@ export interface ScaleCues {
     /** Words that step a higher seniority word beside them up ("senior" + manager → +0.5); alone they read as their own cue. */
     modifiers?: Record<string, number>;
   };
+  /** A cue of these dimensions followed within `window` words by one of `after` reads at most `max` ("… outside of the team"). */
+  qualifiers?: { after: string[]; window: number; max: number; dimensions: string[] }[];
   /** Phrases after which cues of the given dimensions describe context, not reach: their weight × factor. */
   dampeners: { phrases: string[]; factor: number; dimensions: string[] };
   scopeWords: string[];
@@ -122,6 +124,7 @@ export function parseScaleCues(input: string | unknown): ScaleCues {
       dimensions: raw.dampeners?.dimensions ?? ['scope'],
     },
     scopeWords: raw.scopeWords ?? [],
+    ...(Array.isArray(raw.qualifiers) ? { qualifiers: raw.qualifiers } : {}),
     ...(durations ? { durations } : {}),
     fit: { minStep: Number(minStep) },
     ...(raw.calibration ? { calibration: mergeCalibration(raw.calibration) } : {}),

@@ -141,9 +141,24 @@ export function statementEvidence(s: Statement, cues: ScaleCues): ScaleEvidence[
   for (const h of findCueHitsNormalised(norm, cues.cues)) {
     if (spans.some((d) => h.start < d.end && d.start < h.end)) continue;
     const factor = h.start > damp && cues.dampeners.dimensions.includes(h.cue.dimension) ? cues.dampeners.factor : 1;
-    push(h.cue.id, h.cue.dimension, h.match, h.cue.value, h.cue.weight * factor);
+    const cap = qualifierCap(norm, h, cues);
+    push(h.cue.id, h.cue.dimension, cap ? `${h.match} … ${cap.word}` : h.match, cap ? cap.max : h.cue.value, h.cue.weight * factor);
   }
   return out;
+}
+
+/**
+ * A wide reach word qualified by a small unit right after it is as wide as that unit: "inside and outside of
+ * the security team" reaches other teams, not the industry. Looks at the next `window` words only.
+ */
+function qualifierCap(norm: string, h: Hit, cues: ScaleCues): { max: number; word: string } | null {
+  for (const q of cues.qualifiers ?? []) {
+    if (!q.dimensions.includes(h.cue.dimension) || h.cue.value <= q.max) continue;
+    const next = norm.slice(h.end, h.end + 24 * q.window).split(' ').filter(Boolean).slice(0, q.window);
+    const word = next.find((w) => q.after.includes(w));
+    if (word) return { max: q.max, word };
+  }
+  return null;
 }
 
 /**

@@ -1,40 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { titleEvidence } from '../../src/analyses/statement-evidence.ts';
-import { row, scaleCues } from './seed-analysis.ts';
 import { placeLevels } from '../../src/analyses/index.ts';
+import { sharedTitleWords } from '../../src/analyses/place-levels.ts';
+import { titleHits } from '../../src/analyses/statement-evidence.ts';
+import { row, scaleCues } from './seed-analysis.ts';
 
-const mean = (title: string) => {
-  const ev = titleEvidence(title, 'k', scaleCues);
-  return ev.reduce((t, e) => t + e.value * e.weight, 0) / ev.reduce((t, e) => t + e.weight, 0);
-};
+const value = (title: string, ignore?: Set<string>) => titleHits(title, scaleCues, ignore).map((h) => h.value);
 
-describe('title evidence with roman numerals', () => {
-  it('places a numbered title without a seniority word by its numeral, whatever the role word', () => {
-    expect(mean('SRE I')).toBeLessThan(mean('SRE II'));
-    expect(mean('Software Engineer II')).toBe(mean('Machine Learning Engineer II'));
-    expect(mean('Engineer III')).toBeLessThan(mean('Senior Engineer'));
+describe('reading a level title', () => {
+  it('gives one reading: the highest seniority word, stepped up by a modifier beside it', () => {
+    expect(value('Senior Security Operations Manager')).toEqual([5]);
+    expect(value('Senior Security Engineer')).toEqual([3.5]);
+    expect(value('Staff Engineer')).toEqual([5]);
+    expect(value('Lead Cloud Engineer')).toEqual([4]);
   });
-  it('steps a seniority word up by its numeral instead of averaging with it', () => {
-    expect(mean('Senior Software Engineer I')).toBe(mean('Senior Software Engineer'));
-    expect(mean('Senior Software Engineer II')).toBeGreaterThan(mean('Senior Software Engineer I'));
-    expect(mean('Senior Software Engineer II')).toBeLessThan(mean('Staff Software Engineer'));
+  it('reads nothing from the role name every level of a ladder carries, and a modifier without its role word says nothing', () => {
+    const levels = ['Technical Program Manager', 'Senior Technical Program Manager', 'Staff Technical Program Manager'].map((t, i) => ({
+      company: 'x', companyName: 'X', track: 'tpm', level: `L${i + 1}`, levelTitle: t, levelOrder: i + 1, files: [],
+    }));
+    const role = sharedTitleWords(levels, scaleCues).get('x|tpm')!;
+    expect([...role]).toEqual(['manager']);
+    expect(value('Technical Program Manager', role)).toEqual([]);
+    expect(value('Senior Technical Program Manager', role)).toEqual([]);
+    expect(value('Staff Technical Program Manager', role)).toEqual([5]);
   });
-  it('keeps a ladder numbered within titles in order from its titles alone', () => {
-    const titles = ['Engineer I', 'Engineer II', 'Engineer III', 'Senior Engineer I', 'Senior Engineer II', 'Staff Engineer'];
-    const rows = titles.map((t, i) => row('acme', `${i + 1}`, i + 1, 'Is nice.', { levelTitle: t }));
-    const ps = placeLevels({ statements: rows }, { scaleCues });
-    for (let i = 1; i < ps.length; i++) expect(ps[i].rawPosition!, titles[i]).toBeGreaterThan(ps[i - 1].rawPosition!);
+  it('keeps the words of a one-level ladder: nothing to compare them with', () => {
+    const [p] = placeLevels({ statements: [row('x', 'M', 1, 'Runs the team.', { levelTitle: 'Engineering Manager' })] }, { scaleCues });
+    expect(p.calibration!.readings.title).toBe(4.5);
   });
 });
 
-describe('title words beyond the IC basics', () => {
-  it('orders Senior Principal above Principal, and Member of Technical Staff well below Staff', () => {
-    expect(mean('Senior Principal Engineer')).toBeGreaterThan(mean('Principal Engineer'));
-    expect(mean('Member of Technical Staff')).toBeLessThan(mean('Senior Member of Technical Staff'));
-    expect(mean('Senior Member of Technical Staff')).toBeLessThan(mean('Staff Engineer'));
-  });
-  it('orders a management track: manager < senior manager < director < VP', () => {
-    const m = ['Engineering Manager', 'Senior Engineering Manager', 'Director of Engineering', 'VP of Engineering'].map(mean);
-    for (let i = 1; i < m.length; i++) expect(m[i]).toBeGreaterThan(m[i - 1]);
+describe('scope words qualified by what follows them', () => {
+  it('reads "inside and outside of the security team" as other teams, not the industry', () => {
+    const [team] = placeLevels({ statements: [row('a', '1', 1, 'I share findings both inside and outside of the security team.')] }, { scaleCues });
+    const [world] = placeLevels({ statements: [row('b', '1', 1, 'I am a recognized leader inside and outside of the company.')] }, { scaleCues });
+    expect(team.evidence.every((e) => e.value <= 4)).toBe(true);
+    expect(team.evidence.some((e) => e.match.endsWith('… team'))).toBe(true);
+    expect(world.evidence.some((e) => e.value === 7)).toBe(true);
   });
 });

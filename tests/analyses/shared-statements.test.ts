@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { sharedStatements } from '../../src/analyses/shared-statements.ts';
+import { sharedLinks } from '../../src/analyses/place-levels.ts';
+import { DEFAULT_CALIBRATION } from '../../src/analyses/calibrate-levels.ts';
+import { row } from './seed-analysis.ts';
+
+const SAME = 'I lead by example and hold my peers and teams to a high bar of quality.';
+const ALMOST = 'I lead by example and hold my peers and my teams to a high bar of quality.';
+const OTHER = 'I write clear design documents for the projects I own.';
+
+describe('sharedStatements(statements)', () => {
+  it('counts statements of one level that recur, word for word or nearly, in a level of another ladder', () => {
+    const rows = [row('a', 'L3', 3, SAME), row('a', 'L3', 3, OTHER), row('b', 'L3', 3, ALMOST), row('b', 'L4', 4, 'I mentor others.')];
+    const counts = sharedStatements(rows);
+    expect(counts).toEqual([
+      { a: 'a|eng|L3', b: 'b|eng|L3', shared: 1 },
+      { a: 'b|eng|L3', b: 'a|eng|L3', shared: 1 },
+    ]);
+  });
+  it('ignores repeats inside one ladder and statements that only share a few words', () => {
+    const rows = [row('a', 'L3', 3, SAME), row('a', 'L4', 4, SAME), row('b', 'L1', 1, 'I lead by example in my own team every day.')];
+    expect(sharedStatements(rows)).toEqual([]);
+  });
+});
+
+describe('sharedLinks(statements)', () => {
+  it('links two levels only when each is the other’s best-sharing level, with two or more shared statements', () => {
+    const texts = [SAME, OTHER, 'I own the quarterly security goals of my team and deliver them on time.'];
+    const rows = [
+      ...texts.map((t) => row('a', 'L3', 3, t)),
+      ...texts.map((t) => row('b', 'L3', 3, t)),
+      // b's L4 repeats one of them (a template sentence): not the best for a's L3, so not linked.
+      row('b', 'L4', 4, SAME),
+    ];
+    const links = sharedLinks(rows, DEFAULT_CALIBRATION);
+    expect(links.map((l) => [l.a, l.b, l.shared])).toEqual([['a|eng|L3', 'b|eng|L3', 3]]);
+    expect(links[0].weight).toBe(Math.min(DEFAULT_CALIBRATION.shared.max, 3 * DEFAULT_CALIBRATION.shared.perStatement));
+  });
+});
