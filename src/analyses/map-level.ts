@@ -108,7 +108,7 @@ export function mapPlacement(
     });
   }
   return {
-    source: { key: source.key, label: source.label, position: source.position, low: source.low, high: source.high, evidence: source.evidence },
+    source: { key: source.key, label: source.label, position: source.position, low: source.low, high: source.high, rawPosition: source.rawPosition, basis: source.basis, evidence: source.evidence, ...(source.calibration ? { calibration: source.calibration } : {}) },
     targets,
   };
 }

@@ -1,5 +1,6 @@
 /** Place pasted free text (a job description, a candidate's level) on the scale and map it like a level. */
 import type { ClassifiedStatement, Statement } from '../types.ts';
+import { levelKey } from './level-keys.ts';
 import { levelProfiles } from './level-profile.ts';
 import { mapPlacement, type MapOptions } from './map-level.ts';
 import { placeLevels } from './place-levels.ts';
@@ -61,7 +62,10 @@ export function mapText(
 ): MapResult & { statements: ClassifiedStatement[]; placement: LevelPlacement } {
   const rows = textToStatements(text, opts.company ?? 'text');
   const classified: ClassifiedStatement[] = opts.classify ? opts.classify(rows) : rows;
-  const [placed] = placeLevels({ statements: classified }, { scaleCues: opts.scaleCues });
+  // Placed in one fit with every loaded ladder, so that sentences it shares with a level pull it there; the
+  // ladders' own placements stay as given (one pasted text does not move them).
+  const key = classified[0] ? levelKey(classified[0]) : null;
+  const placed = key ? placeLevels({ statements: [...statements, ...classified] }, { scaleCues: opts.scaleCues }).find((p) => p.key === key) : undefined;
   const placement = placed && { ...placed, label: 'pasted text', companyName: 'pasted text' };
   const source: LevelPlacement =
     placement ??

@@ -118,7 +118,7 @@ export interface MapTarget {
 }
 
 export interface MapResult {
-  source: { key: string; label: string; position: number; low: number; high: number; evidence: ScaleEvidence[] };
+  source: Pick<LevelPlacement, 'key' | 'label' | 'position' | 'low' | 'high' | 'rawPosition' | 'basis' | 'evidence' | 'calibration'>;
   targets: MapTarget[];
 }
 

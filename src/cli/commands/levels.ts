@@ -1,5 +1,5 @@
 import { toCsv } from '../../format/index.ts';
-import type { LevelPlacement } from '../../analyses/index.ts';
+import { explainPlacement, type LevelPlacement } from '../../analyses/index.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
 import { ANALYSIS_VALUED_FLAGS, loadAnalysis, n1, reportInputProblems } from '../analysis-input.ts';
 
@@ -39,11 +39,16 @@ export const command: Command = {
     else if (parsed.flags.csv) io.out(toCsv(levels, COLUMNS));
     else {
       const byId = new Map(set.statements.map((s) => [s.id, s]));
+      const labels = new Map(levels.map((l) => [l.key, l.label]));
+      const labelOf = (k: string) => labels.get(k) ?? k;
       const w = Math.max(...levels.map((p) => p.label.length));
       io.out(`${''.padEnd(w)}  pos  range      1       2       3       4       5       6       7`);
       for (const p of levels) {
         io.out(`${p.label.padEnd(w)}  ${n1(p.position)}  ${n1(p.low)}–${n1(p.high)}  ${ruler(p)}  ${p.levelTitle}${p.basis === 'evidence' ? '' : ` (${p.basis})`}`);
         if (parsed.flags.evidence) {
+          if (p.rawPosition !== null) io.out(`    raw reading ${n1(p.rawPosition)} → placed at ${n1(p.position)}, because:`);
+          for (const r of explainPlacement(p, labelOf)) io.out(`      ${Math.round(r.share * 100).toString().padStart(3)}%  ${r.text}`);
+          io.out('    strongest phrases:');
           for (const e of p.evidence.slice(0, 8)) io.out(`    ${n1(e.value)} ×${e.weight.toFixed(2)}  ${e.cue}: "${e.match}"  — ${byId.get(e.statementId)?.text.slice(0, 90) ?? e.statementId}`);
         }
       }

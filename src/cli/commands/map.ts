@@ -1,10 +1,15 @@
 import fs from 'node:fs';
-import { LevelRefError, mapLevel, mapText, type MapResult } from '../../analyses/index.ts';
+import { explainPlacement, LevelRefError, mapLevel, mapText, type MapResult } from '../../analyses/index.ts';
 import { type Command, type Io, parseArgs, UsageError } from '../command.ts';
 import { ANALYSIS_VALUED_FLAGS, loadAnalysis, n1, reportInputProblems } from '../analysis-input.ts';
 
-function printMap(r: MapResult, io: Io): void {
+function printMap(r: MapResult, io: Io, labelOf: (key: string) => string, textOf: (id: string) => string | undefined): void {
   io.out(`${r.source.label}: scale ${n1(r.source.position)} (range ${n1(r.source.low)}–${n1(r.source.high)})`);
+  if (r.source.rawPosition !== null && r.source.rawPosition !== undefined) io.out(`  raw reading ${n1(r.source.rawPosition)} → placed at ${n1(r.source.position)}, because:`);
+  for (const reason of explainPlacement(r.source, labelOf)) io.out(`    ${Math.round(reason.share * 100).toString().padStart(3)}%  ${reason.text}`);
+  if (r.source.evidence.length) io.out('  phrases that placed it:');
+  for (const e of r.source.evidence.slice(0, 6)) io.out(`    ${n1(e.value)} ×${e.weight.toFixed(2)}  "${e.match}"${textOf(e.statementId) ? `  — ${textOf(e.statementId)!.slice(0, 80)}` : ''}`);
+  if (r.source.basis === 'none') io.out('  no phrase in it says anything about level: the placement is a guess at the middle of the scale.');
   for (const t of r.targets) {
     const tag = t.relation === 'match' ? `≈ ${t.best.level}` : `${t.relation.toUpperCase()} every level (nearest ${t.best.level})`;
     io.out(`\n→ ${t.companyName} (${t.track}): ${tag}   score ${t.score.toFixed(2)}`);
@@ -43,7 +48,11 @@ export const command: Command = {
       throw e;
     }
     if (flags.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
-    else printMap(result, io);
+    else {
+      const labels = new Map(analysis.levels.map((l) => [l.key, l.label]));
+      const texts = new Map([...statements, ...('statements' in result ? (result as { statements: typeof statements }).statements : [])].map((s) => [s.id, s.text]));
+      printMap(result, io, (k) => labels.get(k) ?? k, (id) => texts.get(id));
+    }
     return reportInputProblems(input.set, io);
   },
 };
