@@ -17,6 +17,8 @@ export interface AnalyseOptions {
   similarity?: boolean;
   /** Compute divergence (default true). */
   divergence?: boolean;
+  /** Let levels of different ladders that share statements pull each other together (default true). */
+  shared?: boolean;
 }
 
 export interface Analysis {
@@ -39,7 +41,7 @@ export function competencyIds(statements: readonly ClassifiedStatement[], taxono
 export function analyse(set: { statements: ClassifiedStatement[]; levels?: LevelInfo[] }, opts: AnalyseOptions): Analysis {
   const { statements } = set;
   const competencies = competencyIds(statements, opts.taxonomy);
-  const levels = placeLevels(set, { scaleCues: opts.scaleCues });
+  const levels = placeLevels(set, { scaleCues: opts.scaleCues, shared: opts.shared });
   const capNotes = findCapNotes(statements, { scaleCues: opts.scaleCues, taxonomy: opts.taxonomy });
   const cov = coverage(statements, levels, { competencies, capNotes });
   return {
