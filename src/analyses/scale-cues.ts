@@ -1,7 +1,8 @@
 /** The scale cue lexicon (data/scale-cues.json): parsing, validation and compiled matchers. */
 import type { DurationRule } from './durations.ts';
 import { NO_SECTION_RULES, type SectionRules } from './section-rules.ts';
-import { escapeRegExp, normaliseText } from './text.ts';
+import { escapeRegExp } from '../text/index.ts';
+import { normaliseText } from './text.ts';
 
 export interface ScaleCue {
   id: string;
