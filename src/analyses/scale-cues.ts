@@ -28,7 +28,6 @@ export interface ScaleCues {
   name: string;
   version: string;
   scale: { value: number; name: string; description: string }[];
-  kindWeights: Record<string, number>;
   cues: ScaleCue[];
   attributes: Record<string, AttributeRule>;
   capNotes: { patterns: string[]; levelPattern: string };
@@ -107,7 +106,6 @@ export function parseScaleCues(input: string | unknown): ScaleCues {
     name: String(raw.name ?? 'scale cues'),
     version: String(raw.version ?? '0'),
     scale: raw.scale ?? [],
-    kindWeights: { attribute: 1, expectation: 1, summary: 0.8, example: 0.5, note: 0, placeholder: 0, ...(raw.kindWeights ?? {}) },
     cues,
     attributes,
     capNotes: { patterns: raw.capNotes?.patterns ?? [], levelPattern: raw.capNotes?.levelPattern ?? '\\b(?:l|level)\\s*(\\d+)\\b' },
