@@ -1,5 +1,5 @@
 export { ingestFiles, type InputFile, type IngestOptions } from './ingest-files.ts';
-export { compileRules, defaultRules, type IngestRules } from './ingest-rules.ts';
+export { compileRules, defaultRules, parseIngestRules, type IngestRules } from './ingest-rules.ts';
 export { repairMojibake, breakUtf8 } from './repair-mojibake.ts';
 export { detectShape, type Shape } from './detect-shape.ts';
 export { splitSentences } from './split-sentences.ts';
