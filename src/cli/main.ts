@@ -4,6 +4,7 @@ import { commands } from './commands/index.ts';
 const io: Io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+  outBytes: (bytes) => process.stdout.write(bytes),
 };
 
 function help(list: Command[]): string {
