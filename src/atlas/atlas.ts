@@ -52,6 +52,17 @@ const need = (file: DataFile | undefined, member: 'taxonomy' | 'scaleCues'): Dat
 };
 const taxonomyOf = (content: unknown, source: string) => parseTaxonomy(content, { source });
 const scaleCuesOf = (content: unknown, source: string) => parseScaleCues(content, { source });
+/** Priors and overrides are read against a taxonomy: one parser per taxonomy, so each pair is read once. */
+const perTaxonomy = <T>(read: (content: unknown, taxonomy: Taxonomy, source: string) => T) => {
+  const parsers = new WeakMap<Taxonomy, (content: unknown, source: string) => T>();
+  return (taxonomy: Taxonomy) => {
+    let parse = parsers.get(taxonomy);
+    if (!parse) parsers.set(taxonomy, (parse = (content, source) => read(content, taxonomy, source)));
+    return parse;
+  };
+};
+const priorsUnder = perTaxonomy((content, taxonomy, source) => parsePriors(content, taxonomy, { source }));
+const overridesUnder = perTaxonomy((content, taxonomy, source) => parseOverrides(String(content), taxonomy, { source }));
 
 class LazyAtlas implements Atlas {
   #set?: LadderSet;
@@ -77,7 +88,7 @@ class LazyAtlas implements Atlas {
   get priors(): SectionPriors | undefined {
     const file = this.options.data?.sectionPriors;
     const taxonomy = this.taxonomy;
-    return (this.#priors ??= { value: file ? parsePriors(file.content, taxonomy, { source: file.name }) : undefined }).value;
+    return (this.#priors ??= { value: file ? parseOnce(file, priorsUnder(taxonomy)) : undefined }).value;
   }
 
   get overrides(): Override[] {
@@ -90,7 +101,7 @@ class LazyAtlas implements Atlas {
     const taxonomy = this.taxonomy;
     if (!file) return (this.#overrides = { value: [] });
     try {
-      return (this.#overrides = { value: parseOverrides(String(file.content), taxonomy, { source: file.name }) });
+      return (this.#overrides = { value: parseOnce(file, overridesUnder(taxonomy)) });
     } catch (error) {
       if (!this.options.looseOverrides || !(error instanceof TaxonomyError)) throw error;
       return (this.#overrides = { value: [], leftOut: `${file.name}: left out, written for another taxonomy (${error.problems[0]})` });

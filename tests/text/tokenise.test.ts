@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { slug, stem, tokenise, words } from '../../src/text/index.ts';
 
 describe('stem(word)', () => {
@@ -50,5 +51,16 @@ describe('slug(name)', () => {
     expect(slug('  Octopus Deploy ')).toBe('octopus-deploy');
     expect(slug('東京 Labs')).toBe('東京-labs');
     expect(slug('—')).toBe('');
+  });
+});
+
+describe('words(text) on plain ASCII', () => {
+  it('gives the same words as the Unicode path', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'aB z9\'`s-/._,:;!?\t\n'.split('')), maxLength: 40 }), (s) => {
+        expect(['é', ...words(s)]).toEqual(words(`é ${s}`));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
