@@ -11,9 +11,6 @@ const RULES_ID = 'virtual:atlas-data/ingest-rules';
 const IDS = [VIRTUAL_ID, LADDERS_ID, FILES_ID, RULES_ID];
 const RULES_FILE = 'ingest-rules.json';
 const PROJECT_DIR = fileURLToPath(new URL('.', import.meta.url));
-/** LICENSE, NOTICE, README… beside the ladders are not read by ingestion: not shipped to the browser either. */
-const IGNORED = new Set<string>(JSON.parse(readFileSync(join(PROJECT_DIR, 'data', 'ingest-rules.json'), 'utf8')).ignoredFiles ?? []);
-const isIgnored = (full: string) => isIgnoredFile(full.split(/[\\/]/).pop() ?? '', IGNORED);
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -37,6 +34,11 @@ function listFiles(dir: string): string[] {
 function atlasData(): Plugin {
   const fallbackDir = resolve(PROJECT_DIR, 'data');
   const dataDir = process.env.ATLAS_DATA_DIR ? resolve(process.env.ATLAS_DATA_DIR) : fallbackDir;
+  // LICENSE, NOTICE, README… beside the ladders are not read by ingestion (the data folder's ingest rules say which):
+  // not shipped to the browser either.
+  const rulesFile = [dataDir, fallbackDir].map((d) => join(d, RULES_FILE)).find((f) => existsSync(f))!;
+  const ignored = new Set<string>((JSON.parse(readFileSync(rulesFile, 'utf8')).ignoredFiles ?? []).map((n: string) => n.toLowerCase()));
+  const isIgnored = (full: string) => isIgnoredFile(full.split(/[\\/]/).pop() ?? '', ignored);
   return {
     name: 'atlas-data',
     resolveId: (id) => (IDS.includes(id) ? '\0' + id : undefined),

@@ -33,6 +33,7 @@ const RULES = record(
     subsectionKeys: strings(),
     attributeAliases: mapOf(v.string(), strings('must be a list of labels'), 'must map attribute names to lists of labels'),
     seniorityWords: strings(),
+    ignoredFiles: v.optional(strings()),
     maxFileBytes: v.pipe(positive('must be a positive whole number of bytes'), v.integer('must be a positive whole number of bytes')),
   },
   'expected a JSON object of reading rules',

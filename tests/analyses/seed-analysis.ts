@@ -2,14 +2,14 @@
 import type { Analysis, ScaleCues } from '../../src/analyses/index.ts';
 import type { Taxonomy } from '../../src/taxonomy/index.ts';
 import type { ClassifiedStatement, Kind, Statement } from '../../src/types.ts';
-import { atlasOf } from '../helpers.ts';
+import { seedsAtlas } from '../helpers.ts';
 
-export const scaleCues: ScaleCues = atlasOf().scaleCues;
-export const taxonomy: Taxonomy = atlasOf().taxonomy;
+export const scaleCues: ScaleCues = seedsAtlas().scaleCues;
+export const taxonomy: Taxonomy = seedsAtlas().taxonomy;
 
 /** The seed ladders' atlas: classified statements and every analysis (computed on first use). */
 export function seedAnalysis(): { statements: ClassifiedStatement[]; analysis: Analysis } {
-  const { statements, analysis } = atlasOf();
+  const { statements, analysis } = seedsAtlas();
   return { statements, analysis };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { atlas, dataBundle, type DataBundle } from '../../src/atlas/index.ts';
 import { readDataBundle, readLadderFiles } from '../../src/cli/load-data-dir.ts';
+import { levelKey } from '../../src/levels/index.ts';
 
 const files = readLadderFiles('data');
 const data = readDataBundle({ dir: 'data' });
@@ -10,8 +11,8 @@ describe('atlas(files, {data})', () => {
   it('reads, classifies and analyses the ladders with the data it is given', () => {
     const a = atlas(files, { data });
     expect(a.set.statements.length).toBeGreaterThanOrEqual(235);
-    expect(a.statements.filter((s) => s.competency).length).toBeGreaterThan(150);
-    expect(a.analysis.levels).toHaveLength(10);
+    expect(a.statements.filter((s) => s.competency).length).toBeGreaterThan(a.set.statements.length / 2);
+    expect(a.analysis.levels.map((l) => l.key)).toEqual(a.set.levels.map((l) => levelKey(l)));
     expect(a.analysis.competencies).toEqual(a.taxonomy.competencies.map((c) => c.id));
     expect(a.warnings).toEqual([]);
   });
@@ -21,7 +22,7 @@ describe('atlas(files, {data})', () => {
     expect(noAnalyses.statements.length).toBeGreaterThan(200);
     expect(() => noAnalyses.analysis.levels).toThrow(/^cues\.json: not valid JSON/);
     const noClassifier = atlas(files, { data: { ...data, taxonomy: broken('tax.json') } });
-    expect(noClassifier.set.levels).toHaveLength(10);
+    expect(noClassifier.set.levels.length).toBeGreaterThanOrEqual(10);
     expect(() => noClassifier.statements).toThrow(/^tax\.json: not valid JSON/);
     expect(() => atlas(files, { data: {} }).statements).toThrow('no taxonomy.json given');
   });

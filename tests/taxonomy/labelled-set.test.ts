@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { classifyAll, classifyText } from '../../src/taxonomy/index.ts';
 import { evaluate } from '../../src/taxonomy/evaluate.ts';
 import { joinLabelled, parseLabelledSet } from '../../src/taxonomy/labelled-set.ts';
-import { seeds } from '../helpers.ts';
 import { fixturePath, priors, taxonomy } from './helpers.ts';
 
 const ids = taxonomy.competencies.map((c) => c.id);
