@@ -7,11 +7,10 @@ import { isIgnoredFile } from './src/ingest/ignored-file.ts';
 const VIRTUAL_ID = 'virtual:atlas-data';
 const LADDERS_ID = 'virtual:atlas-data/ladders';
 const FILES_ID = 'virtual:atlas-data/files';
-const IDS = [VIRTUAL_ID, LADDERS_ID, FILES_ID];
+const RULES_ID = 'virtual:atlas-data/ingest-rules';
+const IDS = [VIRTUAL_ID, LADDERS_ID, FILES_ID, RULES_ID];
+const RULES_FILE = 'ingest-rules.json';
 const PROJECT_DIR = fileURLToPath(new URL('.', import.meta.url));
-/** LICENSE, NOTICE, README… beside the ladders are not read by ingestion: not shipped to the browser either. */
-const IGNORED = new Set<string>(JSON.parse(readFileSync(join(PROJECT_DIR, 'data', 'ingest-rules.json'), 'utf8')).ignoredFiles ?? []);
-const isIgnored = (full: string) => isIgnoredFile(full.split(/[\\/]/).pop() ?? '', IGNORED);
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -24,21 +23,27 @@ function listFiles(dir: string): string[] {
 }
 
 /**
- * Bundles the data folder (ladders + taxonomy files) as the module `virtual:atlas-data`, so the browser
- * runs the same ingestion and classification code as the CLI on the same files. Its two halves are also
- * modules of their own (`virtual:atlas-data/ladders`, `virtual:atlas-data/files`) so the app can load
- * the ladders first and the taxonomy data with the classifier.
+ * Bundles the data folder (ladders + data files) as the module `virtual:atlas-data`, so the browser
+ * runs the same core entry point as the CLI on the same files. Its parts are also modules of their own
+ * (`virtual:atlas-data/ladders`, `virtual:atlas-data/ingest-rules`, `virtual:atlas-data/files`) so the app
+ * can read the ladders first (with the ingest rules) and load the taxonomy data with the classifier.
  * `ATLAS_DATA_DIR` points at another data folder (used by the e2e tests for hostile fixtures); its
- * top-level JSON/CSV files (taxonomy, priors, overrides, cues, rules) override the project's `data/` ones.
+ * top-level JSON/CSV files (taxonomy, priors, overrides, cues, ingest rules) override the project's `data/`
+ * ones, as `ladders --data DIR` does.
  */
 function atlasData(): Plugin {
   const fallbackDir = resolve(PROJECT_DIR, 'data');
   const dataDir = process.env.ATLAS_DATA_DIR ? resolve(process.env.ATLAS_DATA_DIR) : fallbackDir;
+  // LICENSE, NOTICE, README… beside the ladders are not read by ingestion (the data folder's ingest rules say which):
+  // not shipped to the browser either.
+  const rulesFile = [dataDir, fallbackDir].map((d) => join(d, RULES_FILE)).find((f) => existsSync(f))!;
+  const ignored = new Set<string>((JSON.parse(readFileSync(rulesFile, 'utf8')).ignoredFiles ?? []).map((n: string) => n.toLowerCase()));
+  const isIgnored = (full: string) => isIgnoredFile(full.split(/[\\/]/).pop() ?? '', ignored);
   return {
     name: 'atlas-data',
     resolveId: (id) => (IDS.includes(id) ? '\0' + id : undefined),
     load(id) {
-      if (id === '\0' + VIRTUAL_ID) return `export { ladderFiles } from '${LADDERS_ID}';\nexport { dataFiles } from '${FILES_ID}';\n`;
+      if (id === '\0' + VIRTUAL_ID) return `export { ladderFiles } from '${LADDERS_ID}';\nexport { ingestRules } from '${RULES_ID}';\nexport { dataFiles } from '${FILES_ID}';\n`;
       if (id === '\0' + LADDERS_ID) {
         const ladders = listFiles(join(dataDir, 'ladders')).filter((full) => !isIgnored(full)).map((full) => {
           this.addWatchFile(full);
@@ -50,7 +55,7 @@ function atlasData(): Plugin {
         });
         return `export const ladderFiles = ${JSON.stringify(ladders)};\n`;
       }
-      if (id !== '\0' + FILES_ID) return;
+      if (id !== '\0' + FILES_ID && id !== '\0' + RULES_ID) return;
       const dataFiles: Record<string, string> = {};
       for (const dir of [fallbackDir, dataDir]) {
         for (const name of existsSync(dir) ? readdirSync(dir).sort() : []) {
@@ -60,7 +65,12 @@ function atlasData(): Plugin {
           dataFiles[name] = readFileSync(full, 'utf8');
         }
       }
-      return `export const dataFiles = ${JSON.stringify(dataFiles)};\n`;
+      // The ingest rules travel on their own: the first view reads the ladders with them, before the rest loads.
+      // Ingestion already carries the project's own rules, so only a data folder's different file is sent.
+      const { [RULES_FILE]: rules, ...rest } = dataFiles;
+      const ingestRules = rules === readFileSync(join(fallbackDir, RULES_FILE), 'utf8') ? undefined : rules;
+      if (id === '\0' + RULES_ID) return `export const ingestRules = ${JSON.stringify(ingestRules)};\n`;
+      return `export const dataFiles = ${JSON.stringify(rest)};\n`;
     },
     handleHotUpdate({ file, server }) {
       if (file.startsWith(dataDir) || file.startsWith(fallbackDir)) {

@@ -1,5 +1,5 @@
-import { loadDataDir, readLadderFiles } from '../src/cli/load-data-dir.ts';
-import { ingestFiles } from '../src/ingest/index.ts';
+import { atlas, type Atlas } from '../src/atlas/index.ts';
+import { readDataBundle, readLadderFiles } from '../src/cli/load-data-dir.ts';
 import type { LadderSet } from '../src/types.ts';
 
 /** The user's five seed files (bundled in data/ beside the rest of the public ladders, byte for byte). */
@@ -11,19 +11,33 @@ export const SEED_FILES = [
   'ladders/teleport/teleport-security-engineering-levels.tsv',
 ];
 
-let cachedSeeds: LadderSet | null = null;
-let cachedBundled: LadderSet | null = null;
+const cached = new Map<string, Atlas>();
+
+/**
+ * The atlas of a data folder's ladders, with the folder's own data files where it has them and the bundled ones
+ * otherwise (as `ladders --data DIR` reads it), built once per test file.
+ */
+export function atlasOf(dir = 'data'): Atlas {
+  let a = cached.get(dir);
+  if (!a) cached.set(dir, (a = atlas(readLadderFiles(dir), { data: readDataBundle({ dir }) })));
+  return a;
+}
+
+let seedAtlas: Atlas | undefined;
+
+/** The atlas of the seed ladders only (with their companies' ladder.json) on the bundled data files, built once per test file. */
+export function seedsAtlas(): Atlas {
+  return (seedAtlas ??= atlas(readLadderFiles('data').filter((f) => SEED_FILES.includes(f.path) || f.path.endsWith('/ladder.json')), { data: readDataBundle({ dir: 'data' }) }));
+}
 
 /** The seed ladders only (with their companies' ladder.json), ingested once per test file. */
 export function seeds(): LadderSet {
-  cachedSeeds ??= ingestFiles(readLadderFiles('data').filter((f) => SEED_FILES.includes(f.path) || f.path.endsWith('/ladder.json')));
-  return cachedSeeds;
+  return seedsAtlas().set;
 }
 
 /** Everything bundled in data/: the seeds and the rest of the public security ladders. */
 export function bundled(): LadderSet {
-  cachedBundled ??= loadDataDir('data');
-  return cachedBundled;
+  return atlasOf('data').set;
 }
 
 export const file = (name: string) => (s: { source: { file: string } }) => s.source.file.endsWith(name);

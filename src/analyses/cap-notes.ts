@@ -2,7 +2,8 @@
 import type { ClassifiedStatement } from '../types.ts';
 import { findCueHits } from './statement-evidence.ts';
 import type { ScaleCues } from './scale-cues.ts';
-import { contentTokens, normaliseText, stem } from './text.ts';
+import { stem } from '../text/index.ts';
+import { contentTokens, normaliseText } from './text.ts';
 import type { CapNote } from './types.ts';
 
 /** The part of a taxonomy the analyses read. */

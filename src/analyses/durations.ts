@@ -2,6 +2,7 @@
  * Time spans written in a statement ("over two to four quarters", "a sprint or two", "one to two years") read as a
  * planning horizon: the upper end of the span in months, placed on the 1–7 scale by the lexicon's anchors.
  */
+import { escapeRegExp } from '../text/index.ts';
 import { interpolateLog } from './interpolate-log.ts';
 
 /** The `durations` block of data/scale-cues.json. */
@@ -76,7 +77,7 @@ const unitRes = new WeakMap<DurationRule, RegExp>();
 function unitTest(rule: DurationRule): RegExp {
   let re = unitRes.get(rule);
   if (!re) {
-    const units = Object.keys(rule.units).map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const units = Object.keys(rule.units).map(escapeRegExp);
     re = new RegExp(units.length ? `(?:^| )(?:${units.join('|')})(?= |$)` : '(?!)');
     unitRes.set(rule, re);
   }

@@ -7,7 +7,7 @@ import { missingLevels } from './missing-levels.ts';
 import { nearDuplicates } from './near-duplicates.ts';
 import { peerIndex, peersFor } from './peer-statements.ts';
 import type { ScaleCues } from './scale-cues.ts';
-import { words } from './text.ts';
+import { words } from '../text/index.ts';
 import type { CapNote, CoverageResult, GapFinding, LevelPlacement, Severity } from './types.ts';
 
 export interface GapsOptions {
@@ -65,7 +65,7 @@ export function gaps(statements: readonly ClassifiedStatement[], placements: rea
   // Ladder-level findings.
   const profiles = levelProfiles(statements);
   const companies = new Set(placements.map((p) => p.company));
-  const scopeWords = new Set([...opts.scaleCues.scopeWords, ...[...companies].flatMap((c) => words(c)), ...placements.flatMap((p) => words(p.companyName))]);
+  const scopeWords = new Set([...opts.scaleCues.scopeWords.flatMap((w) => words(w)), ...[...companies].flatMap((c) => words(c)), ...placements.flatMap((p) => words(p.companyName))]);
   const byLadder = groupBy(statements, ladderKey);
   const capsByLadder = groupBy(opts.capNotes, ladderKey);
   const coverageByLadder = new Map(opts.coverage.companies.map((c) => [ladderKey(c), c]));

@@ -13,6 +13,7 @@ export { gaps, type GapsOptions } from './gaps.ts';
 export { diffLevels, diffLadder, type DiffOptions } from './diff-levels.ts';
 export { findCapNotes, competencyNamedIn, type TaxonomyLike } from './cap-notes.ts';
 export { levelProfiles, type LevelProfile, type ProfileEntry } from './level-profile.ts';
+export { KIND_WEIGHTS } from './kind-weights.ts';
 export { resolveLevel, LevelRefError } from './resolve-level.ts';
 export { levelKey, ladderKey, levelLabel, listLevels } from './level-keys.ts';
 export { nearDuplicates } from './near-duplicates.ts';

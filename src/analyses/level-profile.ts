@@ -1,9 +1,9 @@
 /** Competency profile of each level: how much of its classified text speaks for each competency. */
 import type { ClassifiedStatement, Kind } from '../types.ts';
+import { KIND_WEIGHTS } from './kind-weights.ts';
 import { levelKey } from './level-keys.ts';
 
-/** How much one statement of each kind counts in a profile. Attributes, notes and placeholders carry no competency. */
-export const PROFILE_KIND_WEIGHTS: Partial<Record<Kind, number>> = { expectation: 1, summary: 1, example: 0.5 };
+const profileWeight = (kind: Kind) => KIND_WEIGHTS[kind]?.profile ?? 0;
 
 export interface ProfileEntry {
   competency: string;
@@ -25,7 +25,7 @@ export interface LevelProfile {
 
 /** True when a statement takes part in competency profiles. */
 export function isProfiled(s: ClassifiedStatement): boolean {
-  return (PROFILE_KIND_WEIGHTS[s.kind] ?? 0) > 0 && !s.flags.includes('placeholder') && !s.flags.includes('empty-cell') && !!s.competencies?.length;
+  return profileWeight(s.kind) > 0 && !s.flags.includes('placeholder') && !s.flags.includes('empty-cell') && !!s.competencies?.length;
 }
 
 const cache = new WeakMap<readonly ClassifiedStatement[], Map<number, Map<string, LevelProfile>>>();
@@ -48,7 +48,7 @@ function buildProfiles(statements: readonly ClassifiedStatement[], minScore: num
     let p = out.get(key);
     if (!p) out.set(key, (p = { key, total: 0, entries: new Map() }));
     if (!isProfiled(s)) continue;
-    const kw = PROFILE_KIND_WEIGHTS[s.kind] ?? 0;
+    const kw = profileWeight(s.kind);
     for (const c of s.competencies!) {
       let e = p.entries.get(c.id);
       if (!e) p.entries.set(c.id, (e = { competency: c.id, weight: 0, share: 0, primary: [], mentions: [] }));

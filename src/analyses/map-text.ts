@@ -9,7 +9,7 @@ import type { LevelPlacement, MapResult } from './types.ts';
 
 export interface MapTextOptions extends MapOptions {
   scaleCues: ScaleCues;
-  /** Classifier for the text's sentences (e.g. taxonomy classifyAll bound to its data); without it profiles are empty. */
+  /** Classifier for the text's sentences (the atlas's `classify`); without it profiles are empty. */
   classify?: (rows: Statement[]) => ClassifiedStatement[];
   /** Company id used for the text (default `text`). */
   company?: string;

@@ -1,6 +1,6 @@
 /** Statements at different levels of one ladder that differ only in a scope word ("within Teleport" → "across the industry"). */
 import type { Statement } from '../types.ts';
-import { words } from './text.ts';
+import { words } from '../text/index.ts';
 
 export interface NearDuplicate<T extends Statement = Statement> {
   a: T;

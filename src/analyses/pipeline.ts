@@ -1,4 +1,4 @@
-/** The one entry point the CLI, the dashboard and the notebooks call: classified statements in, every analysis out. */
+/** The analyses of one classified statement table, each computed on first use (the core's atlas() calls this). */
 import type { ClassifiedStatement, LevelInfo } from '../types.ts';
 import { findCapNotes, type TaxonomyLike } from './cap-notes.ts';
 import { coverage } from './coverage.ts';
@@ -13,22 +13,22 @@ export interface AnalyseOptions {
   scaleCues: ScaleCues;
   /** Competency ids (taxonomy order), labels and cues; without it, the competencies seen in the statements. */
   taxonomy?: TaxonomyLike;
-  /** Compute the level × level similarity matrix (quadratic in levels; default true). */
+  /** `false`: never compute the level × level similarity matrix (quadratic in levels); it is null. */
   similarity?: boolean;
-  /** Compute divergence (default true). */
+  /** `false`: never compute divergence; it is empty. */
   divergence?: boolean;
   /** Let levels of different ladders that share statements pull each other together (default true). */
   shared?: boolean;
 }
 
 export interface Analysis {
-  levels: LevelPlacement[];
-  similarity: SimilarityMatrix | null;
-  coverage: CoverageResult;
-  gaps: GapFinding[];
-  divergence: DivergenceRow[];
-  capNotes: CapNote[];
-  competencies: string[];
+  readonly levels: LevelPlacement[];
+  readonly similarity: SimilarityMatrix | null;
+  readonly coverage: CoverageResult;
+  readonly gaps: GapFinding[];
+  readonly divergence: DivergenceRow[];
+  readonly capNotes: CapNote[];
+  readonly competencies: string[];
 }
 
 /** Competency ids: the taxonomy's in its order, else those seen in the statements, sorted. */
@@ -37,20 +37,54 @@ export function competencyIds(statements: readonly ClassifiedStatement[], taxono
   return [...new Set(statements.flatMap((s) => (s.competencies ?? []).map((c) => c.id)))].sort();
 }
 
-/** Run placement, similarity, coverage, gaps and divergence over one classified statement table. */
+/**
+ * Placement, similarity, coverage, gaps and divergence over one classified statement table. Each table is
+ * computed when first read and kept (a command that prints levels never computes gaps); `toJSON` gives them all.
+ */
 export function analyse(set: { statements: ClassifiedStatement[]; levels?: LevelInfo[] }, opts: AnalyseOptions): Analysis {
-  const { statements } = set;
-  const competencies = competencyIds(statements, opts.taxonomy);
-  const levels = placeLevels(set, { scaleCues: opts.scaleCues, shared: opts.shared });
-  const capNotes = findCapNotes(statements, { scaleCues: opts.scaleCues, taxonomy: opts.taxonomy });
-  const cov = coverage(statements, levels, { competencies, capNotes });
-  return {
-    levels,
-    similarity: opts.similarity === false ? null : levelSimilarity(statements, levels),
-    coverage: cov,
-    gaps: gaps(statements, levels, { competencies, capNotes, coverage: cov, scaleCues: opts.scaleCues, taxonomy: opts.taxonomy }),
-    divergence: opts.divergence === false ? [] : divergence(statements, levels, { competencies, capNotes }),
-    capNotes,
-    competencies,
-  };
+  return new LazyAnalysis(set, opts);
+}
+
+class LazyAnalysis implements Analysis {
+  #levels?: LevelPlacement[];
+  #similarity?: SimilarityMatrix | null;
+  #coverage?: CoverageResult;
+  #gaps?: GapFinding[];
+  #divergence?: DivergenceRow[];
+  #capNotes?: CapNote[];
+  #competencies?: string[];
+
+  constructor(
+    private readonly set: { statements: ClassifiedStatement[]; levels?: LevelInfo[] },
+    private readonly opts: AnalyseOptions,
+  ) {}
+
+  get competencies(): string[] {
+    return (this.#competencies ??= competencyIds(this.set.statements, this.opts.taxonomy));
+  }
+  get levels(): LevelPlacement[] {
+    return (this.#levels ??= placeLevels(this.set, { scaleCues: this.opts.scaleCues, shared: this.opts.shared }));
+  }
+  get capNotes(): CapNote[] {
+    return (this.#capNotes ??= findCapNotes(this.set.statements, { scaleCues: this.opts.scaleCues, taxonomy: this.opts.taxonomy }));
+  }
+  get coverage(): CoverageResult {
+    return (this.#coverage ??= coverage(this.set.statements, this.levels, { competencies: this.competencies, capNotes: this.capNotes }));
+  }
+  get gaps(): GapFinding[] {
+    const { scaleCues, taxonomy } = this.opts;
+    return (this.#gaps ??= gaps(this.set.statements, this.levels, { competencies: this.competencies, capNotes: this.capNotes, coverage: this.coverage, scaleCues, taxonomy }));
+  }
+  get similarity(): SimilarityMatrix | null {
+    if (this.opts.similarity === false) return null;
+    return (this.#similarity ??= levelSimilarity(this.set.statements, this.levels));
+  }
+  get divergence(): DivergenceRow[] {
+    if (this.opts.divergence === false) return [];
+    return (this.#divergence ??= divergence(this.set.statements, this.levels, { competencies: this.competencies, capNotes: this.capNotes }));
+  }
+  toJSON(): Analysis {
+    const { levels, similarity, coverage, gaps, divergence, capNotes, competencies } = this;
+    return { levels, similarity, coverage, gaps, divergence, capNotes, competencies };
+  }
 }

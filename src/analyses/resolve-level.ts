@@ -1,4 +1,5 @@
 /** Find a placed level from what a user types: a key, `company:level`, company name or bare level number. */
+import { levelKey } from '../levels/index.ts';
 import type { LevelPlacement } from './types.ts';
 
 /** Thrown when a level reference matches no level or more than one. */
@@ -21,7 +22,7 @@ export function resolveLevel(ref: string, placements: readonly LevelPlacement[])
   const level = ref.slice(i + 1).trim().toLowerCase();
   const inCompany = placements.filter((p) => p.company.toLowerCase() === company || p.companyName.toLowerCase() === company);
   if (!inCompany.length) throw new LevelRefError(`no company "${ref.slice(0, i)}"`, [...new Set(placements.map((p) => p.company))]);
-  let hits = inCompany.filter((p) => p.level.toLowerCase() === level || p.key.toLowerCase() === `${p.company}|${p.track}|${level}`.toLowerCase());
+  let hits = inCompany.filter((p) => p.level.toLowerCase() === level || p.key.toLowerCase() === levelKey({ company: p.company, track: p.track, level }).toLowerCase());
   if (!hits.length && digits(level)) hits = inCompany.filter((p) => digits(p.level) === digits(level));
   if (hits.length === 1) return hits[0];
   if (hits.length > 1) throw new LevelRefError(`"${ref}" matches several levels; use one of the keys`, hits.map((h) => h.key));

@@ -1,8 +1,11 @@
 /** The scale cue lexicon (data/scale-cues.json): parsing, validation and compiled matchers. */
+import * as v from 'valibot';
+import { DataError, got, isPlainObject, mapOf, nonEmptyString, nonNegative, numberIn, pairs, pattern, positive, readData, record, strings, type Problem } from '../schema/index.ts';
+import { escapeRegExp } from '../text/index.ts';
 import { DEFAULT_CALIBRATION, type CalibrationSettings } from './calibrate-levels.ts';
 import type { DurationRule } from './durations.ts';
 import { NO_SECTION_RULES, type SectionRules } from './section-rules.ts';
-import { escapeRegExp, normaliseText } from './text.ts';
+import { normaliseText } from './text.ts';
 
 export interface ScaleCue {
   id: string;
@@ -28,7 +31,6 @@ export interface ScaleCues {
   name: string;
   version: string;
   scale: { value: number; name: string; description: string }[];
-  kindWeights: Record<string, number>;
   cues: ScaleCue[];
   attributes: Record<string, AttributeRule>;
   capNotes: { patterns: string[]; levelPattern: string };
@@ -56,132 +58,173 @@ export interface ScaleCues {
   sections: SectionRules;
 }
 
-export class ScaleCuesError extends Error {
-  constructor(public problems: string[]) {
-    super(`scale-cues.json: ${problems.join('; ')}`);
+export class ScaleCuesError extends DataError {
+  constructor(source: string, problems: string[]) {
+    super(source, problems);
     this.name = 'ScaleCuesError';
   }
 }
 
-/** Parse and check data/scale-cues.json (text or parsed object). Throws ScaleCuesError naming each problem. */
-export function parseScaleCues(input: string | unknown): ScaleCues {
-  const raw = (typeof input === 'string' ? JSON.parse(input) : input) as Partial<ScaleCues> | null;
-  const problems: string[] = [];
-  if (!raw || typeof raw !== 'object') throw new ScaleCuesError(['not an object']);
-  const checkCues = (cues: unknown, where: string): ScaleCue[] => {
-    if (!Array.isArray(cues)) {
-      problems.push(`${where} is not a list`);
-      return [];
+const CUE = record(
+  {
+    id: nonEmptyString(),
+    dimension: v.optional(nonEmptyString(), 'scope'),
+    value: numberIn(1, 7),
+    weight: nonNegative(),
+    phrases: strings(),
+  },
+  'expected a cue object with "id", "value", "weight" and "phrases"',
+);
+const CUES = v.array(CUE, 'must be a list of cues');
+const about = v.optional(v.string());
+
+const ATTRIBUTE = record(
+  {
+    about,
+    weight: v.optional(nonNegative(), 1),
+    numbers: v.optional(v.picklist(['people', 'months'], (i) => `must be "people" or "months" ${got(i.input)}`)),
+    anchors: v.optional(pairs('must be [number, value] pairs')),
+    cycleMonths: v.optional(positive()),
+    useGeneralCues: v.optional(v.boolean('must be true or false'), true),
+    cues: v.optional(CUES, []),
+  },
+  'expected an attribute rule object',
+);
+
+const DURATIONS = record(
+  {
+    about,
+    weight: v.optional(nonNegative(), 1),
+    dimension: v.optional(nonEmptyString(), 'horizon'),
+    units: mapOf(v.string(), positive(), 'must map words to positive numbers'),
+    numbers: v.pipe(
+      mapOf(v.string(), positive(), 'must map words to positive numbers'),
+      v.transform((m) => Object.fromEntries(Object.entries(m).map(([k, n]) => [normaliseText(k), n]))),
+    ),
+    anchors: v.pipe(pairs('must be at least two [months, value] pairs'), v.minLength(2, (i) => `must be at least two [months, value] pairs ${got(i.input)}`)),
+    ignoreAfter: v.optional(strings(), []),
+    ignoreBefore: v.optional(strings(), []),
+  },
+  'expected a durations object',
+);
+
+const SECTIONS = record(
+  {
+    about,
+    ignore: v.optional(strings(), []),
+    asAttribute: v.optional(
+      v.array(
+        record(
+          { match: v.optional(strings(), []), attribute: v.string('must name one of the attributes'), maxWords: v.optional(nonNegative(), 5), weight: v.optional(nonNegative(), 1) },
+          'expected an object with "match" and "attribute"',
+        ),
+        'must be a list',
+      ),
+      [],
+    ),
+    asTitle: v.optional(record({ match: v.optional(strings(), []), maxWords: v.optional(nonNegative(), 6) }, 'expected an object with "match"'), { match: [], maxWords: 6 }),
+  },
+  'expected a sections object',
+);
+
+const D = DEFAULT_CALIBRATION;
+const CALIBRATION = record(
+  {
+    about,
+    textWeight: v.optional(nonNegative(), D.textWeight),
+    textSaturation: v.optional(positive(), D.textSaturation),
+    factWeight: v.optional(nonNegative(), D.factWeight),
+    factSaturation: v.optional(positive(), D.factSaturation),
+    titleWeight: v.optional(nonNegative(), D.titleWeight),
+    step: v.optional(record({ size: v.optional(positive(), D.step.size), weight: v.optional(nonNegative(), D.step.weight), sizeSd: v.optional(positive(), D.step.sizeSd) }, 'expected an object with "size", "weight" and "sizeSd"'), D.step),
+    offsetSd: v.optional(positive(), D.offsetSd),
+    text: v.optional(
+      record(
+        { slope: v.optional(positive(), D.text.slope), slopeSd: v.optional(positive(), D.text.slopeSd), minSlope: v.optional(positive(), D.text.minSlope), maxSlope: v.optional(positive(), D.text.maxSlope), centre: v.optional(numberIn(1, 7), D.text.centre) },
+        'expected an object with "slope", "slopeSd", "minSlope", "maxSlope" and "centre"',
+      ),
+      D.text,
+    ),
+    variantWeight: v.optional(nonNegative(), D.variantWeight),
+    shared: v.optional(record({ perStatement: v.optional(nonNegative(), D.shared.perStatement), max: v.optional(nonNegative(), D.shared.max) }, 'expected an object with "perStatement" and "max"'), D.shared),
+  },
+  'expected a calibration object',
+);
+
+const FIELDS = {
+  $comment: about,
+  about,
+  name: v.optional(v.string(), 'scale cues'),
+  version: v.pipe(v.optional(v.union([v.string(), v.number()]), '0'), v.transform(String)),
+  scale: v.optional(
+    v.array(record({ value: numberIn(1, 7), name: nonEmptyString(), description: v.optional(v.string(), '') }, 'expected a step with "value" and "name"'), 'must be a list of scale steps'),
+    [],
+  ),
+  cues: CUES,
+  attributes: v.optional(mapOf(v.string(), ATTRIBUTE, 'must map attribute names to rules'), {}),
+  capNotes: v.optional(
+    record({ about, patterns: v.optional(strings(), []), levelPattern: v.optional(pattern(() => 'i'), '\\b(?:l|level)\\s*(\\d+)\\b') }, 'expected an object with "patterns"'),
+    { patterns: [], levelPattern: '\\b(?:l|level)\\s*(\\d+)\\b' },
+  ),
+  titles: v.optional(
+    record(
+      {
+        about,
+        weight: v.optional(nonNegative(), 0),
+        cues: v.optional(CUES, []),
+        numerals: v.optional(
+          record({ values: mapOf(v.string(), numberIn(1, 7), 'must map numerals to values 1-7'), step: v.number('must be a number'), weight: nonNegative() }, 'needs "values" (numeral → 1-7), "step" and "weight"'),
+        ),
+        modifiers: v.optional(mapOf(v.string(), numberIn(0, 3), 'must map words to steps from 0 to 3')),
+      },
+      'expected an object with "weight" and "cues"',
+    ),
+    { weight: 0, cues: [] },
+  ),
+  dampeners: v.optional(
+    record({ about, phrases: v.optional(strings(), []), factor: v.optional(numberIn(0, 1), 0.25), dimensions: v.optional(strings(), ['scope']) }, 'expected an object with "phrases"'),
+    { phrases: [], factor: 0.25, dimensions: ['scope'] },
+  ),
+  scopeWords: v.optional(v.array(nonEmptyString('must be a word'), 'must be a list of words'), []),
+  qualifiers: v.optional(
+    v.array(
+      record(
+        { about, after: strings(), window: v.pipe(positive(), v.integer('must be a whole number')), max: numberIn(1, 7), dimensions: v.optional(strings(), ['scope']) },
+        'expected an object with "after", "window" and "max"',
+      ),
+      'must be a list of qualifiers',
+    ),
+  ),
+  calibration: v.optional(CALIBRATION),
+  durations: v.optional(DURATIONS),
+  fit: v.optional(record({ about, minStep: v.optional(numberIn(0, 1), 0) }, 'expected an object with "minStep"'), { minStep: 0 }),
+  sections: v.optional(SECTIONS, NO_SECTION_RULES),
+};
+
+const SCALE_CUES = record(FIELDS, 'expected a JSON object with "cues"');
+
+/** Problems across fields, and fields the lexicon does not have (a typo would otherwise be ignored silently). */
+function references(raw: unknown): Problem[] {
+  if (!isPlainObject(raw)) return [];
+  const problems: Problem[] = Object.keys(raw)
+    .filter((k) => !(k in FIELDS))
+    .map((k) => ({ path: [{ key: k }], message: `is not a field of the scale cues (fields: ${Object.keys(FIELDS).filter((f) => f !== '$comment' && f !== 'about').join(', ')})` }));
+  const attributes = isPlainObject(raw.attributes) ? raw.attributes : {};
+  const asAttribute = isPlainObject(raw.sections) && Array.isArray(raw.sections.asAttribute) ? raw.sections.asAttribute : [];
+  asAttribute.forEach((a: unknown, i: number) => {
+    if (isPlainObject(a) && typeof a.attribute === 'string' && !(a.attribute in attributes)) {
+      problems.push({ path: [{ key: 'sections' }, { key: 'asAttribute' }, { key: i, value: a }, { key: 'attribute' }], message: `"${a.attribute}" is not one of the attributes (${Object.keys(attributes).join(', ') || 'none'})` });
     }
-    return cues.map((c: Partial<ScaleCue>, i) => {
-      const at = `${where}[${i}]${c?.id ? ` ("${c.id}")` : ''}`;
-      if (typeof c?.id !== 'string') problems.push(`${at}: "id" missing`);
-      if (typeof c?.value !== 'number' || c.value < 1 || c.value > 7) problems.push(`${at}: "value" must be a number 1-7`);
-      if (typeof c?.weight !== 'number' || c.weight < 0) problems.push(`${at}: "weight" must be a number ≥ 0`);
-      if (!Array.isArray(c?.phrases) || c.phrases.some((p) => typeof p !== 'string')) problems.push(`${at}: "phrases" must be a list of strings`);
-      return { id: String(c?.id), dimension: String(c?.dimension ?? 'scope'), value: Number(c?.value), weight: Number(c?.weight), phrases: (c?.phrases ?? []).map(String) };
-    });
-  };
-  const cues = checkCues(raw.cues, 'cues');
-  const titleCues = raw.titles ? checkCues(raw.titles.cues ?? [], 'titles.cues') : [];
-  const attributes: Record<string, AttributeRule> = {};
-  for (const [name, rule] of Object.entries(raw.attributes ?? {})) {
-    const r = rule as Partial<AttributeRule>;
-    attributes[name] = {
-      weight: typeof r.weight === 'number' ? r.weight : 1,
-      numbers: r.numbers,
-      anchors: r.anchors,
-      cycleMonths: r.cycleMonths,
-      useGeneralCues: r.useGeneralCues !== false,
-      cues: checkCues(r.cues ?? [], `attributes.${name}.cues`),
-    };
-    if (r.anchors && (!Array.isArray(r.anchors) || r.anchors.some((a) => !Array.isArray(a) || a.length !== 2))) {
-      problems.push(`attributes.${name}.anchors must be [number, value] pairs`);
-    }
-  }
-  const durations = parseDurations(raw.durations, problems);
-  const minStep = raw.fit?.minStep ?? 0;
-  if (typeof minStep !== 'number' || minStep < 0 || minStep > 1) problems.push('fit.minStep must be a number 0-1');
-  const sections = parseSections(raw.sections, problems);
-  const numerals = raw.titles?.numerals;
-  if (numerals && (typeof numerals.values !== 'object' || Object.values(numerals.values).some((v) => typeof v !== 'number') || typeof numerals.step !== 'number' || typeof numerals.weight !== 'number')) {
-    problems.push('titles.numerals needs values (numeral → 1-7), step and weight');
-  }
-  for (const a of sections.asAttribute) if (!attributes[a.attribute]) problems.push(`sections.asAttribute: "${a.attribute}" is not one of the attributes`);
-  if (problems.length) throw new ScaleCuesError(problems);
-  return {
-    name: String(raw.name ?? 'scale cues'),
-    version: String(raw.version ?? '0'),
-    scale: raw.scale ?? [],
-    kindWeights: { attribute: 1, expectation: 1, summary: 0.8, example: 0.5, note: 0, placeholder: 0, ...(raw.kindWeights ?? {}) },
-    cues,
-    attributes,
-    capNotes: { patterns: raw.capNotes?.patterns ?? [], levelPattern: raw.capNotes?.levelPattern ?? '\\b(?:l|level)\\s*(\\d+)\\b' },
-    titles: { weight: typeof raw.titles?.weight === 'number' ? raw.titles.weight : 0, cues: titleCues, ...(numerals ? { numerals } : {}), ...(raw.titles?.modifiers ? { modifiers: raw.titles.modifiers } : {}) },
-    dampeners: {
-      phrases: raw.dampeners?.phrases ?? [],
-      factor: typeof raw.dampeners?.factor === 'number' ? raw.dampeners.factor : 0.25,
-      dimensions: raw.dampeners?.dimensions ?? ['scope'],
-    },
-    scopeWords: raw.scopeWords ?? [],
-    ...(Array.isArray(raw.qualifiers) ? { qualifiers: raw.qualifiers } : {}),
-    ...(durations ? { durations } : {}),
-    fit: { minStep: Number(minStep) },
-    ...(raw.calibration ? { calibration: mergeCalibration(raw.calibration) } : {}),
-    sections,
-  };
+  });
+  return problems;
 }
 
-/** Calibration settings over the defaults (nested objects merged key by key). */
-function mergeCalibration(raw: Partial<CalibrationSettings>): CalibrationSettings {
-  const d = DEFAULT_CALIBRATION;
-  return { ...d, ...raw, step: { ...d.step, ...raw.step }, shared: { ...d.shared, ...raw.shared } };
-}
-
-function parseSections(raw: Partial<SectionRules> | undefined, problems: string[]): SectionRules {
-  if (raw === undefined) return NO_SECTION_RULES;
-  const strings = (v: unknown, where: string): string[] => {
-    if (v === undefined) return [];
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
-      problems.push(`sections.${where} must be a list of strings`);
-      return [];
-    }
-    return v;
-  };
-  return {
-    ignore: strings(raw.ignore, 'ignore'),
-    asAttribute: (Array.isArray(raw.asAttribute) ? raw.asAttribute : []).map((a, i) => ({
-      match: strings(a?.match, `asAttribute[${i}].match`),
-      attribute: String(a?.attribute ?? ''),
-      maxWords: typeof a?.maxWords === 'number' ? a.maxWords : 5,
-      weight: typeof a?.weight === 'number' ? a.weight : 1,
-    })),
-    asTitle: { match: strings(raw.asTitle?.match, 'asTitle.match'), maxWords: typeof raw.asTitle?.maxWords === 'number' ? raw.asTitle.maxWords : 6 },
-  };
-}
-
-function parseDurations(raw: Partial<DurationRule> | undefined, problems: string[]): DurationRule | undefined {
-  if (raw === undefined) return undefined;
-  const numberMap = (m: unknown, where: string): Record<string, number> => {
-    if (!m || typeof m !== 'object' || Object.values(m).some((v) => typeof v !== 'number' || !(v > 0))) {
-      problems.push(`durations.${where} must map words to positive numbers`);
-      return {};
-    }
-    return Object.fromEntries(Object.entries(m as Record<string, number>).map(([k, v]) => [normaliseText(k), v]));
-  };
-  const anchors = raw.anchors;
-  if (!Array.isArray(anchors) || anchors.length < 2 || anchors.some((a) => !Array.isArray(a) || a.length !== 2 || a.some((x) => typeof x !== 'number'))) {
-    problems.push('durations.anchors must be at least two [months, value] pairs');
-  }
-  return {
-    weight: typeof raw.weight === 'number' ? raw.weight : 1,
-    dimension: String(raw.dimension ?? 'horizon'),
-    units: numberMap(raw.units, 'units'),
-    numbers: numberMap(raw.numbers, 'numbers'),
-    anchors: Array.isArray(anchors) ? anchors : [],
-    ignoreAfter: (raw.ignoreAfter ?? []).map(String),
-    ignoreBefore: (raw.ignoreBefore ?? []).map(String),
-  };
+/** Parse and check data/scale-cues.json (text or parsed object). Throws ScaleCuesError naming each problem by field path. */
+export function parseScaleCues(input: unknown, { source = 'scale-cues.json' }: { source?: string } = {}): ScaleCues {
+  const { $comment, about, calibration, ...cues } = readData(SCALE_CUES, input, { source, references, error: ScaleCuesError });
+  if (!calibration) return cues;
+  const { about: _, ...settings } = calibration;
+  return { ...cues, calibration: settings };
 }
 
 /** A cue list compiled to one whole-word regular expression over normalised text (longest phrase first). */

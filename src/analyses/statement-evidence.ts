@@ -2,6 +2,7 @@
 import type { Statement } from '../types.ts';
 import { compileCues, type AttributeRule, type ScaleCue, type ScaleCues } from './scale-cues.ts';
 import type { ScaleEvidence } from './types.ts';
+import { KIND_WEIGHTS } from './kind-weights.ts';
 import { normaliseText } from './text.ts';
 import { interpolateLog } from './interpolate-log.ts';
 import { findDurations } from './durations.ts';
@@ -102,7 +103,7 @@ function dampenerStart(norm: string, cues: ScaleCues): number {
 
 /** All scale evidence in a statement (empty for notes and placeholders). */
 export function statementEvidence(s: Statement, cues: ScaleCues): ScaleEvidence[] {
-  const kindWeight = cues.kindWeights[s.kind] ?? 0;
+  const kindWeight = KIND_WEIGHTS[s.kind]?.placement ?? 0;
   if (kindWeight <= 0 || s.flags.includes('placeholder')) return [];
   const out: ScaleEvidence[] = [];
   const push = (cue: string, dimension: string, match: string, value: number, weight: number, fact = false) =>

@@ -1,4 +1,5 @@
-/** Text helpers shared by the analyses: one normalisation so cues, tokens and diffs agree. */
+/** Text helpers of the analyses: one normalisation for cue phrases, and content words on the shared tokeniser. */
+import { stem, words } from '../text/index.ts';
 
 const memo = new Map<string, string>();
 
@@ -27,29 +28,9 @@ const STOP = new Set(
   'a an and are as at be by for from i in is it its of on or our so that the their them they this to we with my me am was were has have had can will not but into over who what which when where while than then also'.split(' '),
 );
 
-/** Words of a text after normalisation. */
-export function words(text: string): string[] {
-  const n = normaliseText(text);
-  return n ? n.split(' ') : [];
-}
-
-/** Content words: stop words removed, crude plural/verb endings folded. */
+/** Content words: stop words and one-letter words removed, stemmed. */
 export function contentTokens(text: string): string[] {
   return words(text)
     .filter((w) => !STOP.has(w) && w.length > 1)
     .map(stem);
-}
-
-/** A light stemmer: enough to match "leads"/"lead", "projects"/"project". */
-export function stem(w: string): string {
-  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
-  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
-  if (w.length > 4 && w.endsWith('es') && /(ss|sh|ch|x)es$/.test(w)) return w.slice(0, -2);
-  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
-  return w;
-}
-
-/** Escape a string for use inside a RegExp. */
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -9,12 +9,18 @@ declare module 'virtual:atlas-data/ladders' {
   export const ladderFiles: BundledLadderFile[];
 }
 
+declare module 'virtual:atlas-data/ingest-rules' {
+  /** The data folder's ingest-rules.json (text); undefined when it is the project's own (ingestion's default) or absent. */
+  export const ingestRules: string | undefined;
+}
+
 declare module 'virtual:atlas-data/files' {
-  /** Top-level JSON/CSV files of the data folder by name (taxonomy.json, section-priors.json, overrides.csv, …). */
+  /** The other top-level JSON/CSV files of the data folder by name (taxonomy.json, section-priors.json, overrides.csv, …). */
   export const dataFiles: Record<string, string | undefined>;
 }
 
 declare module 'virtual:atlas-data' {
   export { ladderFiles } from 'virtual:atlas-data/ladders';
+  export { ingestRules } from 'virtual:atlas-data/ingest-rules';
   export { dataFiles } from 'virtual:atlas-data/files';
 }

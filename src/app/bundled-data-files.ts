@@ -1,13 +1,10 @@
 import { dataFiles } from 'virtual:atlas-data/files';
+import { dataBundle, type DataBundle } from '../atlas/index.ts';
+import { BUNDLED_INGEST_DATA } from './bundled-ingest-data.ts';
 
-/** A bundled top-level data file (`taxonomy.json`, …); throws naming the file when it is missing. */
-export function bundledDataFile(name: string): string {
-  const text = dataFiles[name];
-  if (text === undefined) throw new Error(`data/${name} is missing from the build`);
-  return text;
-}
+let bundle: DataBundle | undefined;
 
-/** Whether a top-level data file was bundled. */
-export function hasDataFile(name: string): boolean {
-  return dataFiles[name] !== undefined;
+/** Every data file of the bundled data folder (taxonomy, priors, overrides, scale cues, ingest rules), for atlas(). */
+export function bundledData(): DataBundle {
+  return (bundle ??= { ...dataBundle(dataFiles, 'data/'), ...BUNDLED_INGEST_DATA });
 }

@@ -1,11 +1,13 @@
-import { ingestFiles, type InputFile } from '../ingest/index.ts';
+import { ingestLadders } from '../atlas/ingest-ladders.ts';
+import type { InputFile } from '../ingest/index.ts';
 import type { LadderData } from '../views/atlas-data.ts';
+import { BUNDLED_INGEST_DATA } from './bundled-ingest-data.ts';
 import { bundledLadderFiles } from './bundled-ladders.ts';
 
 /**
- * Ingests the bundled ladder files, plus the user's uploaded ones (under `ladders/<company>/`), with the
- * CLI's ingestion code (enough for the overview).
+ * Reads the bundled ladder files, plus the user's uploaded ones (under `ladders/<company>/`), with the core's
+ * first stage and the bundled ingest rules: enough for the overview, before the classifier has loaded.
  */
 export function readLadders(uploaded: InputFile[] = []): LadderData {
-  return { set: ingestFiles([...bundledLadderFiles(), ...uploaded]) };
+  return { set: ingestLadders([...bundledLadderFiles(), ...uploaded], { data: BUNDLED_INGEST_DATA }) };
 }

@@ -1,4 +1,5 @@
 /** Serialises table rows for download (CSV that spreadsheets cannot execute, and JSON) and names the files. */
+import { slug } from '../text/index.ts';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -37,7 +38,6 @@ export function toJSON(rows: readonly Record<string, unknown>[]): string {
   return JSON.stringify(rows, null, 2) + '\n';
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
 
 /** `coverage-octopus-l3`: the panel's export name followed by the selection it shows. */
 export function exportFileName(name: string, selection: Record<string, string | undefined>): string {

@@ -5,14 +5,10 @@
  * Prints the median wall time per size and the ratio 100×/1×. Run: `npm run bench` (add `--data DIR` for other seeds).
  */
 import { performance } from 'node:perf_hooks';
-import { analyse, parseScaleCues } from '../analyses/index.ts';
-import { ingestFiles, type InputFile } from '../ingest/index.ts';
-import { classifyAll } from '../taxonomy/index.ts';
-import { readLadderFiles } from './load-data-dir.ts';
-import { dataFile } from './analysis-input.ts';
-import { loadTaxonomyFiles } from './load-taxonomy-files.ts';
-import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { atlas } from '../atlas/index.ts';
+import type { InputFile } from '../ingest/index.ts';
+import { BUNDLED_DATA, readDataBundle, readLadderFiles } from './load-data-dir.ts';
 
 /** k copies of the seed files, each under its own company folder. */
 export function syntheticFiles(seeds: InputFile[], k: number): InputFile[] {
@@ -36,18 +32,18 @@ const median = (xs: number[]) => {
 function main(): void {
   const i = process.argv.indexOf('--data');
   const dir = i > 0 ? process.argv[i + 1] : undefined;
-  const seeds = readLadderFiles(dir ?? dataFile('.').replace(/\/\.$/, ''));
-  const { taxonomy, priors, overrides } = loadTaxonomyFiles({ data: dir });
-  const scaleCues = parseScaleCues(fs.readFileSync(dataFile('scale-cues.json', dir), 'utf8'));
+  const seeds = readLadderFiles(dir ?? BUNDLED_DATA);
+  const data = readDataBundle({ dir });
   const run = (files: InputFile[]) => {
     const t0 = performance.now();
-    const set = ingestFiles(files);
+    const a = atlas(files, { data });
+    void a.set;
     const t1 = performance.now();
-    const statements = classifyAll(set.statements, { taxonomy, priors, overrides });
+    const statements = a.statements;
     const t2 = performance.now();
-    const a = analyse({ ...set, statements }, { scaleCues, taxonomy, similarity: false, divergence: false });
+    const { levels, gaps } = a.analysis;
     const t3 = performance.now();
-    return { statements: statements.length, levels: a.levels.length, findings: a.gaps.length, phases: [t1 - t0, t2 - t1, t3 - t2], total: t3 - t0 };
+    return { statements: statements.length, levels: levels.length, findings: gaps.length, phases: [t1 - t0, t2 - t1, t3 - t2], total: t3 - t0 };
   };
   const rows: { size: string; statements: number; levels: number; findings: number; median: number; phases: number[]; runs: number }[] = [];
   for (const [k, runs] of [[1, 30], [10, 10], [100, 5]] as const) {

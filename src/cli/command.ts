@@ -1,7 +1,11 @@
+import { parseArgs as parseCommandLine } from 'node:util';
+
 /** What a subcommand gets to talk to the world: the only IO it may use. */
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Binary output on stdout (Arrow IPC); absent where stdout takes text only. */
+  outBytes?(bytes: Uint8Array): void;
 }
 
 export interface Command {
@@ -19,25 +23,34 @@ export interface ParsedArgs {
 }
 
 /**
- * Parses `--flag value`, `--flag=value` and bare `--switch` arguments. `switches` names the flags that
- * take no value; any other flag takes the next argument.
+ * Parses `--flag value`, `--flag=value` and bare `--switch` arguments with Node's `util.parseArgs`. `switches` names
+ * the flags that take no value, `valued` those that take one; anything else is a usage error.
  */
 export function parseArgs(args: string[], switches: readonly string[], valued: readonly string[]): ParsedArgs {
-  const flags: Record<string, string | true> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (!a.startsWith('--')) {
-      positional.push(a);
-      continue;
-    }
-    const [name, inline] = a.slice(2).split(/=(.*)/s);
-    if (switches.includes(name)) flags[name] = true;
-    else if (valued.includes(name)) {
-      const v = inline ?? args[++i];
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
-      flags[name] = v;
-    } else throw new UsageError(`unknown option --${name}`);
+  const options = Object.fromEntries([...switches.map((s) => [s, { type: 'boolean' }] as const), ...valued.map((s) => [s, { type: 'string' }] as const)]);
+  let values: Record<string, unknown>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseCommandLine({ args, options, strict: true, allowPositionals: true }));
+  } catch (e) {
+    throw new UsageError(usageMessage(e as Error & { code?: string }, valued));
   }
-  return { flags, positional };
+  const flags: Record<string, string | true> = {};
+  for (const [k, v] of Object.entries(values)) if (typeof v === 'string' || v === true) flags[k] = v;
+  return { flags, positional: positionals };
+}
+
+/** Node's messages, shortened to ours: `unknown option --x`, `--data needs a value`, `--json takes no value`. */
+function usageMessage(error: Error & { code?: string }, valued: readonly string[]): string {
+  const option = /'(-[^' <]+)/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${option}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return valued.includes(option.replace(/^-+/, '')) ? `${option} needs a value` : `${option} takes no value`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `unexpected argument ${option}`;
+    default:
+      return error.message;
+  }
 }

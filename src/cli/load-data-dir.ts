@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type IngestOptions, type InputFile, ingestFiles } from '../ingest/index.ts';
-import type { LadderSet } from '../types.ts';
+import { DATA_FILE_NAMES, type DataBundle } from '../atlas/index.ts';
+import type { InputFile } from '../ingest/index.ts';
+
+/** The bundled data folder, wherever the command is run from. */
+export const BUNDLED_DATA = fileURLToPath(new URL('../../data', import.meta.url));
 
 /** Every file under `DIR/ladders/<company>/`, with paths relative to DIR, in a stable order. */
 export function readLadderFiles(dir: string): InputFile[] {
@@ -22,16 +25,27 @@ export function readLadderFiles(dir: string): InputFile[] {
   return files;
 }
 
-/** The bundled data folder, wherever the command is run from. */
-export const BUNDLED_DATA = fileURLToPath(new URL('../../data', import.meta.url));
-
-/** Reads and ingests a data folder of the bundled layout (`DIR/ladders/<company>/…`). */
-export function loadDataDir(dir = BUNDLED_DATA, options: IngestOptions = {}): LadderSet {
-  return ingestFiles(readLadderFiles(dir), options);
+/** Loose files named on the command line, as ingestion inputs (their company comes from `--company`). */
+export function readLooseFiles(files: readonly string[]): InputFile[] {
+  return files.map((f) => ({ path: path.basename(f), content: fs.readFileSync(f) }));
 }
 
-/** Ingests loose files given on the command line for one company. */
-export function loadLooseFiles(files: string[], company: string, track?: string): LadderSet {
-  const inputs = files.map((f) => ({ path: path.basename(f), content: fs.readFileSync(f) }));
-  return ingestFiles(inputs, { company, track });
+/** Where each data file comes from: an explicit file wins, then the data folder's own, then the bundled one. */
+export interface DataPaths {
+  /** A data folder (`--data DIR` or `ATLAS_DATA_DIR`); its top-level files replace the bundled ones. */
+  dir?: string;
+  /** Explicit files (`--taxonomy FILE`, …), by bundle member. */
+  files?: Partial<Record<keyof DataBundle, string>>;
+}
+
+/** Reads the data files of a command line into a bundle (texts named by their paths). Errors name the file. */
+export function readDataBundle({ dir, files = {} }: DataPaths = {}): DataBundle {
+  const bundle: DataBundle = {};
+  for (const [member, name] of Object.entries(DATA_FILE_NAMES) as [keyof DataBundle, string][]) {
+    const explicit = files[member];
+    if (explicit && !fs.existsSync(explicit)) throw new Error(`${explicit}: file not found`);
+    const found = explicit ?? [dir, BUNDLED_DATA].map((d) => d && path.join(d, name)).find((p) => p && fs.existsSync(p));
+    if (found) bundle[member] = { name: found, content: fs.readFileSync(found, 'utf8') };
+  }
+  return bundle;
 }

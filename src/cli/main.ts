@@ -4,6 +4,7 @@ import { commands } from './commands/index.ts';
 const io: Io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+  outBytes: (bytes) => process.stdout.write(bytes),
 };
 
 function help(list: Command[]): string {
@@ -16,8 +17,9 @@ function help(list: Command[]): string {
     'Commands:',
     ...list.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Common options: --data DIR (a folder holding ladders/<company>/…; default: the bundled data),',
-    '                --json, --csv. Exit codes: 0 ok, 1 input problems found, 2 usage error.',
+    'Common options: --data DIR (a folder holding ladders/<company>/… and any data files to use instead of',
+    '                the bundled ones; or set ATLAS_DATA_DIR), --taxonomy, --priors, --overrides, --scale-cues,',
+    '                --ingest-rules FILE, --json, --csv. Exit codes: 0 ok, 1 input problems found, 2 usage error.',
     'Run `ladders <command> --help` for a command\'s options.',
   ].join('\n');
 }

@@ -1,3 +1,5 @@
+import * as v from 'valibot';
+import { formatProblem, isPlainObject, mapOf, nonEmptyString, record, validate } from '../schema/index.ts';
 import type { Diagnostic } from '../types.ts';
 
 /** Optional `ladders/<company>/ladder.json`: display name, track name, level order, per-file tracks. */
@@ -10,7 +12,22 @@ export interface CompanyMeta {
 
 export const META_FILE = 'ladder.json';
 
-/** Parses a metadata file; problems become diagnostics and the company loads without it. */
+const FILE_ENTRY = record({ track: v.optional(nonEmptyString()) }, 'must be an object such as {"track": "Security Engineer"}');
+const LEVELS = 'must be a list of level labels, lowest first';
+
+const META = v.object({
+  name: v.optional(nonEmptyString()),
+  track: v.optional(nonEmptyString()),
+  levels: v.optional(v.pipe(v.array(v.union([v.string(), v.number()], LEVELS), LEVELS), v.transform((ls) => ls.map(String)))),
+  files: v.optional(mapOf(v.string(), FILE_ENTRY, 'must map file names to objects such as {"track": "Security Engineer"}')),
+});
+
+const KNOWN = new Set([...Object.keys(META.entries), '$comment']);
+
+/**
+ * Parses a metadata file; problems become diagnostics naming the file and the field, and only the bad field (or
+ * the bad entry under "files") is ignored: the rest of the metadata and the company still load.
+ */
 export function parseCompanyMeta(file: string, text: string): { meta: CompanyMeta; diagnostics: Diagnostic[] } {
   let data: unknown;
   try {
@@ -18,27 +35,19 @@ export function parseCompanyMeta(file: string, text: string): { meta: CompanyMet
   } catch (e) {
     return { meta: {}, diagnostics: [{ severity: 'error', file, message: `metadata is not valid JSON (${(e as Error).message}); ignored` }] };
   }
-  const diagnostics: Diagnostic[] = [];
-  const meta: CompanyMeta = {};
-  if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    return { meta, diagnostics: [{ severity: 'error', file, message: 'metadata must be a JSON object; ignored' }] };
+  if (!isPlainObject(data)) return { meta: {}, diagnostics: [{ severity: 'error', file, message: 'metadata must be a JSON object; ignored' }] };
+  const warn = (message: string): Diagnostic => ({ severity: 'warning', file, message });
+  const diagnostics = Object.keys(data).filter((k) => !KNOWN.has(k)).map((k) => warn(`unknown metadata field "${k}"; ignored`));
+  const { problems } = validate(META, data);
+  const kept: Record<string, unknown> = { ...data };
+  for (const p of problems) {
+    diagnostics.push(warn(`${formatProblem(p)}; ignored`));
+    const [field, entry] = p.path.map((s) => String(s.key));
+    if (field === 'files' && entry !== undefined && isPlainObject(kept.files)) {
+      const { [entry]: _bad, ...rest } = kept.files;
+      kept.files = rest;
+    } else delete kept[field];
   }
-  const d = data as Record<string, unknown>;
-  const str = (k: string) => {
-    if (d[k] === undefined) return undefined;
-    if (typeof d[k] === 'string' && d[k]) return d[k] as string;
-    diagnostics.push({ severity: 'warning', file, message: `"${k}" must be a non-empty string; ignored` });
-    return undefined;
-  };
-  meta.name = str('name');
-  meta.track = str('track');
-  if (d.levels !== undefined) {
-    if (Array.isArray(d.levels) && d.levels.every((l) => typeof l === 'string' || typeof l === 'number')) meta.levels = d.levels.map(String);
-    else diagnostics.push({ severity: 'warning', file, message: '"levels" must be a list of level labels, lowest first; ignored' });
-  }
-  if (d.files !== undefined && typeof d.files === 'object' && d.files) meta.files = d.files as CompanyMeta['files'];
-  for (const k of Object.keys(d)) if (!['name', 'track', 'levels', 'files', '$comment'].includes(k)) {
-    diagnostics.push({ severity: 'warning', file, message: `unknown metadata field "${k}"; ignored` });
-  }
-  return { meta, diagnostics };
+  const { output } = validate(META, kept);
+  return { meta: output ?? {}, diagnostics };
 }

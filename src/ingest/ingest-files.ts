@@ -1,3 +1,5 @@
+import { compareLevelLabels, compareLevels } from '../levels/index.ts';
+import { escapeRegExp, slug as slugOf } from '../text/index.ts';
 import type { Diagnostic, FileReport, Kind, LadderSet, LevelInfo, Statement } from '../types.ts';
 import { type CompanyMeta, META_FILE, parseCompanyMeta } from './company-meta.ts';
 import { decodeText } from './decode-text.ts';
@@ -5,7 +7,6 @@ import { detectShape } from './detect-shape.ts';
 import { isIgnoredFile } from './ignored-file.ts';
 import { type ReadResult, splitLines } from './draft.ts';
 import { defaultRules, type IngestRules } from './ingest-rules.ts';
-import { compareLevels } from './level-label.ts';
 import { normaliseSpace } from './normalise-text.ts';
 import { readGrid } from './read-grid.ts';
 import { readLongCsv } from './read-long-csv.ts';
@@ -27,7 +28,7 @@ export interface IngestOptions {
   track?: string;
 }
 
-const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'company';
+const slug = (s: string) => slugOf(s) || 'company';
 const titleCase = (s: string) => s.replace(/[-_]+/g, ' ').replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 
 function companyOf(path: string, options: IngestOptions): string | null {
@@ -64,7 +65,7 @@ const seniorityPatterns = new WeakMap<IngestRules, RegExp>();
 function trackFromTitle(title: string, rules: IngestRules): string {
   let re = seniorityPatterns.get(rules);
   if (!re) {
-    const words = rules.seniorityWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const words = rules.seniorityWords.map(escapeRegExp);
     re = new RegExp(`(?<=\\s)(?:${words.join('|')})(?=\\s)`, 'gi');
     seniorityPatterns.set(rules, re);
   }
@@ -220,7 +221,7 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
     } else if (labels.every((lab) => numbers.get(lab) !== null && numbers.get(lab) !== undefined) && new Set(labels.map((lab) => numbers.get(lab))).size === labels.length) {
       order = new Map(labels.map((lab) => [lab, numbers.get(lab)!]));
     } else {
-      const sorted = [...labels].sort((a, b) => compareLevels(a, b) || group.findIndex((e) => e.level === a) - group.findIndex((e) => e.level === b));
+      const sorted = [...labels].sort((a, b) => compareLevelLabels(a, b) || group.findIndex((e) => e.level === a) - group.findIndex((e) => e.level === b));
       order = new Map(sorted.map((lab, i) => [lab, i + 1]));
       if (labels.some((lab) => numbers.get(lab) == null) && labels.length > 1) {
         diagnostics.push({ severity: 'warning', file: group[0].files[0], message: `level labels of ${group[0].companyName} ${group[0].track} do not sort by number (${labels.join(', ')}); kept in the order read — give "levels" in ladders/${group[0].company}/${META_FILE} to fix` });
@@ -245,7 +246,7 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
       }
     }
   }
-  levels.sort((a, b) => a.company.localeCompare(b.company) || a.track.localeCompare(b.track) || a.levelOrder - b.levelOrder || (a.variant ?? '').localeCompare(b.variant ?? ''));
+  levels.sort(compareLevels);
 
   for (const l of loaded) {
     const mine = byFile.get(l.path) ?? [];

@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import defaults from '../../data/ingest-rules.json';
+import { mapOf, pattern, positive, readData, record, strings } from '../schema/index.ts';
 
 /** The reading rules from `data/ingest-rules.json`, compiled. */
 export interface IngestRules {
@@ -18,12 +20,35 @@ export interface IngestRules {
   maxFileBytes: number;
 }
 
-export type IngestRulesData = typeof defaults;
+// Unicode mode only where a pattern needs it: V8 runs these many times faster without it.
+const flagsFor = (p: string) => (/\\[pPu]\{/.test(p) ? 'iu' : 'i');
 
-/** Compiles rule data (the bundled file by default); a bad pattern throws with its text. */
+const RULES = record(
+  {
+    $comment: v.optional(v.string()),
+    placeholderPatterns: v.array(pattern(flagsFor), 'must be a list of regular expressions'),
+    notePatterns: v.array(pattern(flagsFor), 'must be a list of regular expressions'),
+    genericLabels: strings(),
+    exampleLabels: strings(),
+    subsectionKeys: strings(),
+    attributeAliases: mapOf(v.string(), strings('must be a list of labels'), 'must map attribute names to lists of labels'),
+    seniorityWords: strings(),
+    ignoredFiles: v.optional(strings()),
+    maxFileBytes: v.pipe(positive('must be a positive whole number of bytes'), v.integer('must be a positive whole number of bytes')),
+  },
+  'expected a JSON object of reading rules',
+);
+
+/** The rule data as written in `ingest-rules.json`. */
+export type IngestRulesData = v.InferOutput<typeof RULES>;
+
+/** Reads and compiles an ingest-rules file (JSON text or parsed); throws naming the file and every bad field. */
+export function parseIngestRules(input: unknown, { source = 'ingest-rules.json' }: { source?: string } = {}): IngestRules {
+  return compileRules(readData(RULES, input, { source }));
+}
+
+/** Compiles rule data (the bundled file by default). */
 export function compileRules(data: IngestRulesData = defaults): IngestRules {
-  // Unicode mode only where a pattern needs it: V8 runs these many times faster without it.
-  const flagsFor = (p: string) => (/\\[pPu]\{/.test(p) ? 'iu' : 'i');
   const re = (p: string) => {
     try {
       return new RegExp(p, flagsFor(p));

@@ -33,13 +33,3 @@ export function parseLevelCell(cell: string): LevelLabel | null {
   if (roman && roman[1].split(/\s+/).length <= 3) return { label: t, number: ROMAN[roman[2].toLowerCase()], rest: roman[1] };
   return null;
 }
-
-/** Natural order of level labels: by prefix, then number; unnumbered labels keep their given order after. */
-export function compareLevels(a: string, b: string): number {
-  const pa = /^(\D*?)\s*(\d+(?:\.\d+)?)$/.exec(a);
-  const pb = /^(\D*?)\s*(\d+(?:\.\d+)?)$/.exec(b);
-  if (pa && pb) return pa[1].localeCompare(pb[1]) || Number(pa[2]) - Number(pb[2]);
-  if (pa) return -1;
-  if (pb) return 1;
-  return 0;
-}

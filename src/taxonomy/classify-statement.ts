@@ -2,7 +2,7 @@ import { compileCues } from './compile-cues.ts';
 import { descriptionMatches } from './description-match.ts';
 import { matchPhrases } from './match-phrases.ts';
 import { sectionPrior } from './section-prior.ts';
-import { tokenise } from './tokenise.ts';
+import { compareText, tokenise } from '../text/index.ts';
 import type { Classification, CompetencyScore, CueHit } from '../types.ts';
 import type { ClassifyTextOptions } from './types.ts';
 
@@ -56,7 +56,7 @@ export function classifyText(text: string, { taxonomy, priors, section }: Classi
     .map((c) => ({ id: c.id, score: round(c.score) }));
   const top = competencies[0];
   const confidence = top ? round(top.score * (1 - Math.exp(-evidence / EVIDENCE_SCALE))) : 0;
-  cues.sort((a, b) => b.weight - a.weight || order.get(a.competency)! - order.get(b.competency)! || a.cue.localeCompare(b.cue));
+  cues.sort((a, b) => b.weight - a.weight || order.get(a.competency)! - order.get(b.competency)! || compareText(a.cue, b.cue));
   return { competency: top?.id ?? null, competencies, confidence, why: prior ? { cues, prior } : { cues } };
 }
 

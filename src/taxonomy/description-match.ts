@@ -1,4 +1,4 @@
-import { tokenise } from './tokenise.ts';
+import { tokenise } from '../text/index.ts';
 import type { Taxonomy } from './types.ts';
 
 /** Common words that say nothing about a competency. */

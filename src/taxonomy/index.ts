@@ -9,8 +9,6 @@ export { parseOverrides, unmatchedOverrides } from './overrides.ts';
 export { classifyText } from './classify-statement.ts';
 export { classifyAll, CLASSIFIED_KINDS } from './classify-all.ts';
 export { sectionPrior, sectionParts, type SectionPriorResult } from './section-prior.ts';
-export { tokenise } from './tokenise.ts';
-export { stem } from './stem.ts';
 export { TaxonomyError } from './taxonomy-error.ts';
 export type {
   Competency,

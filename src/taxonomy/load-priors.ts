@@ -1,47 +1,47 @@
-import { TaxonomyError, isPlainObject, readJson } from './taxonomy-error.ts';
+import * as v from 'valibot';
+import { formatProblem, mapOf, nonNegative, positive, readData, record, type Problem } from '../schema/index.ts';
+import { words } from '../text/index.ts';
+import { TaxonomyError } from './taxonomy-error.ts';
 import type { PriorRule, SectionPriors, Taxonomy } from './types.ts';
 
-const DEFAULT_STRENGTH = 1.5;
+const PHRASES = 'must be a non-empty array of section-name phrases';
+const WEIGHTS = 'must be an object mapping competency id to a positive number';
+
+const PRIORS = record(
+  {
+    strength: v.optional(nonNegative('must be a non-negative number'), 1.5),
+    rules: v.array(
+      record(
+        {
+          label: v.optional(v.string()),
+          match: v.pipe(v.array(v.pipe(v.string(PHRASES), v.check((m) => words(m).length > 0, PHRASES)), PHRASES), v.minLength(1, PHRASES)),
+          weights: v.pipe(mapOf(v.string(), positive(), WEIGHTS), v.check((w) => Object.keys(w).length > 0, WEIGHTS)),
+        },
+        'expected an object with "match" and "weights"',
+      ),
+      'must be an array',
+    ),
+  },
+  'expected a JSON object with "rules"',
+);
 
 /**
  * Read and validate the section-prior crosswalk from JSON text or an object.
  * With a taxonomy, weights for ids it does not define are dropped and listed in `warnings`
  * (so a swapped-in taxonomy still works with the shipped crosswalk).
  */
-export function parsePriors(
-  input: unknown,
-  taxonomy?: Taxonomy,
-  { source = 'section-priors' }: { source?: string } = {},
-): SectionPriors {
-  const raw = readJson(input, source);
-  if (!isPlainObject(raw)) throw new TaxonomyError(source, ['expected a JSON object with "rules"']);
-  const problems: string[] = [];
-  const warnings: string[] = [];
-  const strength = raw.strength ?? DEFAULT_STRENGTH;
-  if (typeof strength !== 'number' || !Number.isFinite(strength) || strength < 0) {
-    problems.push(`"strength" must be a non-negative number (got ${JSON.stringify(raw.strength)})`);
-  }
-  if (!Array.isArray(raw.rules)) throw new TaxonomyError(source, [...problems, '"rules" must be an array']);
+export function parsePriors(input: unknown, taxonomy?: Taxonomy, { source = 'section-priors' }: { source?: string } = {}): SectionPriors {
+  const raw = readData(PRIORS, input, { source, error: TaxonomyError });
   const known = taxonomy ? new Set(taxonomy.competencies.map((c) => c.id)) : null;
+  const warnings: Problem[] = [];
   const rules: PriorRule[] = [];
   raw.rules.forEach((r, i) => {
-    const at = `rules[${i}]${isPlainObject(r) && typeof r.label === 'string' ? ` ("${r.label}")` : ''}`;
-    if (!isPlainObject(r)) return void problems.push(`${at}: expected an object with "match" and "weights"`);
-    const match = Array.isArray(r.match) ? r.match.filter((m): m is string => typeof m === 'string' && /[a-z0-9]/i.test(m)) : [];
-    if (!Array.isArray(r.match) || match.length === 0 || match.length !== r.match.length) {
-      problems.push(`${at}: "match" must be a non-empty array of section-name phrases`);
+    const weights = Object.fromEntries(Object.entries(r.weights).filter(([id]) => !known || known.has(id)));
+    for (const id of Object.keys(r.weights)) {
+      if (!(id in weights)) warnings.push({ path: [{ key: 'rules' }, { key: i, value: r }], message: `"${id}" is not a competency in the taxonomy; weight ignored` });
     }
-    if (!isPlainObject(r.weights) || Object.keys(r.weights).length === 0) {
-      return void problems.push(`${at}: "weights" must be an object mapping competency id to a positive number`);
-    }
-    const weights: Record<string, number> = {};
-    for (const [id, w] of Object.entries(r.weights)) {
-      if (typeof w !== 'number' || !Number.isFinite(w) || w <= 0) problems.push(`${at}: weight for "${id}" must be a positive number`);
-      else if (known && !known.has(id)) warnings.push(`${at}: "${id}" is not a competency in the taxonomy; weight ignored`);
-      else weights[id] = w;
-    }
-    if (Object.keys(weights).length) rules.push({ label: typeof r.label === 'string' ? r.label : match.join(' / '), match, weights });
+    if (Object.keys(weights).length) rules.push({ label: r.label ?? r.match.join(' / '), match: r.match, weights });
   });
-  if (problems.length) throw new TaxonomyError(source, problems);
-  return { strength: strength as number, rules, warnings };
+  return { strength: raw.strength, rules, warnings: warnings.map(formatProblem) };
 }
+

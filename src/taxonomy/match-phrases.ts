@@ -1,4 +1,4 @@
-import { tokenise } from './tokenise.ts';
+import { tokenise } from '../text/index.ts';
 
 /** A phrase compiled to stems, carrying whatever the caller attaches. */
 export interface CompiledPhrase<T> {

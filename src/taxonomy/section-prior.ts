@@ -1,5 +1,5 @@
 import { compilePhrases, matchPhrases, type PhraseIndex } from './match-phrases.ts';
-import { tokenise } from './tokenise.ts';
+import { tokenise } from '../text/index.ts';
 import type { CompetencyScore } from '../types.ts';
 import type { PriorRule, SectionPriors } from './types.ts';
 

@@ -1,6 +1,4 @@
-import type { Analysis } from '../analyses/pipeline.ts';
-import type { ScaleCues } from '../analyses/scale-cues.ts';
-import type { ClassifiedStatement, LadderSet, Statement } from '../types.ts';
+import type { Atlas } from '../atlas/index.ts';
 
 /** What views need to know about the taxonomy (a structural subset of the taxonomy module's type). */
 export interface TaxonomyInfo {
@@ -8,26 +6,11 @@ export interface TaxonomyInfo {
   competencies: { id: string; label: string; group: string; definition?: string }[];
 }
 
-/** The analysis tables the views draw: the analyses pipeline's output, as is. */
-export type AnalysisTables = Analysis;
-
 /** The ingested ladders: all the overview needs (it draws before the classifier has run). */
-export interface LadderData {
-  /** Statements without classification, levels, file reports, diagnostics. */
-  set: LadderSet;
-}
+export type LadderData = Pick<Atlas, 'set'>;
 
-/** Everything the views draw, computed once by the app shell from the data folder. */
-export interface AtlasData extends LadderData {
-  /** The same statements, classified on the taxonomy. */
-  statements: ClassifiedStatement[];
-  taxonomy: TaxonomyInfo;
-  analysis: AnalysisTables;
-  /** Parsed data/scale-cues.json, for analyses run on demand (mapping pasted text). */
-  scaleCues: ScaleCues;
-  /** The classifier bound to the bundled taxonomy, priors and overrides. */
-  classify: (rows: Statement[]) => ClassifiedStatement[];
-}
+/** Everything the views draw: the core's atlas (classified statements, taxonomy, analyses, the classifier). */
+export type AtlasData = Atlas;
 
 /** The linked selection as views see it. */
 export interface ViewSelection {

@@ -5,7 +5,7 @@
 import type { AtlasData, LadderData, View } from './atlas-data.ts';
 import { overview } from './overview.ts';
 
-export type { AtlasData, LadderData, AnalysisTables, View, ViewOptions, ViewSelection, TaxonomyInfo } from './atlas-data.ts';
+export type { AtlasData, LadderData, View, ViewOptions, ViewSelection, TaxonomyInfo } from './atlas-data.ts';
 export { rowsOf } from './exportable.ts';
 
 /** A view that draws from the ingested ladders alone, or one that needs classification and analyses. */

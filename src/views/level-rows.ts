@@ -1,4 +1,8 @@
+import { compareLevels, levelKey } from '../levels/index.ts';
+import { compareText } from '../text/index.ts';
 import type { LevelInfo, Statement } from '../types.ts';
+
+export { levelKey } from '../levels/index.ts';
 
 /** A company level as views list it, in a stable order (company, track, level order, variant). */
 export interface LevelRow extends LevelInfo {
@@ -6,11 +10,6 @@ export interface LevelRow extends LevelInfo {
   /** Display label, e.g. `Octopus Deploy L3`. */
   label: string;
   statements: number;
-}
-
-/** The key analyses use for a level: `company|track|level` plus `|variant` when set. */
-export function levelKey(s: { company: string; track: string; level: string; variant?: string }): string {
-  return [s.company, s.track, s.level, ...(s.variant ? [s.variant] : [])].join('|');
 }
 
 /** Levels of the set with statement counts, sorted by company, track, level order, variant. */
@@ -24,20 +23,14 @@ export function levelRows(levels: readonly LevelInfo[], statements: readonly Sta
       label: `${l.companyName} ${l.level}${l.variant ? ` (${l.variant})` : ''}`,
       statements: counts.get(levelKey(l)) ?? 0,
     }))
-    .sort(
-      (a, b) =>
-        a.company.localeCompare(b.company) ||
-        a.track.localeCompare(b.track) ||
-        a.levelOrder - b.levelOrder ||
-        (a.variant ?? '').localeCompare(b.variant ?? ''),
-    );
+    .sort(compareLevels);
 }
 
 /** Company ids with their display names, sorted by id. */
 export function companies(levels: readonly LevelInfo[]): { id: string; name: string }[] {
   const names = new Map<string, string>();
   for (const l of levels) if (!names.has(l.company)) names.set(l.company, l.companyName);
-  return [...names].sort(([a], [b]) => a.localeCompare(b)).map(([id, name]) => ({ id, name }));
+  return [...names].sort(([a], [b]) => compareText(a, b)).map(([id, name]) => ({ id, name }));
 }
 
 type LevelLike = { company: string; track: string; level: string; variant?: string };

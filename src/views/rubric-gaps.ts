@@ -6,6 +6,7 @@ import { h } from './dom.ts';
 import { levelChips } from './level-chips.ts';
 import { SEVERITY_COLORS } from './palette.ts';
 import { panel } from './panel.ts';
+import { compareLevels } from '../levels/index.ts';
 import { isSelectedLevel } from './level-rows.ts';
 import { competencyLabeller, statementList } from './statement-list.ts';
 
@@ -73,7 +74,7 @@ export const rubricGaps: View = (data, { width, selection, onSelect }) => {
 
   const own = placements.filter((p) => p.company === company);
   const track = selection.track && own.some((p) => p.track === selection.track) ? selection.track : own[0]?.track;
-  const ladder = own.filter((p) => p.track === track).sort((a, b) => a.levelOrder - b.levelOrder || (a.variant ?? '').localeCompare(b.variant ?? ''));
+  const ladder = own.filter((p) => p.track === track).sort(compareLevels);
   const from = ladder.find((p) => isSelectedLevel(p, selection)) ?? ladder[0];
   const to = from ? ladder.find((p) => p.levelOrder > from.levelOrder) : undefined;
   const short = (p: { level: string; variant?: string } | undefined) => (p ? (p.variant ? `${p.level} (${p.variant})` : p.level) : '');

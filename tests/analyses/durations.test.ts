@@ -38,8 +38,8 @@ describe('time spans in statement text', () => {
     const without = parseScaleCues(raw);
     expect(statementEvidence(row('a', '1', 1, 'Over two to four quarters.'), without).some((e) => e.cue === 'duration')).toBe(false);
     const bad = () => parseScaleCues({ ...raw, durations: { units: { week: 'x' }, numbers: {}, anchors: [] } });
-    expect(bad).toThrow(/durations\.units/);
-    expect(bad).toThrow(/durations\.anchors/);
+    expect(bad).toThrow('"durations" › "units" › "week" must be a positive number (got "x")');
+    expect(bad).toThrow('"durations" › "anchors" must be at least two [months, value] pairs (got [])');
   });
 });
 

@@ -3,9 +3,9 @@
  * ladders in public-ladder shapes, with expectations written before the pipeline was first run on them.
  */
 import { readFileSync } from 'node:fs';
-import { analyse, mapLevel, parseScaleCues, type Analysis, type LevelPlacement, type ScaleCues } from '../../src/analyses/index.ts';
-import { loadDataDir } from '../../src/cli/load-data-dir.ts';
-import { classifyAll, parseOverrides, parsePriors, parseTaxonomy } from '../../src/taxonomy/index.ts';
+import { mapLevel, type Analysis, type LevelPlacement, type ScaleCues } from '../../src/analyses/index.ts';
+import { atlas } from '../../src/atlas/index.ts';
+import { readDataBundle, readLadderFiles } from '../../src/cli/load-data-dir.ts';
 import type { ClassifiedStatement } from '../../src/types.ts';
 
 export const GENERALISATION_DIR = 'tests/fixtures/generalisation';
@@ -40,14 +40,11 @@ export interface GeneralisationRun {
 
 /** Ingest, classify and place the generalisation ladders; `withTitles: false` drops title evidence (text only). */
 export function runGeneralisation(opts: { scaleCues?: ScaleCues; withTitles?: boolean; dir?: string } = {}): GeneralisationRun {
-  const set = loadDataDir(opts.dir ?? GENERALISATION_DIR);
-  const taxonomy = parseTaxonomy(readFileSync('data/taxonomy.json', 'utf8'));
-  const priors = parsePriors(readFileSync('data/section-priors.json', 'utf8'), taxonomy);
-  const overrides = parseOverrides(readFileSync('data/overrides.csv', 'utf8'), taxonomy);
-  let scaleCues = opts.scaleCues ?? parseScaleCues(readFileSync('data/scale-cues.json', 'utf8'));
+  const data = readDataBundle({ dir: 'data' });
+  let scaleCues = opts.scaleCues ?? JSON.parse(String(data.scaleCues!.content));
   if (opts.withTitles === false) scaleCues = { ...scaleCues, titles: { ...scaleCues.titles, weight: 0 } };
-  const statements = classifyAll(set.statements, { taxonomy, priors, overrides });
-  return { statements, analysis: analyse({ ...set, statements }, { scaleCues, taxonomy, similarity: false, divergence: false }) };
+  const a = atlas(readLadderFiles(opts.dir ?? GENERALISATION_DIR), { data: { ...data, scaleCues: { name: 'scale-cues.json (as given)', content: scaleCues } } });
+  return { statements: a.statements, analysis: a.analysis };
 }
 
 /** A level of the run by company and native label (or, failing that, title). */

@@ -1,24 +1,16 @@
 /** The seed ladders classified and analysed once per test file, plus builders for small synthetic ladders. */
-import { readFileSync } from 'node:fs';
-import { analyse, parseScaleCues, type Analysis, type ScaleCues } from '../../src/analyses/index.ts';
-import { classifyAll, parseOverrides, parsePriors, parseTaxonomy, type Taxonomy } from '../../src/taxonomy/index.ts';
+import type { Analysis, ScaleCues } from '../../src/analyses/index.ts';
+import type { Taxonomy } from '../../src/taxonomy/index.ts';
 import type { ClassifiedStatement, Kind, Statement } from '../../src/types.ts';
-import { seeds } from '../helpers.ts';
+import { seedsAtlas } from '../helpers.ts';
 
-export const scaleCues: ScaleCues = parseScaleCues(readFileSync('data/scale-cues.json', 'utf8'));
-export const taxonomy: Taxonomy = parseTaxonomy(readFileSync('data/taxonomy.json', 'utf8'));
+export const scaleCues: ScaleCues = seedsAtlas().scaleCues;
+export const taxonomy: Taxonomy = seedsAtlas().taxonomy;
 
-let cached: { statements: ClassifiedStatement[]; analysis: Analysis } | null = null;
-
-/** Seeds → classifyAll → analyse (with similarity and divergence). */
+/** The seed ladders' atlas: classified statements and every analysis (computed on first use). */
 export function seedAnalysis(): { statements: ClassifiedStatement[]; analysis: Analysis } {
-  if (cached) return cached;
-  const set = seeds();
-  const priors = parsePriors(readFileSync('data/section-priors.json', 'utf8'), taxonomy);
-  const overrides = parseOverrides(readFileSync('data/overrides.csv', 'utf8'), taxonomy);
-  const statements = classifyAll(set.statements, { taxonomy, priors, overrides });
-  cached = { statements, analysis: analyse({ ...set, statements }, { scaleCues, taxonomy }) };
-  return cached;
+  const { statements, analysis } = seedsAtlas();
+  return { statements, analysis };
 }
 
 /** Placement of `company:level` in an analysis. */

@@ -66,6 +66,11 @@ describe('ladders CLI', () => {
     expect((await run('nope')).code).toBe(2);
     expect((await run('statements', '--bogus')).code).toBe(2);
     expect((await run('ingest', 'file.csv')).err).toMatch(/--company/);
+    const noValue = await run('levels', '--data');
+    expect([noValue.code, noValue.err]).toEqual([2, '--data needs a value\nUsage: ladders levels [--json | --csv] [--evidence] [--data DIR] [--taxonomy FILE] [--scale-cues FILE]\n']);
+    expect((await run('levels', '--data', '--json')).err).toMatch(/^--data needs a value/);
+    expect((await run('levels', '--json=yes')).err).toMatch(/^--json takes no value/);
+    expect((await run('statements', '--bogus')).err).toMatch(/^unknown option --bogus\nUsage: ladders statements/);
   });
 
   it('answers --help through npx-style invocation', () => {

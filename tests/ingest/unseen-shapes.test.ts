@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadDataDir } from '../../src/cli/load-data-dir.ts';
+import { atlasOf } from '../helpers.ts';
 
-const set = loadDataDir('tests/fixtures/unseen');
+const set = atlasOf('tests/fixtures/unseen').set;
 const levels = (c: string) => set.levels.filter((l) => l.company === c).map((l) => `${l.level}:${l.levelTitle}:${l.levelOrder}`);
 const texts = (c: string, level: string) => set.statements.filter((s) => s.company === c && s.level === level).map((s) => `${s.kind}|${s.section}|${s.text}`);
 

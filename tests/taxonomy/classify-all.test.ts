@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadDataDir } from '../../src/cli/load-data-dir.ts';
 import { CLASSIFIED_KINDS, classifyAll, parseOverrides, parsePriors, parseTaxonomy, TaxonomyError, unmatchedOverrides } from '../../src/taxonomy/index.ts';
+import { bundled } from '../helpers.ts';
 import { priors, shippedOverrides, taxonomy } from './helpers.ts';
 
-const set = loadDataDir();
+const set = bundled();
 const rows = classifyAll(set.statements, { taxonomy, priors, overrides: shippedOverrides });
 const ids = new Set(taxonomy.competencies.map((c) => c.id));
 

@@ -58,13 +58,30 @@ describe('parseTaxonomy', () => {
     t.competencies.push({ id: 'c', label: 'C', group: 'g', definition: 'd', description: 'd', cues: {} });
     const message = problemsOf(t);
     expect(message).toContain('competencies[1]: duplicate id "a"');
-    expect(message).toContain('competencies[2] ("b"): "definition" must be a non-empty string');
-    expect(message).toContain('competencies[2] ("b"): cue "beta" must have a positive number as weight (got -2)');
+    expect(message).toContain('competencies[2] ("b"): "definition" is missing');
+    expect(message).toContain('competencies[2] ("b"): "cues" › "beta" must be a positive number (got -2)');
     expect(message).toContain('competencies[3] ("c"): "cues" is empty');
   });
 
   it('rejects ids that are not lower-case identifiers and a missing competencies list', () => {
-    expect(problemsOf({ groups: [{ id: 'Group One', label: 'x' }] })).toMatch(/groups\[0\]: "id" must be a lower-case identifier[\s\S]*"competencies" must be a non-empty array/);
+    expect(problemsOf({ groups: [{ id: 'Group One', label: 'x' }] })).toMatch(/groups\[0\]: "id" must be a lower-case identifier such as "threat" \(got "Group One"\)[\s\S]*"competencies" is missing/);
+  });
+
+  it('names an empty label, a cue phrase without words and a group that is not an object', () => {
+    const t = minimal() as { groups: unknown[]; competencies: Record<string, unknown>[] };
+    t.groups.push('people');
+    t.competencies[0].label = ' ';
+    t.competencies[0].cues = { alpha: 1, '—': 2 };
+    const message = problemsOf(t);
+    expect(message).toContain('groups[1]: expected an object with "id" and "label"');
+    expect(message).toContain('competencies[0] ("a"): "label" must be a non-empty string (got " ")');
+    expect(message).toContain('competencies[0] ("a"): "cues" › "—" has no words');
+  });
+
+  it('reads a cue phrase in any script as words', () => {
+    const t = minimal();
+    t.competencies[0].cues = { café: 1 } as never;
+    expect(parseTaxonomy(t).competencies[0].cues).toEqual({ café: 1 });
   });
 
   it('rejects a file that is not an object', () => {

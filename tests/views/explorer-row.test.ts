@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { levelKey as analysesLevelKey } from '../../src/analyses/index.ts';
-import { loadDataDir } from '../../src/cli/load-data-dir.ts';
-import { loadTaxonomyFiles } from '../../src/cli/load-taxonomy-files.ts';
-import { classifyAll } from '../../src/taxonomy/index.ts';
+import { atlasOf } from '../helpers.ts';
 import { explorerRow, matchesQuery } from '../../src/views/explorer.ts';
 import { companies, inSelection, isSelectedLevel, levelKey, levelName, levelRows, selectLevel } from '../../src/views/level-rows.ts';
 
-const set = loadDataDir();
-const { taxonomy, priors, overrides } = loadTaxonomyFiles();
-const statements = classifyAll(set.statements, { taxonomy, priors, overrides });
+const { set, statements, taxonomy } = atlasOf();
 const label = (id: string) => taxonomy.competencies.find((c) => c.id === id)?.label ?? id;
 
 describe('explorerRow', () => {

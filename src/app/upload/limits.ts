@@ -1,4 +1,4 @@
-import { defaultRules } from '../../ingest/index.ts';
+import { bundledIngestRules } from '../bundled-ingest-data.ts';
 
 /**
  * What an upload may hold. Stated in the panel and enforced: files over a limit are refused before
@@ -8,7 +8,7 @@ export const UPLOAD_LIMITS = {
   /** Files in one upload. */
   files: 50,
   /** One file (the ingestion rule every reader applies). */
-  fileBytes: defaultRules.maxFileBytes,
+  fileBytes: bundledIngestRules().maxFileBytes,
   /** All files of one upload together. */
   totalBytes: 20 * 1024 * 1024,
   /** Lines over all files, counted before parsing. */

@@ -1,4 +1,5 @@
-import { ingestFiles } from '../../ingest/index.ts';
+import { ingestLadders } from '../../atlas/ingest-ladders.ts';
+import { BUNDLED_INGEST_DATA } from '../bundled-ingest-data.ts';
 import { checkRows, countLines } from './limits.ts';
 import { ladderInputFiles, makeStoredLadder } from './stored-ladder.ts';
 import { summariseLadder } from './summarise.ts';
@@ -16,7 +17,8 @@ function head(bytes: Uint8Array, lines = 200): string {
 /**
  * Reads an upload as the worker does: counts lines first (refusing an over-limit upload before
  * parsing), detects the company a file names, then ingests the files as they will join the comparison
- * and posts progress and a summary. Pure apart from `post`; runs in a worker or anywhere else.
+ * (the core's first stage, with the bundled ingest rules) and posts progress and a summary. Pure apart from `post`;
+ * runs in a worker or anywhere else.
  */
 export function readUpload(request: IngestRequest, post: (reply: IngestReply) => void): void {
   const { files } = request;
@@ -29,7 +31,7 @@ export function readUpload(request: IngestRequest, post: (reply: IngestReply) =>
     files.forEach((f, i) => {
       post({ type: 'progress', done: i, total, step: `Reading ${f.name}` });
       if (detectedName || f.name.toLowerCase().endsWith('.json')) return;
-      const alone = ingestFiles([{ path: f.name, content: head(f.bytes) }]);
+      const alone = ingestLadders([{ path: f.name, content: head(f.bytes) }], { data: BUNDLED_INGEST_DATA });
       const company = alone.files[0]?.company;
       if (company && company !== 'unknown') detectedName = alone.levels[0]?.companyName ?? company;
     });
@@ -38,7 +40,7 @@ export function readUpload(request: IngestRequest, post: (reply: IngestReply) =>
   const name = request.name.trim() || detectedName || '';
   const ladder = makeStoredLadder({ name: name || UNNAMED, track: request.track, levels: request.levels, fileTracks: request.fileTracks, files: files.map((f) => ({ name: f.name, content: f.bytes })) });
   if (!ladder.company) ladder.company = UNNAMED;
-  const set = ingestFiles(ladderInputFiles(ladder));
+  const set = ingestLadders(ladderInputFiles(ladder), { data: BUNDLED_INGEST_DATA });
   const summary = summariseLadder(set, ladder.company);
   if (!name) summary.companyName = '';
   const levelsSort = !set.diagnostics.some((d) => d.file.startsWith(`ladders/${ladder.company}/`) && /do not sort by number/.test(d.message));

@@ -1,4 +1,5 @@
 import { createStore, del, entries, get, keys, set, type UseStore } from 'idb-keyval';
+import { compareText } from '../../text/index.ts';
 import { parseStoredLadder, type StoredLadder } from './stored-ladder.ts';
 import { parseStoredTaxonomy, type StoredTaxonomy } from './stored-taxonomy.ts';
 import { setUploadHint } from './upload-hint.ts';
@@ -21,7 +22,7 @@ export async function listLadders(): Promise<StoredLadder[]> {
   if (!available()) return [];
   try {
     const all = await entries<string, unknown>(ladders());
-    return all.map(([, value]) => parseStoredLadder(value)).filter((l): l is StoredLadder => l !== null).sort((a, b) => a.company.localeCompare(b.company));
+    return all.map(([, value]) => parseStoredLadder(value)).filter((l): l is StoredLadder => l !== null).sort((a, b) => compareText(a.company, b.company));
   } catch {
     return [];
   }

@@ -1,4 +1,5 @@
 import { META_FILE, type InputFile } from '../../ingest/index.ts';
+import { slug } from '../../text/index.ts';
 
 /** One uploaded file as kept in the browser: its name and its bytes exactly as read (or text). */
 export interface StoredFile {
@@ -24,7 +25,7 @@ export interface StoredLadder {
 
 /** A company id from a display name, the way ingestion makes them from folder names. */
 export function companySlug(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  return slug(name);
 }
 
 /** A file name safe as the last part of a virtual path: no folders, no leading dot, unique in its list. */

@@ -1,4 +1,5 @@
 import { FLAGS, KINDS, type Flag, type Kind, type LadderSet } from '../../types.ts';
+import { compareText } from '../../text/index.ts';
 
 /** One problem found while reading, placed at its file and line. */
 export interface UploadDiagnostic {
@@ -96,7 +97,7 @@ export function summariseLadder(set: LadderSet, company: string): LadderSummary 
     diagnostics: set.diagnostics
       .filter((d) => d.file.startsWith(folder) || !d.file.includes('/'))
       .map((d) => ({ severity: d.severity, file: nameOf(d.file), ...(d.line ? { line: d.line } : {}), message: uploadWording(d.message) }))
-      .sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0)),
+      .sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0)),
     statements: statements.length,
   };
 }

@@ -1,4 +1,5 @@
-import { parseOverrides, parseTaxonomy, TaxonomyError, type Override, type Taxonomy } from '../../taxonomy/index.ts';
+import type { DataBundle } from '../../atlas/index.ts';
+import { parseTaxonomy, TaxonomyError, type Taxonomy } from '../../taxonomy/index.ts';
 import type { StoredTaxonomy } from './stored-taxonomy.ts';
 
 /** Validates a taxonomy file with the classifier's own parser: the taxonomy, or every problem found. */
@@ -11,21 +12,11 @@ export function checkTaxonomyText(fileName: string, text: string): { taxonomy: T
   }
 }
 
-/** The taxonomy in use: the uploaded one when it still reads, else the bundled one. */
-export function taxonomyInUse(uploaded: StoredTaxonomy | undefined, bundledText: string): { taxonomy: Taxonomy; uploaded: boolean } {
-  const checked = uploaded ? checkTaxonomyText(uploaded.fileName, uploaded.text) : null;
-  return checked?.taxonomy ? { taxonomy: checked.taxonomy, uploaded: true } : { taxonomy: parseTaxonomy(bundledText, { source: 'data/taxonomy.json' }), uploaded: false };
-}
-
 /**
- * The bundled overrides under the taxonomy in use. With an uploaded taxonomy, overrides that name
- * competencies it lacks cannot apply, so they are left out instead of stopping the app.
+ * The data for atlas(): the uploaded taxonomy in place of the bundled one when it still reads. The bundled
+ * overrides were written for the bundled taxonomy, so under the user's they are left out rather than stop the app.
  */
-export function overridesFor(csv: string, taxonomy: Taxonomy, uploaded: boolean): Override[] | undefined {
-  if (!uploaded) return parseOverrides(csv, taxonomy);
-  try {
-    return parseOverrides(csv, taxonomy);
-  } catch {
-    return undefined;
-  }
+export function withUploadedTaxonomy(data: DataBundle, uploaded: StoredTaxonomy | undefined): { data: DataBundle; looseOverrides: boolean } {
+  const own = uploaded ? checkTaxonomyText(uploaded.fileName, uploaded.text).taxonomy : null;
+  return own && uploaded ? { data: { ...data, taxonomy: { name: uploaded.fileName, content: own } }, looseOverrides: true } : { data, looseOverrides: false };
 }

@@ -1,8 +1,7 @@
-import { classifyAll, classifyText, CLASSIFIED_KINDS, unmatchedOverrides } from '../../taxonomy/index.ts';
+import { CLASSIFIED_KINDS } from '../../taxonomy/index.ts';
 import type { Classification, ClassifiedStatement } from '../../types.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
-import { loadInput } from '../load-input.ts';
-import { loadTaxonomyFiles, taxonomyPathsFromFlags } from '../load-taxonomy-files.ts';
+import { DATA_OPTIONS, loadAtlas } from '../load-atlas.ts';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -25,21 +24,22 @@ export const command: Command = {
   summary: 'place statements (or --text) on the competency taxonomy and show why',
   usage: 'ladders classify [--text "…" [--section NAME]] [--json] [--data DIR] [--taxonomy FILE] [--priors FILE] [--overrides FILE]',
   async run(args, io) {
-    const parsed = parseArgs(args, ['json'], ['text', 'section', 'data', 'taxonomy', 'priors', 'overrides', 'company', 'track']);
+    const parsed = parseArgs(args, ['json'], ['text', 'section', ...DATA_OPTIONS, 'company', 'track']);
     const { flags } = parsed;
-    const files = loadTaxonomyFiles(taxonomyPathsFromFlags(flags));
-    for (const w of files.warnings) io.err(`warning: ${w}`);
     if (flags.section !== undefined && flags.text === undefined) throw new UsageError('--section goes with --text');
     if (flags.text !== undefined) {
       if (flags.text === true || !flags.text.trim()) throw new UsageError('--text needs some text');
+      if (parsed.positional.length) throw new UsageError('give either --text or ladder files, not both');
       const section = typeof flags.section === 'string' ? flags.section : undefined;
-      const c = classifyText(flags.text, { taxonomy: files.taxonomy, priors: files.priors, section });
+      const text = loadAtlas(parsed, { looseFiles: false, ladders: false });
+      for (const w of text.warnings) io.err(`warning: ${w}`);
+      const c = text.classifyText(flags.text, section);
       io.out(flags.json ? `${JSON.stringify({ text: flags.text, ...(section ? { section } : {}), ...c }, null, 2)}\n` : explain(c).join('\n'));
       return 0;
     }
-    const set = loadInput(parsed, true);
-    const rows = classifyAll(set.statements, files);
-    for (const o of unmatchedOverrides(set.statements, files.overrides)) io.err(`warning: override for "${o.id}" matches no statement`);
+    const input = loadAtlas(parsed, { looseFiles: true });
+    const { set, statements: rows } = input;
+    for (const w of input.warnings) io.err(`warning: ${w}`);
     if (flags.json) io.out(`${JSON.stringify(rows, null, 2)}\n`);
     else {
       for (const s of rows) {

@@ -1,7 +1,8 @@
 import { toCsv } from '../../format/index.ts';
 import type { CoverageCell } from '../../analyses/index.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
-import { ANALYSIS_VALUED_FLAGS, loadAnalysis, reportInputProblems } from '../analysis-input.ts';
+import { DATA_OPTIONS, loadAtlas } from '../load-atlas.ts';
+import { reportInputProblems } from '../report-diagnostics.ts';
 
 const COLUMNS: [string, (c: CoverageCell) => unknown][] = [
   ['company', (c) => c.company],
@@ -20,9 +21,9 @@ export const command: Command = {
   summary: 'competency × company × level counts and shares; each company’s coverage of the taxonomy',
   usage: 'ladders coverage [--json | --csv] [--data DIR]',
   async run(args, io) {
-    const parsed = parseArgs(args, ['json', 'csv'], [...ANALYSIS_VALUED_FLAGS]);
+    const parsed = parseArgs(args, ['json', 'csv'], [...DATA_OPTIONS]);
     if (parsed.flags.json && parsed.flags.csv) throw new UsageError('choose one of --json and --csv');
-    const { set, analysis } = loadAnalysis(parsed);
+    const { set, analysis } = loadAtlas(parsed);
     const cov = analysis.coverage;
     if (parsed.flags.json) io.out(`${JSON.stringify(cov, null, 2)}\n`);
     else if (parsed.flags.csv) io.out(toCsv(cov.cells, COLUMNS));
@@ -43,6 +44,6 @@ export const command: Command = {
           `${c.missing.length ? `; missing ${c.missing.join(', ')}` : ''}${c.carriedOver.length ? `; carried over by a cap note: ${c.carriedOver.join(', ')}` : ''}`);
       }
     }
-    return reportInputProblems(set, io);
+    return reportInputProblems(set.diagnostics, io);
   },
 };

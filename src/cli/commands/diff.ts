@@ -1,6 +1,7 @@
 import { diffLadder, diffLevels, LevelRefError, type LevelDiff } from '../../analyses/index.ts';
 import { type Command, type Io, parseArgs, UsageError } from '../command.ts';
-import { ANALYSIS_VALUED_FLAGS, loadAnalysis, n1, reportInputProblems } from '../analysis-input.ts';
+import { DATA_OPTIONS, loadAtlas, n1 } from '../load-atlas.ts';
+import { reportInputProblems } from '../report-diagnostics.ts';
 
 function printDiff(d: LevelDiff, io: Io, all: boolean, gap: boolean): void {
   io.out(`${gap ? '\n' : ''}${d.from.label} (${n1(d.from.position)}) → ${d.to.label} (${n1(d.to.position)})`);
@@ -19,11 +20,11 @@ export const command: Command = {
   summary: 'what changes between two levels (same or different companies): added, dropped, strengthened',
   usage: 'ladders diff <company>:<level> <company>:<level> | ladders diff <company> (each level to the next) [--json] [--all] [--data DIR]',
   async run(args, io) {
-    const parsed = parseArgs(args, ['json', 'all'], [...ANALYSIS_VALUED_FLAGS]);
+    const parsed = parseArgs(args, ['json', 'all'], [...DATA_OPTIONS]);
     const pos = parsed.positional;
     const wholeLadder = pos.length === 1 && !pos[0].includes(':');
     if (pos.length !== 2 && !wholeLadder) throw new UsageError('give two levels, e.g. octopus:L2 octopus:L3, or one company');
-    const input = loadAnalysis({ ...parsed, positional: [] });
+    const input = loadAtlas({ ...parsed, positional: [] });
     const { statements, analysis } = input;
     let diffs: LevelDiff[];
     try {
@@ -38,6 +39,6 @@ export const command: Command = {
     }
     if (parsed.flags.json) io.out(`${JSON.stringify(wholeLadder ? diffs : diffs[0], null, 2)}\n`);
     else diffs.forEach((d, i) => printDiff(d, io, !!parsed.flags.all, i > 0));
-    return reportInputProblems(input.set, io);
+    return reportInputProblems(input.set.diagnostics, io);
   },
 };

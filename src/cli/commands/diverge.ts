@@ -1,13 +1,14 @@
 import { type Command, parseArgs } from '../command.ts';
-import { ANALYSIS_VALUED_FLAGS, loadAnalysis, n1, reportInputProblems } from '../analysis-input.ts';
+import { DATA_OPTIONS, loadAtlas, n1 } from '../load-atlas.ts';
+import { reportInputProblems } from '../report-diagnostics.ts';
 
 export const command: Command = {
   name: 'diverge',
   summary: 'rank the competencies where the ladders disagree most (onset, strength, absence)',
   usage: 'ladders diverge [--json] [--top N] [--data DIR]',
   async run(args, io) {
-    const parsed = parseArgs(args, ['json'], [...ANALYSIS_VALUED_FLAGS, 'top']);
-    const { set, analysis } = loadAnalysis(parsed, { divergence: true });
+    const parsed = parseArgs(args, ['json'], [...DATA_OPTIONS, 'top']);
+    const { set, analysis } = loadAtlas(parsed);
     const rows = analysis.divergence;
     if (parsed.flags.json) io.out(`${JSON.stringify(rows, null, 2)}\n`);
     else {
@@ -19,6 +20,6 @@ export const command: Command = {
         if (r.neverMentioned.length) io.out(`  never mentioned by: ${r.neverMentioned.join(', ')}`);
       }
     }
-    return reportInputProblems(set, io);
+    return reportInputProblems(set.diagnostics, io);
   },
 };

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { classifyAll, classifyText } from '../../taxonomy/index.ts';
-import { evaluate, type Evaluation } from '../../taxonomy/evaluate.ts';
-import { joinLabelled, parseLabelledSet } from '../../taxonomy/labelled-set.ts';
+import { measureLabels } from '../../atlas/index.ts';
+import type { Evaluation } from '../../taxonomy/evaluate.ts';
+import { parseLabelledSet } from '../../taxonomy/labelled-set.ts';
 import { type Command, parseArgs } from '../command.ts';
-import { loadInput } from '../load-input.ts';
-import { loadTaxonomyFiles, taxonomyPathsFromFlags } from '../load-taxonomy-files.ts';
+import { DATA_OPTIONS, loadAtlas } from '../load-atlas.ts';
 
 /** The project's labelled development set. */
 export const DEFAULT_LABELS = fileURLToPath(new URL('../../../tests/fixtures/labelled-statements.csv', import.meta.url));
@@ -31,20 +30,11 @@ export const command: Command = {
   summary: 'measure the classifier against the labelled development set',
   usage: 'ladders eval [--labels FILE] [--misses] [--json] [--data DIR] [--taxonomy FILE] [--priors FILE]',
   async run(args, io) {
-    const parsed = parseArgs(args, ['json', 'misses'], ['labels', 'data', 'taxonomy', 'priors']);
+    const parsed = parseArgs(args, ['json', 'misses'], ['labels', ...DATA_OPTIONS]);
     const { flags } = parsed;
     const labelsPath = typeof flags.labels === 'string' ? flags.labels : DEFAULT_LABELS;
     const rows = parseLabelledSet(fs.readFileSync(labelsPath, 'utf8'), { source: labelsPath });
-    const { taxonomy, priors } = loadTaxonomyFiles(taxonomyPathsFromFlags(flags));
-    const set = loadInput(parsed);
-    const matches = joinLabelled(rows, set.statements);
-    const classified = new Map(classifyAll(matches.flatMap((m) => (m.statement ? [m.statement] : [])), { taxonomy, priors }).map((s) => [s.id, s]));
-    const results = matches.map(({ row, statement }) => {
-      const c = statement ? classified.get(statement.id)! : classifyText(row.text, { taxonomy, priors, section: row.section });
-      return { row, statement, predicted: c.competency ?? null, why: c.why };
-    });
-    const e = evaluate(results.map((r) => ({ acceptable: r.row.acceptable, predicted: r.predicted })), taxonomy.competencies.map((c) => c.id));
-    const found = matches.filter((m) => m.statement).length;
+    const { evaluation: e, found, results } = measureLabels(loadAtlas(parsed), rows);
     const misses = results.filter((r) => r.predicted === null || !r.row.acceptable.includes(r.predicted));
     if (flags.json) {
       const missRows = misses.map((r) => ({ file: r.row.file, line: r.row.line, text: r.row.text, acceptable: r.row.acceptable, predicted: r.predicted, id: r.statement?.id ?? null }));

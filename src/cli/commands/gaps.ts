@@ -1,16 +1,17 @@
 import { gaps } from '../../analyses/index.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
-import { ANALYSIS_VALUED_FLAGS, loadAnalysis, reportInputProblems } from '../analysis-input.ts';
+import { DATA_OPTIONS, loadAtlas } from '../load-atlas.ts';
+import { reportInputProblems } from '../report-diagnostics.ts';
 
 export const command: Command = {
   name: 'gaps',
   summary: 'lint the ladders: placeholders, empty/truncated cells, missing levels and competencies, near-duplicates',
   usage: 'ladders gaps [company] [--json] [--data DIR]',
   async run(args, io) {
-    const parsed = parseArgs(args, ['json'], [...ANALYSIS_VALUED_FLAGS]);
+    const parsed = parseArgs(args, ['json'], [...DATA_OPTIONS]);
     if (parsed.positional.length > 1) throw new UsageError('give at most one company');
     const company = parsed.positional[0];
-    const input = loadAnalysis({ ...parsed, positional: [] });
+    const input = loadAtlas({ ...parsed, positional: [] });
     const { analysis, statements, scaleCues, taxonomy } = input;
     if (company && !analysis.levels.some((p) => p.company.toLowerCase() === company.toLowerCase() || p.companyName.toLowerCase() === company.toLowerCase())) {
       throw new UsageError(`no company "${company}" (have ${[...new Set(analysis.levels.map((p) => p.company))].join(', ')})`);
@@ -28,6 +29,6 @@ export const command: Command = {
       const by = (s: string) => findings.filter((f) => f.severity === s).length;
       io.out(`\n${findings.length} findings: ${by('high')} high, ${by('medium')} medium, ${by('low')} low, ${by('info')} info`);
     }
-    return reportInputProblems(input.set, io);
+    return reportInputProblems(input.set.diagnostics, io);
   },
 };

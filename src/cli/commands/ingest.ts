@@ -1,7 +1,7 @@
 import { lineAccounting } from '../../ingest/index.ts';
 import type { LadderSet } from '../../types.ts';
 import { type Command, parseArgs } from '../command.ts';
-import { loadInput } from '../load-input.ts';
+import { loadAtlas } from '../load-atlas.ts';
 import { reportDiagnostics } from '../report-diagnostics.ts';
 
 const fmt = (o: Record<string, number | undefined>) => Object.entries(o).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
@@ -14,10 +14,10 @@ export function ingestReport(set: LadderSet) {
 export const command: Command = {
   name: 'ingest',
   summary: 'read ladder files and report shapes, levels, kinds, flags and line accounting',
-  usage: 'ladders ingest [--report] [--json] [--data DIR] | ladders ingest FILE… --company NAME [--track NAME] [--report]',
+  usage: 'ladders ingest [--report] [--json] [--data DIR] [--ingest-rules FILE] | ladders ingest FILE… --company NAME [--track NAME] [--report]',
   async run(args, io) {
-    const parsed = parseArgs(args, ['report', 'json'], ['data', 'company', 'track']);
-    const set = loadInput(parsed, true);
+    const parsed = parseArgs(args, ['report', 'json'], ['data', 'ingest-rules', 'company', 'track']);
+    const { set } = loadAtlas(parsed, { looseFiles: true });
     const report = ingestReport(set);
     if (parsed.flags.json) {
       io.out(`${JSON.stringify({ files: report, levels: set.levels, diagnostics: set.diagnostics }, null, 2)}\n`);

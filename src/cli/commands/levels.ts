@@ -1,7 +1,8 @@
 import { toCsv } from '../../format/index.ts';
 import { explainPlacement, type LevelPlacement } from '../../analyses/index.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
-import { ANALYSIS_VALUED_FLAGS, loadAnalysis, n1, reportInputProblems } from '../analysis-input.ts';
+import { DATA_OPTIONS, loadAtlas, n1 } from '../load-atlas.ts';
+import { reportInputProblems } from '../report-diagnostics.ts';
 
 const COLUMNS: [string, (p: LevelPlacement) => unknown][] = [
   ['key', (p) => p.key],
@@ -31,9 +32,9 @@ export const command: Command = {
   summary: 'place every level on the common 1–7 scale (position, range, evidence)',
   usage: 'ladders levels [--json | --csv] [--evidence] [--data DIR] [--taxonomy FILE] [--scale-cues FILE]',
   async run(args, io) {
-    const parsed = parseArgs(args, ['json', 'csv', 'evidence'], [...ANALYSIS_VALUED_FLAGS]);
+    const parsed = parseArgs(args, ['json', 'csv', 'evidence'], [...DATA_OPTIONS]);
     if (parsed.flags.json && parsed.flags.csv) throw new UsageError('choose one of --json and --csv');
-    const { set, analysis, scaleCues } = loadAnalysis(parsed);
+    const { set, analysis, scaleCues } = loadAtlas(parsed);
     const levels = analysis.levels;
     if (parsed.flags.json) io.out(`${JSON.stringify(levels.map((p) => ({ ...p, title: p.levelTitle })), null, 2)}\n`);
     else if (parsed.flags.csv) io.out(toCsv(levels, COLUMNS));
@@ -55,6 +56,6 @@ export const command: Command = {
       io.out(`\nScale: ${scaleCues.scale.map((s) => `${s.value} ${s.name}`).join(' · ')}`);
       if (!parsed.flags.evidence) io.out('Add --evidence to see the cues behind each placement.');
     }
-    return reportInputProblems(set, io);
+    return reportInputProblems(set.diagnostics, io);
   },
 };

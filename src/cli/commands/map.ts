@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { explainPlacement, LevelRefError, mapLevel, mapText, type MapResult } from '../../analyses/index.ts';
 import { type Command, type Io, parseArgs, UsageError } from '../command.ts';
-import { ANALYSIS_VALUED_FLAGS, loadAnalysis, n1, reportInputProblems } from '../analysis-input.ts';
+import { DATA_OPTIONS, loadAtlas, n1 } from '../load-atlas.ts';
+import { reportInputProblems } from '../report-diagnostics.ts';
 
 function printMap(r: MapResult, io: Io, labelOf: (key: string) => string, textOf: (id: string) => string | undefined): void {
   io.out(`${r.source.label}: scale ${n1(r.source.position)} (range ${n1(r.source.low)}–${n1(r.source.high)})`);
@@ -27,13 +28,13 @@ export const command: Command = {
   summary: 'map a level (or pasted text) to the best level of every other company',
   usage: 'ladders map <company>:<level> [--to COMPANY] [--json] | ladders map --text "…" | --file FILE [--to COMPANY] [--json] [--data DIR]',
   async run(args, io) {
-    const parsed = parseArgs(args, ['json'], [...ANALYSIS_VALUED_FLAGS, 'to', 'text', 'file']);
+    const parsed = parseArgs(args, ['json'], [...DATA_OPTIONS, 'to', 'text', 'file']);
     const { flags, positional } = parsed;
     const text = typeof flags.text === 'string' ? flags.text : typeof flags.file === 'string' ? fs.readFileSync(flags.file, 'utf8') : null;
     if (text === null && positional.length !== 1) throw new UsageError('give one <company>:<level>, or --text / --file');
     if (text !== null && positional.length) throw new UsageError('give either <company>:<level> or --text / --file, not both');
     const to = typeof flags.to === 'string' ? flags.to : undefined;
-    const input = loadAnalysis({ flags, positional: [] });
+    const input = loadAtlas({ flags, positional: [] });
     const { statements, analysis } = input;
     if (to && !analysis.levels.some((p) => p.company.toLowerCase() === to.toLowerCase() || p.companyName.toLowerCase() === to.toLowerCase())) {
       throw new UsageError(`--to: no company "${to}" (have ${[...new Set(analysis.levels.map((p) => p.company))].join(', ')})`);
@@ -53,6 +54,6 @@ export const command: Command = {
       const texts = new Map([...statements, ...('statements' in result ? (result as { statements: typeof statements }).statements : [])].map((s) => [s.id, s.text]));
       printMap(result, io, (k) => labels.get(k) ?? k, (id) => texts.get(id));
     }
-    return reportInputProblems(input.set, io);
+    return reportInputProblems(input.set.diagnostics, io);
   },
 };

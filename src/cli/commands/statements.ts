@@ -1,12 +1,12 @@
+import fs from 'node:fs';
 import { toCsv } from '../../format/index.ts';
-import { classifyAll } from '../../taxonomy/index.ts';
 import type { ClassifiedStatement } from '../../types.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
-import { loadInput } from '../load-input.ts';
-import { loadTaxonomyFiles, taxonomyPathsFromFlags } from '../load-taxonomy-files.ts';
+import { DATA_OPTIONS, loadAtlas } from '../load-atlas.ts';
 import { reportDiagnostics } from '../report-diagnostics.ts';
 
-const cues = (s: ClassifiedStatement) => (s.why?.cues ?? []).map((c) => `${c.competency}:${c.cue}`).join('; ');
+const cueList = (s: ClassifiedStatement) => (s.why?.cues ?? []).map((c) => `${c.competency}:${c.cue}`);
+const cues = (s: ClassifiedStatement) => cueList(s).join('; ');
 
 export const STATEMENT_COLUMNS: [string, (s: ClassifiedStatement) => unknown][] = [
   ['id', (s) => s.id],
@@ -29,26 +29,44 @@ export const STATEMENT_COLUMNS: [string, (s: ClassifiedStatement) => unknown][] 
   ['line', (s) => s.source.line],
 ];
 
+/** The same columns for Arrow, with native types: lists as lists, full-precision numbers, null where absent. */
+const ARROW_VALUES: Record<string, (s: ClassifiedStatement) => unknown> = {
+  variant: (s) => s.variant ?? null,
+  flags: (s) => s.flags,
+  competency: (s) => s.competency ?? null,
+  confidence: (s) => s.confidence ?? null,
+  cues: cueList,
+  prior: (s) => s.why?.prior?.competencies.map((c) => c.id) ?? [],
+  override: (s) => s.why?.override?.comment ?? null,
+};
+export const ARROW_COLUMNS = STATEMENT_COLUMNS.map(([name, get]) => [name, ARROW_VALUES[name] ?? get] as const);
+
 export const command: Command = {
   name: 'statements',
-  summary: 'print every statement (text, or --json / --csv)',
-  usage: 'ladders statements [--json | --csv] [--data DIR] [--taxonomy FILE] [--priors FILE] [--overrides FILE] [--company NAME FILE…]',
+  summary: 'print every statement (text, or --json / --csv / --arrow FILE|-)',
+  usage: 'ladders statements [--json | --csv | --arrow FILE|-] [--data DIR] [--taxonomy FILE] [--priors FILE] [--overrides FILE] [--company NAME FILE…]',
   async run(args, io) {
-    const parsed = parseArgs(args, ['json', 'csv'], ['data', 'company', 'track', 'taxonomy', 'priors', 'overrides']);
-    if (parsed.flags.json && parsed.flags.csv) throw new UsageError('choose one of --json and --csv');
-    const set = loadInput(parsed, true);
-    const { taxonomy, priors, overrides, warnings } = loadTaxonomyFiles(taxonomyPathsFromFlags(parsed.flags));
-    for (const w of warnings) io.err(w);
-    const rows = classifyAll(set.statements, { taxonomy, priors, overrides });
-    if (parsed.flags.json) io.out(`${JSON.stringify(rows, null, 2)}\n`);
-    else if (parsed.flags.csv) io.out(toCsv(rows, STATEMENT_COLUMNS));
-    else {
+    const parsed = parseArgs(args, ['json', 'csv'], [...DATA_OPTIONS, 'company', 'track', 'arrow']);
+    const { json, csv, arrow } = parsed.flags;
+    if ([json, csv, arrow].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --csv and --arrow');
+    if (arrow === '-' && !io.outBytes) throw new UsageError('--arrow - needs a binary standard output; give a file name');
+    const input = loadAtlas(parsed, { looseFiles: true });
+    const rows = input.statements;
+    for (const w of input.warnings) io.err(w);
+    if (json) io.out(`${JSON.stringify(rows, null, 2)}\n`);
+    else if (csv) io.out(toCsv(rows, STATEMENT_COLUMNS));
+    else if (typeof arrow === 'string') {
+      const { toArrow } = await import('../../format/arrow.ts');
+      const bytes = toArrow(rows, ARROW_COLUMNS);
+      if (arrow === '-') io.outBytes!(bytes);
+      else fs.writeFileSync(arrow, bytes);
+    } else {
       for (const s of rows) {
         const flags = s.flags.length ? ` [${s.flags.join(', ')}]` : '';
         const comp = s.competency ? `\t→ ${s.competency}${s.why?.override ? ' (override)' : ''} ${s.confidence?.toFixed(2)}${cues(s) ? ` (${cues(s)})` : ''}` : '';
         io.out(`${s.source.file}:${s.source.line}\t${s.company} ${s.level}\t${s.section || '—'}\t${s.kind}${flags}\t${s.text}${comp}`);
       }
     }
-    return reportDiagnostics(set.diagnostics, io);
+    return reportDiagnostics(input.set.diagnostics, io);
   },
 };

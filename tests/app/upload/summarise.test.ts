@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../src/ingest/index.ts';
 import { ladderInputFiles, makeStoredLadder } from '../../../src/app/upload/stored-ladder.ts';
 import { formatDiagnostic, summariseLadder } from '../../../src/app/upload/summarise.ts';
-import { loadDataDir } from '../../../src/cli/load-data-dir.ts';
+import { bundled } from '../../helpers.ts';
 
 const broken = [
   'company,level,level_title,section,kind,statement',
@@ -36,10 +36,10 @@ describe('summariseLadder', () => {
   });
 
   it('leaves the bundled companies out of an uploaded ladder\u2019s summary', () => {
-    const bundled = loadDataDir('data');
+    const everything = bundled();
     const ladder = makeStoredLadder({ name: 'Acme', files: [{ name: 'acme.csv', content: broken }] });
     const set = ingestFiles(ladderInputFiles(ladder));
-    const withBundled = { ...set, statements: [...bundled.statements, ...set.statements], levels: [...bundled.levels, ...set.levels], diagnostics: [...bundled.diagnostics, ...set.diagnostics] };
+    const withBundled = { ...set, statements: [...everything.statements, ...set.statements], levels: [...everything.levels, ...set.levels], diagnostics: [...everything.diagnostics, ...set.diagnostics] };
     expect(summariseLadder(withBundled, 'acme').statements).toBe(4);
     expect(summariseLadder(withBundled, 'acme').levels).toHaveLength(2);
   });

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseStoredTaxonomy } from '../../../src/app/upload/stored-taxonomy.ts';
-import { checkTaxonomyText, overridesFor, taxonomyInUse } from '../../../src/app/upload/taxonomy-choice.ts';
+import { checkTaxonomyText, withUploadedTaxonomy } from '../../../src/app/upload/taxonomy-choice.ts';
+import { atlas, dataBundle } from '../../../src/atlas/index.ts';
 
 const bundled = readFileSync('data/taxonomy.json', 'utf8');
+const data = dataBundle({ 'taxonomy.json': bundled });
 const firstId = (JSON.parse(bundled) as { competencies: { id: string }[] }).competencies[0].id;
 /** An override in the bundled data's format, naming a competency of the bundled taxonomy. */
 const overrides = `id,competency,comment\nacme.page.3,${firstId},set by a reviewer\n`;
@@ -28,17 +30,19 @@ describe('taxonomy choice', () => {
   });
 
   it('uses the uploaded taxonomy when it reads, else the bundled one', () => {
-    expect(taxonomyInUse({ version: 1, fileName: 'mine.json', text: small }, bundled)).toMatchObject({ uploaded: true, taxonomy: { name: 'tiny' } });
-    expect(taxonomyInUse({ version: 1, fileName: 'mine.json', text: '[]' }, bundled).uploaded).toBe(false);
-    expect(taxonomyInUse(undefined, bundled).taxonomy.competencies).toHaveLength(16);
+    const uses = (text: string) => atlas([], withUploadedTaxonomy(data, { version: 1, fileName: 'mine.json', text })).taxonomy;
+    expect(uses(small).name).toBe('tiny');
+    expect(uses('[]').competencies).toHaveLength(16);
+    expect(atlas([], withUploadedTaxonomy(data, undefined)).taxonomy.competencies).toHaveLength(16);
   });
 
-  it('drops the bundled overrides that a swapped taxonomy cannot honour, but not under the bundled taxonomy', () => {
-    const tiny = taxonomyInUse({ version: 1, fileName: 'mine.json', text: small }, bundled).taxonomy;
-    expect(overridesFor(overrides, tiny, true)).toBeUndefined();
-    expect(() => overridesFor(overrides, tiny, false)).toThrow();
-    const own = taxonomyInUse(undefined, bundled).taxonomy;
-    expect(overridesFor(overrides, own, true)).toEqual(overridesFor(overrides, own, false));
+  it('leaves out the bundled overrides that a swapped taxonomy cannot honour, but not under the bundled taxonomy', () => {
+    const withOverrides = { ...data, overrides: { name: 'overrides.csv', content: overrides } };
+    const tiny = atlas([], withUploadedTaxonomy(withOverrides, { version: 1, fileName: 'mine.json', text: small }));
+    expect(tiny.overrides).toEqual([]);
+    expect(tiny.warnings[0]).toMatch(/^overrides\.csv: left out, written for another taxonomy/);
+    const own = atlas([], withUploadedTaxonomy(withOverrides, undefined));
+    expect(own.overrides).toEqual([{ id: 'acme.page.3', competency: firstId, comment: 'set by a reviewer' }]);
   });
 
   it('reads back a stored taxonomy record and rejects damaged ones', () => {

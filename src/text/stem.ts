@@ -1,10 +1,24 @@
 /**
- * Porter (1980) suffix-stripping stemmer for English words, written for this project.
- * `stem('mentoring') === stem('mentored') === 'mentor'`. Input must be lower-case letters;
- * words of one or two letters are returned unchanged.
+ * Porter (1980) suffix-stripping stemmer for English words, written for this project: the one stemmer of
+ * the classifier and the analyses. `stem('mentoring') === stem('mentored') === 'mentor'`; British `-isation`
+ * is read as `-ization`. Input must be a lower-case word; words of one or two letters and words with anything
+ * but the letters a–z (`café`, `10x`) are returned unchanged. Memoised.
  */
 export function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = porter(word);
+    if (stems.size < MAX_CACHED) stems.set(word, s);
+  }
+  return s;
+}
+
+const stems = new Map<string, string>();
+const MAX_CACHED = 50_000;
+
+function porter(word: string): string {
   if (word.length < 3 || !/^[a-z]+$/.test(word)) return word;
+  if (word.includes('isation')) word = word.replace('isation', 'ization');
   const kept = KEEP_APART.find(([prefix]) => word.startsWith(prefix));
   if (kept) return kept[1];
   let w = word;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stem, tokenise } from '../../src/taxonomy/index.ts';
+import fc from 'fast-check';
+import { slug, stem, tokenise, words } from '../../src/text/index.ts';
 
 describe('stem(word)', () => {
   it('follows Porter on the classic examples', () => {
@@ -36,5 +37,30 @@ describe('tokenise(text)', () => {
   it('lower-cases, splits hyphens and slashes, drops possessive s and reads British -isation as -ization', () => {
     expect(tokenise("On-call for the team’s Organisation/RBAC")).toEqual(['on', 'call', 'for', 'the', 'team', 'organ', 'rbac']);
     expect(tokenise('organisation')).toEqual(tokenise('organization'));
+  });
+
+  it('keeps letters outside ASCII inside their word (the stemmer leaves such words alone)', () => {
+    expect(words('Café owners’ naïve Straße, 10x')).toEqual(['café', 'owners', 'naïve', 'straße', '10x']);
+    expect(tokenise('the café’s menus')).toEqual(['the', 'café', 'menu']);
+  });
+});
+
+describe('slug(name)', () => {
+  it('lower-cases, drops accents and joins words with one hyphen', () => {
+    expect(slug('Crème Brûlée Ltd.')).toBe('creme-brulee-ltd');
+    expect(slug('  Octopus Deploy ')).toBe('octopus-deploy');
+    expect(slug('東京 Labs')).toBe('東京-labs');
+    expect(slug('—')).toBe('');
+  });
+});
+
+describe('words(text) on plain ASCII', () => {
+  it('gives the same words as the Unicode path', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'aB z9\'`s-/._,:;!?\t\n'.split('')), maxLength: 40 }), (s) => {
+        expect(['é', ...words(s)]).toEqual(words(`é ${s}`));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

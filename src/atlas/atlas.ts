@@ -1,0 +1,139 @@
+import { analyse, parseScaleCues, type Analysis, type ScaleCues } from '../analyses/index.ts';
+import type { InputFile } from '../ingest/index.ts';
+import { classifyAll, classifyText, parseOverrides, parsePriors, parseTaxonomy, TaxonomyError, unmatchedOverrides, type Override, type SectionPriors, type Taxonomy } from '../taxonomy/index.ts';
+import type { Classification, ClassifiedStatement, LadderSet, Statement } from '../types.ts';
+import { DATA_FILE_NAMES, type DataFile } from './data-bundle.ts';
+import { ingestLadders, type LadderOptions } from './ingest-ladders.ts';
+import { parseOnce } from './parse-data.ts';
+
+export interface AtlasOptions extends LadderOptions {
+  /**
+   * Leave the overrides out when they name competencies the taxonomy lacks, instead of failing: for a taxonomy
+   * that replaced the one the overrides were written for (a user's upload). Said in `warnings`.
+   */
+  looseOverrides?: boolean;
+}
+
+/**
+ * Ladders read, classified and analysed — each stage computed when first read, then kept: a command that only
+ * prints statements never places a level, and one that only reads the ladders never parses the taxonomy.
+ */
+export interface Atlas {
+  /** The ladders as read: statements (not classified), levels, file reports, diagnostics. */
+  readonly set: LadderSet;
+  readonly taxonomy: Taxonomy;
+  /** The section-prior crosswalk, when the data has one. */
+  readonly priors: SectionPriors | undefined;
+  readonly overrides: Override[];
+  readonly scaleCues: ScaleCues;
+  /** The statements, classified on the taxonomy (with the priors and overrides). */
+  readonly statements: ClassifiedStatement[];
+  /** Placement, similarity, coverage, gaps, divergence and cap notes, each computed on first use. */
+  readonly analysis: Analysis;
+  /** Classify other rows (pasted text, a job description) as the statements were; `overrides: false` leaves the reviewer's decisions out (to measure the classifier itself). */
+  classify(rows: Statement[], options?: { overrides?: boolean }): ClassifiedStatement[];
+  /** Classify one text, optionally under a native section name (no override applies). */
+  classifyText(text: string, section?: string): Classification;
+  /** Problems with the data that did not stop it: prior weights for unknown competencies, overrides left out or matching no statement. */
+  readonly warnings: string[];
+}
+
+/**
+ * The core's one entry point: ladder files (or ladders already read) and the data files, to classified
+ * statements and every analysis. Runs unchanged in Node and the browser: its data is passed in, never read.
+ */
+export function atlas(input: readonly InputFile[] | { set: LadderSet }, options: AtlasOptions = {}): Atlas {
+  return new LazyAtlas(input, options);
+}
+
+const need = (file: DataFile | undefined, member: 'taxonomy' | 'scaleCues'): DataFile => {
+  if (!file) throw new Error(`no ${DATA_FILE_NAMES[member]} given`);
+  return file;
+};
+const taxonomyOf = (content: unknown, source: string) => parseTaxonomy(content, { source });
+const scaleCuesOf = (content: unknown, source: string) => parseScaleCues(content, { source });
+/** Priors and overrides are read against a taxonomy: one parser per taxonomy, so each pair is read once. */
+const perTaxonomy = <T>(read: (content: unknown, taxonomy: Taxonomy, source: string) => T) => {
+  const parsers = new WeakMap<Taxonomy, (content: unknown, source: string) => T>();
+  return (taxonomy: Taxonomy) => {
+    let parse = parsers.get(taxonomy);
+    if (!parse) parsers.set(taxonomy, (parse = (content, source) => read(content, taxonomy, source)));
+    return parse;
+  };
+};
+const priorsUnder = perTaxonomy((content, taxonomy, source) => parsePriors(content, taxonomy, { source }));
+const overridesUnder = perTaxonomy((content, taxonomy, source) => parseOverrides(String(content), taxonomy, { source }));
+
+class LazyAtlas implements Atlas {
+  #set?: LadderSet;
+  #priors?: { value: SectionPriors | undefined };
+  #overrides?: { value: Override[]; leftOut?: string };
+  #statements?: ClassifiedStatement[];
+  #analysis?: Analysis;
+
+  constructor(
+    private readonly input: readonly InputFile[] | { set: LadderSet },
+    private readonly options: AtlasOptions,
+  ) {}
+
+  get set(): LadderSet {
+    const { input, options } = this;
+    return (this.#set ??= 'set' in input ? input.set : ingestLadders(input, options));
+  }
+
+  get taxonomy(): Taxonomy {
+    return parseOnce(need(this.options.data?.taxonomy, 'taxonomy'), taxonomyOf);
+  }
+
+  get priors(): SectionPriors | undefined {
+    const file = this.options.data?.sectionPriors;
+    const taxonomy = this.taxonomy;
+    return (this.#priors ??= { value: file ? parseOnce(file, priorsUnder(taxonomy)) : undefined }).value;
+  }
+
+  get overrides(): Override[] {
+    return this.#readOverrides().value;
+  }
+
+  #readOverrides(): { value: Override[]; leftOut?: string } {
+    if (this.#overrides) return this.#overrides;
+    const file = this.options.data?.overrides;
+    const taxonomy = this.taxonomy;
+    if (!file) return (this.#overrides = { value: [] });
+    try {
+      return (this.#overrides = { value: parseOnce(file, overridesUnder(taxonomy)) });
+    } catch (error) {
+      if (!this.options.looseOverrides || !(error instanceof TaxonomyError)) throw error;
+      return (this.#overrides = { value: [], leftOut: `${file.name}: left out, written for another taxonomy (${error.problems[0]})` });
+    }
+  }
+
+  get scaleCues(): ScaleCues {
+    return parseOnce(need(this.options.data?.scaleCues, 'scaleCues'), scaleCuesOf);
+  }
+
+  get statements(): ClassifiedStatement[] {
+    return (this.#statements ??= this.classify(this.set.statements));
+  }
+
+  get analysis(): Analysis {
+    return (this.#analysis ??= analyse({ levels: this.set.levels, statements: this.statements }, { scaleCues: this.scaleCues, taxonomy: this.taxonomy }));
+  }
+
+  // Bound, so a shell can hand them on (`mapText(…, { classify: atlas.classify })`).
+  readonly classify = (rows: Statement[], { overrides = true }: { overrides?: boolean } = {}): ClassifiedStatement[] =>
+    classifyAll(rows, { taxonomy: this.taxonomy, priors: this.priors, overrides: overrides ? this.overrides : [] });
+
+  readonly classifyText = (text: string, section?: string): Classification => classifyText(text, { taxonomy: this.taxonomy, priors: this.priors, section });
+
+  get warnings(): string[] {
+    const { data } = this.options;
+    const out: string[] = [];
+    const ignored = this.priors?.warnings.length ?? 0;
+    if (ignored) out.push(`${data?.sectionPriors?.name}: ${ignored} prior weight(s) name competencies not in ${data?.taxonomy?.name}; ignored`);
+    const { value, leftOut } = this.#readOverrides();
+    if (leftOut) out.push(leftOut);
+    for (const o of unmatchedOverrides(this.set.statements, value)) out.push(`${data?.overrides?.name}: override for "${o.id}" matches no statement`);
+    return out;
+  }
+}

@@ -1,0 +1,38 @@
+/** The Node shell's side of the core: gather the ladder files and data files a command line names, then call atlas(). */
+import { atlas, type Atlas } from '../atlas/index.ts';
+import { type ParsedArgs, UsageError } from './command.ts';
+import { readDataBundle, readLadderFiles, readLooseFiles, BUNDLED_DATA } from './load-data-dir.ts';
+
+/** Options naming data: every command that reads ladders accepts them. */
+export const DATA_OPTIONS = ['data', 'taxonomy', 'priors', 'overrides', 'scale-cues', 'ingest-rules'] as const;
+
+const text = (parsed: ParsedArgs, name: string) => (typeof parsed.flags[name] === 'string' ? (parsed.flags[name] as string) : undefined);
+
+/** The data folder: `--data DIR`, else `ATLAS_DATA_DIR`, else none (the bundled data). */
+export function dataDir(parsed: ParsedArgs): string | undefined {
+  return text(parsed, 'data') ?? (process.env.ATLAS_DATA_DIR || undefined);
+}
+
+/**
+ * The atlas of a command line (`ladders: false`: no ladders, for classifying free text). Ladders: loose files with `--company NAME` (when `looseFiles`), else
+ * `DIR/ladders/…` of the data folder, else the bundled ladders. Data files: `--taxonomy`, `--priors`, `--overrides`,
+ * `--scale-cues`, `--ingest-rules FILE`, else the data folder's own, else the bundled ones.
+ */
+export function loadAtlas(parsed: ParsedArgs, { looseFiles = false, ladders = true }: { looseFiles?: boolean; ladders?: boolean } = {}): Atlas {
+  const dir = dataDir(parsed);
+  const data = readDataBundle({
+    dir,
+    files: { taxonomy: text(parsed, 'taxonomy'), sectionPriors: text(parsed, 'priors'), overrides: text(parsed, 'overrides'), scaleCues: text(parsed, 'scale-cues'), ingestRules: text(parsed, 'ingest-rules') },
+  });
+  if (!ladders) return atlas([], { data });
+  const company = text(parsed, 'company');
+  const track = text(parsed, 'track');
+  if (looseFiles && parsed.positional.length) {
+    if (!company) throw new UsageError('name the company of loose files with --company NAME');
+    return atlas(readLooseFiles(parsed.positional), { data, company, track });
+  }
+  return atlas(readLadderFiles(dir ?? BUNDLED_DATA), { data });
+}
+
+/** Fixed-width number. */
+export const n1 = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(1));
