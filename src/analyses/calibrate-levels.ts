@@ -67,7 +67,7 @@ export const DEFAULT_CALIBRATION: CalibrationSettings = {
   titleWeight: 4,
   step: { size: 1, weight: 4, sizeSd: 0.2 },
   offsetSd: 1.5,
-  text: { slope: 1, slopeSd: 0.6, minSlope: 0.2, maxSlope: 1.25, centre: 4 },
+  text: { slope: 1, slopeSd: 0.6, minSlope: 0.2, maxSlope: 1, centre: 4 },
   variantWeight: 4,
   shared: { perStatement: 0.5, max: 4 },
 };
