@@ -66,3 +66,41 @@ export function alignmentYardstick(statements: readonly ClassifiedStatement[], p
   }
   return { rows, exact: rows.filter((r) => r.exact).length, withinOne: rows.filter((r) => r.withinOne).length, n: rows.length };
 }
+
+/** A mapping judged by people: `from` is `company:track words:level`, `to` is `company:track words`. */
+export interface JudgedPair {
+  from: string;
+  to: string;
+  accept: string[];
+  why?: string;
+}
+
+export interface JudgedResult {
+  pair: JudgedPair;
+  /** One answer per matching source level (variants) and target ladder; empty when a side matched nothing. */
+  answers: string[];
+  ok: boolean;
+}
+
+const hasWords = (p: Pick<LevelPlacement, 'track' | 'levelTitle'>, words: string) => {
+  const hay = `${p.track} ${p.levelTitle}`.toLowerCase();
+  return words.toLowerCase().split(/\s+/).filter(Boolean).every((w) => hay.includes(w));
+};
+
+/** Map each judged pair's source level(s) onto the target ladder(s) and check the answers; a pair is right when every answer is accepted. */
+export function judgePairs(statements: readonly ClassifiedStatement[], placements: readonly LevelPlacement[], pairs: readonly JudgedPair[]): JudgedResult[] {
+  const byLevel = groupBy(statements, levelKey);
+  return pairs.map((pair) => {
+    const [fc, ft, fl] = pair.from.split(':');
+    const [tc, tt] = pair.to.split(':');
+    const sources = placements.filter((p) => p.company === fc && p.level === fl && hasWords(p, ft));
+    const targets = new Set(placements.filter((p) => p.company === tc && hasWords(p, tt)).map((p) => ladderKey(p)));
+    const answers = sources.flatMap((src) => {
+      const own = byLevel.get(src.key) ?? [];
+      return mapPlacement(src, own, levelProfiles(own).get(src.key), statements, placements, { to: tc })
+        .targets.filter((t) => targets.has(`${t.company}|${t.track}`))
+        .map(answerOf);
+    });
+    return { pair, answers, ok: answers.length > 0 && answers.every((a) => pair.accept.includes(a)) };
+  });
+}

@@ -20,5 +20,5 @@ export { nearDuplicates } from './near-duplicates.ts';
 export { missingLevels } from './missing-levels.ts';
 export type * from './types.ts';
 export { explainPlacement, type PlacementReason } from './explain-placement.ts';
-export { alignmentYardstick, answerOf, codeNumber, type YardstickResult, type YardstickRow } from './alignment-yardstick.ts';
+export { alignmentYardstick, answerOf, codeNumber, judgePairs, type JudgedPair, type JudgedResult, type YardstickResult, type YardstickRow } from './alignment-yardstick.ts';
 export { calibrateLevels, DEFAULT_CALIBRATION, type CalibrationSettings, type PlacementPart } from './calibrate-levels.ts';

@@ -1,4 +1,4 @@
-import { analyse, parseScaleCues, type Analysis, type ScaleCues } from '../analyses/index.ts';
+import { analyse, parseScaleCues, type Analysis, type AnalyseOptions, type ScaleCues } from '../analyses/index.ts';
 import type { InputFile } from '../ingest/index.ts';
 import { classifyAll, classifyText, parseOverrides, parsePriors, parseTaxonomy, TaxonomyError, unmatchedOverrides, type Override, type SectionPriors, type Taxonomy } from '../taxonomy/index.ts';
 import type { Classification, ClassifiedStatement, LadderSet, Statement } from '../types.ts';
@@ -12,6 +12,8 @@ export interface AtlasOptions extends LadderOptions {
    * that replaced the one the overrides were written for (a user's upload). Said in `warnings`.
    */
   looseOverrides?: boolean;
+  /** Analysis settings beyond the data (e.g. `shared: false` to place levels without shared-statement links). */
+  analyse?: Pick<AnalyseOptions, 'shared'>;
 }
 
 /**
@@ -117,7 +119,7 @@ class LazyAtlas implements Atlas {
   }
 
   get analysis(): Analysis {
-    return (this.#analysis ??= analyse({ levels: this.set.levels, statements: this.statements }, { scaleCues: this.scaleCues, taxonomy: this.taxonomy }));
+    return (this.#analysis ??= analyse({ levels: this.set.levels, statements: this.statements }, { scaleCues: this.scaleCues, taxonomy: this.taxonomy, ...this.options.analyse }));
   }
 
   // Bound, so a shell can hand them on (`mapText(…, { classify: atlas.classify })`).

@@ -20,10 +20,7 @@ export function dataDir(parsed: ParsedArgs): string | undefined {
  */
 export function loadAtlas(parsed: ParsedArgs, { looseFiles = false, ladders = true }: { looseFiles?: boolean; ladders?: boolean } = {}): Atlas {
   const dir = dataDir(parsed);
-  const data = readDataBundle({
-    dir,
-    files: { taxonomy: text(parsed, 'taxonomy'), sectionPriors: text(parsed, 'priors'), overrides: text(parsed, 'overrides'), scaleCues: text(parsed, 'scale-cues'), ingestRules: text(parsed, 'ingest-rules') },
-  });
+  const data = dataBundle(parsed);
   if (!ladders) return atlas([], { data });
   const company = text(parsed, 'company');
   const track = text(parsed, 'track');
@@ -32,6 +29,14 @@ export function loadAtlas(parsed: ParsedArgs, { looseFiles = false, ladders = tr
     return atlas(readLooseFiles(parsed.positional), { data, company, track });
   }
   return atlas(readLadderFiles(dir ?? BUNDLED_DATA), { data });
+}
+
+/** The data files a command line names (`--taxonomy`, … `--ingest-rules`), else the data folder's, else the bundled ones. */
+export function dataBundle(parsed: ParsedArgs) {
+  return readDataBundle({
+    dir: dataDir(parsed),
+    files: { taxonomy: text(parsed, 'taxonomy'), sectionPriors: text(parsed, 'priors'), overrides: text(parsed, 'overrides'), scaleCues: text(parsed, 'scale-cues'), ingestRules: text(parsed, 'ingest-rules') },
+  });
 }
 
 /** Fixed-width number. */

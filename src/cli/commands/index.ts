@@ -3,6 +3,7 @@ import { command as ingest } from './ingest.ts';
 import { command as statements } from './statements.ts';
 import { command as classify } from './classify.ts';
 import { command as evalCommand } from './eval.ts';
+import { command as evalAlignment } from './eval-alignment.ts';
 import { command as levels } from './levels.ts';
 import { command as mapCommand } from './map.ts';
 import { command as diverge } from './diverge.ts';
@@ -11,4 +12,4 @@ import { command as gaps } from './gaps.ts';
 import { command as diff } from './diff.ts';
 
 /** Every subcommand, in the order `ladders --help` lists them. */
-export const commands: Command[] = [statements, ingest, classify, evalCommand, levels, mapCommand, diverge, coverage, gaps, diff];
+export const commands: Command[] = [statements, ingest, classify, evalCommand, evalAlignment, levels, mapCommand, diverge, coverage, gaps, diff];
