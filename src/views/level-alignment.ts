@@ -6,6 +6,7 @@ import { h } from './dom.ts';
 import { levelChips } from './level-chips.ts';
 import { OKABE_ITO, SIMILARITY, companyColor } from './palette.ts';
 import { panel } from './panel.ts';
+import { placementReasons } from './placement-reasons.ts';
 import { onMarkClick } from './plot-select.ts';
 import { SCALE_X, scaleAxis, scaleChartWidth } from './scale-axis.ts';
 import { inSelection, isSelectedLevel, selectLevel } from './level-rows.ts';
@@ -36,6 +37,9 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
         ...scaleAxis(names, scaleChartWidth(width)),
         Plot.barX(placements, { x1: 'low', x2: 'high', y: display, fill: 'company', fillOpacity: (p: LevelPlacement) => 0.45 * dim(p), inset: 3 }),
         Plot.barX(placements.filter(isSelected), { x1: 'low', x2: 'high', y: display, stroke: 'currentColor', strokeWidth: 2, inset: 1 }),
+        // Where the level's own wording alone would put it (hollow dot), joined to where the joint fit placed it.
+        Plot.link(placements.filter((p) => p.rawPosition !== null), { x1: 'rawPosition', x2: 'position', y1: display, y2: display, stroke: 'currentColor', strokeOpacity: 0.35 }),
+        Plot.dot(placements.filter((p) => p.rawPosition !== null), { x: 'rawPosition', y: display, r: 3, stroke: 'currentColor', strokeOpacity: 0.6, fill: 'none' }),
         Plot.tickX(placements, {
           x: 'position',
           y: display,
@@ -43,7 +47,7 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
           strokeWidth: 3,
           strokeOpacity: dim,
           tip: true,
-          channels: { title: 'levelTitle', range: (p: LevelPlacement) => `${p.low.toFixed(1)}–${p.high.toFixed(1)}`, basis: 'basis', evidence: (p: LevelPlacement) => p.evidence.length },
+          channels: { title: 'levelTitle', range: (p: LevelPlacement) => `${p.low.toFixed(1)}–${p.high.toFixed(1)}`, 'own wording': (p: LevelPlacement) => p.rawPosition?.toFixed(1) ?? '—', basis: 'basis', evidence: (p: LevelPlacement) => p.evidence.length },
         }),
       ],
     }),
@@ -75,8 +79,9 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
           'p',
           null,
           `${display(chosen)} · ${chosen.levelTitle}: placed at ${chosen.position.toFixed(1)} (${names.get(Math.round(chosen.position)) ?? ''}), range ${chosen.low.toFixed(1)}–${chosen.high.toFixed(1)}, `,
-          chosen.basis === 'evidence' ? `from ${chosen.evidence.length} cues in its statements.` : chosen.basis === 'interpolated' ? 'interpolated between its neighbours (no cues of its own).' : 'without evidence.',
+          chosen.basis === 'evidence' ? `from ${chosen.evidence.length} cues in its statements and its place in its ladder.` : chosen.basis === 'interpolated' ? 'placed by its neighbours (no cues of its own).' : 'without evidence.',
         ),
+        placementReasons(chosen, (k) => (placements.find((p) => p.key === k) ? display(placements.find((p) => p.key === k)!) : k)),
         evidenceRows.length
           ? dataTable(evidenceRows, {
               caption: `Evidence for ${display(chosen)}`,
@@ -136,10 +141,10 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
     panel(
       {
         title: 'Levels on the common scale',
-        howTo: 'Each row is a company level; its box spans the range of the common 1–7 responsibility scale its statements speak for, and the tick marks the fitted position. Boxes that overlap are comparable levels. A ladder keeps its native order. Click a box, or use the buttons, to select a level and see its evidence.',
+        howTo: 'Each row is a company level; the tick marks its place on the common 1–7 responsibility scale and the box its range (wider when the level says little). The hollow dot is where its own wording alone would put it: every ladder is fitted at once, so a ladder that writes grandly is not lifted above the others, its levels sit about a step apart, and titles (Senior, Staff…), stated facts (team size, planning horizon) and statements shared with another ladder all count. Boxes that overlap are comparable levels. A ladder keeps its native order. Click a box, or use the buttons, to see why a level sits where it does.',
         name: 'level-placements',
         chart: true,
-        rows: () => placements.map(({ evidence, statementIds, ...p }) => ({ ...p, evidenceCount: evidence.length, statements: statementIds.length })),
+        rows: () => placements.map(({ evidence, statementIds, calibration, ...p }) => ({ ...p, ladderOffset: calibration?.offset ?? null, ladderSlope: calibration?.slope ?? null, ladderStep: calibration?.step ?? null, evidenceCount: evidence.length, statements: statementIds.length })),
       },
       ranges,
       levelChips(placements, { selection, onSelect }),
@@ -147,7 +152,7 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
     panel(
       {
         title: chosen ? `Evidence for ${display(chosen)}` : 'Evidence for a level',
-        howTo: 'The cue phrases and attributes found in the level’s statements, each with the step of the scale it speaks for; the level’s range covers the middle of these values, weighted by how strong each cue is.',
+        howTo: 'Why the level sits where it does: what its wording, title and stated facts said, and its neighbours in the ladder, each with its share of the weight. Below, the cue phrases and attributes found in its statements, each with the step of the scale it speaks for.',
         name: 'level-evidence',
         rows: () => evidenceRows,
       },

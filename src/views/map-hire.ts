@@ -6,6 +6,7 @@ import { h } from './dom.ts';
 import { levelChips } from './level-chips.ts';
 import { companyColor } from './palette.ts';
 import { panel } from './panel.ts';
+import { placementReasons } from './placement-reasons.ts';
 import { SCALE_X, scaleAxis, scaleChartWidth } from './scale-axis.ts';
 import { isSelectedLevel, levelName } from './level-rows.ts';
 import { competencyLabeller, scaleNames } from './statement-list.ts';
@@ -46,6 +47,10 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
       selection.text ? h('button', { type: 'button', on: { click: () => onSelect({ text: undefined }) } }, 'Clear text') : null,
     ),
   );
+
+  const pastedRows = result && 'statements' in result ? (result as { statements: { id: string; text: string }[] }).statements : [];
+  const textIndex = new Map([...data.statements, ...pastedRows].map((s) => [s.id, s.text]));
+  const textOf = (id: string) => textIndex.get(id);
 
   const rows = result
     ? result.targets.map((t) => {
@@ -133,12 +138,13 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
     panel(
       {
         title: result ? `Equivalent levels for ${result.sourceName}` : 'Equivalent levels',
-        howTo: 'The shaded band and dashed line are the source’s range and position on the common scale; each company’s levels are boxes, the outlined box is the equivalent. “match” means the source falls within that company’s levels; “below” or “above” means it lies outside every level that company has, and the nearest one is shown — not an equivalent. The score (0–1) combines closeness on the scale, overlap of the ranges and similar competency profiles.',
+        howTo: 'The shaded band and dashed line are the source’s range and position on the common scale; each company’s levels are boxes, the outlined box is the equivalent: the level nearest the source. “match” means the source falls within that company’s levels; “below” or “above” means it sits more than half a step beyond every level that company has, and the nearest one is shown — not an equivalent. When two levels are about as near, the answer says “between”. The score (0–1) is the closeness on the scale (1 = same place, 0.6 = half a step apart).',
         name: 'map-a-hire',
         chart: !!chart,
         rows: () => rows,
       },
       caution ? h('p', { class: 'caution', role: 'note' }, caution) : null,
+      result ? h('details', { class: 'source-reasons', open: selection.text ? true : undefined }, h('summary', null, `How ${result.sourceName} was placed`), placementReasons(result.source, (k) => { const p = placements.find((x) => x.key === k); return p ? levelName(p) : k; }), result.source.evidence.length ? h('ul', { class: 'statement-list' }, ...result.source.evidence.slice(0, 8).map((e) => h('li', null, h('strong', null, `${e.value.toFixed(1)} ×${e.weight.toFixed(2)}`), ` “${e.match}”`, textOf(e.statementId) ? h('span', { class: 'muted' }, ` — ${textOf(e.statementId)}`) : null))) : null) : null,
       chart,
       table,
     ),
