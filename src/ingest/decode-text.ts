@@ -1,4 +1,6 @@
 import type { Diagnostic } from '../types.ts';
+import { decodeCp1252 } from './decode-cp1252.ts';
+import { textEncoding } from './text-encoding.ts';
 
 export interface DecodedText {
   text: string | null;
@@ -6,7 +8,6 @@ export interface DecodedText {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const cp1252 = new TextDecoder('windows-1252');
 
 function lineAt(bytes: Uint8Array, offset: number): number {
   let line = 1;
@@ -27,8 +28,9 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /**
- * Turns file content into text, refusing binaries and files over the size limit, and decoding
- * non-UTF-8 files as Windows-1252 with a warning that names the first bad byte's line.
+ * Turns file content into text, refusing binaries and files over the size limit. UTF-16 (with a
+ * byte-order mark, or recognised by its NUL bytes) is decoded as such; files that are not valid UTF-8
+ * are read as Windows-1252 with a warning that names the first bad byte's line.
  */
 export function decodeText(file: string, content: string | Uint8Array, maxBytes: number): DecodedText {
   const size = typeof content === 'string' ? content.length : content.byteLength;
@@ -44,8 +46,10 @@ export function decodeText(file: string, content: string | Uint8Array, maxBytes:
     if (nul >= 0) return { text: null, diagnostics: [binary(file, content.slice(0, nul).split('\n').length)] };
     return { text: content.replace(/^\uFEFF/, ''), diagnostics: [] };
   }
+  const { encoding, bom } = textEncoding(content);
+  if (encoding !== 'utf-8') return decodeUtf16(file, content, encoding, bom);
   const head = content.subarray(0, 8192);
-  const nul = head.indexOf(0);
+  const nul = content.indexOf(0);
   let controls = 0;
   for (const b of head) if (b < 0x09 || (b > 0x0d && b < 0x20)) controls++;
   if (nul >= 0 || (head.length > 0 && controls / head.length > 0.05)) {
@@ -56,13 +60,33 @@ export function decodeText(file: string, content: string | Uint8Array, maxBytes:
   } catch {
     const bad = firstInvalidUtf8(content);
     return {
-      text: cp1252.decode(content),
+      text: decodeCp1252(content),
       diagnostics: [{
         severity: 'warning', file, line: lineAt(content, bad),
         message: `not valid UTF-8 (byte 0x${content[bad]?.toString(16).padStart(2, '0')} at offset ${bad}); read as Windows-1252 — check accented characters`,
       }],
     };
   }
+}
+
+/** UTF-16 text: decoded, then refused like any text holding NUL or many control characters. */
+function decodeUtf16(file: string, content: Uint8Array, encoding: 'utf-16le' | 'utf-16be', bom: number): DecodedText {
+  const odd = (content.length - bom) % 2 === 1;
+  const text = new TextDecoder(encoding).decode(content.subarray(bom, content.length - (odd ? 1 : 0)));
+  const nul = text.indexOf('\u0000');
+  const head = text.slice(0, 4096);
+  let controls = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c < 0x09 || (c > 0x0d && c < 0x20)) controls++;
+  }
+  if (nul >= 0 || (head.length > 0 && controls / head.length > 0.05)) {
+    return { text: null, diagnostics: [binary(file, nul >= 0 ? text.slice(0, nul).split(/\r\n|\n|\r/).length : 1)] };
+  }
+  const diagnostics: Diagnostic[] = odd
+    ? [{ severity: 'warning', file, line: text.split(/\r\n|\n|\r/).length, message: `UTF-16 text with an odd number of bytes: the last byte was dropped (a cut-off file?)` }]
+    : [];
+  return { text: text.replace(/^\uFEFF/, ''), diagnostics };
 }
 
 function binary(file: string, line: number): Diagnostic {

@@ -23,6 +23,11 @@ export function guessDelimiter(line: string): string {
   return counts.sort((a, b) => b[1] - a[1])[0][0];
 }
 
+/** The cells of one line, quotes honoured (`"company","level"` gives `company`, `level`). */
+export function splitCells(line: string, delimiter: string): string[] {
+  return Papa.parse<string[]>(line, { delimiter }).data[0] ?? [];
+}
+
 /** Parses delimited text with papaparse, keeping the line span of every row. Blank rows are dropped. */
 export function delimitedRows(text: string, delimiter: string, firstLine = 1): { rows: Row[]; errors: { line: number; message: string }[] } {
   if (delimiter === '|') return pipeRows(text, firstLine);

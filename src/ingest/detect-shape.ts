@@ -1,4 +1,4 @@
-import { guessDelimiter } from './delimited-rows.ts';
+import { guessDelimiter, splitCells } from './delimited-rows.ts';
 import { splitLines } from './draft.ts';
 import { findHeaderLine } from './read-grid.ts';
 import { isLongHeader } from './read-long-csv.ts';
@@ -22,13 +22,13 @@ export function detectShape(text: string): Shape {
   if (nonBlank.length === 0) return 'empty';
   if (isHtml(text, nonBlank)) return 'html';
   const first = lines.find((l) => l.trim()) ?? '';
-  const firstCells = first.split(guessDelimiter(first));
+  const firstCells = splitCells(first, guessDelimiter(first));
   if (firstCells.length >= 2 && isLongHeader(firstCells)) return 'long-csv';
   const h = findHeaderLine(lines);
   if (h >= 0) {
     const header = lines[h];
     const d = header.split('\t').length >= 3 ? '\t' : guessDelimiter(header);
-    const cells = d === '|' ? header.trim().replace(/^\||\|$/g, '').split('|') : header.split(d);
+    const cells = d === '|' ? header.trim().replace(/^\||\|$/g, '').split('|') : splitCells(header, d);
     if (isLongHeader(cells)) return 'long-csv';
     const rest = lines.slice(h + 1).filter((l) => l.trim());
     const tabular = rest.filter((l) => l.split(d).length >= 2).length;

@@ -1,3 +1,4 @@
+import { textEncoding } from '../../ingest/text-encoding.ts';
 import { bundledIngestRules } from '../bundled-ingest-data.ts';
 
 /**
@@ -41,11 +42,23 @@ export function checkFileSizes(files: readonly { name: string; size: number }[],
   return problems;
 }
 
-/** Lines in a file's bytes (a last line without a newline counts). */
+/**
+ * Lines in a file's bytes as ingestion will split them: `\n`, `\r\n` or a lone `\r` ends a line, in
+ * UTF-8 or UTF-16 (a last line without a line break counts).
+ */
 export function countLines(bytes: Uint8Array): number {
+  const { encoding, bom } = textEncoding(bytes);
+  const step = encoding === 'utf-8' ? 1 : 2;
+  const at = encoding === 'utf-16be' ? (i: number) => (bytes[i] << 8) | bytes[i + 1] : encoding === 'utf-16le' ? (i: number) => bytes[i] | (bytes[i + 1] << 8) : (i: number) => bytes[i];
+  const end = bytes.length - ((bytes.length - bom) % step);
   let lines = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) lines++;
-  return bytes.length && bytes[bytes.length - 1] !== 0x0a ? lines + 1 : lines;
+  let last = -1;
+  for (let i = bom; i < end; i += step) {
+    const c = at(i);
+    if (c === 0x0a || (c === 0x0d && (i + step >= end || at(i + step) !== 0x0a))) lines++;
+    last = c;
+  }
+  return last === -1 || last === 0x0a || last === 0x0d ? lines : lines + 1;
 }
 
 /** A refusal when the files hold more lines than allowed, else null. */

@@ -34,6 +34,28 @@ describe('upload limits', () => {
     expect(countLines(new Uint8Array())).toBe(0);
   });
 
+  it('counts lone-CR line breaks, so a 150,000-line old-Mac file trips the line limit', () => {
+    const enc = new TextEncoder();
+    expect(countLines(enc.encode('a\rb\rc'))).toBe(3);
+    expect(countLines(enc.encode('a\r\rb\r'))).toBe(3);
+    const lines = countLines(enc.encode('L1,Does a thing.\r'.repeat(150_000)));
+    expect(lines).toBe(150_000);
+    expect(checkRows([{ name: 'old-mac.csv', lines }])).toMatch(/150,000 lines .* over the 100,000-line limit/);
+  });
+
+  it('counts the lines of UTF-16 text by its code units, CRLF once', () => {
+    const utf16le = (s: string, bom = true) => {
+      const out = new Uint8Array((bom ? 2 : 0) + 2 * s.length);
+      if (bom) out.set([0xff, 0xfe]);
+      for (let i = 0; i < s.length; i++) out.set([s.charCodeAt(i) & 0xff, s.charCodeAt(i) >> 8], (bom ? 2 : 0) + 2 * i);
+      return out;
+    };
+    expect(countLines(utf16le('Level\tImpact\r\n1\tShips.\r\n2\tLeads.\r\n'))).toBe(3);
+    expect(countLines(utf16le('Level\tImpact\r\n1\tShips.', false))).toBe(2);
+    // U+0A0D and U+0D0A hold the bytes of a line break in one code unit: not line breaks.
+    expect(countLines(utf16le('a\u0a0d\u0d0ab'))).toBe(1);
+  });
+
   it('refuses more lines than allowed, naming the largest file', () => {
     expect(checkRows([{ name: 'a.csv', lines: 60_000 }, { name: 'b.csv', lines: 40_000 }])).toBeNull();
     expect(checkRows([{ name: 'a.csv', lines: 60_000 }, { name: 'b.csv', lines: 40_001 }])).toBe(
