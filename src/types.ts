@@ -18,8 +18,10 @@ export const FLAGS: readonly Flag[] = ['mojibake-repaired', 'placeholder', 'empt
 export interface SourceRef {
   /** Path relative to the data folder, e.g. `ladders/octopus/octopus-l2-security-engineer.md`. */
   file: string;
-  /** 1-based line number. */
+  /** 1-based line number (in a workbook or a Word document: the reader's own numbering, see `at`). */
   line: number;
+  /** Where in a file without source lines: a workbook cell `Skills!C4`, a document paragraph `¶12`. */
+  at?: string;
 }
 
 /** Structured value of an Octopus-style attribute line (Planning horizon, Impact radius, …). */
@@ -62,6 +64,8 @@ export interface Diagnostic {
   file: string;
   /** 1-based line, when the problem has one. */
   line?: number;
+  /** The place in a file without source lines (`Skills!C4`, `Skills!4`, `¶12`), when the problem has one. */
+  at?: string;
   message: string;
 }
 
@@ -69,6 +73,8 @@ export type LineStatus = 'blank' | 'statement' | 'structure' | 'skipped';
 
 export interface LineAccount {
   line: number;
+  /** The line's place in a file without source lines: a sheet row `Skills!4`, a paragraph `¶12`. */
+  at?: string;
   status: LineStatus;
   /** For structure: what it was (title, heading, subtitle, table header…). For skipped: why. */
   reason?: string;
@@ -77,7 +83,7 @@ export interface LineAccount {
 export interface FileReport {
   file: string;
   company: string;
-  shape: 'markdown-level-page' | 'markdown-multi-level' | 'html-level-page' | 'html-multi-level' | 'grid' | 'long-csv' | 'unknown';
+  shape: 'markdown-level-page' | 'markdown-multi-level' | 'html-level-page' | 'html-multi-level' | 'docx-level-page' | 'docx-multi-level' | 'grid' | 'long-csv' | 'unknown';
   levels: string[];
   lines: LineAccount[];
   statements: number;

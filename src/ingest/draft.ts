@@ -1,10 +1,12 @@
-import type { AttributeValue, Diagnostic, Flag, Kind, LineAccount } from '../types.ts';
+import type { AttributeValue, Diagnostic, FileReport, Flag, Kind, LineAccount } from '../types.ts';
 
 /** A statement as a reader sees it, before company, track and ids are attached. */
 export interface DraftStatement {
   line: number;
   /** Position among several statements on one line (grid cells, sentences), 1-based. */
   part?: string;
+  /** The cell or paragraph, in a file without source lines (`Skills!C4`). */
+  at?: string;
   level: string;
   section: string;
   kind: Kind;
@@ -21,7 +23,7 @@ export interface DraftLevel {
 }
 
 export interface ReadResult {
-  shape: 'markdown-level-page' | 'markdown-multi-level' | 'html-level-page' | 'html-multi-level' | 'grid' | 'long-csv' | 'unknown';
+  shape: FileReport['shape'];
   levels: DraftLevel[];
   statements: DraftStatement[];
   lines: LineAccount[];

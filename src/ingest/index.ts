@@ -1,4 +1,6 @@
 export { ingestFiles, type InputFile, type IngestOptions } from './ingest-files.ts';
+export { ingestFilesAsync, openOfficeFiles } from './open-office-files.ts';
+export type { OpenedFile } from './opened-file.ts';
 export { compileRules, defaultRules, parseIngestRules, type IngestRules } from './ingest-rules.ts';
 export { repairMojibake, breakUtf8 } from './repair-mojibake.ts';
 export { detectShape, type Shape } from './detect-shape.ts';

@@ -13,11 +13,15 @@ import { readLongCsv } from './read-long-csv.ts';
 import { readBlocks } from './read-blocks.ts';
 import { readHtml } from './read-html.ts';
 import { readMarkdown } from './read-markdown.ts';
+import type { OpenedFile } from './opened-file.ts';
+import { type FilePart, readOpened, unopenedOffice } from './read-opened.ts';
 
 export interface InputFile {
   /** Path relative to the data folder: `ladders/<company>/<file>`. */
   path: string;
   content: string | Uint8Array;
+  /** A workbook or Word document opened beforehand (`openOfficeFiles`): read from here, not from `content`. */
+  opened?: OpenedFile;
 }
 
 export interface IngestOptions {
@@ -87,7 +91,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
 interface Loaded {
   path: string;
   company: string;
-  result: ReadResult;
+  result: FilePart;
   track: string;
   /** The track was guessed from the page title (and may fold into a shorter track of the company). */
   fromTitle: boolean;
@@ -124,33 +128,41 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
     const name = f.path.split('/').pop() ?? f.path;
     if (name === META_FILE || name.startsWith('.') || isIgnoredFile(name, rules.ignoredFiles)) continue;
     let company = companyOf(f.path, options);
-    const decoded = decodeText(f.path, f.content, rules.maxFileBytes);
-    diagnostics.push(...decoded.diagnostics);
-    let result: ReadResult;
-    if (decoded.text === null) {
-      result = { shape: 'unknown', levels: [], statements: [], lines: [{ line: 1, status: 'skipped', reason: decoded.diagnostics[0]?.message ?? 'not loaded' }], diagnostics: [] };
-    } else {
-      try {
-        result = read(f.path, decoded.text, rules);
-      } catch (e) {
-        result = {
-          shape: 'unknown', levels: [], statements: [],
-          lines: splitLines(decoded.text).map((_, i) => ({ line: i + 1, status: 'skipped' as const, reason: 'reader failed' })),
-          diagnostics: [{ severity: 'error', file: f.path, message: `reader failed: ${(e as Error).message}; file not loaded` }],
-        };
+    const office = f.opened ? readOpened(f.path, f.opened, rules) : typeof f.content === 'string' ? null : unopenedOffice(f.path, f.content, rules);
+    let parts: FilePart[];
+    if (office) parts = Array.isArray(office) ? office : [office];
+    else {
+      const decoded = decodeText(f.path, f.content, rules.maxFileBytes);
+      diagnostics.push(...decoded.diagnostics);
+      if (decoded.text === null) {
+        parts = [{ shape: 'unknown', levels: [], statements: [], lines: [{ line: 1, status: 'skipped', reason: decoded.diagnostics[0]?.message ?? 'not loaded' }], diagnostics: [] }];
+      } else {
+        try {
+          parts = [read(f.path, decoded.text, rules)];
+        } catch (e) {
+          parts = [{
+            shape: 'unknown', levels: [], statements: [],
+            lines: splitLines(decoded.text).map((_, i) => ({ line: i + 1, status: 'skipped' as const, reason: 'reader failed' })),
+            diagnostics: [{ severity: 'error', file: f.path, message: `reader failed: ${(e as Error).message}; file not loaded` }],
+          }];
+        }
       }
     }
-    if (!company && result.company) company = slug(result.company);
-    diagnostics.push(...result.diagnostics);
-    if (!company) {
-      diagnostics.push({ severity: 'error', file: f.path, message: 'no company: put the file under ladders/<company>/ or name the company (--company NAME); file not loaded' });
-      result = { ...result, statements: [], levels: [] };
-      company = 'unknown';
+    let noCompany = false;
+    for (let result of parts) {
+      if (!company && result.company) company = slug(result.company);
+      diagnostics.push(...result.diagnostics);
+      if (!company || noCompany) {
+        if (!noCompany) diagnostics.push({ severity: 'error', file: f.path, message: 'no company: put the file under ladders/<company>/ or name the company (--company NAME); file not loaded' });
+        noCompany = true;
+        result = { ...result, statements: [], levels: [] };
+        company = 'unknown';
+      }
+      const meta = metas.get(company) ?? {};
+      const titleTrack = result.levels.length === 1 ? trackFromTitle(result.levels[0].title, rules) : '';
+      const named = options.track ?? meta.files?.[relativeName(f.path)]?.track ?? meta.files?.[name]?.track ?? result.sheetTrack ?? (folderTrack(f.path) || meta.track) ?? result.trackHint;
+      loaded.push({ path: f.path, company, result, track: named ?? titleTrack, fromTitle: named === undefined });
     }
-    const meta = metas.get(company) ?? {};
-    const titleTrack = result.levels.length === 1 ? trackFromTitle(result.levels[0].title, rules) : '';
-    const named = options.track ?? meta.files?.[relativeName(f.path)]?.track ?? meta.files?.[name]?.track ?? (folderTrack(f.path) || meta.track) ?? result.trackHint;
-    loaded.push({ path: f.path, company, result, track: named ?? titleTrack, fromTitle: named === undefined });
   }
 
   // Title-derived tracks of one company fold into the shortest track whose words they contain
@@ -194,7 +206,7 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
       if (n) id = `${id}.${n + 1}`;
       statements.push({
         id, company: l.company, track: l.track, level: d.level, levelTitle: lv?.title ?? d.level, levelOrder: 0,
-        section: d.section, kind: d.kind, text: d.text, flags: d.flags, source: { file: l.path, line: d.line },
+        section: d.section, kind: d.kind, text: d.text, flags: d.flags, source: { file: l.path, line: d.line, ...(d.at ? { at: d.at } : {}) },
         ...(d.attribute ? { attribute: d.attribute } : {}),
       });
     }
@@ -248,15 +260,20 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
   }
   levels.sort(compareLevels);
 
-  for (const l of loaded) {
-    const mine = byFile.get(l.path) ?? [];
+  // One report per file, whatever the number of parts read from it (the sheets of a workbook).
+  const partsOf = new Map<string, Loaded[]>();
+  for (const l of loaded) pushTo(partsOf, l.path, l);
+  for (const [file, parts] of partsOf) {
+    const mine = byFile.get(file) ?? [];
     const byKind: Partial<Record<Kind, number>> = {};
     const flags: FileReport['flags'] = {};
     for (const s of mine) {
       byKind[s.kind] = (byKind[s.kind] ?? 0) + 1;
       for (const f of s.flags) flags[f] = (flags[f] ?? 0) + 1;
     }
-    reports.push({ file: l.path, company: l.company, shape: l.result.shape, levels: l.result.levels.map((x) => x.label), lines: l.result.lines, statements: mine.length, byKind, flags });
+    const shape = (parts.find((p) => p.result.levels.length) ?? parts[0]).result.shape;
+    const lines = parts.length === 1 ? parts[0].result.lines : parts.flatMap((p) => p.result.lines).sort((a, b) => a.line - b.line);
+    reports.push({ file, company: parts[0].company, shape, levels: [...new Set(parts.flatMap((p) => p.result.levels.map((x) => x.label)))], lines, statements: mine.length, byKind, flags });
   }
   return { statements, levels, files: reports, diagnostics };
 }

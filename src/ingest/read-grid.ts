@@ -20,12 +20,13 @@ function guessCells(line: string): number {
   return d === '|' ? line.trim().replace(/^\||\|$/g, '').split('|').length : line.split(d).length;
 }
 
-type Orientation = 'levels-as-rows' | 'levels-as-columns';
+export type Orientation = 'levels-as-rows' | 'levels-as-columns';
 
 /** A column (or row) that names each level's job title rather than an expectation. */
 const TITLE_HEADER = /^(job |level |role |position )?(title|name)s?$|^role$/i;
 
-function orientation(header: string[], rows: Row[]): Orientation | null {
+/** Which axis holds the levels: the first column or the header row (null: neither looks like level labels). */
+export function orientation(header: string[], rows: Row[]): Orientation | null {
   const share = (xs: string[]) => xs.filter((x) => parseLevelCell(x)).length / Math.max(1, xs.length);
   const rowLabels = rows.map((r) => r.cells[0] ?? '').filter((c) => c.trim());
   const colLabels = header.slice(1).filter((c) => c.trim());
@@ -49,33 +50,68 @@ function levelOf(cell: string): { label: string; number: number | null; title: s
 }
 
 /**
+ * What the grid reader consumes, from a text file or a spreadsheet: the source lines (to account for
+ * each), the header row and the rows after it.
+ */
+export interface GridSource {
+  /** One entry per source line (a text line, a sheet row); blank ones need no account. */
+  lines: string[];
+  /** The header row, then the data rows, with their line spans. */
+  rows: Row[];
+  /** A title found above the header (a `## heading`, a lone cell): the track or document name. */
+  title?: { text: string; line: number };
+  /** Parse problems, by line. */
+  errors: { line: number; message: string }[];
+  /** Lines that are table furniture (Markdown pipe separators). */
+  furniture?: number[];
+  /** The delimiter, for messages; absent for a spreadsheet. */
+  delimiter?: string;
+  /** A spreadsheet's cell names (`Skills!C4`) by line and column; its rows are never ragged. */
+  cellName?: (line: number, column: number) => string;
+}
+
+/**
  * Reads a level × skill grid (TSV, CSV, semicolon or pipe separated), with levels as rows or as
  * columns. Each cell becomes one statement per sentence; an empty cell becomes a placeholder record so
  * gap reports can count it; a cell cut at either end is flagged `truncated`, never completed.
  */
 export function readGrid(file: string, text: string, rules: IngestRules): ReadResult {
   const lines = splitLines(text);
+  const h = findHeaderLine(lines);
+  let title: GridSource['title'];
+  for (let i = 0; i < Math.max(h, 0) && !title; i++) {
+    const heading = /^\s*#{1,6}\s+(.*)$/.exec(lines[i]);
+    if (heading) title = { text: heading[1], line: i + 1 };
+  }
+  if (h < 0) return readGridSource(file, { lines, rows: [], errors: [], title }, rules);
+  const delimiter = lines[h].split('\t').length >= 3 ? '\t' : guessDelimiter(lines[h]);
+  const { rows, errors } = delimitedRows(lines.slice(h).join('\n'), delimiter, h + 1);
+  const furniture = delimiter === '|' ? lines.flatMap((l, i) => (i >= h && isPipeSeparator(l) ? [i + 1] : [])) : [];
+  return readGridSource(file, { lines, rows, errors, title, furniture, delimiter }, rules);
+}
+
+/** The grid reader proper, on rows from any source (a text grid, a sheet of a workbook). */
+export function readGridSource(file: string, src: GridSource, rules: IngestRules): ReadResult {
+  const { lines, rows } = src;
   const ledger = new LineLedger(lines);
   const diagnostics: Diagnostic[] = [];
-  const h = findHeaderLine(lines);
+  const headerLine = rows[0]?.line ?? lines.length + 1;
   let trackHint: string | undefined;
-  for (let i = 0; i < Math.max(h, 0); i++) {
+  for (let i = 0; i < headerLine - 1; i++) {
     if (!lines[i].trim()) continue;
-    const heading = /^\s*#{1,6}\s+(.*)$/.exec(lines[i]);
-    if (heading && !trackHint) {
-      trackHint = sectionName(repairMojibake(heading[1]).text);
+    if (src.title && src.title.line === i + 1) {
+      trackHint = sectionName(repairMojibake(src.title.text).text);
       ledger.structure(i + 1, 'title');
     } else ledger.skip(i + 1, 'text before the grid');
   }
-  if (h < 0) {
+  if (!rows.length) {
     diagnostics.push({ severity: 'error', file, line: 1, message: 'no grid header found (expected a line with 3 or more tab- or comma-separated cells); file not loaded' });
-    return { shape: 'grid', levels: [], statements: [], lines: ledger.accounts, diagnostics };
+    return { shape: 'grid', levels: [], statements: [], lines: ledger.accounts, diagnostics, trackHint };
   }
-  const delimiter = lines[h].split('\t').length >= 3 ? '\t' : guessDelimiter(lines[h]);
-  const body = lines.slice(h).join('\n');
-  const { rows, errors } = delimitedRows(body, delimiter, h + 1);
-  for (const e of errors) diagnostics.push({ severity: 'warning', file, line: e.line, message: `grid: ${e.message}` });
-  if (delimiter === '|') lines.forEach((l, i) => i >= h && isPipeSeparator(l) && ledger.structure(i + 1, 'table separator'));
+  const delimiter = src.delimiter ?? '';
+  for (const e of src.errors) diagnostics.push({ severity: 'warning', file, line: e.line, message: `grid: ${e.message}` });
+  for (const l of src.furniture ?? []) ledger.structure(l, 'table separator');
+  const at = (line: number, column: number) => (src.cellName ? { at: src.cellName(line, column) } : {});
   const [headerRow, ...dataRows] = rows;
   const header = headerRow.cells.map((c) => cleanText(repairMojibake(c).text));
   for (let l = headerRow.line; l <= headerRow.endLine; l++) ledger.structure(l, 'grid header');
@@ -101,14 +137,14 @@ export function readGrid(file: string, text: string, rules: IngestRules): ReadRe
 
   for (const row of dataRows) {
     const cells = row.cells;
-    if (cells.length !== header.length) {
+    if (cells.length !== header.length && !(src.cellName && cells.length > header.length)) {
       diagnostics.push({
         severity: 'warning', file, line: row.line,
         message: `${cells.length} cells, header has ${header.length}` + (cells.length > header.length ? '; extra cells kept under "column N" sections' : '; missing cells counted as empty'),
       });
     }
     if (cells.length === 1 && header.length > 2) {
-      diagnostics.push({ severity: 'warning', file, line: row.line, message: `a line with no ${JSON.stringify(delimiter === '\t' ? 'tab' : delimiter)} separators inside the grid; skipped` });
+      diagnostics.push({ severity: 'warning', file, line: row.line, message: src.cellName ? 'a row with only its first cell filled inside the grid; skipped' : `a line with no ${JSON.stringify(delimiter === '\t' ? 'tab' : delimiter)} separators inside the grid; skipped` });
       for (let l = row.line; l <= row.endLine; l++) ledger.skip(l, 'line without cells inside the grid');
       continue;
     }
@@ -149,7 +185,7 @@ export function readGrid(file: string, text: string, rules: IngestRules): ReadRe
       }
       const raw = cells[c] ?? '';
       const repaired = repairMojibake(raw);
-      const base = { line: row.line, level: level.label, section };
+      const base = { line: row.line, ...at(row.line, c), level: level.label, section };
       if (!raw.trim()) {
         statements.push({ ...base, part: `${c}`, kind: 'placeholder', text: '', flags: ['empty-cell'] });
         continue;

@@ -1,6 +1,7 @@
 import { KINDS, type Diagnostic, type Flag, type Kind } from '../types.ts';
 import { delimitedRows, guessDelimiter } from './delimited-rows.ts';
 import { type DraftLevel, type DraftStatement, LineLedger, type ReadResult, splitLines } from './draft.ts';
+import type { GridSource } from './read-grid.ts';
 import { type IngestRules, isNote, isPlaceholder } from './ingest-rules.ts';
 import { parseLevelCell } from './level-label.ts';
 import { cleanText, isExternalReference } from './normalise-text.ts';
@@ -28,16 +29,23 @@ export function isLongHeader(cells: string[]): boolean {
  */
 export function readLongCsv(file: string, text: string, rules: IngestRules): ReadResult {
   const lines = splitLines(text);
-  const ledger = new LineLedger(lines);
-  const diagnostics: Diagnostic[] = [];
   const first = lines.findIndex((l) => l.trim());
   const { rows, errors } = delimitedRows(lines.slice(first).join('\n'), guessDelimiter(lines[first]), first + 1);
+  return readLongRows(file, { lines, rows, errors }, rules);
+}
+
+/** The long-format reader proper, on rows from any source (a CSV file, a sheet of a workbook); the first row is the header. */
+export function readLongRows(file: string, src: Pick<GridSource, 'lines' | 'rows' | 'errors' | 'cellName'>, rules: IngestRules): ReadResult {
+  const { lines, rows, errors } = src;
+  const ledger = new LineLedger(lines);
+  const diagnostics: Diagnostic[] = [];
   for (const e of errors) diagnostics.push({ severity: 'warning', file, line: e.line, message: `CSV: ${e.message}` });
   const [head, ...data] = rows;
   const names = head.cells.map((c) => c.trim().toLowerCase());
   const col = (k: keyof typeof COLUMNS) => names.findIndex((n) => (COLUMNS[k] as readonly string[]).includes(n));
   const idx = { company: col('company'), track: col('track'), level: col('level'), level_title: col('level_title'), section: col('section'), kind: col('kind'), statement: col('statement') };
   ledger.structure(head.line, 'header');
+  for (let l = 1; l < head.line; l++) ledger.skip(l, 'text before the header');
   const levels = new Map<string, DraftLevel>();
   const statements: DraftStatement[] = [];
   let company: string | undefined;
@@ -47,7 +55,7 @@ export function readLongCsv(file: string, text: string, rules: IngestRules): Rea
     const span = (status: 'statement' | 'skip', reason = '') => {
       for (let l = row.line; l <= row.endLine; l++) status === 'statement' ? ledger.statement(l) : ledger.skip(l, reason);
     };
-    if (row.cells.length !== head.cells.length) {
+    if (row.cells.length !== head.cells.length && !src.cellName) {
       diagnostics.push({ severity: 'warning', file, line: row.line, message: `${row.cells.length} cells, header has ${head.cells.length}` });
     }
     const level = get(idx.level);
@@ -77,7 +85,7 @@ export function readLongCsv(file: string, text: string, rules: IngestRules): Rea
       flags.push('placeholder');
     }
     if (isExternalReference(row.cells[idx.statement] ?? '')) flags.push('external-reference');
-    statements.push({ line: row.line, level, section: get(idx.section), kind, text, flags });
+    statements.push({ line: row.line, ...(src.cellName ? { at: src.cellName(row.line, idx.statement) } : {}), level, section: get(idx.section), kind, text, flags });
     span('statement');
   }
   return { shape: 'long-csv', levels: [...levels.values()], statements, lines: ledger.accounts, diagnostics, company, trackHint: track };
