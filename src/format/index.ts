@@ -1,1 +1,2 @@
 export { safeCell, toCsv } from './csv.ts';
+export { sourceLabel } from './source-label.ts';

@@ -5,6 +5,7 @@ import { dataTable } from './data-table.ts';
 import { h } from './dom.ts';
 import { inSelection } from './level-rows.ts';
 import { panel } from './panel.ts';
+import { sourceLabel } from '../format/source-label.ts';
 
 /** One explorer row: a statement flattened for reading and export. */
 export interface ExplorerRow {
@@ -39,7 +40,7 @@ export function explorerRow(s: ClassifiedStatement, competencyLabel: (id: string
     confidence: s.confidence ?? null,
     why,
     flags: s.flags.join(', '),
-    source: `${s.source.file}:${s.source.line}`,
+    source: sourceLabel(s.source),
     text: s.text,
   };
 }

@@ -11,6 +11,7 @@ import { onMarkClick } from './plot-select.ts';
 import { SCALE_X, scaleAxis, scaleChartWidth } from './scale-axis.ts';
 import { inSelection, isSelectedLevel, selectLevel } from './level-rows.ts';
 import { scaleNames, statementIndex } from './statement-list.ts';
+import { sourceLabel } from '../format/source-label.ts';
 
 const display = (p: LevelPlacement) => `${p.companyName} ${p.level}${p.variant ? ` (${p.variant})` : ''}`;
 
@@ -67,7 +68,7 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
         text: index.get(e.statementId)?.text ?? '',
         source: (() => {
           const s = index.get(e.statementId);
-          return s ? `${s.source.file}:${s.source.line}` : '';
+          return s ? sourceLabel(s.source) : '';
         })(),
       }))
     : [];

@@ -1,6 +1,7 @@
 import type { ClassifiedStatement } from '../types.ts';
 import type { AtlasData } from './atlas-data.ts';
 import { h } from './dom.ts';
+import { sourceLabel } from '../format/source-label.ts';
 
 const indexes = new WeakMap<AtlasData, Map<string, ClassifiedStatement>>();
 
@@ -36,7 +37,7 @@ export function statementList(data: AtlasData, ids: readonly string[], limit = 8
         null,
         s.text,
         ' ',
-        h('a', { class: 'src', href: explorerLink(s), title: 'Open this statement in the statement explorer' }, `${s.source.file.split('/').pop()}:${s.source.line}`),
+        h('a', { class: 'src', href: explorerLink(s), title: 'Open this statement in the statement explorer' }, sourceLabel(s.source, { short: true })),
       ),
     ),
   );

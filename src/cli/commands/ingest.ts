@@ -30,7 +30,7 @@ export const command: Command = {
         io.out(`  statements  ${f.statements} (${fmt(f.byKind)})`);
         io.out(`  flags       ${fmt(f.flags)}`);
         io.out(`  lines       ${a.lines} lines: ${a.nonBlank} non-blank = ${a.statement} statement + ${a.structure} structure + ${a.skipped} skipped; ${(a.accounted * 100).toFixed(1)}% accounted for`);
-        if (parsed.flags.report) for (const s of f.skipped) io.out(`    line ${s.line} skipped: ${s.reason}`);
+        if (parsed.flags.report) for (const s of f.skipped) io.out(`    line ${s.line}${s.at ? ` (${s.at})` : ''} skipped: ${s.reason}`);
       }
       const tracks = new Map<string, string[]>();
       for (const l of set.levels) {
