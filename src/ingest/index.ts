@@ -1,5 +1,6 @@
 export { ingestFiles, type InputFile, type IngestOptions } from './ingest-files.ts';
-export { ingestFilesAsync, openOfficeFiles } from './open-office-files.ts';
+// The office readers (openOfficeFiles, ingestFilesAsync) are imported from './open-office-files.ts' itself,
+// so that importing this index never pulls them (and their libraries' loaders) into the dashboard's first view.
 export type { OpenedFile } from './opened-file.ts';
 export { compileRules, defaultRules, parseIngestRules, type IngestRules } from './ingest-rules.ts';
 export { repairMojibake, breakUtf8 } from './repair-mojibake.ts';

@@ -13,14 +13,13 @@ import { readLongCsv } from './read-long-csv.ts';
 import { readBlocks } from './read-blocks.ts';
 import { readHtml } from './read-html.ts';
 import { readMarkdown } from './read-markdown.ts';
-import type { OpenedFile } from './opened-file.ts';
-import { type FilePart, readOpened, unopenedOffice } from './read-opened.ts';
+import type { FilePart, OpenedFile } from './opened-file.ts';
 
 export interface InputFile {
   /** Path relative to the data folder: `ladders/<company>/<file>`. */
   path: string;
   content: string | Uint8Array;
-  /** A workbook or Word document opened beforehand (`openOfficeFiles`): read from here, not from `content`. */
+  /** A workbook or Word document opened and read beforehand (`openOfficeFiles`): taken from here, not from `content`. */
   opened?: OpenedFile;
 }
 
@@ -61,6 +60,11 @@ function read(path: string, text: string, rules: IngestRules): ReadResult {
     ? 'file is empty'
     : 'shape not recognised: expected a Markdown level page (a "# L3: Title" heading with sections and bullets), an HTML level page, a level × skill grid (tab- or comma-separated, levels in the first column or the header), or the long CSV format (columns level, statement, …); file not loaded';
   return { shape: 'unknown', levels: [], statements: [], lines: accounts, diagnostics: [{ severity: 'error', file: path, line: 1, message }] };
+}
+
+/** Starts like a ZIP archive (XLSX, ODS, DOCX) or an old binary Office file (XLS, DOC). */
+function isOfficeLike(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5)) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0);
 }
 
 /** Words of a role title without seniority words: the track a page belongs to. */
@@ -128,10 +132,12 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
     const name = f.path.split('/').pop() ?? f.path;
     if (name === META_FILE || name.startsWith('.') || isIgnoredFile(name, rules.ignoredFiles)) continue;
     let company = companyOf(f.path, options);
-    const office = f.opened ? readOpened(f.path, f.opened, rules) : typeof f.content === 'string' ? null : unopenedOffice(f.path, f.content, rules);
     let parts: FilePart[];
-    if (office) parts = Array.isArray(office) ? office : [office];
-    else {
+    if (f.opened) parts = f.opened.parts.map((p) => ({ ...p, diagnostics: p.diagnostics.map((d) => ({ ...d, file: f.path })) }));
+    else if (typeof f.content !== 'string' && isOfficeLike(f.content) && f.content.byteLength <= rules.maxFileBytes) {
+      const message = 'a ZIP archive or binary Office file (a workbook, a Word document?): such files are read once opened (openOfficeFiles or ingestFilesAsync, as the CLI and the app do)';
+      parts = [{ shape: 'unknown', levels: [], statements: [], lines: [{ line: 1, status: 'skipped', reason: message }], diagnostics: [{ severity: 'error', file: f.path, line: 1, message: `${message}; not loaded` }] }];
+    } else {
       const decoded = decodeText(f.path, f.content, rules.maxFileBytes);
       diagnostics.push(...decoded.diagnostics);
       if (decoded.text === null) {

@@ -1,9 +1,15 @@
+import type { ReadResult } from './draft.ts';
 import type { OfficeFormat } from './office-format.ts';
-import type { OpenedDocx } from './open-docx.ts';
-import type { OpenedWorkbook } from './open-workbook.ts';
+
+/** What one file yields: usually one reading; a workbook gives one per sheet (each sheet may be its own track). */
+export type FilePart = ReadResult & { sheetTrack?: string };
 
 /**
- * An office file opened by its library — a workbook's sheets as text, a Word document as HTML — or why
- * it was not. Plain data (structured-cloneable): it crosses to and from the upload worker.
+ * A workbook or Word document opened by its library and read already (`openOfficeFiles`), or why it
+ * could not be: plain data (structured-cloneable), so `ingestFiles` stays synchronous and small — the
+ * office readers load with the libraries, never with the first view.
  */
-export type OpenedFile = OpenedWorkbook | OpenedDocx | { format: OfficeFormat | 'other'; refused: string };
+export interface OpenedFile {
+  format: OfficeFormat | 'other';
+  parts: FilePart[];
+}

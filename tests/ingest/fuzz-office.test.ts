@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ingestFiles, openOfficeFiles, type InputFile } from '../../src/ingest/index.ts';
+import { ingestFiles, type InputFile } from '../../src/ingest/index.ts';
+import { openOfficeFiles } from '../../src/ingest/open-office-files.ts';
 import type { LadderSet } from '../../src/types.ts';
 import { writeZip } from '../fixtures/office/write-zip.mjs';
 

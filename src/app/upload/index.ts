@@ -28,12 +28,14 @@ const idle = (run: () => void) => ('requestIdleCallback' in window ? requestIdle
  * set when the app could not be built with the uploads, so the user can remove them from there.
  */
 export function mountUploadPanel(root: HTMLElement, uploads: AtlasUploads, ladders?: LadderData, loadError?: string): void {
-  const uploaded = new Set(uploads.ladders.map((l) => l.company));
-  const bundledCompanies = [...new Set((ladders?.set.levels ?? []).map((l) => l.company))].filter((c) => !uploaded.has(c));
+  // A layer of pages over a bundled company keeps that company bundled; a company of the user's own is not.
+  const uploaded = new Set(uploads.ladders.filter((l) => !l.layer).map((l) => l.company));
+  const names = new Map((ladders?.set.levels ?? []).map((l) => [l.company, l.companyName]));
+  const bundled = [...names].filter(([company]) => !uploaded.has(company)).map(([company, name]) => ({ company, name }));
   const mount = () =>
     void import('./panel.ts').then(({ uploadPanel }) => {
       root.querySelector(':scope > section.uploads')?.remove();
-      const panel = uploadPanel({ uploads, bundledCompanies, ...(loadError ? { loadError } : {}) });
+      const panel = uploadPanel({ uploads, bundled, ...(loadError ? { loadError } : {}) });
       const header = root.querySelector(':scope > header.top');
       if (header) header.after(panel);
       else root.prepend(panel);

@@ -15,10 +15,8 @@ if (inWorker) {
   const scope = self as unknown as DedicatedWorkerGlobalScope;
   const post = (reply: IngestReply) => scope.postMessage(reply);
   scope.onmessage = (event: MessageEvent<IngestRequest>) => {
-    try {
-      readUpload(event.data, post);
-    } catch (error) {
+    readUpload(event.data, post).catch((error: unknown) => {
       post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
-    }
+    });
   };
 }

@@ -1,4 +1,6 @@
 import { h } from '../../views/dom.ts';
+import { META_FILE } from '../../ingest/index.ts';
+import { bundledLadderFiles } from '../bundled-ladders.ts';
 import { checkFileSizes, checkStatements, describeLimits } from './limits.ts';
 import { runIngest, type IngestJob } from './run-ingest.ts';
 import { removeLadder, saveLadder } from './storage.ts';
@@ -13,8 +15,8 @@ import './upload.css';
 
 export interface UploadPanelOptions {
   uploads: AtlasUploads;
-  /** Company ids of the bundled ladders (an upload may not take one). */
-  bundledCompanies: string[];
+  /** The bundled companies: a new upload may not take one's name, but may add pages to one (a layer over its ladder). */
+  bundled: { company: string; name: string }[];
   /** Set when the stored uploads could not be read into the comparison. */
   loadError?: string;
 }
@@ -50,7 +52,8 @@ export function uploadPanel(options: UploadPanelOptions): HTMLElement {
         if (p.get('company') === ladder.company) (p.delete('company'), p.delete('level'));
       });
     });
-    yours.append(h('li', { 'data-company': ladder.company }, h('span', { class: 'upload-name' }, ladder.name), ` (${ladder.files.length} file${ladder.files.length === 1 ? '' : 's'}) `, remove));
+    const count = `${ladder.files.length} file${ladder.files.length === 1 ? '' : 's'}`;
+    yours.append(h('li', { 'data-company': ladder.company, ...(ladder.layer ? { 'data-layer': 'true' } : {}) }, h('span', { class: 'upload-name' }, ladder.name), ladder.layer ? ` (your pages: ${count}) ` : ` (${count}) `, remove));
   }
 
   const problems = options.loadError ? [options.loadError] : [];
@@ -88,11 +91,15 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
   let reading: Promise<void> = Promise.resolve();
   let result: Extract<IngestReply, { type: 'result' }> | null = null;
 
-  const input = h('input', { type: 'file', id: 'upload-files', multiple: true, accept: '.md,.markdown,.txt,.csv,.tsv,.json,.html,.htm,text/markdown,text/csv,text/tab-separated-values,text/plain,text/html' });
+  const input = h('input', {
+    type: 'file', id: 'upload-files', multiple: true,
+    accept: '.md,.markdown,.txt,.csv,.tsv,.json,.html,.htm,.xlsx,.ods,.docx,text/markdown,text/csv,text/tab-separated-values,text/plain,text/html,'
+      + 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  });
   const drop = h(
     'div',
     { class: 'drop-zone' },
-    h('p', null, 'Drop your ladder files here — Markdown or HTML level pages (one per level, or all levels in one file), a level × skill grid (CSV or TSV, levels down the side or across the top), or the long format — or '),
+    h('p', null, 'Drop your ladder files here — Markdown, HTML or Word (.docx) level pages (one per level, or all levels in one file), a level × skill grid (CSV, TSV, or an Excel or OpenDocument workbook: .xlsx, .ods — levels down the side or across the top), or the long format — or '),
     h('label', { for: 'upload-files', class: 'file-label' }, 'choose files'),
     input,
   );
@@ -103,18 +110,46 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
   const status = h('div', { class: 'upload-status', role: 'status', hidden: true }, progress, ' ', step);
   const alert = h('div', { class: 'upload-alert', role: 'alert' });
 
+  const target = h('select', { id: 'upload-target' },
+    h('option', { value: '' }, 'A new company'),
+    options.bundled.map((b) => h('option', { value: b.company }, `${b.name} (add pages to the bundled ladder)`)));
+  const layerOf = () => options.bundled.find((b) => b.company === target.value);
+  const layerNote = h('p', { class: 'upload-layer-note', hidden: true });
   const nameInput = h('input', { type: 'text', id: 'upload-company', required: true, autocomplete: 'organization', placeholder: 'e.g. Acme' });
   const trackInput = h('input', { type: 'text', id: 'upload-track', placeholder: 'as read from the files' });
   const levelsInput = h('input', { type: 'text', id: 'upload-levels', placeholder: 'lowest first, comma-separated' });
   const fields = h(
     'div',
     { class: 'upload-fields filters' },
+    h('label', { for: 'upload-target' }, 'Company', target),
     h('label', { for: 'upload-company' }, 'Company name (required)', nameInput),
     h('label', { for: 'upload-track' }, 'Track (change to correct it)', trackInput),
     h('label', { for: 'upload-levels' }, 'Level order, lowest first', levelsInput),
   );
   const trackLabel = fields.querySelector<HTMLLabelElement>('label[for="upload-track"]')!;
   const levelsLabel = fields.querySelector<HTMLLabelElement>('label[for="upload-levels"]')!;
+  const nameLabel = fields.querySelector<HTMLLabelElement>('label[for="upload-company"]')!;
+  /** The layer asked for: the bundled company and its ladder.json (track, level order), read with the pages. */
+  const layerRequest = () => {
+    const layer = layerOf();
+    if (!layer) return undefined;
+    const meta = bundledLadderFiles().find((f) => f.path === `ladders/${layer.company}/${META_FILE}`);
+    return { company: layer.company, ...(meta ? { meta: typeof meta.content === 'string' ? meta.content : new TextDecoder().decode(meta.content) } : {}) };
+  };
+  /** Chosen files named like a bundled file of the company: they will replace it. */
+  const replacing = (company: string) => {
+    const bundledNames = new Set(bundledLadderFiles().filter((f) => f.path.startsWith(`ladders/${company}/`)).map((f) => f.path.split('/').pop()));
+    return safeFileNames(files.map((f) => f.name)).filter((n) => bundledNames.has(n));
+  };
+  const showLayer = () => {
+    const layer = layerOf();
+    nameLabel.hidden = !!layer;
+    layerNote.hidden = !layer;
+    if (!layer) return;
+    const replaced = replacing(layer.company);
+    layerNote.textContent = `Your pages join the bundled ${layer.name} ladder, in this browser only`
+      + (replaced.length ? `; they replace the bundled ${replaced.join(', ')}.` : '. Set a track to put them on a track of their own.');
+  };
   /** Corrected tracks by (safe) file name, when an upload holds several tracks. */
   let fileTracks: Record<string, string> = {};
   const fileTracksBox = h('fieldset', { class: 'upload-file-tracks', hidden: true });
@@ -149,7 +184,7 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
   const preview = h('div', { class: 'upload-preview' });
   const add = h('button', { type: 'button', class: 'upload-add', disabled: true }, 'Add to comparison');
   const cancel = h('button', { type: 'button' }, 'Clear');
-  const details = h('div', { class: 'upload-details', hidden: true }, fields, fileTracksBox, preview, h('div', { class: 'upload-actions' }, add, ' ', cancel));
+  const details = h('div', { class: 'upload-details', hidden: true }, fields, layerNote, fileTracksBox, preview, h('div', { class: 'upload-actions' }, add, ' ', cancel));
 
   const say = (message: string) => {
     alert.replaceChildren(...(message ? [h('p', null, message)] : []));
@@ -163,8 +198,12 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
     progress.value = 0;
     step.textContent = 'Starting…';
     const levels = levelsInput.dataset.edited ? levelsInput.value.split(',').map((l) => l.trim()).filter(Boolean) : undefined;
+    const layer = layerRequest();
     const current = runIngest(
-      { files, name: nameInput.value, track: trackInput.dataset.edited && !trackLabel.hidden ? trackInput.value : undefined, levels, fileTracks: requestedFileTracks() },
+      {
+        files, name: layerOf()?.name ?? nameInput.value, track: trackInput.dataset.edited && !trackLabel.hidden ? trackInput.value : undefined,
+        levels: layer ? undefined : levels, fileTracks: requestedFileTracks(), ...(layer ? { layer } : {}),
+      },
       (p) => {
         progress.max = p.total;
         progress.value = p.done;
@@ -194,7 +233,8 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
       details.hidden = false;
       showFileTracks(reply.summary);
       // Level order is asked only when the labels do not sort by number (or the user already set it).
-      levelsLabel.hidden = reply.levelsSort && !levelsInput.dataset.edited;
+      levelsLabel.hidden = !!layerOf() || (reply.levelsSort && !levelsInput.dataset.edited);
+      showLayer();
       preview.replaceChildren(renderPreview(reply.summary, { levelsSort: reply.levelsSort }));
       refreshAdd();
     });
@@ -205,18 +245,20 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
     const problem = addProblem();
     add.disabled = problem !== null;
     add.title = problem ?? '';
-    const earlier = options.uploads.ladders.find((l) => l.company === companySlug(nameInput.value));
-    add.textContent = earlier ? `Replace your earlier ${earlier.name} upload` : 'Add to comparison';
+    const layer = layerOf();
+    const earlier = layer ? options.uploads.ladders.find((l) => l.layer && l.company === layer.company) : options.uploads.ladders.find((l) => !l.layer && l.company === companySlug(nameInput.value));
+    add.textContent = layer ? (earlier ? `Replace your earlier pages for ${layer.name}` : `Add to ${layer.name}`) : earlier ? `Replace your earlier ${earlier.name} upload` : 'Add to comparison';
     say(problem && nameInput.value.trim() ? problem : '');
   };
 
   const addProblem = (): string | null => {
     if (!result) return 'Nothing read yet.';
-    const name = nameInput.value.trim();
+    const layer = layerOf();
+    const name = layer ? layer.name : nameInput.value.trim();
     if (!name) return 'Name the company to add the ladder.';
     const slug = companySlug(name);
     if (!slug) return 'The company name needs at least one letter or digit.';
-    if (options.bundledCompanies.includes(slug)) return `"${name}" is the name of a bundled company; choose another name for your ladder.`;
+    if (!layer && options.bundled.some((b) => b.company === slug)) return `"${name}" is the name of a bundled company; to add your pages to its ladder, choose it under Company, or choose another name for your ladder.`;
     if (result.summary.statements === 0) return 'No statements were read from these files; see the problems listed above, fix the files and upload them again.';
     return checkStatements(result.summary.statements);
   };
@@ -257,6 +299,10 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
     delete nameInput.dataset.detected;
     refreshAdd();
   });
+  target.addEventListener('change', () => {
+    showLayer();
+    read();
+  });
   for (const i of [trackInput, levelsInput]) {
     i.addEventListener('change', () => {
       i.dataset.edited = 'true';
@@ -270,6 +316,8 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
     input.value = '';
     nameInput.value = '';
     for (const i of [trackInput, levelsInput]) (i.value = '', delete i.dataset.edited);
+    target.value = '';
+    showLayer();
     fileTracks = {};
     details.hidden = true;
     say('');
@@ -278,11 +326,13 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
     await reading;
     if (addProblem() !== null || !result) return refreshAdd();
     add.disabled = true;
+    const layer = layerOf();
     const ladder = makeStoredLadder({
-      name: nameInput.value,
+      name: layer?.name ?? nameInput.value,
+      ...(layer ? { layerOver: layer.company } : {}),
       track: trackInput.dataset.edited && !trackLabel.hidden ? trackInput.value : undefined,
       fileTracks: requestedFileTracks(),
-      levels: levelsInput.dataset.edited ? levelsInput.value.split(',') : undefined,
+      levels: levelsInput.dataset.edited && !layer ? levelsInput.value.split(',') : undefined,
       files: files.map((f) => ({ name: f.name, content: f.bytes })),
     });
     try {

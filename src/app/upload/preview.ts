@@ -61,7 +61,7 @@ export function renderPreview(summary: LadderSummary, options: { levelsSort: boo
     h('ul', null, summary.levels.map((l) => h('li', null,
       h('strong', null, `${l.level} · ${l.levelTitle}`),
       h('ul', null, l.samples.map((s) => h('li', null,
-        h('span', { class: 'muted' }, `${s.file}:${s.line} · ${s.kind}${s.section ? ` · ${s.section}` : ''} — `), s.text)))))));
+        h('span', { class: 'muted' }, `${s.file}:${s.at ?? s.line} · ${s.kind}${s.section ? ` · ${s.section}` : ''} — `), s.text)))))));
 
   return h(
     'div',

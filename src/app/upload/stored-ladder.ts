@@ -20,6 +20,12 @@ export interface StoredLadder {
   levels?: string[];
   /** Track per file name, where the user corrected one file's track (several tracks in one upload). */
   fileTracks?: Record<string, string>;
+  /**
+   * The files are pages added to the bundled company `company` (a layer over its ladder), not a company
+   * of their own: they join its folder, under its own ladder.json, and one named like a bundled file
+   * replaces it.
+   */
+  layer?: true;
   files: StoredFile[];
 }
 
@@ -79,6 +85,14 @@ export function metadataText(ladder: Pick<StoredLadder, 'name' | 'track' | 'leve
  */
 export function ladderInputFiles(ladder: StoredLadder): InputFile[] {
   const folder = `ladders/${ladder.company}/`;
+  if (ladder.layer) {
+    // Tracks the user set become track folders, as a bundled company names its tracks.
+    const trackFolder = (name: string) => {
+      const track = (ladder.fileTracks?.[name] ?? ladder.track ?? '').replace(/[\\/]+/g, ' ').trim();
+      return track ? `${track}/` : '';
+    };
+    return ladder.files.filter((f) => f.name !== META_FILE).map((f) => ({ path: folder + trackFolder(f.name) + f.name, content: f.content }));
+  }
   const own = ladder.files.find((f) => f.name === META_FILE);
   const files: InputFile[] = ladder.files.filter((f) => f !== own).map((f) => ({ path: folder + f.name, content: f.content }));
   files.push({ path: folder + META_FILE, content: metadataText(ladder, own) });
@@ -86,7 +100,7 @@ export function ladderInputFiles(ladder: StoredLadder): InputFile[] {
 }
 
 /** Builds a record from what the user chose; file names are made safe and unique. */
-export function makeStoredLadder(input: { name: string; track?: string; levels?: string[]; fileTracks?: Record<string, string>; files: StoredFile[] }): StoredLadder {
+export function makeStoredLadder(input: { name: string; track?: string; levels?: string[]; fileTracks?: Record<string, string>; files: StoredFile[]; layerOver?: string }): StoredLadder {
   const name = input.name.trim();
   const names = safeFileNames(input.files.map((f) => f.name));
   const track = input.track?.trim();
@@ -98,8 +112,9 @@ export function makeStoredLadder(input: { name: string; track?: string; levels?:
   });
   return {
     version: 1,
-    company: companySlug(name),
+    company: input.layerOver ?? companySlug(name),
     name,
+    ...(input.layerOver ? { layer: true as const } : {}),
     ...(track ? { track } : {}),
     ...(levels?.length ? { levels } : {}),
     ...(Object.keys(fileTracks).length ? { fileTracks } : {}),
@@ -119,6 +134,7 @@ export function parseStoredLadder(value: unknown): StoredLadder | null {
   if (v.version !== 1 || !isString(v.company) || !v.company || companySlug(v.company) !== v.company || !isString(v.name) || !v.name.trim()) return null;
   if (v.track !== undefined && !isString(v.track)) return null;
   if (v.levels !== undefined && !(Array.isArray(v.levels) && v.levels.every(isString))) return null;
+  if (v.layer !== undefined && v.layer !== true) return null;
   if (v.fileTracks !== undefined && !(v.fileTracks && typeof v.fileTracks === 'object' && !Array.isArray(v.fileTracks) && Object.values(v.fileTracks).every(isString))) return null;
   if (!Array.isArray(v.files) || v.files.length === 0) return null;
   const files: StoredFile[] = [];
@@ -133,6 +149,7 @@ export function parseStoredLadder(value: unknown): StoredLadder | null {
     version: 1,
     company: v.company,
     name: v.name,
+    ...(v.layer ? { layer: true as const } : {}),
     ...(v.track ? { track: v.track } : {}),
     ...(v.levels && (v.levels as string[]).length ? { levels: v.levels as string[] } : {}),
     ...(v.fileTracks && Object.keys(v.fileTracks).length ? { fileTracks: { ...(v.fileTracks as Record<string, string>) } } : {}),

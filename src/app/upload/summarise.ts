@@ -7,6 +7,8 @@ export interface UploadDiagnostic {
   /** File name as uploaded. */
   file: string;
   line?: number;
+  /** The cell or paragraph, in a workbook or Word document (`Skills!C4`, `¶12`). */
+  at?: string;
   message: string;
 }
 
@@ -17,6 +19,7 @@ export interface SampleStatement {
   text: string;
   file: string;
   line: number;
+  at?: string;
 }
 
 export interface LevelSummary {
@@ -84,7 +87,7 @@ export function summariseLadder(set: LadderSet, company: string): LadderSummary 
         ...(l.variant ? { variant: l.variant } : {}),
         statements: mine.length,
         files: l.files.map(nameOf),
-        samples: mine.slice(0, SAMPLES_PER_LEVEL).map((s) => ({ kind: s.kind, section: s.section, text: s.text, file: nameOf(s.source.file), line: s.source.line })),
+        samples: mine.slice(0, SAMPLES_PER_LEVEL).map((s) => ({ kind: s.kind, section: s.section, text: s.text, file: nameOf(s.source.file), line: s.source.line, ...(s.source.at ? { at: s.source.at } : {}) })),
       };
     }),
     sections: [...sections].map(([section, n]) => ({ section, statements: n })),
@@ -96,13 +99,13 @@ export function summariseLadder(set: LadderSet, company: string): LadderSummary 
     })),
     diagnostics: set.diagnostics
       .filter((d) => d.file.startsWith(folder) || !d.file.includes('/'))
-      .map((d) => ({ severity: d.severity, file: nameOf(d.file), ...(d.line ? { line: d.line } : {}), message: uploadWording(d.message) }))
+      .map((d) => ({ severity: d.severity, file: nameOf(d.file), ...(d.line ? { line: d.line } : {}), ...(d.at ? { at: d.at } : {}), message: uploadWording(d.message) }))
       .sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0)),
     statements: statements.length,
   };
 }
 
-/** A diagnostic as one line of text: `file, line 14: warning: 7 cells, header has 6`. */
+/** A diagnostic as one line of text: `file, line 14: warning: 7 cells, header has 6` (`file, Skills!C4: …` in a workbook). */
 export function formatDiagnostic(d: UploadDiagnostic): string {
-  return `${d.file}${d.line ? `, line ${d.line}` : ''}: ${d.severity}: ${d.message}`;
+  return `${d.file}${d.at ? `, ${d.at}` : d.line ? `, line ${d.line}` : ''}: ${d.severity}: ${d.message}`;
 }

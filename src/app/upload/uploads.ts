@@ -1,3 +1,4 @@
+import { bundledIngestRules } from '../bundled-ingest-data.ts';
 import { listLadders, loadTaxonomyChoice } from './storage.ts';
 import { ladderInputFiles } from './stored-ladder.ts';
 import { setUploadHint } from './upload-hint.ts';
@@ -7,5 +8,9 @@ import type { AtlasUploads } from './upload-types.ts';
 export async function readStoredUploads(): Promise<AtlasUploads> {
   const [ladders, taxonomy] = await Promise.all([listLadders(), loadTaxonomyChoice()]);
   if (!ladders.length && !taxonomy) setUploadHint(false);
-  return { files: ladders.flatMap(ladderInputFiles), ladders, ...(taxonomy ? { taxonomy } : {}) };
+  // Workbooks and Word documents are opened here (their libraries load only if one is stored), so the
+  // app reads every stored file synchronously like the bundled ones.
+  const inputs = ladders.flatMap(ladderInputFiles);
+  const files = inputs.some((f) => typeof f.content !== 'string') ? await (await import('../../ingest/open-office-files.ts')).openOfficeFiles(inputs, bundledIngestRules()) : inputs;
+  return { files, ladders, ...(taxonomy ? { taxonomy } : {}) };
 }

@@ -9,6 +9,8 @@ export interface IngestRequest {
   levels?: string[];
   /** Track per file name, where the user corrected it. */
   fileTracks?: Record<string, string>;
+  /** The files are pages added to a bundled company: its id and its ladder.json (track, level order), read with them. */
+  layer?: { company: string; meta?: string };
 }
 
 /** What the worker answers: progress while reading, then a summary or a refusal. */

@@ -80,4 +80,17 @@ describe('several tracks in one upload', () => {
     expect(parseStoredLadder(structuredClone(ladder))).toEqual(ladder);
     expect(parseStoredLadder({ ...ladder, fileTracks: { 'ana.md': 3 } })).toBeNull();
   });
+
+  it('a layer over a bundled company: its pages join that folder without a ladder.json of their own, a set track as a track folder', () => {
+    const page = '# IC1: Security Engineer\n\n## Craft\n- Fixes what they are asked to fix, with review.\n';
+    const layer = makeStoredLadder({ name: 'Dropbox', layerOver: 'dropbox', files: [{ name: 'ic1.md', content: page }, { name: 'ladder.json', content: '{"name": "Mine"}' }] });
+    expect(layer).toMatchObject({ company: 'dropbox', name: 'Dropbox', layer: true });
+    expect(ladderInputFiles(layer).map((f) => f.path)).toEqual(['ladders/dropbox/ic1.md']);
+    const onTrack = makeStoredLadder({ name: 'Dropbox', layerOver: 'dropbox', track: 'Product Security', files: [{ name: 'ic1.md', content: page }] });
+    expect(ladderInputFiles(onTrack).map((f) => f.path)).toEqual(['ladders/dropbox/Product Security/ic1.md']);
+    const set = ingestFiles([...ladderInputFiles(onTrack), { path: 'ladders/dropbox/ladder.json', content: '{"name": "Dropbox", "track": "Security Engineer"}' }]);
+    expect(set.levels.map((l) => [l.companyName, l.track, l.level])).toEqual([['Dropbox', 'Product Security', 'IC1']]);
+    expect(parseStoredLadder(structuredClone(layer))).toEqual(layer);
+    expect(parseStoredLadder({ ...layer, layer: 'yes' })).toBeNull();
+  });
 });
