@@ -91,6 +91,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 400,
+    // Imports made by code that runs in the upload worker (its entry, the office readers that load SheetJS and
+    // mammoth) must not be preloaded: Vite preloads through <link> tags, and a worker has no document.
+    modulePreload: { resolveDependencies: (_file, deps, { hostId }) => (/(^|\/)(ingest-worker|open-office-files)-[\w-]+\.js$/.test(hostId) ? [] : deps) },
     // Name the chart library's chunk after what it holds (Plot and the d3 modules it uses).
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'plot', test: /node_modules[\\/](@observablehq[\\/]plot|d3-|internmap|interval-tree-1d|isoformat|binary-search-bounds)/ }] } } },
   },
