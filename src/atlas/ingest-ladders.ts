@@ -1,4 +1,4 @@
-import { ingestFiles, parseIngestRules, type InputFile } from '../ingest/index.ts';
+import { defaultRules, ingestFiles, parseIngestRules, type IngestRules, type InputFile } from '../ingest/index.ts';
 import type { LadderSet } from '../types.ts';
 import type { DataBundle } from './data-bundle.ts';
 import { parseOnce } from './parse-data.ts';
@@ -13,6 +13,11 @@ export interface LadderOptions {
 }
 
 const rules = (content: unknown, source: string) => parseIngestRules(content, { source });
+
+/** The ingest rules of a bundle (its own, else the defaults), parsed once. */
+export function ladderRules(data?: DataBundle): IngestRules {
+  return data?.ingestRules ? parseOnce(data.ingestRules, rules) : defaultRules;
+}
 
 /**
  * The first stage of {@link atlas} on its own: ladder files to one statement table, read with the bundle's

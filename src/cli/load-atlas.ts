@@ -1,5 +1,8 @@
 /** The Node shell's side of the core: gather the ladder files and data files a command line names, then call atlas(). */
 import { atlas, type Atlas } from '../atlas/index.ts';
+import { ladderRules } from '../atlas/ingest-ladders.ts';
+import type { InputFile } from '../ingest/index.ts';
+import { openOfficeFiles } from '../ingest/open-office-files.ts';
 import { type ParsedArgs, UsageError } from './command.ts';
 import { readDataBundle, readLadderFiles, readLooseFiles, BUNDLED_DATA } from './load-data-dir.ts';
 
@@ -16,19 +19,21 @@ export function dataDir(parsed: ParsedArgs): string | undefined {
 /**
  * The atlas of a command line (`ladders: false`: no ladders, for classifying free text). Ladders: loose files with `--company NAME` (when `looseFiles`), else
  * `DIR/ladders/…` of the data folder, else the bundled ladders. Data files: `--taxonomy`, `--priors`, `--overrides`,
- * `--scale-cues`, `--ingest-rules FILE`, else the data folder's own, else the bundled ones.
+ * `--scale-cues`, `--ingest-rules FILE`, else the data folder's own, else the bundled ones. Workbooks and Word
+ * documents among the ladder files are opened first (their libraries loaded only then).
  */
-export function loadAtlas(parsed: ParsedArgs, { looseFiles = false, ladders = true }: { looseFiles?: boolean; ladders?: boolean } = {}): Atlas {
+export async function loadAtlas(parsed: ParsedArgs, { looseFiles = false, ladders = true }: { looseFiles?: boolean; ladders?: boolean } = {}): Promise<Atlas> {
   const dir = dataDir(parsed);
   const data = dataBundle(parsed);
   if (!ladders) return atlas([], { data });
+  const open = (files: InputFile[]) => openOfficeFiles(files, ladderRules(data));
   const company = text(parsed, 'company');
   const track = text(parsed, 'track');
   if (looseFiles && parsed.positional.length) {
     if (!company) throw new UsageError('name the company of loose files with --company NAME');
-    return atlas(readLooseFiles(parsed.positional), { data, company, track });
+    return atlas(await open(readLooseFiles(parsed.positional)), { data, company, track });
   }
-  return atlas(readLadderFiles(dir ?? BUNDLED_DATA), { data });
+  return atlas(await open(readLadderFiles(dir ?? BUNDLED_DATA)), { data });
 }
 
 /** The data files a command line names (`--taxonomy`, … `--ingest-rules`), else the data folder's, else the bundled ones. */

@@ -31,13 +31,13 @@ export const command: Command = {
       if (flags.text === true || !flags.text.trim()) throw new UsageError('--text needs some text');
       if (parsed.positional.length) throw new UsageError('give either --text or ladder files, not both');
       const section = typeof flags.section === 'string' ? flags.section : undefined;
-      const text = loadAtlas(parsed, { looseFiles: false, ladders: false });
+      const text = await loadAtlas(parsed, { looseFiles: false, ladders: false });
       for (const w of text.warnings) io.err(`warning: ${w}`);
       const c = text.classifyText(flags.text, section);
       io.out(flags.json ? `${JSON.stringify({ text: flags.text, ...(section ? { section } : {}), ...c }, null, 2)}\n` : explain(c).join('\n'));
       return 0;
     }
-    const input = loadAtlas(parsed, { looseFiles: true });
+    const input = await loadAtlas(parsed, { looseFiles: true });
     const { set, statements: rows } = input;
     for (const w of input.warnings) io.err(`warning: ${w}`);
     if (flags.json) io.out(`${JSON.stringify(rows, null, 2)}\n`);

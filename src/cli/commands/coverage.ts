@@ -23,7 +23,7 @@ export const command: Command = {
   async run(args, io) {
     const parsed = parseArgs(args, ['json', 'csv'], [...DATA_OPTIONS]);
     if (parsed.flags.json && parsed.flags.csv) throw new UsageError('choose one of --json and --csv');
-    const { set, analysis } = loadAtlas(parsed);
+    const { set, analysis } = await loadAtlas(parsed);
     const cov = analysis.coverage;
     if (parsed.flags.json) io.out(`${JSON.stringify(cov, null, 2)}\n`);
     else if (parsed.flags.csv) io.out(toCsv(cov.cells, COLUMNS));

@@ -24,7 +24,7 @@ export const command: Command = {
     const pos = parsed.positional;
     const wholeLadder = pos.length === 1 && !pos[0].includes(':');
     if (pos.length !== 2 && !wholeLadder) throw new UsageError('give two levels, e.g. octopus:L2 octopus:L3, or one company');
-    const input = loadAtlas({ ...parsed, positional: [] });
+    const input = await loadAtlas({ ...parsed, positional: [] });
     const { statements, analysis } = input;
     let diffs: LevelDiff[];
     try {

@@ -8,7 +8,7 @@ export const command: Command = {
   usage: 'ladders diverge [--json] [--top N] [--data DIR]',
   async run(args, io) {
     const parsed = parseArgs(args, ['json'], [...DATA_OPTIONS, 'top']);
-    const { set, analysis } = loadAtlas(parsed);
+    const { set, analysis } = await loadAtlas(parsed);
     const rows = analysis.divergence;
     if (parsed.flags.json) io.out(`${JSON.stringify(rows, null, 2)}\n`);
     else {

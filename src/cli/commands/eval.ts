@@ -34,7 +34,7 @@ export const command: Command = {
     const { flags } = parsed;
     const labelsPath = typeof flags.labels === 'string' ? flags.labels : DEFAULT_LABELS;
     const rows = parseLabelledSet(fs.readFileSync(labelsPath, 'utf8'), { source: labelsPath });
-    const { evaluation: e, found, results } = measureLabels(loadAtlas(parsed), rows);
+    const { evaluation: e, found, results } = measureLabels(await loadAtlas(parsed), rows);
     const misses = results.filter((r) => r.predicted === null || !r.row.acceptable.includes(r.predicted));
     if (flags.json) {
       const missRows = misses.map((r) => ({ file: r.row.file, line: r.row.line, text: r.row.text, acceptable: r.row.acceptable, predicted: r.predicted, id: r.statement?.id ?? null }));

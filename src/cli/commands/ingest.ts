@@ -17,7 +17,7 @@ export const command: Command = {
   usage: 'ladders ingest [--report] [--json] [--data DIR] [--ingest-rules FILE] | ladders ingest FILE… --company NAME [--track NAME] [--report]',
   async run(args, io) {
     const parsed = parseArgs(args, ['report', 'json'], ['data', 'ingest-rules', 'company', 'track']);
-    const { set } = loadAtlas(parsed, { looseFiles: true });
+    const { set } = await loadAtlas(parsed, { looseFiles: true });
     const report = ingestReport(set);
     if (parsed.flags.json) {
       io.out(`${JSON.stringify({ files: report, levels: set.levels, diagnostics: set.diagnostics }, null, 2)}\n`);

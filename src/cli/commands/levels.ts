@@ -34,7 +34,7 @@ export const command: Command = {
   async run(args, io) {
     const parsed = parseArgs(args, ['json', 'csv', 'evidence'], [...DATA_OPTIONS]);
     if (parsed.flags.json && parsed.flags.csv) throw new UsageError('choose one of --json and --csv');
-    const { set, analysis, scaleCues } = loadAtlas(parsed);
+    const { set, analysis, scaleCues } = await loadAtlas(parsed);
     const levels = analysis.levels;
     if (parsed.flags.json) io.out(`${JSON.stringify(levels.map((p) => ({ ...p, title: p.levelTitle })), null, 2)}\n`);
     else if (parsed.flags.csv) io.out(toCsv(levels, COLUMNS));

@@ -34,7 +34,7 @@ export const command: Command = {
     if (text === null && positional.length !== 1) throw new UsageError('give one <company>:<level>, or --text / --file');
     if (text !== null && positional.length) throw new UsageError('give either <company>:<level> or --text / --file, not both');
     const to = typeof flags.to === 'string' ? flags.to : undefined;
-    const input = loadAtlas({ flags, positional: [] });
+    const input = await loadAtlas({ flags, positional: [] });
     const { statements, analysis } = input;
     if (to && !analysis.levels.some((p) => p.company.toLowerCase() === to.toLowerCase() || p.companyName.toLowerCase() === to.toLowerCase())) {
       throw new UsageError(`--to: no company "${to}" (have ${[...new Set(analysis.levels.map((p) => p.company))].join(', ')})`);

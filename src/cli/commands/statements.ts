@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { toCsv } from '../../format/index.ts';
+import { sourceLabel, toCsv } from '../../format/index.ts';
 import type { ClassifiedStatement } from '../../types.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
 import { DATA_OPTIONS, loadAtlas } from '../load-atlas.ts';
@@ -27,6 +27,7 @@ export const STATEMENT_COLUMNS: [string, (s: ClassifiedStatement) => unknown][] 
   ['override', (s) => s.why?.override?.comment ?? ''],
   ['file', (s) => s.source.file],
   ['line', (s) => s.source.line],
+  ['at', (s) => s.source.at ?? ''],
 ];
 
 /** The same columns for Arrow, with native types: lists as lists, full-precision numbers, null where absent. */
@@ -38,6 +39,7 @@ const ARROW_VALUES: Record<string, (s: ClassifiedStatement) => unknown> = {
   cues: cueList,
   prior: (s) => s.why?.prior?.competencies.map((c) => c.id) ?? [],
   override: (s) => s.why?.override?.comment ?? null,
+  at: (s) => s.source.at ?? null,
 };
 export const ARROW_COLUMNS = STATEMENT_COLUMNS.map(([name, get]) => [name, ARROW_VALUES[name] ?? get] as const);
 
@@ -50,7 +52,7 @@ export const command: Command = {
     const { json, csv, arrow } = parsed.flags;
     if ([json, csv, arrow].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --csv and --arrow');
     if (arrow === '-' && !io.outBytes) throw new UsageError('--arrow - needs a binary standard output; give a file name');
-    const input = loadAtlas(parsed, { looseFiles: true });
+    const input = await loadAtlas(parsed, { looseFiles: true });
     const rows = input.statements;
     for (const w of input.warnings) io.err(w);
     if (json) io.out(`${JSON.stringify(rows, null, 2)}\n`);
@@ -64,7 +66,7 @@ export const command: Command = {
       for (const s of rows) {
         const flags = s.flags.length ? ` [${s.flags.join(', ')}]` : '';
         const comp = s.competency ? `\t→ ${s.competency}${s.why?.override ? ' (override)' : ''} ${s.confidence?.toFixed(2)}${cues(s) ? ` (${cues(s)})` : ''}` : '';
-        io.out(`${s.source.file}:${s.source.line}\t${s.company} ${s.level}\t${s.section || '—'}\t${s.kind}${flags}\t${s.text}${comp}`);
+        io.out(`${sourceLabel(s.source)}\t${s.company} ${s.level}\t${s.section || '—'}\t${s.kind}${flags}\t${s.text}${comp}`);
       }
     }
     return reportDiagnostics(input.set.diagnostics, io);

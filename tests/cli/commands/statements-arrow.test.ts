@@ -21,7 +21,7 @@ const expected = (s: ClassifiedStatement) => ({
   competency: s.competency ?? null, confidence: s.confidence ?? null,
   cues: (s.why?.cues ?? []).map((c) => `${c.competency}:${c.cue}`),
   prior: s.why?.prior?.competencies.map((c) => c.id) ?? [], override: s.why?.override?.comment ?? null,
-  file: s.source.file, line: s.source.line,
+  file: s.source.file, line: s.source.line, at: s.source.at ?? null,
 });
 
 describe('ladders statements --arrow', () => {
