@@ -29,8 +29,15 @@ export async function checkUnpacked(bytes: Uint8Array, entries: readonly ZipEntr
   return null;
 }
 
+/** A small deflated entry's text (at most `limit` bytes are read). */
+export async function inflatedText(bytes: Uint8Array, entry: ZipEntry, limit: number): Promise<string> {
+  const parts: Uint8Array[] = [];
+  await inflatedSize(entryData(bytes, entry), limit, (chunk) => parts.push(chunk));
+  return new TextDecoder().decode(new Uint8Array(parts.flatMap((p) => [...p]).slice(0, limit)));
+}
+
 /** Bytes a raw deflate stream unpacks to, reading no further than one chunk past `limit`. */
-async function inflatedSize(data: Uint8Array, limit: number): Promise<number> {
+async function inflatedSize(data: Uint8Array, limit: number, onChunk?: (chunk: Uint8Array) => void): Promise<number> {
   const input = new Blob([data as Uint8Array<ArrayBuffer>]).stream();
   const reader = input.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
   let total = 0;
@@ -38,6 +45,7 @@ async function inflatedSize(data: Uint8Array, limit: number): Promise<number> {
     const { done, value } = await reader.read();
     if (done) return total;
     total += value.byteLength;
+    onChunk?.(value);
     if (total > limit) {
       await reader.cancel().catch(() => {});
       return total;

@@ -22,8 +22,10 @@ const ODT_MIME = 'application/vnd.oasis.opendocument.text';
  * What a binary file is, from its content alone (never its name): an office format we read, or a
  * refusal saying what it is; null for anything else (text, or binary content decodeText refuses).
  * Also refuses archives that would unpack to more than `maxUnpacked` bytes, by their own declaration.
+ * An OpenDocument file names its type in a `mimetype` entry, stored as the standard asks; `mimetype`
+ * gives it when a writer compressed that entry (see {@link packedMimetype}).
  */
-export function officeFile(bytes: Uint8Array, maxUnpacked: number): OfficeFile | null {
+export function officeFile(bytes: Uint8Array, maxUnpacked: number, mimetype?: string): OfficeFile | null {
   if (CFB.every((b, i) => bytes[i] === b)) {
     return { refused: 'an old binary Office file (.xls, .doc or .ppt); save it as .xlsx, .ods or .docx and add that instead' };
   }
@@ -32,7 +34,7 @@ export function officeFile(bytes: Uint8Array, maxUnpacked: number): OfficeFile |
   if ('problem' in zip) return { refused: `a ZIP archive that cannot be opened: ${zip.problem}` };
   const names = new Set(zip.entries.map((e) => e.name));
   const mimeEntry = zip.entries.find((e) => e.name === 'mimetype' && e.method === 0);
-  const mime = mimeEntry ? new TextDecoder().decode(entryData(bytes, mimeEntry)).trim() : '';
+  const mime = mimetype ?? (mimeEntry ? new TextDecoder().decode(entryData(bytes, mimeEntry)).trim() : '');
   let format: OfficeFormat | null = null;
   if (names.has('xl/workbook.xml')) format = 'xlsx';
   else if (names.has('word/document.xml')) format = 'docx';
@@ -48,3 +50,10 @@ export function officeFile(bytes: Uint8Array, maxUnpacked: number): OfficeFile |
 }
 
 const mb = (n: number) => (n / 1048576).toFixed(1);
+
+/** A compressed `mimetype` entry of an archive (some writers compress it), to unpack before {@link officeFile}. */
+export function packedMimetype(bytes: Uint8Array): ZipEntry | null {
+  if (!isZip(bytes)) return null;
+  const zip = zipEntries(bytes);
+  return 'entries' in zip ? (zip.entries.find((e) => e.name === 'mimetype' && e.method === 8 && e.size <= 200) ?? null) : null;
+}

@@ -1,8 +1,8 @@
 import type { LadderSet } from '../types.ts';
-import { checkUnpacked } from './check-unpacked.ts';
+import { checkUnpacked, inflatedText } from './check-unpacked.ts';
 import { defaultRules, type IngestRules } from './ingest-rules.ts';
 import { ingestFiles, type IngestOptions, type InputFile } from './ingest-files.ts';
-import { OFFICE_FORMAT_NAMES, officeFile } from './office-format.ts';
+import { OFFICE_FORMAT_NAMES, officeFile, packedMimetype } from './office-format.ts';
 import { openDocx } from './open-docx.ts';
 import { openWorkbook } from './open-workbook.ts';
 import type { OpenedFile } from './opened-file.ts';
@@ -25,7 +25,9 @@ export const maxUnpacked = (rules: IngestRules) => UNPACK_FACTOR * rules.maxFile
 export async function openOfficeFiles(files: readonly InputFile[], rules: IngestRules = defaultRules): Promise<InputFile[]> {
   return Promise.all(files.map(async (f) => {
     if (f.opened || typeof f.content === 'string' || f.content.byteLength > rules.maxFileBytes) return f;
-    const kind = officeFile(f.content, maxUnpacked(rules));
+    const packed = packedMimetype(f.content);
+    const mimetype = packed ? await inflatedText(f.content, packed, 200).then((t) => t.trim(), () => undefined) : undefined;
+    const kind = officeFile(f.content, maxUnpacked(rules), mimetype);
     if (!kind) return f;
     return { ...f, opened: await open(f.path, f.content, kind, rules) };
   }));

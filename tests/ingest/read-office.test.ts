@@ -80,6 +80,16 @@ describe('workbooks (XLSX, ODS) through the grid reader', () => {
     expect(set.diagnostics.every((d) => d.severity === 'warning' && /sheet "(Notes|Scratch)" is not a level × skill grid/.test(d.message))).toBe(true);
   });
 
+  it('reads an ODS whose writer compressed its mimetype entry (SheetJS does; the standard asks for it stored)', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Level', 'Craft', 'Scope'], ['L1', 'Ships fixes.', 'Tasks'], ['L2', 'Designs services.', 'A team']]), 'Grid');
+    const bytes = new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'ods', compression: true }));
+    const set = await ingestFilesAsync([{ path: 'ladders/kestrel/grid.ods', content: bytes }]);
+    expect(set.diagnostics).toEqual([]);
+    expect(set.statements.map((s) => `${s.level}|${s.text}|${s.source.at}`)).toEqual(['L1|Ships fixes.|Grid!B2', 'L1|Tasks|Grid!C2', 'L2|Designs services.|Grid!B3', 'L2|A team|Grid!C3']);
+  });
+
   it('reads each sheet of a workbook as its own track, levels down the side on one and across the top on the other', async () => {
     const set = await read('kestrel-tracks.xlsx');
     expect(set.diagnostics).toEqual([]);
