@@ -16,7 +16,7 @@ describe('ladders CLI on workbooks and Word documents', () => {
     expect(r.out).toContain('line 11 (Scratch!1) skipped: hidden sheet "Scratch"');
     expect(r.out).toContain('kestrel-l3-senior-security-engineer.docx\n  shape       docx-level-page');
     expect(r.err).toBe('kestrel-security-grid.xlsx:Notes!1: warning: sheet "Notes" is not a level × skill grid or a long-format table; skipped\n');
-  });
+  }, 30_000);
 
   it('prints each statement at its cell or paragraph, in text, CSV and JSON', async () => {
     const text = await run('statements', 'tests/fixtures/office/kestrel-tracks.xlsx', '--company', 'kestrel');
@@ -27,5 +27,5 @@ describe('ladders CLI on workbooks and Word documents', () => {
     expect(csv.out).toContain(`kestrel-tracks.xlsx,2,'Security Engineer'!B2`);
     const json = JSON.parse((await run('statements', 'tests/fixtures/office/kestrel-l3-senior-security-engineer.docx', '--company', 'kestrel', '--json')).out);
     expect(json[0].source).toEqual({ file: 'kestrel-l3-senior-security-engineer.docx', line: 3, at: '¶2' });
-  });
+  }, 30_000); // three runs, each loading the classifier
 });

@@ -10,6 +10,8 @@ import type { LadderSet } from '../../src/types.ts';
 /** The fixtures our script writes (tests/fixtures/office/make-fixtures.mjs), as files of one company. */
 const fixture = (name: string, company = 'kestrel'): InputFile => ({ path: `ladders/${company}/${name}`, content: new Uint8Array(fs.readFileSync(`tests/fixtures/office/${name}`)) });
 const read = (...names: string[]) => ingestFilesAsync(names.map((n) => fixture(n)));
+/** The first test of a file also loads SheetJS or mammoth: a generous bound on a loaded machine. */
+const SLOW = { timeout: 30_000 };
 const row = (set: LadderSet) => set.statements.map((s) => `${s.level}|${s.section}|${s.kind}|${s.flags.join(',')}|${s.text}|${s.source.at}`);
 
 /** The grid sheet both workbooks hold: the quirks of exported grids, each cell named. */
@@ -35,7 +37,7 @@ const GRID_ROWS = [
   '4|Scope|expectation||Several teams|Security!E7',
 ];
 
-describe('workbooks (XLSX, ODS) through the grid reader', () => {
+describe('workbooks (XLSX, ODS) through the grid reader', SLOW, () => {
   it('reads an XLSX grid like its TSV twin: sentences split, empty cells kept as placeholders, a cut cell flagged; each statement names its cell', async () => {
     const set = await read('kestrel-security-grid.xlsx');
     expect(row(set)).toEqual(GRID_ROWS);
@@ -126,7 +128,7 @@ describe('workbooks (XLSX, ODS) through the grid reader', () => {
   });
 });
 
-describe('Word documents (DOCX) through the HTML reader', () => {
+describe('Word documents (DOCX) through the HTML reader', SLOW, () => {
   it('reads a level page: title, summary, bullets with a nested one, a Responsibility │ Key behaviours table, examples, a placeholder; each statement names its paragraph', async () => {
     const set = await read('kestrel-l3-senior-security-engineer.docx');
     expect(set.diagnostics).toEqual([]);
@@ -164,7 +166,7 @@ describe('Word documents (DOCX) through the HTML reader', () => {
   });
 });
 
-describe('office files and the synchronous reader', () => {
+describe('office files and the synchronous reader', SLOW, () => {
   it('ingestFiles names an office file it was not given opened, and reads the rest', () => {
     const set = ingestFiles([fixture('kestrel-security-grid.xlsx'), { path: 'ladders/kestrel/l1.md', content: '# L1: Engineer\n\n## Craft\n- Builds.\n' }]);
     expect(set.statements.map((s) => s.text)).toEqual(['Builds.']);

@@ -11,7 +11,7 @@ async function run(request: IngestRequest): Promise<IngestReply[]> {
 }
 const office = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(`tests/fixtures/office/${name}`)) });
 
-describe('readUpload (the worker\u2019s job)', () => {
+describe('readUpload (the worker\u2019s job)', { timeout: 30_000 }, () => {
   it('reports progress per file, then a summary with the company the long format names', async () => {
     const replies = await run({ files: [fixture('elmstead-long.csv')], name: '' });
     expect(replies.filter((r) => r.type === 'progress').map((r) => r.type === 'progress' && r.done)).toEqual([0, 1, 2]);
