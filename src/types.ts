@@ -121,15 +121,27 @@ export interface CueHit {
   weight: number;
 }
 
+/** What a feature of the trained model added to a competency's logit (`w:` word, `b:` word pair, `v:` verb, `vo:` verb + object, `s:` section word; `cues` and `prior` are the lexicon's and the section prior's parts). */
+export interface FeatureHit {
+  competency: string;
+  feature: string;
+  weight: number;
+}
+
 export interface Classification {
   /** Primary competency id, or null when nothing speaks for any competency. */
   competency: string | null;
   /** All competencies with a score, highest first; scores sum to 1. */
   competencies: CompetencyScore[];
+  /** Other competencies the statement speaks to about as much as the primary (trained model only). */
+  secondary?: string[];
+  /** With the trained model: calibrated, i.e. about the share of statements at this confidence whose primary a blind annotator accepts. */
   confidence: number;
   why: {
     cues: CueHit[];
     prior?: { section: string; competencies: CompetencyScore[] };
+    /** The trained model's strongest reasons for the primary (and secondaries), largest first. */
+    features?: FeatureHit[];
     override?: { competency: string; comment: string };
   };
 }

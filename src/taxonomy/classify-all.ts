@@ -10,12 +10,12 @@ export const CLASSIFIED_KINDS: readonly Kind[] = ['expectation', 'example', 'sum
  * `competencies`, `confidence` and `why`; other kinds come back unchanged. An override for a
  * statement id wins (score 1, confidence 1) and is recorded in `why.override` next to the cues.
  */
-export function classifyAll(statements: Statement[], { taxonomy, priors, overrides = [] }: ClassifyAllOptions): ClassifiedStatement[] {
+export function classifyAll(statements: Statement[], { taxonomy, priors, model, overrides = [] }: ClassifyAllOptions): ClassifiedStatement[] {
   const byId = new Map(overrides.map((o) => [o.id, o]));
   return statements.map((s) => {
     const override = byId.get(s.id);
     if (!CLASSIFIED_KINDS.includes(s.kind) && !override) return { ...s };
-    const result = classifyText(s.text, { taxonomy, priors, section: s.section });
+    const result = classifyText(s.text, { taxonomy, priors, model, section: s.section });
     if (!override) return { ...s, ...result };
     return {
       ...s,

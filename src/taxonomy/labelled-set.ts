@@ -33,7 +33,8 @@ export function parseLabelledSet(csvText: string, { source = 'labelled set' }: {
   }));
 }
 
-const normal = (s: string) => s.toLowerCase().replace(/\([^)]*https?:[^)]*\)|\]\([^)]*\)/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+/** Text as compared when joining labels to statements: lower case, links dropped, punctuation and spacing collapsed. */
+export const normalLabelText = (s: string) => s.toLowerCase().replace(/\([^)]*https?:[^)]*\)|\]\([^)]*\)/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
 
 /**
  * Join labelled rows to statements by file + line + text (so the labels survive id changes).
@@ -48,14 +49,14 @@ export function joinLabelled(rows: LabelledRow[], statements: Statement[]): Labe
   }
   return rows.map((row) => {
     const candidates = byLine.get(`${row.file}#${row.line}`) ?? [];
-    const want = normal(row.text);
-    const exact = candidates.find((s) => normal(s.text) === want);
+    const want = normalLabelText(row.text);
+    const exact = candidates.find((s) => normalLabelText(s.text) === want);
     if (exact) return { row, statement: exact };
     const words = new Set(want.split(' '));
     let best: Statement | null = null;
     let bestScore = 0.6;
     for (const s of candidates) {
-      const other = new Set(normal(s.text).split(' '));
+      const other = new Set(normalLabelText(s.text).split(' '));
       const shared = [...words].filter((w) => other.has(w)).length;
       const score = shared / Math.max(words.size, other.size);
       if (score >= bestScore) [best, bestScore] = [s, score];

@@ -1,3 +1,5 @@
+import type { ClassifierModel } from './classifier-model.ts';
+
 /** A group of competencies (Scope, Craft, People, Leadership in the shipped taxonomy). */
 export interface CompetencyGroup {
   id: string;
@@ -54,13 +56,16 @@ export interface Override {
 export interface ClassifyTextOptions {
   taxonomy: Taxonomy;
   priors?: SectionPriors;
-  /** Native section path (`Craft › Security Execution`); only used to look up a prior. */
+  /** Native section path (`Craft › Security Execution`); used to look up a prior and, with a model, as section words. */
   section?: string;
+  /** Trained model (`data/classifier-model.json`); without one (or when its competencies are not the taxonomy's) the cue lexicon and priors decide alone. */
+  model?: ClassifierModel;
 }
 
 /** Options for classifying a statement table. */
 export interface ClassifyAllOptions {
   taxonomy: Taxonomy;
   priors?: SectionPriors;
+  model?: ClassifierModel;
   overrides?: Override[];
 }

@@ -24,8 +24,19 @@ describe('ladders classify', () => {
   it('--text --json gives the classification as data', async () => {
     const r = await run('classify', '--text', 'Interviews candidates', '--json');
     const parsed = JSON.parse(r.out);
-    expect(parsed).toMatchObject({ text: 'Interviews candidates', competency: 'hiring', competencies: [{ id: 'hiring', score: 1 }] });
+    expect(parsed).toMatchObject({ text: 'Interviews candidates', competency: 'hiring', competencies: [{ id: 'hiring' }] });
+    expect(parsed.competencies[0].score).toBeGreaterThan(0.9);
     expect(parsed.why.cues.map((h: { cue: string }) => h.cue).sort()).toEqual(['candidates', 'interview']);
+    // the trained model's reasons: the lexicon's part and the words, each with its weight
+    expect(parsed.why.features).toContainEqual(expect.objectContaining({ competency: 'hiring', feature: 'cues' }));
+    expect(parsed.why.features.some((f: { feature: string }) => f.feature.startsWith('w:') || f.feature.startsWith('v:'))).toBe(true);
+  });
+
+  it('--model none classifies with the cue lexicon and section priors alone', async () => {
+    const r = await run('classify', '--text', 'Interviews candidates', '--json', '--model', 'none');
+    const parsed = JSON.parse(r.out);
+    expect(parsed.competencies).toEqual([{ id: 'hiring', score: 1 }]);
+    expect(parsed.why.features).toBeUndefined();
   });
 
   it('without --text classifies every statement of the data, --json carrying the new fields', async () => {

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { calibrationPoints, holdOut } from '../../taxonomy/holdout.ts';
+import { fitCalibration } from '../../taxonomy/calibration.ts';
+import { serialiseClassifierModel } from '../../taxonomy/classifier-model.ts';
+import { parseTrainingConfig, trainModel } from '../../taxonomy/train-model.ts';
+import { type Command, parseArgs } from '../command.ts';
+import { DEFAULT_CORPUS, readLabelledCorpus } from '../labelled-corpus.ts';
+import { BUNDLED_DATA } from '../load-data-dir.ts';
+import { loadTaxonomyFiles, taxonomyPathsFromFlags } from '../load-taxonomy-files.ts';
+
+export const command: Command = {
+  name: 'train',
+  summary: 'train the classifier model on every labelled statement (data/classifier-model.json)',
+  usage: 'ladders train [--corpus DIR] [--config FILE] [--out FILE] [--taxonomy FILE] [--priors FILE]',
+  async run(args, io) {
+    const { flags } = parseArgs(args, [], ['corpus', 'config', 'out', 'taxonomy', 'priors', 'data']);
+    const corpusDir = typeof flags.corpus === 'string' ? flags.corpus : DEFAULT_CORPUS;
+    const configPath = typeof flags.config === 'string' ? flags.config : path.join(BUNDLED_DATA, 'classifier-training.json');
+    const out = typeof flags.out === 'string' ? flags.out : path.join(BUNDLED_DATA, 'classifier-model.json');
+    const config = parseTrainingConfig(fs.readFileSync(configPath, 'utf8'), { source: configPath });
+    const { taxonomy, priors } = loadTaxonomyFiles({ ...taxonomyPathsFromFlags(flags), overrides: undefined });
+    const corpus = readLabelledCorpus(corpusDir);
+    io.err(`${corpus.examples.length} labelled statements (${corpus.corpusRows} in the blind corpus, ${corpus.found} of them found in their ladders)`);
+    const folds = corpus.ladders.map((l) => ({ name: l, ladders: [l] }));
+    const predictions = holdOut(corpus.examples, folds, {
+      taxonomy,
+      priors,
+      config,
+      onFold: (f, trained, scored) => io.err(`held out ${f.name}: trained on ${trained}, scored ${scored}`),
+    });
+    const calibration = fitCalibration(calibrationPoints(predictions));
+    const model = { ...trainModel(corpus.examples, { taxonomy, priors, config }), calibration };
+    const text = serialiseClassifierModel(model, {
+      description:
+        'Trained by `npm run train` (src/cli/commands/train.ts) from every labelled statement listed in tests/fixtures/blind-corpus/ladders.json, with data/classifier-training.json. Logit of competency k = bias[k] + the weights of the statement\'s features for k + lexicon × its summed cue weights for k + prior × its section-prior share of k; probabilities by softmax; confidence = σ(slope × logit(p) + intercept) of the primary\'s probability, fitted on leave-one-ladder-out predictions. Regenerate, do not edit.',
+      trainedOn: corpus.examples.length,
+    });
+    fs.writeFileSync(out, text);
+    io.err(`wrote ${out}: ${model.weights.size} features, ${text.length} bytes; calibration slope ${calibration.slope}, intercept ${calibration.intercept}`);
+    return 0;
+  },
+};

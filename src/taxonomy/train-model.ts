@@ -1,0 +1,172 @@
+import { lexiconEvidence } from './classify-statement.ts';
+import type { ClassifierModel } from './classifier-model.ts';
+import { minimise } from './lbfgs.ts';
+import { type FeatureWords, modelFeatures } from './model-features.ts';
+import { sectionPrior } from './section-prior.ts';
+import { TaxonomyError, isPlainObject, readJson } from './taxonomy-error.ts';
+import type { SectionPriors, Taxonomy } from './types.ts';
+
+/** One labelled statement to learn from. */
+export interface TrainingExample {
+  text: string;
+  section?: string;
+  /** Acceptable competency ids, preferred first. */
+  acceptable: string[];
+}
+
+/** How the model is trained (`data/classifier-training.json`). */
+export interface TrainingConfig {
+  /** L2 penalty on feature weights (the loss is a mean over examples). */
+  lambda: number;
+  /** Share of each example's loss on its preferred label; the rest is on the probability of any acceptable label. */
+  preferredShare: number;
+  /** A feature is learnt only when at least this many training statements have it. */
+  minCount: number;
+  /** Weights smaller than this (in absolute value) are dropped from the shipped model; weights are kept to 3 decimals. */
+  prune: number;
+  maxIterations: number;
+  words: FeatureWords;
+  secondary: ClassifierModel['secondary'];
+}
+
+/** Read and validate the training configuration. */
+export function parseTrainingConfig(input: unknown, { source = 'classifier-training' }: { source?: string } = {}): TrainingConfig {
+  const raw = readJson(input, source);
+  if (!isPlainObject(raw)) throw new TaxonomyError(source, ['expected a JSON object']);
+  const problems: string[] = [];
+  const num = (key: string, min: number, max: number) => {
+    const v = raw[key];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) problems.push(`"${key}" must be a number from ${min} to ${max}`);
+    return v as number;
+  };
+  const words = isPlainObject(raw.words) ? raw.words : {};
+  for (const key of ['stop', 'beforeVerb', 'notObject']) {
+    if (!Array.isArray(words[key]) || !(words[key] as unknown[]).every((w) => typeof w === 'string')) problems.push(`"words.${key}" must be an array of words`);
+  }
+  const secondary = isPlainObject(raw.secondary) ? raw.secondary : {};
+  if (typeof secondary.min !== 'number' || typeof secondary.ratio !== 'number') problems.push('"secondary" must have numbers "min" and "ratio"');
+  const config = {
+    lambda: num('lambda', 0, 10),
+    preferredShare: num('preferredShare', 0, 1),
+    minCount: num('minCount', 1, 1000),
+    prune: num('prune', 0, 10),
+    maxIterations: num('maxIterations', 1, 100000),
+    words: { stop: words.stop as string[], beforeVerb: words.beforeVerb as string[], notObject: words.notObject as string[] },
+    secondary: { min: secondary.min as number, ratio: secondary.ratio as number },
+  };
+  if (problems.length) throw new TaxonomyError(source, problems);
+  return config;
+}
+
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits || 0;
+
+/**
+ * Train the classifier: multinomial logistic regression over the examples' features with two shared
+ * weights for the cue lexicon's score and the section prior's share, L2-penalised, minimised with
+ * L-BFGS from zero. Deterministic: the same examples, taxonomy, priors and config give the same model.
+ * The calibration is left as the identity (fit it on held-out predictions with {@link fitCalibration}).
+ */
+export function trainModel(
+  examples: TrainingExample[],
+  { taxonomy, priors, config }: { taxonomy: Taxonomy; priors?: SectionPriors; config: TrainingConfig },
+): ClassifierModel {
+  const classes = taxonomy.competencies.map((c) => c.id);
+  const K = classes.length;
+  const index = new Map(classes.map((id, k) => [id, k]));
+  const rows = examples
+    .map((e) => ({ e, acceptable: e.acceptable.filter((a) => index.has(a)).map((a) => index.get(a)!) }))
+    .filter((r) => r.acceptable.length > 0);
+  const featureLists = rows.map(({ e }) => modelFeatures(e.text, e.section, config.words));
+  const counts = new Map<string, number>();
+  for (const list of featureLists) for (const f of list) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const vocabulary = [...counts].filter(([, n]) => n >= config.minCount).map(([f]) => f).sort();
+  const column = new Map(vocabulary.map((f, i) => [f, i]));
+  const F = vocabulary.length;
+  const N = rows.length;
+  const X = featureLists.map((list) => Int32Array.from(list.filter((f) => column.has(f)).map((f) => column.get(f)!)));
+  const lexicon = rows.map(({ e }) => {
+    const v = new Float64Array(K);
+    for (const [id, w] of lexiconEvidence(e.text, taxonomy).raw) if (index.has(id)) v[index.get(id)!] = w;
+    return v;
+  });
+  const prior = rows.map(({ e }) => {
+    const v = new Float64Array(K);
+    const found = priors && e.section ? sectionPrior(e.section, priors) : null;
+    for (const c of found?.competencies ?? []) if (index.has(c.id)) v[index.get(c.id)!] = c.score;
+    return v;
+  });
+
+  const BIAS = F * K;
+  const LEX = BIAS + K;
+  const PRIOR = LEX + 1;
+  const { lambda, preferredShare: share } = config;
+  const p = new Float64Array(K);
+  const fg = (x: Float64Array, g: Float64Array): number => {
+    g.fill(0);
+    let loss = 0;
+    for (let i = 0; i < N; i++) {
+      const xi = X[i];
+      const lex = lexicon[i];
+      const pri = prior[i];
+      for (let k = 0; k < K; k++) p[k] = x[BIAS + k] + x[LEX] * lex[k] + x[PRIOR] * pri[k];
+      for (let t = 0; t < xi.length; t++) {
+        const o = xi[t] * K;
+        for (let k = 0; k < K; k++) p[k] += x[o + k];
+      }
+      let max = -Infinity;
+      for (let k = 0; k < K; k++) if (p[k] > max) max = p[k];
+      let sum = 0;
+      for (let k = 0; k < K; k++) sum += p[k] = Math.exp(p[k] - max);
+      for (let k = 0; k < K; k++) p[k] /= sum;
+      const acc = rows[i].acceptable;
+      let inSet = 0;
+      for (const a of acc) inSet += p[a];
+      loss -= share * Math.log(p[acc[0]] + 1e-300) + (1 - share) * Math.log(inSet + 1e-300);
+      // d loss / d logit k = p_k − share·[k = preferred] − (1 − share)·p_k·[k acceptable] / inSet
+      p[acc[0]] -= share;
+      for (const a of acc) p[a] -= ((1 - share) * (p[a] + (a === acc[0] ? share : 0))) / inSet;
+      let gl = 0;
+      let gp = 0;
+      for (let k = 0; k < K; k++) {
+        const d = p[k] / N;
+        g[BIAS + k] += d;
+        gl += d * lex[k];
+        gp += d * pri[k];
+        p[k] = d;
+      }
+      g[LEX] += gl;
+      g[PRIOR] += gp;
+      for (let t = 0; t < xi.length; t++) {
+        const o = xi[t] * K;
+        for (let k = 0; k < K; k++) g[o + k] += p[k];
+      }
+    }
+    let penalty = 0;
+    for (let j = 0; j < BIAS; j++) {
+      penalty += x[j] * x[j];
+      g[j] += lambda * x[j];
+    }
+    return loss / N + (lambda / 2) * penalty;
+  };
+  const { x } = minimise(fg, new Float64Array(PRIOR + 1), { maxIterations: config.maxIterations });
+
+  const weights = new Map<string, Map<number, number>>();
+  vocabulary.forEach((f, j) => {
+    const m = new Map<number, number>();
+    for (let k = 0; k < K; k++) {
+      const w = round(x[j * K + k], 3);
+      if (Math.abs(w) >= config.prune && w !== 0) m.set(k, w);
+    }
+    if (m.size) weights.set(f, m);
+  });
+  return {
+    classes,
+    words: config.words,
+    lexicon: round(x[LEX], 4),
+    prior: round(x[PRIOR], 4),
+    bias: classes.map((_, k) => round(x[BIAS + k], 4)),
+    weights,
+    calibration: { slope: 1, intercept: 0 },
+    secondary: config.secondary,
+  };
+}

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseClassifierModel, serialiseClassifierModel } from '../../src/taxonomy/classifier-model.ts';
+import { classifyText, parseTaxonomy } from '../../src/taxonomy/index.ts';
+import { parseTrainingConfig, type TrainingExample, trainModel } from '../../src/taxonomy/train-model.ts';
+import { dataPath, priors, taxonomy } from './helpers.ts';
+
+const config = parseTrainingConfig(readFileSync(dataPath('classifier-training.json'), 'utf8'));
+
+// Statements in our own words whose deciding verb the cue lexicon does not know ("calibrat…", "triage").
+const examples: TrainingExample[] = [
+  ...['I calibrate promotion cases with other leads', 'Calibrates performance ratings fairly', 'I take part in calibration of review outcomes', 'Joins calibration panels for promotions'].map((text) => ({ text, acceptable: ['leadership', 'hiring'] })),
+  ...['I triage alerts from the detection pipeline', 'Triages pages quickly at night', 'I triage new alerts before handing them over', 'Triages alerts and escalates the serious ones'].map((text) => ({ text, acceptable: ['incident'] })),
+  ...['I write clear design documents', 'Writes crisp updates for executives', 'I write blog posts about our work', 'Writes well-structured proposals'].map((text) => ({ text, acceptable: ['communication'] })),
+];
+
+describe('trainModel', () => {
+  const model = trainModel(examples, { taxonomy, priors, config });
+
+  it('learns words the lexicon does not know, and the why names them with their weights', () => {
+    const c = classifyText('I triage the overnight alerts', { taxonomy, priors, model });
+    expect(c.competency).toBe('incident');
+    expect(c.why.features?.some((f) => f.competency === 'incident' && f.feature.includes('triag') && f.weight > 0)).toBe(true);
+    expect(classifyText('I calibrate the promotion cases', { taxonomy, priors, model }).competency).toBe('leadership');
+  });
+
+  it('keeps the lexicon and the section prior as two learnt weights', () => {
+    expect(model.lexicon).toBeGreaterThan(0);
+    expect(model.classes).toEqual(taxonomy.competencies.map((c) => c.id));
+  });
+
+  it('is deterministic: the same examples give the same bytes', () => {
+    const again = trainModel(examples, { taxonomy, priors, config });
+    expect(serialiseClassifierModel(again)).toBe(serialiseClassifierModel(model));
+  });
+
+  it('round-trips through its JSON form', () => {
+    const text = serialiseClassifierModel(model, { description: 'test' });
+    const back = parseClassifierModel(text);
+    expect(serialiseClassifierModel(back, { description: 'test' })).toBe(text);
+    const a = classifyText('I triage the overnight alerts', { taxonomy, priors, model });
+    expect(classifyText('I triage the overnight alerts', { taxonomy, priors, model: back })).toEqual(a);
+  });
+});
+
+describe('classifyText with a model', () => {
+  const model = parseClassifierModel(readFileSync(dataPath('classifier-model.json'), 'utf8'));
+
+  it('gives probabilities summing to 1, a calibrated confidence and the features that decided it', () => {
+    const c = classifyText('I participate in calibration sessions by providing meaningful feedback to ensure fair and consistent decisions', { taxonomy, priors, model });
+    expect(c.competencies.reduce((a, s) => a + s.score, 0)).toBeCloseTo(1, 2);
+    expect(c.confidence).toBeGreaterThan(0);
+    expect(c.confidence).toBeLessThan(1);
+    expect(c.why.features!.length).toBeGreaterThan(0);
+    expect(c.why.features!.filter((f) => f.competency === c.competency).map((f) => f.weight)).toEqual(
+      [...c.why.features!.filter((f) => f.competency === c.competency).map((f) => f.weight)].sort((a, b) => b - a),
+    );
+  });
+
+  it('still says nothing when nothing speaks for any competency', () => {
+    expect(classifyText('Zyx qwv.', { taxonomy, model }).competency).toBeNull();
+  });
+
+  it('is ignored for a taxonomy whose competencies it was not trained on (the cue lexicon decides)', () => {
+    const other = parseTaxonomy({ groups: [{ id: 'g', label: 'G' }], competencies: [{ id: 'hacking', label: 'Hacking', group: 'g', definition: 'd', description: 'd', cues: { exploit: 2 } }] });
+    const c = classifyText('Writes exploits.', { taxonomy: other, model });
+    expect(c.competency).toBe('hacking');
+    expect(c.why.features).toBeUndefined();
+  });
+
+  it('rejects a malformed model file naming the problems', () => {
+    expect(() => parseClassifierModel({ classes: ['a'], bias: [0, 1], weights: { 'w:x': [3, 1] } })).toThrowError(/"bias" must be 1 numbers[\s\S]*weights\["w:x"\]/);
+  });
+});
