@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { levelKey as analysesLevelKey } from '../../src/analyses/index.ts';
 import { atlasOf } from '../helpers.ts';
-import { explorerRow, matchesQuery } from '../../src/views/explorer.ts';
+import { explorerRow, matchesQuery, passesConfidence, REVIEW_BELOW } from '../../src/views/explorer.ts';
 import { companies, inSelection, isSelectedLevel, levelKey, levelName, levelRows, selectLevel } from '../../src/views/level-rows.ts';
 
 const { set, statements, taxonomy } = atlasOf();
@@ -25,6 +25,31 @@ describe('explorerRow', () => {
   it('writes flags as a comma list', () => {
     const s = statements.find((x) => x.flags.length)!;
     expect(explorerRow(s).flags).toBe(s.flags.join(', '));
+  });
+});
+
+describe('explorer: the model in the why, and low confidence for review', () => {
+  const rows = statements.map((s) => explorerRow(s, label));
+
+  it('names the model features that decided the primary, with their weights', () => {
+    const s = statements.find((x) => x.why?.features?.some((f) => f.competency === x.competency && f.feature.startsWith('w:')) && !x.why.override)!;
+    const f = s.why!.features!.find((x) => x.competency === s.competency && x.feature.startsWith('w:'))!;
+    expect(explorerRow(s, label).why).toContain(`${f.feature} +${f.weight.toFixed(2)}`);
+  });
+
+  it('"review" keeps exactly the classified statements below the review threshold; a minimum keeps those at or above it', () => {
+    const review = rows.filter((r) => passesConfidence(r, 'review'));
+    expect(review.length).toBeGreaterThan(0);
+    expect(review.length).toBeLessThan(rows.filter((r) => r.confidence !== null).length);
+    expect(review.every((r) => r.confidence !== null && r.confidence < REVIEW_BELOW)).toBe(true);
+    expect(rows.filter((r) => passesConfidence(r, '0.7')).every((r) => (r.confidence ?? 0) >= 0.7)).toBe(true);
+    expect(rows.filter((r) => passesConfidence(r, '')).length).toBe(rows.length);
+  });
+
+  it('never offers an overridden statement for review', () => {
+    const row = { ...rows.find((r) => r.confidence !== null)!, confidence: 0.2 };
+    expect(passesConfidence(row, 'review')).toBe(true);
+    expect(passesConfidence({ ...row, why: `override: checked by hand; ${row.why}` }, 'review')).toBe(false);
   });
 });
 
