@@ -16,8 +16,8 @@ export interface ClassifierModel {
   /** Weight of a competency's section-prior share. */
   prior: number;
   bias: number[];
-  /** Feature → sparse weights: class index → weight (weights too small to matter are pruned). */
-  weights: Map<string, Map<number, number>>;
+  /** Feature → its weight for each class (by class index; weights too small to matter are pruned to 0 in the file). */
+  weights: Map<string, Float64Array>;
   /** Confidence = σ(slope × logit(p) + intercept) of the primary's probability p, fitted on held-out ladders. */
   calibration: { slope: number; intercept: number };
   /** A competency other than the primary is a secondary when its probability ≥ `min` and ≥ `ratio` × the primary's. */
@@ -41,7 +41,7 @@ export function parseClassifierModel(input: unknown, { source = 'classifier-mode
   if (!num(cal.slope) || !num(cal.intercept)) problems.push('"calibration" must have numbers "slope" and "intercept"');
   const sec = isPlainObject(raw.secondary) ? raw.secondary : {};
   if (!num(sec.min) || !num(sec.ratio)) problems.push('"secondary" must have numbers "min" and "ratio"');
-  const weights = new Map<string, Map<number, number>>();
+  const weights = new Map<string, Float64Array>();
   if (!isPlainObject(raw.weights)) problems.push('"weights" must be an object of feature → [class index, weight, …]');
   else {
     for (const [feature, list] of Object.entries(raw.weights)) {
@@ -50,8 +50,8 @@ export function parseClassifierModel(input: unknown, { source = 'classifier-mode
         if (problems.length < 20) problems.push(`weights["${feature}"] must be pairs of class index (0–${classes.length - 1}) and weight`);
         continue;
       }
-      const m = new Map<number, number>();
-      for (let i = 0; i < list.length; i += 2) m.set(list[i] as number, list[i + 1] as number);
+      const m = new Float64Array(classes.length);
+      for (let i = 0; i < list.length; i += 2) m[list[i] as number] = list[i + 1] as number;
       weights.set(feature, m);
     }
   }
@@ -68,7 +68,7 @@ export function parseClassifierModel(input: unknown, { source = 'classifier-mode
   };
 }
 
-/** The model as JSON text: keys in a fixed order, features sorted, one feature a line (stable bytes for the same model). */
+/** The model as JSON text: keys in a fixed order, features sorted, one feature a line with its non-zero weights as class index, weight pairs (stable bytes for the same model). */
 export function serialiseClassifierModel(model: ClassifierModel, extra: Record<string, unknown> = {}): string {
   const head = {
     ...extra,
@@ -82,7 +82,7 @@ export function serialiseClassifierModel(model: ClassifierModel, extra: Record<s
   };
   const features = [...model.weights.keys()].sort();
   const lines = features.map((f) => {
-    const pairs = [...model.weights.get(f)!].sort((a, b) => a[0] - b[0]).flat();
+    const pairs = [...model.weights.get(f)!].flatMap((w, k) => (w !== 0 ? [k, w] : []));
     return `    ${JSON.stringify(f)}: ${JSON.stringify(pairs)}`;
   });
   const headText = JSON.stringify(head, null, 2);
@@ -114,7 +114,7 @@ export function modelLogits(
     const w = model.weights.get(f);
     if (!w) continue;
     known.push(f);
-    for (const [k, v] of w) logits[k] += v;
+    for (let k = 0; k < K; k++) logits[k] += w[k];
   }
   return { logits, known };
 }

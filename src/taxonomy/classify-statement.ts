@@ -107,7 +107,7 @@ function classifyWithModel(
   const secondary = ranked.slice(1).filter((c) => c.score >= model.secondary.min && c.score >= model.secondary.ratio * top.score);
   const reasons: FeatureHit[] = [];
   for (const c of [top, ...secondary]) {
-    const parts: FeatureHit[] = knownFeatures.map((f) => ({ competency: c.id, feature: f, weight: model.weights.get(f)!.get(c.k) ?? 0 }));
+    const parts: FeatureHit[] = knownFeatures.map((f) => ({ competency: c.id, feature: f, weight: model.weights.get(f)![c.k] }));
     if (raw.get(c.id)) parts.push({ competency: c.id, feature: 'cues', weight: model.lexicon * raw.get(c.id)! });
     if (priorShare.get(c.id)) parts.push({ competency: c.id, feature: 'prior', weight: model.prior * priorShare.get(c.id)! });
     parts.sort((a, b) => b.weight - a.weight || compareText(a.feature, b.feature));

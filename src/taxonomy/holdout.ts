@@ -61,7 +61,7 @@ export function holdOut(examples: LabelledExample[], folds: Fold[], { taxonomy, 
   for (const fold of folds) {
     const out = new Set(fold.ladders);
     const training = trainingSetFor(examples, fold);
-    const model: ClassifierModel = trainModel(training, { taxonomy, priors, config });
+    const model: ClassifierModel = trainModel(weighted(training, config), { taxonomy, priors, config });
     const scored = examples.filter((e) => e.scored && e.ladders.some((l) => out.has(l)));
     for (const example of scored) {
       const at = fold.ladders.find((l) => example.sections[l] !== undefined);
@@ -79,6 +79,11 @@ export function holdOut(examples: LabelledExample[], folds: Fold[], { taxonomy, 
   const probability = (c: Classification) => c.competencies[0]?.score ?? 0;
   const byFold = new Map(folds.map((f) => [f.name, fitCalibration(raw.filter((o) => o.fold !== f.name).map((o) => ({ p: probability(o.after), correct: accepted(o.after, o.example) })))]));
   return raw.map((r) => ({ ...r, confidence: r.after.competency === null ? 0 : calibrate(probability(r.after), byFold.get(r.fold)!) }));
+}
+
+/** Labelled statements as training examples: blind-corpus statements weigh 1, the others `config.otherSetsWeight`. */
+export function weighted(examples: LabelledExample[], config: TrainingConfig): (LabelledExample & { weight: number })[] {
+  return examples.map((e) => ({ ...e, weight: e.scored ? 1 : config.otherSetsWeight }));
 }
 
 /** The statements a fold may train on: those that none of its ladders holds (by normalised text). */

@@ -46,7 +46,19 @@ export function splitWords(text: string): Word[] {
   return normal
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
-    .map((raw) => ({ raw, stem: stem(raw) }));
+    .map((raw) => ({ raw, stem: cachedStem(raw) }));
+}
+
+const stems = new Map<string, string>();
+const MAX_CACHED = 50_000;
+
+function cachedStem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = stem(word);
+    if (stems.size < MAX_CACHED) stems.set(word, s);
+  }
+  return s;
 }
 
 /** Feature name prefixes, one namespace each. */

@@ -12,6 +12,8 @@ export interface TrainingExample {
   section?: string;
   /** Acceptable competency ids, preferred first. */
   acceptable: string[];
+  /** Weight of this example in the loss (default 1). */
+  weight?: number;
 }
 
 /** How the model is trained (`data/classifier-training.json`). */
@@ -25,6 +27,10 @@ export interface TrainingConfig {
   /** Weights smaller than this (in absolute value) are dropped from the shipped model; weights are kept to 3 decimals. */
   prune: number;
   maxIterations: number;
+  /** Whether words of the section name are features (company-specific section names can mislead on another company). */
+  sectionWords: boolean;
+  /** Loss weight of labelled statements outside the blind corpus (seeds, own words: the cue lexicon was written looking at them). */
+  otherSetsWeight: number;
   words: FeatureWords;
   secondary: ClassifierModel['secondary'];
 }
@@ -51,6 +57,8 @@ export function parseTrainingConfig(input: unknown, { source = 'classifier-train
     minCount: num('minCount', 1, 1000),
     prune: num('prune', 0, 10),
     maxIterations: num('maxIterations', 1, 100000),
+    otherSetsWeight: num('otherSetsWeight', 0, 10),
+    sectionWords: raw.sectionWords !== false,
     words: { stop: words.stop as string[], beforeVerb: words.beforeVerb as string[], notObject: words.notObject as string[] },
     secondary: { min: secondary.min as number, ratio: secondary.ratio as number },
   };
@@ -76,7 +84,7 @@ export function trainModel(
   const rows = examples
     .map((e) => ({ e, acceptable: e.acceptable.filter((a) => index.has(a)).map((a) => index.get(a)!) }))
     .filter((r) => r.acceptable.length > 0);
-  const featureLists = rows.map(({ e }) => modelFeatures(e.text, e.section, config.words));
+  const featureLists = rows.map(({ e }) => modelFeatures(e.text, config.sectionWords ? e.section : undefined, config.words));
   const counts = new Map<string, number>();
   for (const list of featureLists) for (const f of list) counts.set(f, (counts.get(f) ?? 0) + 1);
   const vocabulary = [...counts].filter(([, n]) => n >= config.minCount).map(([f]) => f).sort();
@@ -119,16 +127,17 @@ export function trainModel(
       for (let k = 0; k < K; k++) sum += p[k] = Math.exp(p[k] - max);
       for (let k = 0; k < K; k++) p[k] /= sum;
       const acc = rows[i].acceptable;
+      const weight = rows[i].e.weight ?? 1;
       let inSet = 0;
       for (const a of acc) inSet += p[a];
-      loss -= share * Math.log(p[acc[0]] + 1e-300) + (1 - share) * Math.log(inSet + 1e-300);
+      loss -= weight * (share * Math.log(p[acc[0]] + 1e-300) + (1 - share) * Math.log(inSet + 1e-300));
       // d loss / d logit k = p_k − share·[k = preferred] − (1 − share)·p_k·[k acceptable] / inSet
       p[acc[0]] -= share;
       for (const a of acc) p[a] -= ((1 - share) * (p[a] + (a === acc[0] ? share : 0))) / inSet;
       let gl = 0;
       let gp = 0;
       for (let k = 0; k < K; k++) {
-        const d = p[k] / N;
+        const d = (weight * p[k]) / N;
         g[BIAS + k] += d;
         gl += d * lex[k];
         gp += d * pri[k];
@@ -150,14 +159,15 @@ export function trainModel(
   };
   const { x } = minimise(fg, new Float64Array(PRIOR + 1), { maxIterations: config.maxIterations });
 
-  const weights = new Map<string, Map<number, number>>();
+  const weights = new Map<string, Float64Array>();
   vocabulary.forEach((f, j) => {
-    const m = new Map<number, number>();
+    const m = new Float64Array(K);
+    let kept = 0;
     for (let k = 0; k < K; k++) {
       const w = round(x[j * K + k], 3);
-      if (Math.abs(w) >= config.prune && w !== 0) m.set(k, w);
+      if (Math.abs(w) >= config.prune && w !== 0) (m[k] = w), kept++;
     }
-    if (m.size) weights.set(f, m);
+    if (kept) weights.set(f, m);
   });
   return {
     classes,

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { calibrationPoints, holdOut } from '../../taxonomy/holdout.ts';
+import { calibrationPoints, holdOut, weighted } from '../../taxonomy/holdout.ts';
 import { fitCalibration } from '../../taxonomy/calibration.ts';
 import { serialiseClassifierModel } from '../../taxonomy/classifier-model.ts';
 import { parseTrainingConfig, trainModel } from '../../taxonomy/train-model.ts';
 import { type Command, parseArgs } from '../command.ts';
+import { holdoutSummary } from './eval.ts';
 import { DEFAULT_CORPUS, readLabelledCorpus } from '../labelled-corpus.ts';
 import { BUNDLED_DATA } from '../load-data-dir.ts';
 import { loadTaxonomyFiles, taxonomyPathsFromFlags } from '../load-taxonomy-files.ts';
@@ -12,9 +13,9 @@ import { loadTaxonomyFiles, taxonomyPathsFromFlags } from '../load-taxonomy-file
 export const command: Command = {
   name: 'train',
   summary: 'train the classifier model on every labelled statement (data/classifier-model.json)',
-  usage: 'ladders train [--corpus DIR] [--config FILE] [--out FILE] [--taxonomy FILE] [--priors FILE]',
+  usage: 'ladders train [--corpus DIR] [--config FILE] [--out FILE] [--report FILE] [--taxonomy FILE] [--priors FILE]',
   async run(args, io) {
-    const { flags } = parseArgs(args, [], ['corpus', 'config', 'out', 'taxonomy', 'priors', 'data']);
+    const { flags } = parseArgs(args, [], ['corpus', 'config', 'out', 'report', 'taxonomy', 'priors', 'data']);
     const corpusDir = typeof flags.corpus === 'string' ? flags.corpus : DEFAULT_CORPUS;
     const configPath = typeof flags.config === 'string' ? flags.config : path.join(BUNDLED_DATA, 'classifier-training.json');
     const out = typeof flags.out === 'string' ? flags.out : path.join(BUNDLED_DATA, 'classifier-model.json');
@@ -30,7 +31,7 @@ export const command: Command = {
       onFold: (f, trained, scored) => io.err(`held out ${f.name}: trained on ${trained}, scored ${scored}`),
     });
     const calibration = fitCalibration(calibrationPoints(predictions));
-    const model = { ...trainModel(corpus.examples, { taxonomy, priors, config }), calibration };
+    const model = { ...trainModel(weighted(corpus.examples, config), { taxonomy, priors, config }), calibration };
     const text = serialiseClassifierModel(model, {
       description:
         'Trained by `npm run train` (src/cli/commands/train.ts) from every labelled statement listed in tests/fixtures/blind-corpus/ladders.json, with data/classifier-training.json. Logit of competency k = bias[k] + the weights of the statement\'s features for k + lexicon × its summed cue weights for k + prior × its section-prior share of k; probabilities by softmax; confidence = σ(slope × logit(p) + intercept) of the primary\'s probability, fitted on leave-one-ladder-out predictions. Regenerate, do not edit.',
@@ -38,6 +39,11 @@ export const command: Command = {
     });
     fs.writeFileSync(out, text);
     io.err(`wrote ${out}: ${model.weights.size} features, ${text.length} bytes; calibration slope ${calibration.slope}, intercept ${calibration.intercept}`);
+    // The held-out figures of this model's recipe (the same as `ladders eval`), for the methodology notebook.
+    const report = typeof flags.report === 'string' ? flags.report : path.join(corpusDir, 'held-out.json');
+    const summary = holdoutSummary(predictions, folds, taxonomy.competencies.map((c) => c.id));
+    fs.writeFileSync(report, `${JSON.stringify({ description: 'Leave-one-ladder-out figures written by `npm run train` (the same as `ladders eval`): before = cue lexicon + section priors, after = the trained model; regenerate, do not edit.', by: 'ladder', trainedOn: corpus.examples.length, ...summary }, null, 1)}\n`);
+    io.err(`wrote ${report}: held out ${(summary.after.top1 * 100).toFixed(1)}% (before ${(summary.before.top1 * 100).toFixed(1)}%)`);
     return 0;
   },
 };
