@@ -1,5 +1,6 @@
 import type { FeatureWords } from './model-features.ts';
-import { TaxonomyError, isPlainObject, readJson } from './taxonomy-error.ts';
+import { isPlainObject, readModelJson as readJson } from './model-json.ts';
+import { TaxonomyError } from './taxonomy-error.ts';
 
 /**
  * A trained classifier (`data/classifier-model.json`, written by `npm run train`): a multinomial

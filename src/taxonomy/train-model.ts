@@ -3,7 +3,8 @@ import type { ClassifierModel } from './classifier-model.ts';
 import { minimise } from './lbfgs.ts';
 import { type FeatureWords, modelFeatures } from './model-features.ts';
 import { sectionPrior } from './section-prior.ts';
-import { TaxonomyError, isPlainObject, readJson } from './taxonomy-error.ts';
+import { isPlainObject, readModelJson as readJson } from './model-json.ts';
+import { TaxonomyError } from './taxonomy-error.ts';
 import type { SectionPriors, Taxonomy } from './types.ts';
 
 /** One labelled statement to learn from. */
