@@ -54,6 +54,22 @@ describe('keyboard and print', () => {
     await context.close();
   });
 
+  it('lists the low-confidence statements for review, each below 0.6', async () => {
+    const { context, page } = await openPage(browser);
+    await gotoView(page, `${baseUrl}?view=explorer`);
+    const count = async () => Number((await page.textContent('main [role="status"]'))?.match(/^(\d+) of/)?.[1]);
+    const all = await count();
+    await page.selectOption('#explorer-confidence', 'review');
+    const review = await count();
+    expect(review).toBeGreaterThan(0);
+    expect(review).toBeLessThan(all);
+    const confidences = await page.$$eval('.view-explorer tbody tr', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const column = await page.$$eval('.view-explorer thead th', (ths) => ths.map((th) => th.textContent?.trim() ?? '').findIndex((t) => t.startsWith('conf')));
+    expect(column).toBeGreaterThanOrEqual(0);
+    for (const row of confidences.slice(0, 50)) expect(Number(row[column])).toBeLessThan(0.6);
+    await context.close();
+  });
+
   it('prints a summary without navigation, controls or export buttons', async () => {
     const { context, page } = await openPage(browser);
     await gotoView(page, `${baseUrl}?view=coverage`);
