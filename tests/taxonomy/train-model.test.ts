@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseClassifierModel, serialiseClassifierModel } from '../../src/taxonomy/classifier-model.ts';
-import { classifyText, parseTaxonomy } from '../../src/taxonomy/index.ts';
+import { classifyAll, classifyText, parseTaxonomy } from '../../src/taxonomy/index.ts';
 import { parseTrainingConfig, type TrainingExample, trainModel } from '../../src/taxonomy/train-model.ts';
 import { dataPath, priors, taxonomy } from './helpers.ts';
 
@@ -70,5 +70,22 @@ describe('classifyText with a model', () => {
 
   it('rejects a malformed model file naming the problems', () => {
     expect(() => parseClassifierModel({ classes: ['a'], bias: [0, 1], weights: { 'w:x': [3, 1] } })).toThrowError(/"bias" must be 1 numbers[\s\S]*weights\["w:x"\]/);
+  });
+});
+
+describe('classifyAll with a model: overrides stay the final word', () => {
+  const model = parseClassifierModel(readFileSync(dataPath('classifier-model.json'), 'utf8'));
+  const statement = {
+    id: 'x#1', company: 'acme', track: 'Engineer', level: 'L1', levelTitle: 'Engineer', levelOrder: 1, section: '', kind: 'expectation' as const,
+    text: 'I participate in calibration sessions by providing meaningful feedback', flags: [], source: { file: 'x.md', line: 1 },
+  };
+  it('an override wins over the model, with confidence 1 and no secondaries, and keeps the model’s reasons beside it', () => {
+    const [plain] = classifyAll([statement], { taxonomy, priors, model });
+    const other = plain.competency === 'hiring' ? 'leadership' : 'hiring';
+    const [overridden] = classifyAll([statement], { taxonomy, priors, model, overrides: [{ id: 'x#1', competency: other, comment: 'checked' }] });
+    expect(overridden).toMatchObject({ competency: other, competencies: [{ id: other, score: 1 }], confidence: 1 });
+    expect(overridden.secondary).toBeUndefined();
+    expect(overridden.why?.override).toEqual({ competency: other, comment: 'checked' });
+    expect(overridden.why?.features).toEqual(plain.why?.features);
   });
 });
