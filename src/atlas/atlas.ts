@@ -1,6 +1,6 @@
 import { analyse, parseScaleCues, type Analysis, type AnalyseOptions, type ScaleCues } from '../analyses/index.ts';
 import type { InputFile } from '../ingest/index.ts';
-import { classifyAll, classifyText, parseOverrides, parsePriors, parseTaxonomy, TaxonomyError, unmatchedOverrides, type Override, type SectionPriors, type Taxonomy } from '../taxonomy/index.ts';
+import { classifyAll, classifyText, modelFits, parseClassifierModel, parseOverrides, parsePriors, parseTaxonomy, TaxonomyError, unmatchedOverrides, type ClassifierModel, type Override, type SectionPriors, type Taxonomy } from '../taxonomy/index.ts';
 import type { Classification, ClassifiedStatement, LadderSet, Statement } from '../types.ts';
 import { DATA_FILE_NAMES, type DataFile } from './data-bundle.ts';
 import { ingestLadders, type LadderOptions } from './ingest-ladders.ts';
@@ -27,6 +27,8 @@ export interface Atlas {
   /** The section-prior crosswalk, when the data has one. */
   readonly priors: SectionPriors | undefined;
   readonly overrides: Override[];
+  /** The trained classifier, when the data has one and it was trained on this taxonomy's competencies (else the cue lexicon and priors decide; said in `warnings`). */
+  readonly model: ClassifierModel | undefined;
   readonly scaleCues: ScaleCues;
   /** The statements, classified on the taxonomy (with the priors and overrides). */
   readonly statements: ClassifiedStatement[];
@@ -54,6 +56,7 @@ const need = (file: DataFile | undefined, member: 'taxonomy' | 'scaleCues'): Dat
 };
 const taxonomyOf = (content: unknown, source: string) => parseTaxonomy(content, { source });
 const scaleCuesOf = (content: unknown, source: string) => parseScaleCues(content, { source });
+const modelOf = (content: unknown, source: string) => parseClassifierModel(content, { source });
 /** Priors and overrides are read against a taxonomy: one parser per taxonomy, so each pair is read once. */
 const perTaxonomy = <T>(read: (content: unknown, taxonomy: Taxonomy, source: string) => T) => {
   const parsers = new WeakMap<Taxonomy, (content: unknown, source: string) => T>();
@@ -110,6 +113,13 @@ class LazyAtlas implements Atlas {
     }
   }
 
+  get model(): ClassifierModel | undefined {
+    const file = this.options.data?.classifierModel;
+    if (!file) return undefined;
+    const model = parseOnce(file, modelOf);
+    return modelFits(model, this.taxonomy) ? model : undefined;
+  }
+
   get scaleCues(): ScaleCues {
     return parseOnce(need(this.options.data?.scaleCues, 'scaleCues'), scaleCuesOf);
   }
@@ -124,15 +134,16 @@ class LazyAtlas implements Atlas {
 
   // Bound, so a shell can hand them on (`mapText(…, { classify: atlas.classify })`).
   readonly classify = (rows: Statement[], { overrides = true }: { overrides?: boolean } = {}): ClassifiedStatement[] =>
-    classifyAll(rows, { taxonomy: this.taxonomy, priors: this.priors, overrides: overrides ? this.overrides : [] });
+    classifyAll(rows, { taxonomy: this.taxonomy, priors: this.priors, model: this.model, overrides: overrides ? this.overrides : [] });
 
-  readonly classifyText = (text: string, section?: string): Classification => classifyText(text, { taxonomy: this.taxonomy, priors: this.priors, section });
+  readonly classifyText = (text: string, section?: string): Classification => classifyText(text, { taxonomy: this.taxonomy, priors: this.priors, model: this.model, section });
 
   get warnings(): string[] {
     const { data } = this.options;
     const out: string[] = [];
     const ignored = this.priors?.warnings.length ?? 0;
     if (ignored) out.push(`${data?.sectionPriors?.name}: ${ignored} prior weight(s) name competencies not in ${data?.taxonomy?.name}; ignored`);
+    if (data?.classifierModel && !this.model) out.push(`${data.classifierModel.name}: trained on other competencies than ${data?.taxonomy?.name}'s; left out (the cue lexicon and priors decide)`);
     const { value, leftOut } = this.#readOverrides();
     if (leftOut) out.push(leftOut);
     for (const o of unmatchedOverrides(this.set.statements, value)) out.push(`${data?.overrides?.name}: override for "${o.id}" matches no statement`);

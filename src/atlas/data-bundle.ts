@@ -21,6 +21,8 @@ export interface DataBundle {
   overrides?: DataFile;
   /** `scale-cues.json`: needed to place levels and run the analyses. */
   scaleCues?: DataFile;
+  /** `classifier-model.json`: the trained classifier (optional; without it, or for another taxonomy, the cue lexicon and priors decide). */
+  classifierModel?: DataFile;
 }
 
 /** File name of each member of a bundle in a data folder. */
@@ -30,6 +32,7 @@ export const DATA_FILE_NAMES: Readonly<Record<keyof DataBundle, string>> = {
   sectionPriors: 'section-priors.json',
   overrides: 'overrides.csv',
   scaleCues: 'scale-cues.json',
+  classifierModel: 'classifier-model.json',
 };
 
 /** A bundle from a data folder's top-level files by name (texts); `folder` prefixes the names used in messages. */

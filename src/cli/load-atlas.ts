@@ -1,5 +1,5 @@
 /** The Node shell's side of the core: gather the ladder files and data files a command line names, then call atlas(). */
-import { atlas, type Atlas } from '../atlas/index.ts';
+import { atlas, type Atlas, type DataBundle } from '../atlas/index.ts';
 import { ladderRules } from '../atlas/ingest-ladders.ts';
 import type { InputFile } from '../ingest/index.ts';
 import { openOfficeFiles } from '../ingest/open-office-files.ts';
@@ -7,7 +7,7 @@ import { type ParsedArgs, UsageError } from './command.ts';
 import { readDataBundle, readLadderFiles, readLooseFiles, BUNDLED_DATA } from './load-data-dir.ts';
 
 /** Options naming data: every command that reads ladders accepts them. */
-export const DATA_OPTIONS = ['data', 'taxonomy', 'priors', 'overrides', 'scale-cues', 'ingest-rules'] as const;
+export const DATA_OPTIONS = ['data', 'taxonomy', 'priors', 'overrides', 'scale-cues', 'ingest-rules', 'model'] as const;
 
 const text = (parsed: ParsedArgs, name: string) => (typeof parsed.flags[name] === 'string' ? (parsed.flags[name] as string) : undefined);
 
@@ -19,7 +19,7 @@ export function dataDir(parsed: ParsedArgs): string | undefined {
 /**
  * The atlas of a command line (`ladders: false`: no ladders, for classifying free text). Ladders: loose files with `--company NAME` (when `looseFiles`), else
  * `DIR/ladders/…` of the data folder, else the bundled ladders. Data files: `--taxonomy`, `--priors`, `--overrides`,
- * `--scale-cues`, `--ingest-rules FILE`, else the data folder's own, else the bundled ones. Workbooks and Word
+ * `--scale-cues`, `--ingest-rules`, `--model FILE` (see {@link dataBundle}). Workbooks and Word
  * documents among the ladder files are opened first (their libraries loaded only then).
  */
 export async function loadAtlas(parsed: ParsedArgs, { looseFiles = false, ladders = true }: { looseFiles?: boolean; ladders?: boolean } = {}): Promise<Atlas> {
@@ -36,12 +36,25 @@ export async function loadAtlas(parsed: ParsedArgs, { looseFiles = false, ladder
   return atlas(await open(readLadderFiles(dir ?? BUNDLED_DATA)), { data });
 }
 
-/** The data files a command line names (`--taxonomy`, … `--ingest-rules`), else the data folder's, else the bundled ones. */
-export function dataBundle(parsed: ParsedArgs) {
-  return readDataBundle({
+/**
+ * The data files a command line names (`--taxonomy`, … `--ingest-rules`, `--model FILE`, or `--model none`: the cue
+ * lexicon and priors alone), else the data folder's, else the bundled ones.
+ */
+export function dataBundle(parsed: ParsedArgs): DataBundle {
+  const model = text(parsed, 'model');
+  const data = readDataBundle({
     dir: dataDir(parsed),
-    files: { taxonomy: text(parsed, 'taxonomy'), sectionPriors: text(parsed, 'priors'), overrides: text(parsed, 'overrides'), scaleCues: text(parsed, 'scale-cues'), ingestRules: text(parsed, 'ingest-rules') },
+    files: {
+      taxonomy: text(parsed, 'taxonomy'),
+      sectionPriors: text(parsed, 'priors'),
+      overrides: text(parsed, 'overrides'),
+      scaleCues: text(parsed, 'scale-cues'),
+      ingestRules: text(parsed, 'ingest-rules'),
+      classifierModel: model === 'none' ? undefined : model,
+    },
   });
+  if (model === 'none') delete data.classifierModel;
+  return data;
 }
 
 /** Fixed-width number. */

@@ -19,7 +19,8 @@ function help(list: Command[]): string {
     '',
     'Common options: --data DIR (a folder holding ladders/<company>/… and any data files to use instead of',
     '                the bundled ones; or set ATLAS_DATA_DIR), --taxonomy, --priors, --overrides, --scale-cues,',
-    '                --ingest-rules FILE, --json, --csv. Exit codes: 0 ok, 1 input problems found, 2 usage error.',
+    '                --ingest-rules, --model FILE (--model none: cue lexicon and priors alone), --json, --csv.',
+    '                Exit codes: 0 ok, 1 input problems found, 2 usage error.',
     'Run `ladders <command> --help` for a command\'s options.',
   ].join('\n');
 }

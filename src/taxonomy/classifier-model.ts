@@ -1,6 +1,8 @@
 import type { FeatureWords } from './model-features.ts';
-import { isPlainObject, readModelJson as readJson } from './model-json.ts';
+import * as v from 'valibot';
+import { isPlainObject, mapOf, numberIn, readData, record, strings, type Problem } from '../schema/index.ts';
 import { TaxonomyError } from './taxonomy-error.ts';
+import type { Taxonomy } from './types.ts';
 
 /**
  * A trained classifier (`data/classifier-model.json`, written by `npm run train`): a multinomial
@@ -25,48 +27,55 @@ export interface ClassifierModel {
   secondary: { min: number; ratio: number };
 }
 
-const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const WORD_LISTS = record(
+  { stop: strings('must be a list of words'), beforeVerb: strings('must be a list of words'), notObject: strings('must be a list of words') },
+  'expected an object with "stop", "beforeVerb" and "notObject" word lists',
+);
 
-/** Read and validate a model from JSON text or an object; every problem is named. */
-export function parseClassifierModel(input: unknown, { source = 'classifier-model' }: { source?: string } = {}): ClassifierModel {
-  const raw = readJson(input, source);
-  if (!isPlainObject(raw)) throw new TaxonomyError(source, ['expected a JSON object']);
-  const problems: string[] = [];
-  const classes = strings(raw.classes) && raw.classes.length ? raw.classes : (problems.push('"classes" must be a non-empty array of competency ids'), []);
-  const w = isPlainObject(raw.words) ? raw.words : {};
-  for (const key of ['stop', 'beforeVerb', 'notObject']) if (!strings(w[key])) problems.push(`"words.${key}" must be an array of words`);
-  for (const key of ['lexicon', 'prior']) if (!num(raw[key])) problems.push(`"${key}" must be a number`);
-  const bias = Array.isArray(raw.bias) && raw.bias.length === classes.length && raw.bias.every(num) ? (raw.bias as number[]) : (problems.push(`"bias" must be ${classes.length} numbers`), []);
-  const cal = isPlainObject(raw.calibration) ? raw.calibration : {};
-  if (!num(cal.slope) || !num(cal.intercept)) problems.push('"calibration" must have numbers "slope" and "intercept"');
-  const sec = isPlainObject(raw.secondary) ? raw.secondary : {};
-  if (!num(sec.min) || !num(sec.ratio)) problems.push('"secondary" must have numbers "min" and "ratio"');
-  const weights = new Map<string, Float64Array>();
-  if (!isPlainObject(raw.weights)) problems.push('"weights" must be an object of feature → [class index, weight, …]');
-  else {
+const finite = (message = 'must be a number') => v.pipe(v.number(message), v.finite(message));
+
+const MODEL = record(
+  {
+    classes: v.pipe(strings('must be a non-empty list of competency ids'), v.minLength(1, 'must be a non-empty list of competency ids')),
+    words: WORD_LISTS,
+    lexicon: finite(),
+    prior: finite(),
+    bias: v.array(finite(), 'must be a list of numbers, one per class'),
+    calibration: record({ slope: finite(), intercept: finite() }, 'expected an object with "slope" and "intercept"'),
+    secondary: record({ min: numberIn(0, 1), ratio: numberIn(0, 1) }, 'expected an object with "min" and "ratio"'),
+    weights: mapOf(v.string(), v.array(finite(), 'must be pairs of class index and weight'), 'expected an object of feature → [class index, weight, …]'),
+  },
+  'expected a JSON object with "classes", "words", "bias" and "weights"',
+);
+
+/** Problems the schema cannot see: one bias per class, class indices in range. */
+function references(raw: unknown): Problem[] {
+  if (!isPlainObject(raw) || !Array.isArray(raw.classes)) return [];
+  const K = raw.classes.length;
+  const problems: Problem[] = [];
+  if (Array.isArray(raw.bias) && raw.bias.length !== K) problems.push({ path: [{ key: 'bias' }], message: `must be ${K} numbers, one per class (got ${raw.bias.length})` });
+  if (isPlainObject(raw.weights)) {
     for (const [feature, list] of Object.entries(raw.weights)) {
-      const ok = Array.isArray(list) && list.length % 2 === 0 && list.every(num) && list.every((x, i) => i % 2 === 1 || (Number.isInteger(x) && x >= 0 && x < classes.length));
-      if (!ok) {
-        if (problems.length < 20) problems.push(`weights["${feature}"] must be pairs of class index (0–${classes.length - 1}) and weight`);
-        continue;
-      }
-      const m = new Float64Array(classes.length);
-      for (let i = 0; i < list.length; i += 2) m[list[i] as number] = list[i + 1] as number;
-      weights.set(feature, m);
+      if (!Array.isArray(list)) continue;
+      const ok = list.length % 2 === 0 && list.every((x, i) => i % 2 === 1 || (Number.isInteger(x) && (x as number) >= 0 && (x as number) < K));
+      if (!ok) problems.push({ path: [{ key: 'weights' }, { key: feature }], message: `must be pairs of class index (0–${K - 1}) and weight` });
+      if (problems.length >= 20) break;
     }
   }
-  if (problems.length) throw new TaxonomyError(source, problems);
-  return {
-    classes,
-    words: { stop: w.stop as string[], beforeVerb: w.beforeVerb as string[], notObject: w.notObject as string[] },
-    lexicon: raw.lexicon as number,
-    prior: raw.prior as number,
-    bias,
-    weights,
-    calibration: { slope: cal.slope as number, intercept: cal.intercept as number },
-    secondary: { min: sec.min as number, ratio: sec.ratio as number },
-  };
+  return problems;
+}
+
+/** Read and validate a model (`classifier-model.json`) from JSON text or an object; every problem is named by its field. */
+export function parseClassifierModel(input: unknown, { source = 'classifier-model' }: { source?: string } = {}): ClassifierModel {
+  const raw = readData(MODEL, input, { source, references, error: TaxonomyError });
+  const K = raw.classes.length;
+  const weights = new Map<string, Float64Array>();
+  for (const [feature, list] of Object.entries(raw.weights)) {
+    const m = new Float64Array(K);
+    for (let i = 0; i < list.length; i += 2) m[list[i]] = list[i + 1];
+    weights.set(feature, m);
+  }
+  return { classes: raw.classes, words: raw.words, lexicon: raw.lexicon, prior: raw.prior, bias: raw.bias, weights, calibration: raw.calibration, secondary: raw.secondary };
 }
 
 /** The model as JSON text: keys in a fixed order, features sorted, one feature a line with its non-zero weights as class index, weight pairs (stable bytes for the same model). */
@@ -135,4 +144,10 @@ export function softmax(logits: ArrayLike<number>): Float64Array {
 export function calibrate(p: number, { slope, intercept }: ClassifierModel['calibration']): number {
   const q = Math.min(Math.max(p, 1e-6), 1 - 1e-6);
   return 1 / (1 + Math.exp(-(slope * Math.log(q / (1 - q)) + intercept)));
+}
+
+/** Whether a model applies under a taxonomy: every competency it was trained on is one of the taxonomy's. */
+export function modelFits(model: ClassifierModel, taxonomy: Taxonomy): boolean {
+  const ids = new Set(taxonomy.competencies.map((c) => c.id));
+  return model.classes.every((id) => ids.has(id));
 }

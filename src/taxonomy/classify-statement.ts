@@ -3,7 +3,7 @@ import { descriptionMatches } from './description-match.ts';
 import { matchPhrases } from './match-phrases.ts';
 import { sectionPrior } from './section-prior.ts';
 import { compareText, tokenise } from '../text/index.ts';
-import { type ClassifierModel, calibrate, modelLogits, softmax } from './classifier-model.ts';
+import { type ClassifierModel, calibrate, modelFits, modelLogits, softmax } from './classifier-model.ts';
 import { modelFeatures } from './model-features.ts';
 import type { Classification, CompetencyScore, CueHit, FeatureHit } from '../types.ts';
 import type { ClassifyTextOptions, Taxonomy } from './types.ts';
@@ -30,7 +30,7 @@ export function classifyText(text: string, options: ClassifyTextOptions): Classi
   const known = found ? found.competencies.filter((c) => order.has(c.id)) : [];
   const prior: Classification['why']['prior'] = found && section ? { section, competencies: known.map((c) => ({ id: c.id, score: round(c.score) })) } : undefined;
   cues.sort((a, b) => b.weight - a.weight || order.get(a.competency)! - order.get(b.competency)! || compareText(a.cue, b.cue));
-  if (model && model.classes.every((id) => order.has(id))) {
+  if (model && modelFits(model, taxonomy)) {
     return classifyWithModel(text, { section, model, order, cues, raw, known, prior: prior && known.length ? prior : undefined });
   }
 

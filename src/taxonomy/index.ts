@@ -7,7 +7,7 @@ export { parseTaxonomy } from './load-taxonomy.ts';
 export { parsePriors } from './load-priors.ts';
 export { parseOverrides, unmatchedOverrides } from './overrides.ts';
 export { classifyText } from './classify-statement.ts';
-export { parseClassifierModel, type ClassifierModel } from './classifier-model.ts';
+export { modelFits, parseClassifierModel, type ClassifierModel } from './classifier-model.ts';
 export { classifyAll, CLASSIFIED_KINDS } from './classify-all.ts';
 export { sectionPrior, sectionParts, type SectionPriorResult } from './section-prior.ts';
 export { TaxonomyError } from './taxonomy-error.ts';

@@ -1,4 +1,4 @@
-import { stem } from '../text/index.ts';
+import { stem, words } from '../text/index.ts';
 
 /** Word lists the feature reader uses, shipped with the model (data, not code). */
 export interface FeatureWords {
@@ -35,30 +35,9 @@ export interface Word {
   stem: string;
 }
 
-/** Lower-case words and their stems, split as the tokeniser splits them (hyphens, slashes and punctuation separate words). */
+/** Lower-case words and their stems: the one tokeniser's words through the one stemmer (src/text). */
 export function splitWords(text: string): Word[] {
-  const normal = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`]/g, "'")
-    .replace(/'s\b/g, '')
-    .replace(/isation/g, 'ization');
-  return normal
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean)
-    .map((raw) => ({ raw, stem: cachedStem(raw) }));
-}
-
-const stems = new Map<string, string>();
-const MAX_CACHED = 50_000;
-
-function cachedStem(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    s = stem(word);
-    if (stems.size < MAX_CACHED) stems.set(word, s);
-  }
-  return s;
+  return words(text).map((raw) => ({ raw, stem: stem(raw) }));
 }
 
 /** Feature name prefixes, one namespace each. */

@@ -3,7 +3,8 @@ import type { ClassifierModel } from './classifier-model.ts';
 import { minimise } from './lbfgs.ts';
 import { type FeatureWords, modelFeatures } from './model-features.ts';
 import { sectionPrior } from './section-prior.ts';
-import { isPlainObject, readModelJson as readJson } from './model-json.ts';
+import * as v from 'valibot';
+import { numberIn, readData, record, strings } from '../schema/index.ts';
 import { TaxonomyError } from './taxonomy-error.ts';
 import type { SectionPriors, Taxonomy } from './types.ts';
 
@@ -36,35 +37,26 @@ export interface TrainingConfig {
   secondary: ClassifierModel['secondary'];
 }
 
-/** Read and validate the training configuration. */
+const WORDS = 'must be a list of words';
+
+const CONFIG = record(
+  {
+    lambda: numberIn(0, 10),
+    preferredShare: numberIn(0, 1),
+    minCount: numberIn(1, 1000),
+    prune: numberIn(0, 10),
+    maxIterations: numberIn(1, 100000),
+    otherSetsWeight: numberIn(0, 10),
+    sectionWords: v.optional(v.boolean('must be true or false'), true),
+    words: record({ stop: strings(WORDS), beforeVerb: strings(WORDS), notObject: strings(WORDS) }, 'expected an object with "stop", "beforeVerb" and "notObject" word lists'),
+    secondary: record({ min: numberIn(0, 1), ratio: numberIn(0, 1) }, 'expected an object with "min" and "ratio"'),
+  },
+  'expected a JSON object of training settings',
+);
+
+/** Read and validate the training settings (`classifier-training.json`); every problem is named by its field. */
 export function parseTrainingConfig(input: unknown, { source = 'classifier-training' }: { source?: string } = {}): TrainingConfig {
-  const raw = readJson(input, source);
-  if (!isPlainObject(raw)) throw new TaxonomyError(source, ['expected a JSON object']);
-  const problems: string[] = [];
-  const num = (key: string, min: number, max: number) => {
-    const v = raw[key];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) problems.push(`"${key}" must be a number from ${min} to ${max}`);
-    return v as number;
-  };
-  const words = isPlainObject(raw.words) ? raw.words : {};
-  for (const key of ['stop', 'beforeVerb', 'notObject']) {
-    if (!Array.isArray(words[key]) || !(words[key] as unknown[]).every((w) => typeof w === 'string')) problems.push(`"words.${key}" must be an array of words`);
-  }
-  const secondary = isPlainObject(raw.secondary) ? raw.secondary : {};
-  if (typeof secondary.min !== 'number' || typeof secondary.ratio !== 'number') problems.push('"secondary" must have numbers "min" and "ratio"');
-  const config = {
-    lambda: num('lambda', 0, 10),
-    preferredShare: num('preferredShare', 0, 1),
-    minCount: num('minCount', 1, 1000),
-    prune: num('prune', 0, 10),
-    maxIterations: num('maxIterations', 1, 100000),
-    otherSetsWeight: num('otherSetsWeight', 0, 10),
-    sectionWords: raw.sectionWords !== false,
-    words: { stop: words.stop as string[], beforeVerb: words.beforeVerb as string[], notObject: words.notObject as string[] },
-    secondary: { min: secondary.min as number, ratio: secondary.ratio as number },
-  };
-  if (problems.length) throw new TaxonomyError(source, problems);
-  return config;
+  return readData(CONFIG, input, { source, error: TaxonomyError });
 }
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits || 0;

@@ -51,7 +51,27 @@ describe('atlas(files, {data})', () => {
     expect(() => atlas(files, { data: bundle }).statements).toThrow(/overrides\.csv: row 2 \(acme\.x\.1\): "threat" is not a competency/);
     const loose = atlas(files, { data: bundle, looseOverrides: true });
     expect(loose.statements.every((s) => !s.competency || s.competency === 'work')).toBe(true);
-    expect(loose.warnings).toEqual(['overrides.csv: left out, written for another taxonomy (row 2 (acme.x.1): "threat" is not a competency in the taxonomy)']);
+    expect(loose.warnings).toEqual([
+      `${data.classifierModel!.name}: trained on other competencies than tiny.json's; left out (the cue lexicon and priors decide)`,
+      'overrides.csv: left out, written for another taxonomy (row 2 (acme.x.1): "threat" is not a competency in the taxonomy)',
+    ]);
+  });
+
+  it('classifies with the trained model when the data has one for its taxonomy, and with the cue lexicon alone without it', () => {
+    const a = atlas(files, { data });
+    expect(a.model?.classes).toEqual(a.taxonomy.competencies.map((c) => c.id));
+    const c = a.classifyText('I participate in calibration sessions by providing meaningful feedback to ensure fair and consistent decisions');
+    expect(c.why.features?.length).toBeGreaterThan(0);
+    const { classifierModel, ...withoutModel } = data;
+    const lexicon = atlas(files, { data: withoutModel });
+    expect(lexicon.model).toBeUndefined();
+    expect(lexicon.classifyText('Interviews candidates').why.features).toBeUndefined();
+    expect(lexicon.warnings).toEqual([]);
+  });
+
+  it('names a malformed model file and its field', () => {
+    const broken = { ...data, classifierModel: { name: 'model.json', content: { ...JSON.parse(String(data.classifierModel!.content)), lexicon: 'strong' } } };
+    expect(() => atlas(files, { data: broken }).statements).toThrow(/model\.json: "lexicon" must be a number/);
   });
 
   it('builds a bundle from a data folder’s files by name', () => {

@@ -69,7 +69,7 @@ describe('classifyText with a model', () => {
   });
 
   it('rejects a malformed model file naming the problems', () => {
-    expect(() => parseClassifierModel({ classes: ['a'], bias: [0, 1], weights: { 'w:x': [3, 1] } })).toThrowError(/"bias" must be 1 numbers[\s\S]*weights\["w:x"\]/);
+    expect(() => parseClassifierModel({ classes: ['a'], bias: [0, 1], weights: { 'w:x': [3, 1] } })).toThrowError(/"words" is missing[\s\S]*"bias" must be 1 numbers, one per class \(got 2\)[\s\S]*"weights" › "w:x" must be pairs of class index \(0–0\) and weight/);
   });
 });
 

@@ -12,6 +12,8 @@ export function explain(c: Classification): string[] {
   lines.push(`scores: ${c.competencies.map((s) => `${s.id} ${pct(s.score)}`).join(', ') || '—'}`);
   lines.push(`cues: ${c.why.cues.map((h) => `"${h.cue}" → ${h.competency} (+${h.weight})`).join(', ') || '—'}`);
   if (c.why.prior) lines.push(`section prior (${c.why.prior.section}): ${c.why.prior.competencies.map((s) => `${s.id} ${pct(s.score)}`).join(', ')}`);
+  if (c.secondary?.length) lines.push(`secondary: ${c.secondary.join(', ')}`);
+  if (c.why.features) lines.push(`model: ${c.why.features.map((f) => `${f.feature} → ${f.competency} (+${f.weight})`).join(', ') || '—'}`);
   return lines;
 }
 
@@ -22,7 +24,7 @@ function classification(s: ClassifiedStatement): Classification | null {
 export const command: Command = {
   name: 'classify',
   summary: 'place statements (or --text) on the competency taxonomy and show why',
-  usage: 'ladders classify [--text "…" [--section NAME]] [--json] [--data DIR] [--taxonomy FILE] [--priors FILE] [--overrides FILE]',
+  usage: 'ladders classify [--text "…" [--section NAME]] [--json] [--data DIR] [--taxonomy FILE] [--priors FILE] [--overrides FILE] [--model FILE|none]',
   async run(args, io) {
     const parsed = parseArgs(args, ['json'], ['text', 'section', ...DATA_OPTIONS, 'company', 'track']);
     const { flags } = parsed;

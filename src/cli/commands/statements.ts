@@ -46,7 +46,7 @@ export const ARROW_COLUMNS = STATEMENT_COLUMNS.map(([name, get]) => [name, ARROW
 export const command: Command = {
   name: 'statements',
   summary: 'print every statement (text, or --json / --csv / --arrow FILE|-)',
-  usage: 'ladders statements [--json | --csv | --arrow FILE|-] [--data DIR] [--taxonomy FILE] [--priors FILE] [--overrides FILE] [--company NAME FILE…]',
+  usage: 'ladders statements [--json | --csv | --arrow FILE|-] [--data DIR] [--taxonomy FILE] [--priors FILE] [--overrides FILE] [--model FILE|none] [--company NAME FILE…]',
   async run(args, io) {
     const parsed = parseArgs(args, ['json', 'csv'], [...DATA_OPTIONS, 'company', 'track', 'arrow']);
     const { json, csv, arrow } = parsed.flags;

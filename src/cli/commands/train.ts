@@ -3,24 +3,25 @@ import path from 'node:path';
 import { calibrationPoints, holdOut, weighted } from '../../taxonomy/holdout.ts';
 import { fitCalibration } from '../../taxonomy/calibration.ts';
 import { serialiseClassifierModel } from '../../taxonomy/classifier-model.ts';
-import { parseTrainingConfig, trainModel } from '../../taxonomy/train-model.ts';
+import { holdoutSummary } from '../../taxonomy/holdout-summary.ts';
+import { trainModel } from '../../taxonomy/train-model.ts';
 import { type Command, parseArgs } from '../command.ts';
-import { holdoutSummary } from './eval.ts';
 import { DEFAULT_CORPUS, readLabelledCorpus } from '../labelled-corpus.ts';
+import { loadAtlas } from '../load-atlas.ts';
 import { BUNDLED_DATA } from '../load-data-dir.ts';
-import { loadTaxonomyFiles, taxonomyPathsFromFlags } from '../load-taxonomy-files.ts';
+import { readTrainingConfig } from '../training-config.ts';
 
 export const command: Command = {
   name: 'train',
   summary: 'train the classifier model on every labelled statement (data/classifier-model.json)',
-  usage: 'ladders train [--corpus DIR] [--config FILE] [--out FILE] [--report FILE] [--taxonomy FILE] [--priors FILE]',
+  usage: 'ladders train [--corpus DIR] [--config FILE] [--out FILE] [--report FILE] [--data DIR] [--taxonomy FILE] [--priors FILE]',
   async run(args, io) {
-    const { flags } = parseArgs(args, [], ['corpus', 'config', 'out', 'report', 'taxonomy', 'priors', 'data']);
+    const parsed = parseArgs(args, [], ['corpus', 'config', 'out', 'report', 'taxonomy', 'priors', 'data']);
+    const { flags } = parsed;
     const corpusDir = typeof flags.corpus === 'string' ? flags.corpus : DEFAULT_CORPUS;
-    const configPath = typeof flags.config === 'string' ? flags.config : path.join(BUNDLED_DATA, 'classifier-training.json');
     const out = typeof flags.out === 'string' ? flags.out : path.join(BUNDLED_DATA, 'classifier-model.json');
-    const config = parseTrainingConfig(fs.readFileSync(configPath, 'utf8'), { source: configPath });
-    const { taxonomy, priors } = loadTaxonomyFiles({ ...taxonomyPathsFromFlags(flags), overrides: undefined });
+    const config = readTrainingConfig(parsed);
+    const { taxonomy, priors } = await loadAtlas(parsed, { ladders: false });
     const corpus = readLabelledCorpus(corpusDir);
     io.err(`${corpus.examples.length} labelled statements (${corpus.corpusRows} in the blind corpus, ${corpus.found} of them found in their ladders)`);
     const folds = corpus.ladders.map((l) => ({ name: l, ladders: [l] }));
