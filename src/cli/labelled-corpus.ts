@@ -15,6 +15,13 @@ interface Manifest {
   sources?: string;
   ladders: Record<string, { company: string; track: string; files: string[] }>;
   otherSets: { path: string; name: string; ladder?: string; ladderByFolder?: Record<string, string> }[];
+  /** Statements written for training (`label<TAB>acceptable<TAB>text`), never scored: each file its own pseudo-ladder. */
+  syntheticSets?: { path: string; name: string }[];
+}
+
+export interface CorpusOptions {
+  /** Read the synthetic sets (default true; false measures without them). */
+  synthetic?: boolean;
 }
 
 /** Every labelled statement, with the ladders whose text holds it, ready for training and held-out evaluation. */
@@ -30,6 +37,8 @@ export interface LabelledCorpus {
   corpusRows: number;
   /** Files of the manifest that gave no statements (e.g. a shape the readers cannot read yet). */
   unread: string[];
+  /** Synthetic statements read (training only). */
+  synthetic: number;
 }
 
 /**
@@ -40,7 +49,7 @@ export interface LabelledCorpus {
  * text holds it (Dropbox shares sentences across tracks, Octopus sections), so holding a ladder out
  * takes every copy out of training.
  */
-export function readLabelledCorpus(dir = DEFAULT_CORPUS): LabelledCorpus {
+export function readLabelledCorpus(dir = DEFAULT_CORPUS, { synthetic = true }: CorpusOptions = {}): LabelledCorpus {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'ladders.json'), 'utf8')) as Manifest;
   const ladders = Object.keys(manifest.ladders);
   const textLadders = new Map<string, string[]>();
@@ -112,6 +121,29 @@ export function readLabelledCorpus(dir = DEFAULT_CORPUS): LabelledCorpus {
       });
     }
   }
+  let syntheticRows = 0;
+  for (const set of synthetic ? (manifest.syntheticSets ?? []) : []) {
+    const file = path.resolve(dir, set.path);
+    const rows = Papa.parse<string[]>(fs.readFileSync(file, 'utf8'), { delimiter: '\t', quoteChar: '\u0000', skipEmptyLines: 'greedy' }).data;
+    const [head, ...body] = rows;
+    if (head?.join('\t') !== 'label\tacceptable\ttext') throw new Error(`${file}: expected the columns label, acceptable, text`);
+    body.forEach(([label, acceptable, text], i) => {
+      if (!text?.trim()) throw new Error(`${file}:${i + 2}: no text`);
+      const labels = (acceptable ?? '').split('|').filter(Boolean);
+      examples.push({
+        id: `${set.path}#${i + 2}`,
+        text,
+        acceptable: labels.length ? labels : [label],
+        // its own pseudo-ladder, plus any corpus ladder whose text it repeats (it then leaves training with that ladder)
+        ladders: [...new Set([set.name, ...(textLadders.get(normalLabelText(text)) ?? [])])],
+        sections: {},
+        scored: false,
+        set: set.name,
+        synthetic: true,
+      });
+      syntheticRows++;
+    });
+  }
   const companyOf = Object.fromEntries(Object.entries(manifest.ladders).map(([l, m]) => [l, m.company]));
-  return { examples, ladders, companyOf, found, corpusRows: rows.length, unread };
+  return { examples, ladders, companyOf, found, corpusRows: rows.length, unread, synthetic: syntheticRows };
 }

@@ -1,4 +1,4 @@
-import type { FeatureWords } from './model-features.ts';
+import { DEFAULT_FEATURES, FEATURE_SETS, type FeatureSet, type FeatureWords } from './model-features.ts';
 import * as v from 'valibot';
 import { isPlainObject, mapOf, numberIn, readData, record, strings, type Problem } from '../schema/index.ts';
 import { TaxonomyError } from './taxonomy-error.ts';
@@ -14,6 +14,8 @@ export interface ClassifierModel {
   classes: string[];
   /** Word lists of the feature reader. */
   words: FeatureWords;
+  /** Kinds of feature it reads. */
+  features: FeatureSet[];
   /** Weight of a competency's summed cue weights (from the taxonomy's lexicon). */
   lexicon: number;
   /** Weight of a competency's section-prior share. */
@@ -27,8 +29,14 @@ export interface ClassifierModel {
   secondary: { min: number; ratio: number };
 }
 
-const WORD_LISTS = record(
-  { stop: strings('must be a list of words'), beforeVerb: strings('must be a list of words'), notObject: strings('must be a list of words') },
+/** The feature reader's word lists (in the model and in its training settings). */
+export const WORD_LISTS = record(
+  {
+    stop: strings('must be a list of words'),
+    beforeVerb: strings('must be a list of words'),
+    notObject: strings('must be a list of words'),
+    negation: v.optional(strings('must be a list of words')),
+  },
   'expected an object with "stop", "beforeVerb" and "notObject" word lists',
 );
 
@@ -38,6 +46,7 @@ const MODEL = record(
   {
     classes: v.pipe(strings('must be a non-empty list of competency ids'), v.minLength(1, 'must be a non-empty list of competency ids')),
     words: WORD_LISTS,
+    features: v.optional(v.array(v.picklist(FEATURE_SETS, `must be one of ${FEATURE_SETS.join(', ')}`), 'must be a list of feature kinds'), [...DEFAULT_FEATURES]),
     lexicon: finite(),
     prior: finite(),
     bias: v.array(finite(), 'must be a list of numbers, one per class'),
@@ -75,7 +84,7 @@ export function parseClassifierModel(input: unknown, { source = 'classifier-mode
     for (let i = 0; i < list.length; i += 2) m[list[i]] = list[i + 1];
     weights.set(feature, m);
   }
-  return { classes: raw.classes, words: raw.words, lexicon: raw.lexicon, prior: raw.prior, bias: raw.bias, weights, calibration: raw.calibration, secondary: raw.secondary };
+  return { classes: raw.classes, words: raw.words, features: raw.features, lexicon: raw.lexicon, prior: raw.prior, bias: raw.bias, weights, calibration: raw.calibration, secondary: raw.secondary };
 }
 
 /** The model as JSON text: keys in a fixed order, features sorted, one feature a line with its non-zero weights as class index, weight pairs (stable bytes for the same model). */
@@ -84,6 +93,7 @@ export function serialiseClassifierModel(model: ClassifierModel, extra: Record<s
     ...extra,
     classes: model.classes,
     words: model.words,
+    features: model.features,
     lexicon: model.lexicon,
     prior: model.prior,
     bias: model.bias,

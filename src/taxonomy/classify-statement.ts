@@ -93,7 +93,7 @@ function classifyWithModel(
 ): Classification {
   const { model, order, cues, raw, known, prior } = ctx;
   const priorShare = new Map(known.map((c) => [c.id, c.score]));
-  const features = modelFeatures(text, ctx.section, model.words);
+  const features = modelFeatures(text, ctx.section, model.words, { kinds: model.features, cues });
   const { logits, known: knownFeatures } = modelLogits(model, features, raw, priorShare);
   const why: Classification['why'] = prior ? { cues, prior } : { cues };
   if (cues.length === 0 && knownFeatures.length === 0 && !prior) return { competency: null, competencies: [], confidence: 0, why };

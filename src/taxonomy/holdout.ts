@@ -21,6 +21,8 @@ export interface LabelledExample {
   scored: boolean;
   /** Name of the labelled set it comes from. */
   set: string;
+  /** Written for training from the taxonomy alone (never scored; weighs `syntheticWeight` in the loss). */
+  synthetic?: boolean;
 }
 
 /** A group of ladders held out together. */
@@ -81,9 +83,9 @@ export function holdOut(examples: LabelledExample[], folds: Fold[], { taxonomy, 
   return raw.map((r) => ({ ...r, confidence: r.after.competency === null ? 0 : calibrate(probability(r.after), byFold.get(r.fold)!) }));
 }
 
-/** Labelled statements as training examples: blind-corpus statements weigh 1, the others `config.otherSetsWeight`. */
+/** Labelled statements as training examples: blind-corpus statements weigh 1, synthetic ones `config.syntheticWeight`, the others `config.otherSetsWeight`. */
 export function weighted(examples: LabelledExample[], config: TrainingConfig): (LabelledExample & { weight: number })[] {
-  return examples.map((e) => ({ ...e, weight: e.scored ? 1 : config.otherSetsWeight }));
+  return examples.map((e) => ({ ...e, weight: e.synthetic ? config.syntheticWeight : e.scored ? 1 : config.otherSetsWeight }));
 }
 
 /** The statements a fold may train on: those that none of its ladders holds (by normalised text). */

@@ -8,10 +8,13 @@ export interface FeatureWords {
   beforeVerb: string[];
   /** Words between a verb and its object that are not the object (articles, possessives, prepositions). */
   notObject: string[];
+  /** Words after which the next few words are negated ("not", "without", "avoid"); for the `negation` kind. */
+  negation?: string[];
 }
 
 /** The word lists compiled to stems, memoised per lists object. */
 interface CompiledWords {
+  negation: Set<string>;
   stop: Set<string>;
   beforeVerb: Set<string>;
   notObject: Set<string>;
@@ -23,7 +26,7 @@ function compile(words: FeatureWords): CompiledWords {
   let c = compiled.get(words);
   if (!c) {
     const stems = (list: string[]) => new Set(list.flatMap((w) => splitWords(w).map((x) => x.stem)));
-    c = { stop: stems(words.stop), beforeVerb: stems(words.beforeVerb), notObject: stems(words.notObject) };
+    c = { stop: stems(words.stop), beforeVerb: stems(words.beforeVerb), notObject: stems(words.notObject), negation: new Set(words.negation ?? []) };
     compiled.set(words, c);
   }
   return c;
@@ -46,8 +49,20 @@ export const FEATURE_KINDS = {
   'b:': 'word pair',
   'v:': 'verb',
   'vo:': 'verb + object',
+  'h:': 'word of the first clause',
+  'n:': 'word after a negation',
+  'p:': 'word beginning',
+  'c:': 'cue phrase',
+  'cc:': 'cue of a competency',
   's:': 'section word',
 } as const;
+
+/** Kinds of feature a model may use (`features` in the model and its training settings). */
+export const FEATURE_SETS = ['words', 'pairs', 'verb', 'clauses', 'head', 'negation', 'prefix', 'cues', 'section'] as const;
+export type FeatureSet = (typeof FEATURE_SETS)[number];
+
+/** The feature kinds of a model trained before `features` existed. */
+export const DEFAULT_FEATURES: readonly FeatureSet[] = ['words', 'pairs', 'verb'];
 
 /** An -ly adverb ("actively", "independently"), not a verb in -ply ("apply", "comply"). */
 const isAdverb = (raw: string) => raw.length > 4 && raw.endsWith('ly') && !raw.endsWith('ply');
@@ -70,23 +85,76 @@ export function verbObject(words: Word[], lists: FeatureWords): { verb: string; 
   return { verb: words[i].stem, object };
 }
 
+/** Clause breaks: sentence ends, semicolons, colons, commas, dashes and brackets (bounded, no backtracking). */
+const CLAUSE_BREAK = /[.;:!?,()\u2013\u2014]+|\s-\s|\band\b|\bor\b|\bwhile\b|\bwhen\b|\bby\b/g;
+
+/** The statement cut into clauses (each its words); the first is the head clause. */
+function clauses(text: string): Word[][] {
+  return text
+    .toLowerCase()
+    .split(CLAUSE_BREAK)
+    .map(splitWords)
+    .filter((c) => c.length > 0);
+}
+
+/** A cue of the taxonomy found in the statement (`why.cues`). */
+export interface CueFeature {
+  competency: string;
+  cue: string;
+}
+
+export interface FeatureOptions {
+  /** Kinds of feature to read (default {@link DEFAULT_FEATURES}, plus `section` when a section is given and asked for). */
+  kinds?: readonly FeatureSet[];
+  /** The lexicon's cue hits, for the `cues` kind. */
+  cues?: readonly CueFeature[];
+}
+
 /**
- * The features of a statement, each a string in its own namespace: `w:` stems of content words,
- * `b:` pairs of neighbouring content words, `v:` the main verb, `vo:` the verb with each of the first
- * two object words, `s:` stems of the section path. Sorted, each once.
+ * The features of a statement, each a string in its own namespace (see {@link FEATURE_KINDS}), by kind:
+ * `words` stems of content words (`w:`); `pairs` neighbouring content words (`b:`); `verb` the main verb and
+ * the verb with each of the first two object words (`v:`, `vo:`); `clauses` the same for the verb of every
+ * clause; `head` the content words of the first clause (`h:`, what the statement asks first); `negation`
+ * the content words after not/no/without/avoid… (`n:`); `prefix` the first five letters of longer content
+ * words (`p:`, word families the stemmer keeps apart); `cues` the cue phrases the taxonomy's lexicon found
+ * (`c:`) and each competency they speak for (`cc:`); `section` stems of the section path (`s:`). Sorted, each once.
  */
-export function modelFeatures(text: string, section: string | undefined, lists: FeatureWords): string[] {
-  const { stop } = compile(lists);
+export function modelFeatures(text: string, section: string | undefined, lists: FeatureWords, { kinds = DEFAULT_FEATURES, cues = [] }: FeatureOptions = {}): string[] {
+  const { stop, negation } = compile(lists);
+  const on = new Set(kinds);
   const out = new Set<string>();
   const words = splitWords(text);
   const content = words.filter((w) => !stop.has(w.stem));
-  for (const w of content) out.add(`w:${w.stem}`);
-  for (let i = 1; i < content.length; i++) out.add(`b:${content[i - 1].stem} ${content[i].stem}`);
-  const vo = verbObject(words, lists);
-  if (vo) {
+  if (on.has('words')) for (const w of content) out.add(`w:${w.stem}`);
+  if (on.has('pairs')) for (let i = 1; i < content.length; i++) out.add(`b:${content[i - 1].stem} ${content[i].stem}`);
+  const addVerb = (vo: { verb: string; object: string[] } | null) => {
+    if (!vo || stop.has(vo.verb)) return;
     out.add(`v:${vo.verb}`);
     for (const o of vo.object) out.add(`vo:${vo.verb} ${o}`);
+  };
+  if (on.has('verb')) addVerb(verbObject(words, lists));
+  if (on.has('clauses') || on.has('head')) {
+    const parts = clauses(text);
+    if (on.has('clauses')) for (const c of parts) if (c.length > 1) addVerb(verbObject(c, lists));
+    if (on.has('head') && parts.length) for (const w of parts[0]) if (!stop.has(w.stem)) out.add(`h:${w.stem}`);
   }
-  if (section) for (const w of splitWords(section)) if (!stop.has(w.stem)) out.add(`s:${w.stem}`);
+  if (on.has('negation')) {
+    let after = 0;
+    for (const w of words) {
+      if (negation.has(w.raw)) after = 4;
+      else if (after > 0) {
+        after--;
+        if (!stop.has(w.stem)) out.add(`n:${w.stem}`);
+      }
+    }
+  }
+  if (on.has('prefix')) for (const w of content) if (w.raw.length > 6 && /^[a-z]+$/.test(w.raw)) out.add(`p:${w.raw.slice(0, 5)}`);
+  if (on.has('cues')) {
+    for (const c of cues) {
+      out.add(`c:${c.cue}`);
+      out.add(`cc:${c.competency}`);
+    }
+  }
+  if (on.has('section') && section) for (const w of splitWords(section)) if (!stop.has(w.stem)) out.add(`s:${w.stem}`);
   return [...out].sort();
 }

@@ -1,7 +1,8 @@
 import { lexiconEvidence } from './classify-statement.ts';
 import type { ClassifierModel } from './classifier-model.ts';
 import { minimise } from './lbfgs.ts';
-import { type FeatureWords, modelFeatures } from './model-features.ts';
+import { DEFAULT_FEATURES, FEATURE_SETS, type FeatureSet, type FeatureWords, modelFeatures } from './model-features.ts';
+import { WORD_LISTS } from './classifier-model.ts';
 import { sectionPrior } from './section-prior.ts';
 import * as v from 'valibot';
 import { numberIn, readData, record, strings } from '../schema/index.ts';
@@ -29,10 +30,12 @@ export interface TrainingConfig {
   /** Weights smaller than this (in absolute value) are dropped from the shipped model; weights are kept to 3 decimals. */
   prune: number;
   maxIterations: number;
-  /** Whether words of the section name are features (company-specific section names can mislead on another company). */
-  sectionWords: boolean;
+  /** Kinds of feature the model reads (see {@link modelFeatures}); `section` makes words of the section name features (company-specific section names can mislead on another company). */
+  features: FeatureSet[];
   /** Loss weight of labelled statements outside the blind corpus (seeds, own words: the cue lexicon was written looking at them). */
   otherSetsWeight: number;
+  /** Loss weight of synthetic statements (written from the taxonomy definitions alone; 0 leaves them out). */
+  syntheticWeight: number;
   words: FeatureWords;
   secondary: ClassifierModel['secondary'];
 }
@@ -47,8 +50,9 @@ const CONFIG = record(
     prune: numberIn(0, 10),
     maxIterations: numberIn(1, 100000),
     otherSetsWeight: numberIn(0, 10),
-    sectionWords: v.optional(v.boolean('must be true or false'), true),
-    words: record({ stop: strings(WORDS), beforeVerb: strings(WORDS), notObject: strings(WORDS) }, 'expected an object with "stop", "beforeVerb" and "notObject" word lists'),
+    syntheticWeight: v.optional(numberIn(0, 10), 1),
+    features: v.optional(v.array(v.picklist(FEATURE_SETS, `must be one of ${FEATURE_SETS.join(', ')}`), 'must be a list of feature kinds'), [...DEFAULT_FEATURES]),
+    words: WORD_LISTS,
     secondary: record({ min: numberIn(0, 1), ratio: numberIn(0, 1) }, 'expected an object with "min" and "ratio"'),
   },
   'expected a JSON object of training settings',
@@ -77,7 +81,8 @@ export function trainModel(
   const rows = examples
     .map((e) => ({ e, acceptable: e.acceptable.filter((a) => index.has(a)).map((a) => index.get(a)!) }))
     .filter((r) => r.acceptable.length > 0);
-  const featureLists = rows.map(({ e }) => modelFeatures(e.text, config.sectionWords ? e.section : undefined, config.words));
+  const evidence = rows.map(({ e }) => lexiconEvidence(e.text, taxonomy));
+  const featureLists = rows.map(({ e }, i) => modelFeatures(e.text, e.section, config.words, { kinds: config.features, cues: evidence[i].cues }));
   const counts = new Map<string, number>();
   for (const list of featureLists) for (const f of list) counts.set(f, (counts.get(f) ?? 0) + 1);
   const vocabulary = [...counts].filter(([, n]) => n >= config.minCount).map(([f]) => f).sort();
@@ -85,9 +90,9 @@ export function trainModel(
   const F = vocabulary.length;
   const N = rows.length;
   const X = featureLists.map((list) => Int32Array.from(list.filter((f) => column.has(f)).map((f) => column.get(f)!)));
-  const lexicon = rows.map(({ e }) => {
+  const lexicon = rows.map((_, i) => {
     const v = new Float64Array(K);
-    for (const [id, w] of lexiconEvidence(e.text, taxonomy).raw) if (index.has(id)) v[index.get(id)!] = w;
+    for (const [id, w] of evidence[i].raw) if (index.has(id)) v[index.get(id)!] = w;
     return v;
   });
   const prior = rows.map(({ e }) => {
@@ -165,6 +170,7 @@ export function trainModel(
   return {
     classes,
     words: config.words,
+    features: config.features,
     lexicon: round(x[LEX], 4),
     prior: round(x[PRIOR], 4),
     bias: classes.map((_, k) => round(x[BIAS + k], 4)),

@@ -36,6 +36,18 @@ describe('readLabelledCorpus: the blind corpus joined to its ingested ladders', 
     expect(training.some((e) => dropboxSeeds.includes(e))).toBe(false);
   });
 
+  it('reads the synthetic statements as training only: never scored, never in a held-out fold, none repeating a corpus statement', () => {
+    const synthetic = corpus.examples.filter((e) => e.synthetic);
+    expect(corpus.synthetic).toBe(1920);
+    expect(synthetic).toHaveLength(1920);
+    expect(synthetic.every((e) => !e.scored && e.ladders.length === 1 && e.ladders[0].startsWith('synthetic-'))).toBe(true);
+    for (const c of readFileSync(new URL('../../tests/fixtures/blind-corpus/taxonomy-for-annotators.md', import.meta.url), 'utf8').matchAll(/\| `([a-z]+)` \|/g)) {
+      expect(synthetic.filter((e) => e.acceptable[0] === c[1]).length).toBe(120);
+    }
+    for (const l of corpus.ladders) expect(trainingSetFor(corpus.examples, { name: l, ladders: [l] }).filter((e) => e.synthetic)).toHaveLength(1920);
+    expect(readLabelledCorpus(undefined, { synthetic: false }).examples.some((e) => e.synthetic)).toBe(false);
+  });
+
   it('the shipped model was trained on exactly these labelled statements (retrain with npm run train when they change)', () => {
     const raw = JSON.parse(readFileSync(new URL('../../data/classifier-model.json', import.meta.url), 'utf8'));
     expect(raw.trainedOn).toBe(corpus.examples.length);

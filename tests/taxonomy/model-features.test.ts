@@ -22,7 +22,7 @@ describe('verbObject: the behaviour asked of the person', () => {
 });
 
 describe('modelFeatures', () => {
-  const f = modelFeatures('I participate in calibration sessions.', 'Talent › Hiring', words);
+  const f = modelFeatures('I participate in calibration sessions.', 'Talent › Hiring', words, { kinds: ['words', 'pairs', 'verb', 'section'] });
 
   it('names each feature in its own namespace: words, word pairs, verb, verb + object, section words', () => {
     expect(f).toEqual(expect.arrayContaining(['w:particip', 'w:calibr', 'b:calibr session', 'v:particip', 'vo:particip calibr', 's:hire', 's:talent']));
@@ -32,6 +32,20 @@ describe('modelFeatures', () => {
 
   it('is sorted, each feature once, and leaves section words out without a section', () => {
     expect(f).toEqual([...new Set(f)].sort());
-    expect(modelFeatures('I participate in calibration sessions.', undefined, words).some((x) => x.startsWith('s:'))).toBe(false);
+    expect(modelFeatures('I participate in calibration sessions.', undefined, words, { kinds: ['words', 'section'] }).some((x) => x.startsWith('s:'))).toBe(false);
+    expect(modelFeatures('I participate in calibration sessions.', 'Talent › Hiring', words).some((x) => x.startsWith('s:'))).toBe(false);
+  });
+
+  it('reads only the kinds asked for: the verb of every clause, the head clause, negated words, word beginnings, the lexicon’s cues', () => {
+    const text = 'I participate in calibration sessions by providing meaningful feedback; I avoid going dark for long periods.';
+    const kinds = (k: Parameters<typeof modelFeatures>[3]) => modelFeatures(text, undefined, { ...words, negation: ['avoid', 'not'] }, k);
+    expect(kinds({ kinds: ['words'] }).every((x) => x.startsWith('w:'))).toBe(true);
+    expect(kinds({ kinds: ['clauses'] })).toEqual(expect.arrayContaining(['v:particip', 'vo:particip calibr', 'v:provid', 'vo:provid meaning', 'v:avoid']));
+    expect(kinds({ kinds: ['head'] })).toEqual(['h:calibr', 'h:particip', 'h:session']);
+    expect(kinds({ kinds: ['negation'] })).toEqual(['n:dark', 'n:go', 'n:long']);
+    expect(kinds({ kinds: ['prefix'] })).toEqual(expect.arrayContaining(['p:parti', 'p:calib', 'p:meani']));
+    const cues = [{ competency: 'hiring', cue: 'calibration' }];
+    expect(kinds({ kinds: ['cues'], cues })).toEqual(['c:calibration', 'cc:hiring']);
+    expect(kinds({ kinds: ['words'], cues }).some((x) => x.startsWith('c'))).toBe(false);
   });
 });

@@ -57,6 +57,7 @@ function holdoutReport(s: HoldoutSummary, by: string, corpus: LabelledCorpus, co
     `  after  (trained model, never trained on the held-out ${by}):          ${s.after.agreed}/${s.n} = ${pct(s.after.agreed, s.n)}  (exactly the preferred label: ${s.after.exact})`,
     `  ${s.found} of ${s.n} statements found in their ingested ${by === 'ladder' ? 'ladder' : 'ladders'} (with their section); ${s.n - s.found} classified from the text alone${corpus.unread.length ? ` (${corpus.unread.length} source files unread: ${[...new Set(corpus.unread.map((f) => path.extname(f)))].join(', ')})` : ''}`,
     `  each statement counted once, in the fold of its first ladder; the inter-annotator ceiling is 96.5% (PROTOCOL.md)`,
+    `  trained on every other labelled statement${corpus.synthetic ? `, with ${corpus.synthetic} synthetic statements (training only, never scored)` : ', without the synthetic statements'}`,
     '',
     `${by.padEnd(28)}    n  found   before    after`,
     ...s.perFold.map((f) => `${f.fold.padEnd(28)} ${String(f.n).padStart(4)}  ${String(f.found).padStart(5)}  ${pct(f.before, f.n).padStart(7)}  ${pct(f.after, f.n).padStart(7)}`),
@@ -80,9 +81,9 @@ export const command: Command = {
   name: 'eval',
   summary: 'measure the classifier: held-out agreement on ladders it was not trained on, then the seed set',
   usage:
-    'ladders eval [--by ladder|company] [--corpus DIR] [--config FILE] | ladders eval --seed [--labels FILE] [--misses]  (both: [--json] [--data DIR] [--taxonomy FILE] [--priors FILE] [--model FILE|none])',
+    'ladders eval [--by ladder|company] [--synthetic none] [--corpus DIR] [--config FILE] | ladders eval --seed [--labels FILE] [--misses]  (both: [--json] [--data DIR] [--taxonomy FILE] [--priors FILE] [--model FILE|none])',
   async run(args, io) {
-    const parsed = parseArgs(args, ['json', 'misses', 'seed'], ['labels', 'corpus', 'config', 'by', ...DATA_OPTIONS]);
+    const parsed = parseArgs(args, ['json', 'misses', 'seed'], ['labels', 'corpus', 'config', 'by', 'synthetic', ...DATA_OPTIONS]);
     const { flags } = parsed;
     const seedOnly = flags.seed === true || typeof flags.labels === 'string';
     const out: { holdout?: unknown; seed?: unknown } = {};
@@ -95,7 +96,9 @@ export const command: Command = {
       const config = readTrainingConfig(parsed);
       // The held-out models are trained here, from the taxonomy and priors alone: the shipped model plays no part.
       const { taxonomy, priors } = await loadAtlas(parsed, { ladders: false });
-      const corpus = readLabelledCorpus(corpusDir);
+      const synthetic = flags.synthetic === undefined ? true : flags.synthetic === 'none' ? false : null;
+      if (synthetic === null) throw new UsageError(`--synthetic takes only "none" (to train without the synthetic statements)`);
+      const corpus = readLabelledCorpus(corpusDir, { synthetic: synthetic && config.syntheticWeight > 0 });
       const folds = foldsOf(corpus, by);
       const predictions = holdOut(corpus.examples, folds, { taxonomy, priors, config, onFold: (f) => io.err(`held out ${f.name}`) });
       const summary = holdoutSummary(predictions, folds, taxonomy.competencies.map((c) => c.id));

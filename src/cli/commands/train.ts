@@ -22,8 +22,8 @@ export const command: Command = {
     const out = typeof flags.out === 'string' ? flags.out : path.join(BUNDLED_DATA, 'classifier-model.json');
     const config = readTrainingConfig(parsed);
     const { taxonomy, priors } = await loadAtlas(parsed, { ladders: false });
-    const corpus = readLabelledCorpus(corpusDir);
-    io.err(`${corpus.examples.length} labelled statements (${corpus.corpusRows} in the blind corpus, ${corpus.found} of them found in their ladders)`);
+    const corpus = readLabelledCorpus(corpusDir, { synthetic: config.syntheticWeight > 0 });
+    io.err(`${corpus.examples.length} labelled statements (${corpus.corpusRows} in the blind corpus, ${corpus.found} of them found in their ladders; ${corpus.synthetic} synthetic, training only)`);
     const folds = corpus.ladders.map((l) => ({ name: l, ladders: [l] }));
     const predictions = holdOut(corpus.examples, folds, {
       taxonomy,
@@ -43,7 +43,7 @@ export const command: Command = {
     // The held-out figures of this model's recipe (the same as `ladders eval`), for the methodology notebook.
     const report = typeof flags.report === 'string' ? flags.report : path.join(corpusDir, 'held-out.json');
     const summary = holdoutSummary(predictions, folds, taxonomy.competencies.map((c) => c.id));
-    fs.writeFileSync(report, `${JSON.stringify({ description: 'Leave-one-ladder-out figures written by `npm run train` (the same as `ladders eval`): before = cue lexicon + section priors, after = the trained model; regenerate, do not edit.', by: 'ladder', trainedOn: corpus.examples.length, ...summary }, null, 1)}\n`);
+    fs.writeFileSync(report, `${JSON.stringify({ description: 'Leave-one-ladder-out figures written by `npm run train` (the same as `ladders eval`): before = cue lexicon + section priors, after = the trained model; regenerate, do not edit.', by: 'ladder', trainedOn: corpus.examples.length, synthetic: corpus.synthetic, ...summary }, null, 1)}\n`);
     io.err(`wrote ${report}: held out ${(summary.after.top1 * 100).toFixed(1)}% (before ${(summary.before.top1 * 100).toFixed(1)}%)`);
     return 0;
   },
