@@ -158,6 +158,14 @@ export function calibrate(p: number, { slope, intercept }: ClassifierModel['cali
 
 /** Whether a model applies under a taxonomy: every competency it was trained on is one of the taxonomy's. */
 export function modelFits(model: ClassifierModel, taxonomy: Taxonomy): boolean {
-  const ids = new Set(taxonomy.competencies.map((c) => c.id));
-  return model.classes.every((id) => ids.has(id));
+  let byTaxonomy = fits.get(model);
+  if (!byTaxonomy) fits.set(model, (byTaxonomy = new WeakMap()));
+  let answer = byTaxonomy.get(taxonomy);
+  if (answer === undefined) {
+    const ids = new Set(taxonomy.competencies.map((c) => c.id));
+    byTaxonomy.set(taxonomy, (answer = model.classes.every((id) => ids.has(id))));
+  }
+  return answer;
 }
+
+const fits = new WeakMap<ClassifierModel, WeakMap<Taxonomy, boolean>>();
