@@ -1,5 +1,5 @@
 /**
- * The parse tree every document reader produces (HTML today; Markdown and DOCX-through-HTML next):
+ * The parse tree every document reader produces (HTML, Markdown; DOCX through HTML):
  * plain-text blocks with source lines, no markup. One interpreter (`read-blocks.ts`) turns it into
  * levels, sections and statements, so the ladder rules live in one place whatever the file format.
  *
@@ -97,15 +97,33 @@ export interface SkippedBlock extends LineSpan {
   reason: string;
 }
 
-export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | QuoteBlock | DetailsBlock | RuleBlock | SkippedBlock;
+/** Source that is form, not content, and has no block of its own (a Markdown `<details>` tag line): structure. */
+export interface StructureBlock extends LineSpan {
+  type: 'structure';
+  reason: string;
+}
+
+export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | QuoteBlock | DetailsBlock | RuleBlock | SkippedBlock | StructureBlock;
+
+/** A problem a reader found in the markup itself (an unclosed code fence), reported with the file's name. */
+export interface MarkupProblem {
+  line: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
 
 /** A reader's whole output for one file. */
 export interface BlockDocument {
   blocks: Block[];
   /** The document's own title outside its body (HTML `<title>`), a fallback for the level title. */
   title?: { text: string; line: number };
-  /** Front matter fields (`title:`, `level:`, `track:`, `company:`), lower-case keys, and where it was. */
-  frontMatter?: { fields: Record<string, string> } & LineSpan;
+  /**
+   * Front matter: scalar fields (`title:`, `level:`, `track:`, `company:`) and lists (`levels:`),
+   * lower-case keys, and where it was.
+   */
+  frontMatter?: { fields: Record<string, string>; lists: Record<string, string[]> } & LineSpan;
+  /** Problems in the markup, each becoming a diagnostic that names the file. */
+  problems?: MarkupProblem[];
   /**
    * How to account for a non-blank line no block covers: HTML lines that hold only tags
    * (`</div>`, `<link …>`) are structure of this name. Absent: such lines are "not understood".

@@ -6,6 +6,8 @@ import { isLongHeader } from './read-long-csv.ts';
 export type Shape = 'markdown' | 'html' | 'grid' | 'long-csv' | 'empty' | 'unknown';
 
 const HTML_START = /^\s*(?:<!--[^]*?-->\s*)*<(!doctype\s+html|html|head|body)\b/i;
+/** A Setext heading underline (`Title` over `===` or `---`). */
+const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const TAG_LINE = /^\s*<\/?[a-z][a-z0-9-]*(\s|\/?>|$)/i;
 
 /** An HTML page: it opens as one (doctype, `<html>`, `<head>`, `<body>`) or most of its lines are tags. */
@@ -39,6 +41,7 @@ export function detectShape(text: string): Shape {
     if (shortHeader && markdownAbove <= 2 && rest.length > 0 && tabular / rest.length >= 0.5 && (d === '\t' || !/^\s*([-*+]|#)/.test(header))) return 'grid';
   }
   if (nonBlank.some((l) => /^ {0,3}#{1,6}\s+\S/.test(l))) return 'markdown';
+  if (lines.some((l, i) => i > 0 && SETEXT.test(l) && /\S/.test(lines[i - 1]) && !/^\s*([-*+]|\d+[.)])\s/.test(lines[i - 1]))) return 'markdown';
   if (nonBlank.some((l) => /^---\s*$/.test(l)) && nonBlank.some((l) => /^\s*([-*+]|\d+\.)\s+\S/.test(l))) return 'markdown';
   return 'unknown';
 }

@@ -51,7 +51,7 @@ function folderTrack(path: string): string {
 function read(path: string, text: string, rules: IngestRules): ReadResult {
   const shape = detectShape(text);
   const lines = splitLines(text);
-  if (shape === 'markdown') return readMarkdown(path, text, rules);
+  if (shape === 'markdown') return readBlocks(path, readMarkdown(text), lines, rules, { page: 'markdown-level-page', multi: 'markdown-multi-level' });
   if (shape === 'html') return readBlocks(path, readHtml(text), lines, rules, { page: 'html-level-page', multi: 'html-multi-level' });
   if (shape === 'grid') return readGrid(path, text, rules);
   if (shape === 'long-csv') return readLongCsv(path, text, rules);

@@ -113,6 +113,7 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     return { ...result, lines: ledger.accounts, diagnostics };
   }
 
+  for (const p of doc.problems ?? []) diagnostics.push({ severity: p.severity, file, line: p.line, message: p.message });
   if (doc.frontMatter) structure(doc.frontMatter.fromLine, doc.frontMatter.toLine, 'front matter');
   if (doc.title) structure(doc.title.line, doc.title.line, 'document title');
   const front = doc.frontMatter?.fields;
@@ -313,6 +314,21 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     afterHeading = b;
   }
 
+  /** A label line, or a `Responsibility: X` pair naming a subsection: read as such; false for other lines. */
+  function labelLine(l: TextLine, end: number): boolean {
+    if (isLabel(l)) {
+      label(l.text, l.line, end);
+      return true;
+    }
+    const kv = pair(l);
+    if (!kv || !rules.subsectionKeys.has(kv.key.toLowerCase())) return false;
+    subsection = sectionName(kv.value);
+    example = false;
+    intro = false;
+    structure(l.line, end, 'subsection label');
+    return true;
+  }
+
   function paragraph(b: ParagraphBlock, previous: Block | null) {
     const ends = lineEnds(b.lines, b.toLine);
     let current: Pending | null = null;
@@ -383,6 +399,12 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     }
     for (let i = 1; i < p.lines.length; i++) {
       const l = p.lines[i];
+      if (labelLine(l, ends[i])) {
+        // A bold label right under a bullet (a lazy continuation line in CommonMark) is a label.
+        close();
+        last = null;
+        continue;
+      }
       const text = repair(l.text).text;
       if (last && continuesLine(pieces[pieces.length - 1] ?? last.text, text, l.indent)) {
         pieces.push(text);
@@ -455,6 +477,10 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
       skip(b.fromLine, b.toLine, b.reason);
       return;
     }
+    if (b.type === 'structure') {
+      structure(b.fromLine, b.toLine, b.reason);
+      return;
+    }
     if (b.type === 'heading') {
       heading(b);
       return;
@@ -493,7 +519,7 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     let previous: Block | null = null;
     for (const b of list) {
       block(b, previous);
-      if (b.type !== 'skipped') previous = b;
+      if (b.type !== 'skipped' && b.type !== 'structure') previous = b;
     }
   }
 

@@ -1,431 +1,365 @@
-import type { AttributeValue, Diagnostic, Flag, Kind } from '../types.ts';
-import { type DraftLevel, type DraftStatement, LineLedger, type ReadResult, splitLines } from './draft.ts';
-import { type IngestRules, isNote, isPlaceholder } from './ingest-rules.ts';
-import { findLevelLabel } from './level-label.ts';
-import { cleanText, isExternalReference, normaliseSpace, sectionName } from './normalise-text.ts';
-import { parseAttribute } from './parse-attribute.ts';
-import { delimitedRows, isPipeRow, isPipeSeparator } from './delimited-rows.ts';
-import { repairMojibake } from './repair-mojibake.ts';
-import { splitSentences } from './split-sentences.ts';
-import { continuesLine } from './continues-line.ts';
-
-type Token =
-  | { type: 'heading'; depth: number; text: string }
-  | { type: 'bullet'; indent: number; text: string }
-  | { type: 'label'; text: string }
-  | { type: 'pair'; key: string; value: string }
-  | { type: 'html'; tag: string; closing: boolean; inner: string }
-  | { type: 'rule' }
-  | { type: 'quote'; text: string }
-  | { type: 'text'; indent: number; text: string }
-  | { type: 'table'; separator: boolean }
-  | { type: 'blank' }
-  | { type: 'consumed' };
-
-const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-const BULLET = /^([ \t]*)(?:[-*+•]|\d{1,3}[.)])[ \t]+(.*)$/;
-const LABEL = /^[ \t]*(?:\*\*|__)([^*_]+?)(?:\*\*|__)[ \t]*:?[ \t]*$/;
-const PAIR = /^[ \t]*(?:\*\*|__)([^*_]+?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:)[ \t]*(.+)$/;
-const HTML = /^[ \t]*<(\/?)([a-z][a-z0-9]*)\b[^>]*>(.*?)(?:<\/\2>)?[ \t]*$/i;
-const STRUCTURAL_TAGS = new Set(['details', 'summary', 'div', 'section', 'br', 'hr', 'span', 'p', 'table', 'tbody', 'thead']);
-const RULE = /^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$/;
-const TEMPLATE = /^[ \t]*(\{%.*%\}|\{\{.*\}\}|<%.*%>|\{#.*#\})[ \t]*$/;
-
-function tokenise(line: string): Token {
-  if (line.trim() === '') return { type: 'blank' };
-  let m: RegExpExecArray | null;
-  if ((m = HEADING.exec(line))) return { type: 'heading', depth: m[1].length, text: m[2] };
-  if (isPipeRow(line)) return { type: 'table', separator: isPipeSeparator(line) };
-  if (RULE.test(line)) return { type: 'rule' };
-  if ((m = BULLET.exec(line))) return { type: 'bullet', indent: m[1].replace(/\t/g, '  ').length, text: m[2] };
-  if ((m = LABEL.exec(line))) return { type: 'label', text: normaliseSpace(m[1]) };
-  if ((m = PAIR.exec(line))) return { type: 'pair', key: normaliseSpace(m[1]), value: m[2] };
-  if ((m = HTML.exec(line)) && STRUCTURAL_TAGS.has(m[2].toLowerCase())) {
-    return { type: 'html', tag: m[2].toLowerCase(), closing: m[1] === '/', inner: m[3] };
-  }
-  if ((m = /^[ \t]*>[ \t]?(.*)$/.exec(line))) return { type: 'quote', text: m[1] };
-  return { type: 'text', indent: /^[ \t]*/.exec(line)![0].replace(/\t/g, '  ').length, text: line };
-}
-
-interface FrontMatter {
-  end: number;
-  fields: Record<string, string>;
-}
-
-function readFrontMatter(lines: string[]): FrontMatter | null {
-  if (lines[0]?.trim() !== '---') return null;
-  const fields: Record<string, string> = {};
-  for (let i = 1; i < lines.length; i++) {
-    if (/^(---|\.\.\.)\s*$/.test(lines[i])) return { end: i, fields };
-    const kv = /^([A-Za-z_][\w -]*):\s*(.*)$/.exec(lines[i]);
-    if (kv) fields[kv[1].trim().toLowerCase()] = kv[2].trim().replace(/^["']|["']$/g, '');
-  }
-  return null;
-}
-
-interface Paragraph {
-  lines: number[];
-  raw: string;
-  level: string;
-  section: string;
-  intro: boolean;
-  example: boolean;
-  repaired: boolean;
-}
-
-interface Level extends DraftLevel {
-  headingDepth: number;
-}
+import MarkdownIt, { type Token } from 'markdown-it';
+import type { Block, BlockDocument, DetailsBlock, ListItem, MarkupProblem, ParagraphBlock, TableCell, TableRow, TextLine } from './blocks.ts';
+import { splitLines } from './draft.ts';
+import { readFrontMatter } from './front-matter.ts';
+import { inlineLines, inlineText, TYPED_BULLET } from './markdown-inline.ts';
+import { readHtml } from './read-html.ts';
 
 /**
- * Reads a Markdown ladder: one level page (title with a level label) or a file holding several levels
- * under level headings. Sections come from headings and bold labels; bullets, paragraphs, quotes and
- * `**Label**: value` lines become statements, everything else is structure or skipped with a reason.
+ * CommonMark with GitHub's pipe tables, and without indented code blocks: ladder pages indent
+ * wrapped lines and nested bullets freely, and the line-based reader before this one read such
+ * lines as text. Raw HTML is parsed (it is read as text by the HTML reader, never rendered).
+ * markdown-it rather than micromark: on this machine micromark read a 577 KB page in 2.8 s of CPU
+ * (markdown-it 0.3 s) and took time quadratic in the number of lazy continuation lines under a
+ * bullet (60 KB: 2.7 s), which a hostile upload can exploit; markdown-it stayed linear on every
+ * pathological input tried (tests/ingest/linear-time.test.ts).
  */
-export function readMarkdown(file: string, text: string, rules: IngestRules): ReadResult {
-  const raw = splitLines(text);
-  const repairedLines = new Set<number>();
-  const lines = raw.map((l, i) => {
-    const r = repairMojibake(l);
-    if (r.repaired) repairedLines.add(i + 1);
-    return r.text;
-  });
-  const ledger = new LineLedger(lines);
-  const diagnostics: Diagnostic[] = [];
-  const tokens: Token[] = lines.map(tokenise);
+const md = new MarkdownIt('commonmark', { html: true }).enable('table').disable('code');
 
-  const front = readFrontMatter(lines);
-  if (front) for (let i = 0; i <= front.end; i++) consume(i, 'front matter');
-  let fence: string | null = null;
-  let comment = false;
-  for (let i = 0; i < lines.length; i++) {
-    if (tokens[i].type === 'consumed') continue;
-    const l = lines[i];
-    if (fence) {
-      consume(i, 'code block');
-      if (l.trim().startsWith(fence)) fence = null;
-      continue;
-    }
-    if (comment) {
-      consume(i, 'HTML comment');
-      if (l.includes('-->')) comment = false;
-      continue;
-    }
-    const f = /^[ \t]*(```|~~~)/.exec(l);
-    if (f) {
-      fence = f[1];
-      consume(i, 'code block');
-    } else if (/^[ \t]*<!--/.test(l)) {
-      consume(i, 'HTML comment');
-      comment = !l.includes('-->');
-    } else if (TEMPLATE.test(l)) {
-      consume(i, 'template tag');
-    }
-  }
-  function consume(i: number, reason: string) {
-    tokens[i] = { type: 'consumed' };
-    if (reason === 'front matter') ledger.structure(i + 1, reason);
-    else ledger.skip(i + 1, reason);
-  }
+/** A whole line that is a template tag (`{% include x %}`, `{{ page.title }}`, `<% … %>`, `{# … #}`): skipped. */
+const TEMPLATE = /^[ \t]*(?:\{%.*%\}|\{\{.*\}\}|<%.*%>|\{#.*#\})[ \t]*$/;
+/** A line closing a code fence, behind any quote markers or indentation of its container. */
+const FENCE_CLOSE = /^[ \t>]*(`{3,}|~{3,})[ \t]*$/;
 
-  // Which headings carry levels?
-  const headings = tokens.map((t, i) => ({ t, i })).filter((x): x is { t: Extract<Token, { type: 'heading' }>; i: number } => x.t.type === 'heading');
-  const labelled = headings.map((h) => ({ ...h, label: findLevelLabel(cleanText(h.t.text)) })).filter((h) => h.label);
-  const byDepth = new Map<number, Set<string>>();
-  for (const h of labelled) byDepth.set(h.t.depth, (byDepth.get(h.t.depth) ?? new Set()).add(h.label!.label));
-  const multiDepth = [...byDepth].filter(([, s]) => s.size >= 2).map(([d]) => d).sort((a, b) => a - b)[0];
-
-  const levels: Level[] = [];
-  let trackHint = front?.fields.track;
-  const levelHeadingLines = new Set<number>();
-  if (multiDepth !== undefined) {
-    for (const h of labelled) {
-      if (h.t.depth !== multiDepth) continue;
-      levels.push({ label: h.label!.label, number: h.label!.number, title: h.label!.rest || `Level ${h.label!.label}`, line: h.i + 1, headingDepth: multiDepth });
-      levelHeadingLines.add(h.i);
-    }
-    const above = headings.find((h) => h.t.depth < multiDepth && h.i < levels[0].line - 1);
-    if (above && !trackHint) trackHint = sectionName(above.t.text);
-  } else {
-    const first = headings[0];
-    const fromFront = front && (front.fields.level || front.fields.title) ? findLevelLabel(front.fields.level ?? front.fields.title) ?? (front.fields.level ? { label: front.fields.level, number: Number(front.fields.level) || null, rest: '' } : null) : null;
-    const fromHeading = first ? findLevelLabel(cleanText(first.t.text)) : null;
-    const found = fromHeading ?? fromFront;
-    if (!found) {
-      diagnostics.push({
-        severity: 'error', file, line: first ? first.i + 1 : 1,
-        message: first
-          ? `no level in the title "${cleanText(first.t.text)}": expected a title such as "# L3: Senior Engineer" or "# IC4 Security Engineer", or a "level:" field in front matter; file not loaded`
-          : 'no level title: expected a heading such as "# L3: Senior Engineer" (or several level headings); file not loaded',
-      });
-      ledger.accounts.forEach((a) => a.status !== 'blank' && a.status !== 'structure' && ledger.skip(a.line, 'file not loaded: no level title'));
-      return { shape: 'unknown', levels: [], statements: [], lines: ledger.accounts, diagnostics };
-    }
-    const title = fromHeading ? fromHeading.rest : front?.fields.title ? cleanText(front.fields.title) : '';
-    levels.push({ label: found.label, number: found.number, title: title || `Level ${found.label}`, line: fromHeading ? first!.i + 1 : 1, headingDepth: fromHeading ? first!.t.depth : 0 });
-    if (fromHeading) levelHeadingLines.add(first!.i);
-    else if (first && headings.filter((h) => h.t.depth <= first.t.depth).length === 1) {
-      // Level from front matter; a lone top heading (often a template tag such as {{ page.title }}) is the page title.
-      levelHeadingLines.add(first.i);
-      levels[0].headingDepth = first.t.depth;
-    }
-  }
-
-  const statements: DraftStatement[] = [];
-  const paragraphs: Paragraph[] = [];
-  let level: Level | null = multiDepth === undefined ? levels[0] : null;
-  let stack: { depth: number; name: string; repaired: boolean }[] = [];
-  let subsection: string | null = null;
-  let example = false;
-  let inDetails = false;
-  let intro = true;
-  let last: DraftStatement | null = null;
-  let lastLine = -1;
-  let para: Paragraph | null = null;
-  let tableHeader: string[] | null = null;
-
-  const sectionPath = () => [...stack.map((s) => s.name), ...(subsection ? [subsection] : [])].join(' › ');
-  const sectionRepaired = () => stack.some((s) => s.repaired);
-
-  function flagsFor(lineNo: number, rawText: string): Flag[] {
-    const flags: Flag[] = [];
-    if (repairedLines.has(lineNo) || sectionRepaired()) flags.push('mojibake-repaired');
-    if (isExternalReference(rawText)) flags.push('external-reference');
-    return flags;
-  }
-
-  function kindOf(t: string, fallback: Kind): Kind {
-    if (isPlaceholder(t, rules)) return 'placeholder';
-    if (isNote(t, rules)) return 'note';
-    return fallback;
-  }
-
-  function push(lineNo: number, rawText: string, kind: Kind, extra: Partial<DraftStatement> = {}): DraftStatement {
-    const t = cleanText(rawText);
-    const k = kind === 'attribute' ? kind : kindOf(t, kind);
-    const flags = flagsFor(lineNo, rawText);
-    if (k === 'placeholder') flags.push('placeholder');
-    const s: DraftStatement = { line: lineNo, level: level!.label, section: intro ? '' : sectionPath(), kind: k, text: t, flags, ...extra };
-    if (k === 'placeholder' && extra.section === undefined) s.section = intro ? '' : sectionPath();
-    statements.push(s);
-    ledger.statement(lineNo);
-    return s;
-  }
-
-  function closeParagraph() {
-    if (para) paragraphs.push(para);
-    para = null;
-  }
-
-  for (let i = 0; i < tokens.length; i++) {
-    const tok = tokens[i];
-    const lineNo = i + 1;
-    if (tok.type === 'consumed') continue;
-    if (tok.type !== 'table') tableHeader = null;
-    if (tok.type === 'blank') {
-      closeParagraph();
-      last = null;
-      continue;
-    }
-    if (tok.type === 'heading') {
-      closeParagraph();
-      last = null;
-      if (levelHeadingLines.has(i)) {
-        level = levels.find((l) => l.line === lineNo) ?? level;
-        stack = [];
-        subsection = null;
-        example = false;
-        intro = true;
-        ledger.structure(lineNo, multiDepth === undefined ? 'title' : 'level heading');
-        continue;
-      }
-      if (!level) {
-        ledger.structure(lineNo, 'heading before the first level');
-        continue;
-      }
-      if (multiDepth !== undefined && tok.depth < multiDepth) {
-        level = null;
-        ledger.structure(lineNo, 'heading outside the levels');
-        continue;
-      }
-      const name = sectionName(tok.text);
-      if (rules.exampleLabels.has(name.toLowerCase())) {
-        example = true;
-        ledger.structure(lineNo, 'examples heading');
-        continue;
-      }
-      stack = stack.filter((s) => s.depth < tok.depth);
-      stack.push({ depth: tok.depth, name, repaired: repairedLines.has(lineNo) });
-      subsection = null;
-      example = false;
-      intro = false;
-      ledger.structure(lineNo, 'section heading');
-      lastLine = i;
-      continue;
-    }
-    if (!level) {
-      ledger.skip(lineNo, multiDepth === undefined ? 'outside the level page' : 'text outside any level section');
-      continue;
-    }
-    switch (tok.type) {
-      case 'table': {
-        closeParagraph();
-        last = null;
-        if (tok.separator) {
-          ledger.structure(lineNo, 'table separator');
-          break;
-        }
-        const cells = delimitedRows(lines[i], '|', lineNo).rows[0]?.cells ?? [];
-        if (!tableHeader) {
-          tableHeader = cells;
-          ledger.structure(lineNo, 'table header');
-          break;
-        }
-        const label = cleanText(cells[0] ?? '');
-        const path = intro ? '' : sectionPath();
-        cells.slice(1).forEach((cell, k) => {
-          splitSentences(cell).forEach((sentence, n) => {
-            const column = cells.length > 2 && tableHeader?.[k + 1] ? ` › ${cleanText(tableHeader[k + 1])}` : '';
-            const sec = [path, label].filter(Boolean).join(' › ') + column;
-            push(lineNo, sentence, example || inDetails ? 'example' : 'expectation', { part: `${k + 1}.${n + 1}`, section: sec });
-          });
-        });
-        if (cells.length === 1 && label) push(lineNo, cells[0], 'expectation');
-        if (!cells.slice(1).some((c) => c.trim()) && cells.length > 1) ledger.structure(lineNo, 'table row without statements');
-        break;
-      }
-      case 'rule':
-        closeParagraph();
-        ledger.structure(lineNo, 'horizontal rule');
-        break;
-      case 'html': {
-        closeParagraph();
-        if (tok.tag === 'details') inDetails = !tok.closing;
-        if (tok.tag === 'summary' && rules.exampleLabels.has(cleanText(tok.inner).toLowerCase())) inDetails = true;
-        if (tok.inner && !['summary'].includes(tok.tag) && cleanText(tok.inner)) {
-          last = push(lineNo, tok.inner, example || inDetails ? 'example' : 'expectation');
-        } else ledger.structure(lineNo, `<${tok.closing ? '/' : ''}${tok.tag}>`);
-        break;
-      }
-      case 'label': {
-        closeParagraph();
-        last = null;
-        const key = tok.text.replace(/:$/, '').toLowerCase();
-        if (rules.genericLabels.has(key)) ledger.structure(lineNo, 'label');
-        else if (rules.exampleLabels.has(key)) {
-          example = true;
-          ledger.structure(lineNo, 'examples label');
-        } else {
-          subsection = sectionName(tok.text);
-          example = false;
-          intro = false;
-          ledger.structure(lineNo, 'subsection label');
-        }
-        break;
-      }
-      case 'pair': {
-        closeParagraph();
-        last = null;
-        if (rules.subsectionKeys.has(tok.key.toLowerCase())) {
-          subsection = sectionName(tok.value);
-          example = false;
-          intro = false;
-          ledger.structure(lineNo, 'subsection label');
-        } else if (intro) {
-          push(lineNo, `${tok.key}: ${tok.value}`, 'attribute', { attribute: parseAttribute(tok.key, cleanText(tok.value), rules) });
-        } else {
-          last = push(lineNo, `${tok.key}: ${tok.value}`, example || inDetails ? 'example' : 'expectation');
-        }
-        break;
-      }
-      case 'bullet': {
-        closeParagraph();
-        const pair = PAIR.exec(tok.text);
-        if (pair && intro && !inDetails) {
-          push(lineNo, `${normaliseSpace(pair[1])}: ${pair[2]}`, 'attribute', { attribute: parseAttribute(normaliseSpace(pair[1]), cleanText(pair[2]), rules) });
-          last = null;
-        } else {
-          last = push(lineNo, tok.text, example || inDetails ? 'example' : 'expectation');
-          (last as DraftStatement & { bullet?: boolean }).bullet = true;
-        }
-        lastLine = i;
-        break;
-      }
-      case 'quote':
-      case 'text': {
-        const body = tok.type === 'quote' ? tok.text : tok.text;
-        const indent = tok.type === 'text' ? tok.indent : 0;
-        const prevIsHeading = i > 0 && tokens[i - 1].type === 'heading' && lastLine === i - 1 && !intro;
-        const clean = cleanText(body);
-        if (prevIsHeading && tok.type === 'text' && clean.split(' ').length <= 12 && !/[.!?:;]$/.test(clean)) {
-          ledger.structure(lineNo, 'section subtitle');
-          break;
-        }
-        if (last && i > 0 && tokens[i - 1].type !== 'blank' && !para) {
-          const prev = last.text;
-          const continues = continuesLine(prev, clean, indent);
-          if (continues) {
-            last.text = cleanText(`${prev} ${body}`);
-            ledger.statement(lineNo);
-          } else {
-            last = push(lineNo, body, example || inDetails ? 'example' : 'expectation');
-            if (last.kind === 'expectation' || last.kind === 'example') last.flags.push('unbulleted');
-          }
-          break;
-        }
-        if (!para) {
-          para = { lines: [], raw: '', level: level.label, section: intro ? '' : sectionPath(), intro, example: example || inDetails, repaired: sectionRepaired() };
-        }
-        para.lines.push(lineNo);
-        para.raw += (para.raw ? ' ' : '') + body;
-        if (repairedLines.has(lineNo)) para.repaired = true;
-        ledger.statement(lineNo);
-        break;
-      }
-    }
-  }
-  closeParagraph();
-
-  const parentSections = new Set<string>();
-  const bulletSections = new Set<string>();
-  for (const s of statements) {
-    const parts = s.section.split(' › ');
-    for (let k = 1; k < parts.length; k++) parentSections.add(`${s.level}\u0000${parts.slice(0, k).join(' › ')}`);
-    if ((s as DraftStatement & { bullet?: boolean }).bullet) bulletSections.add(`${s.level}\u0000${s.section}`);
-    delete (s as DraftStatement & { bullet?: boolean }).bullet;
-  }
-  for (const p of paragraphs) {
-    const key = `${p.level}\u0000${p.section}`;
-    const text = cleanText(p.raw);
-    const flags: Flag[] = [];
-    if (p.repaired) flags.push('mojibake-repaired');
-    if (isExternalReference(p.raw)) flags.push('external-reference');
-    const base = { line: p.lines[0], level: p.level, section: p.section };
-    const kind = isPlaceholder(text, rules) ? 'placeholder' : isNote(text, rules) ? 'note' : null;
-    if (kind) statements.push({ ...base, kind, text, flags: kind === 'placeholder' ? [...flags, 'placeholder'] : flags });
-    else if (p.intro || parentSections.has(key)) statements.push({ ...base, kind: 'summary', text, flags });
-    else if (p.example) statements.push({ ...base, kind: 'example', text, flags });
-    else if (bulletSections.has(key)) statements.push({ ...base, kind: 'expectation', text, flags: [...flags, 'unbulleted'] });
-    else {
-      const sentences = splitSentences(text);
-      sentences.forEach((sentence, k) => {
-        const sk = isNote(sentence, rules) ? 'note' : 'expectation';
-        statements.push({ ...base, part: sentences.length > 1 ? String(k + 1) : undefined, kind: sk, text: sentence, flags: [...flags] });
-      });
-    }
-  }
-  statements.sort((a, b) => a.line - b.line || (a.part ?? '').localeCompare(b.part ?? '', undefined, { numeric: true }));
-  for (const a of ledger.accounts) if (a.status === 'skipped' && a.reason === 'not read') a.reason = 'not understood';
-  for (const l of levels) if (!statements.some((s) => s.level === l.label)) {
-    diagnostics.push({ severity: 'warning', file, line: l.line, message: `level ${l.label} has no statements` });
-  }
+/**
+ * Reads a Markdown page into the shared block tree, with source lines from the parser's line map.
+ * Front matter is read first (and hidden from the parser, keeping line numbers); code, comments and
+ * template tags become skipped blocks with their reason; `<details>` … `</details>` written as
+ * separate HTML blocks around Markdown content (GitHub's collapsible sections) becomes one details
+ * block holding that content. Linear in the input.
+ */
+export function readMarkdown(text: string): BlockDocument {
+  const source = splitLines(text);
+  const front = readFrontMatter(source);
+  let body = text;
+  if (front) body = source.map((l, i) => (i < front.toLine ? '' : l)).join('\n');
+  const reader = new MarkdownBlocks(md.parse(body, {}), source);
+  const blocks = reader.read();
   return {
-    shape: multiDepth === undefined ? 'markdown-level-page' : 'markdown-multi-level',
-    levels: levels.map(({ headingDepth: _, ...l }) => l),
-    statements,
-    lines: ledger.accounts,
-    diagnostics,
-    trackHint,
-    company: front?.fields.company,
+    blocks,
+    ...(front ? { frontMatter: { fields: front.fields, lists: front.lists, fromLine: front.fromLine, toLine: front.toLine } } : {}),
+    ...(reader.problems.length ? { problems: reader.problems } : {}),
   };
+}
+
+/** Tag opens and closes of one element name in an HTML fragment, counted without a regular expression. */
+function tagBalance(html: string, name: string): number {
+  const lower = html.toLowerCase();
+  let balance = 0;
+  for (let at = lower.indexOf('<', 0); at >= 0; at = lower.indexOf('<', at + 1)) {
+    const closing = lower[at + 1] === '/';
+    const start = at + (closing ? 2 : 1);
+    if (lower.startsWith(name, start) && !/[a-z0-9-]/.test(lower[start + name.length] ?? '')) balance += closing ? -1 : 1;
+  }
+  return balance;
+}
+
+/** Shifts a fragment's blocks from fragment lines to file lines. */
+function shift(blocks: Block[], by: number): Block[] {
+  const move = (b: Block): Block => {
+    const span = { fromLine: b.fromLine + by, toLine: b.toLine + by };
+    switch (b.type) {
+      case 'heading':
+        return { ...b, ...span, line: b.line + by };
+      case 'paragraph':
+        return { ...b, ...span, lines: b.lines.map((l) => ({ ...l, line: l.line + by })) };
+      case 'list':
+        return { ...b, ...span, items: b.items.map((i) => ({ ...i, line: i.line + by, fromLine: i.fromLine + by, toLine: i.toLine + by, blocks: shift(i.blocks, by) })) };
+      case 'table':
+        return {
+          ...b, ...span,
+          rows: b.rows.map((r) => ({
+            ...r, line: r.line + by, fromLine: r.fromLine + by, toLine: r.toLine + by,
+            cells: r.cells.map((c) => ({ ...c, line: c.line + by, fromLine: c.fromLine + by, toLine: c.toLine + by, blocks: shift(c.blocks, by) })),
+          })),
+        };
+      case 'quote':
+        return { ...b, ...span, blocks: shift(b.blocks, by) };
+      case 'details':
+        return { ...b, ...span, summaryLine: b.summaryLine + by, blocks: shift(b.blocks, by) };
+      default:
+        return { ...b, ...span };
+    }
+  };
+  return blocks.map(move);
+}
+
+/** Lines inside skipped blocks of a fragment (scripts, comments), at any depth. */
+function skippedLines(blocks: Block[], out: Set<number>) {
+  for (const b of blocks) {
+    if (b.type === 'skipped') for (let l = b.fromLine; l <= b.toLine; l++) out.add(l);
+    else if (b.type === 'list') for (const i of b.items) skippedLines(i.blocks, out);
+    else if (b.type === 'table') for (const r of b.rows) for (const c of r.cells) skippedLines(c.blocks, out);
+    else if (b.type === 'quote' || b.type === 'details') skippedLines(b.blocks, out);
+  }
+}
+
+/** Walks markdown-it's flat token stream (open/close pairs) into nested blocks. */
+class MarkdownBlocks {
+  problems: MarkupProblem[] = [];
+  private at = 0;
+
+  /** `offset`: lines before the parsed text (a Markdown run inside an HTML block is parsed on its own). */
+  constructor(private tokens: Token[], private source: string[], private offset = 0) {}
+
+  read(): Block[] {
+    const blocks = this.sequence(null);
+    return this.withUncovered(blocks);
+  }
+
+  /**
+   * Lines no token covers at the top level: link reference definitions (the parser keeps them out
+   * of the stream) and lines below the nesting limit. Accounted for as skipped with the reason.
+   */
+  private withUncovered(blocks: Block[]): Block[] {
+    const covered = new Uint8Array(this.source.length + 2);
+    for (const t of this.tokens) {
+      if (t.level !== 0 || !t.map) continue;
+      for (let l = t.map[0] + 1; l <= t.map[1]; l++) covered[l] = 1;
+    }
+    const extra: Block[] = [];
+    for (let l = 1; l <= this.source.length; l++) {
+      if (covered[l] || !this.source[l - 1].trim()) continue;
+      const reason = /^ {0,3}\[[^\]]*\]:/.test(this.source[l - 1]) ? 'link reference definition' : 'nested too deeply to read';
+      const last = extra[extra.length - 1];
+      if (last?.type === 'skipped' && last.reason === reason && last.toLine === l - 1) last.toLine = l;
+      else extra.push({ type: 'skipped', reason, fromLine: l, toLine: l });
+    }
+    if (!extra.length) return blocks;
+    return [...blocks, ...extra].sort((a, b) => a.fromLine - b.fromLine);
+  }
+
+  /** Blocks until the closing token of the container (`null`: the end of the stream). */
+  sequence(close: string | null): Block[] {
+    const out: Block[] = [];
+    /** `<details>` opened by an HTML block and not yet closed: later blocks go inside it. */
+    const open: DetailsBlock[] = [];
+    const target = () => (open.length ? open[open.length - 1].blocks : out);
+    while (this.at < this.tokens.length) {
+      const t = this.tokens[this.at];
+      if (close !== null && t.type === close) {
+        this.at++;
+        break;
+      }
+      if (t.type === 'html_block') {
+        this.at++;
+        this.html(t, target(), open);
+        continue;
+      }
+      const block = this.block();
+      if (!block) continue;
+      const into = target();
+      into.push(...block);
+      for (const d of open) d.toLine = Math.max(d.toLine, ...block.map((b) => b.toLine));
+    }
+    return out;
+  }
+
+  private span(t: Token) {
+    const fromLine = (t.map?.[0] ?? 0) + 1 + this.offset;
+    return { fromLine, toLine: Math.max(fromLine, (t.map?.[1] ?? 0) + this.offset) };
+  }
+
+  /** Reads the block starting at the current token; returns the blocks it becomes (possibly none). */
+  private block(): Block[] | null {
+    const t = this.tokens[this.at++];
+    const span = this.span(t);
+    switch (t.type) {
+      case 'heading_open': {
+        const inline = this.tokens[this.at];
+        const text = inline?.type === 'inline' ? inlineText(inline.children, span.fromLine, this.source) : '';
+        this.skipTo('heading_close');
+        return text ? [{ type: 'heading', depth: Number(t.tag.slice(1)) || 1, text, line: span.fromLine, ...span }] : [{ type: 'structure', reason: 'empty heading', ...span }];
+      }
+      case 'paragraph_open': {
+        const inline = this.tokens[this.at];
+        const lines = inline?.type === 'inline' ? inlineLines(inline.children, span.fromLine, this.source) : [];
+        this.skipTo('paragraph_close');
+        return this.paragraph(lines, span.toLine);
+      }
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        return [{ type: 'list', ordered: t.type === 'ordered_list_open', items: this.items(t.type.replace('_open', '_close')), ...span }];
+      case 'blockquote_open':
+        return [{ type: 'quote', blocks: this.sequence('blockquote_close'), ...span }];
+      case 'table_open':
+        return [this.table(span)];
+      case 'hr':
+        return [{ type: 'rule', ...span }];
+      case 'fence':
+      case 'code_block': {
+        const last = this.source[span.toLine - 1] ?? '';
+        const m = FENCE_CLOSE.exec(last);
+        const closed = span.toLine > span.fromLine && !!m && m[1][0] === t.markup[0] && m[1].length >= t.markup.length;
+        if (t.type === 'fence' && !closed) {
+          this.problems.push({
+            line: span.fromLine, severity: 'warning',
+            message: `code fence ${t.markup} opened here is never closed, so lines ${span.fromLine}–${span.toLine} are read as code and skipped; end the code with a line of ${t.markup}, or remove the fence if the text below it belongs to the ladder`,
+          });
+        }
+        return [{ type: 'skipped', reason: closed || t.type === 'code_block' ? 'code block' : 'code block (fence never closed)', ...span }];
+      }
+      default:
+        // Closing tokens of containers are consumed by their opener; anything else has no text.
+        return null;
+    }
+  }
+
+  private skipTo(type: string) {
+    while (this.at < this.tokens.length && this.tokens[this.at].type !== type) this.at++;
+    this.at++;
+  }
+
+  private items(close: string): ListItem[] {
+    const items: ListItem[] = [];
+    while (this.at < this.tokens.length) {
+      const t = this.tokens[this.at++];
+      if (t.type === close) break;
+      if (t.type !== 'list_item_open') continue;
+      const span = this.span(t);
+      const blocks = this.sequence('list_item_close');
+      const toLine = Math.max(span.toLine, ...blocks.map((b) => b.toLine));
+      items.push({ line: span.fromLine, fromLine: span.fromLine, toLine, blocks });
+    }
+    return items;
+  }
+
+  /**
+   * A paragraph's lines; a whole line that is a template tag is cut out as skipped (the text
+   * around it stays two paragraphs), and lines typed with `•` become a list, as the line-based reader
+   * read them.
+   */
+  private paragraph(lines: TextLine[], toLine: number): Block[] {
+    const out: Block[] = [];
+    let run: TextLine[] = [];
+    const ends = lines.map((l, i) => (i + 1 < lines.length ? Math.max(l.line, lines[i + 1].line - 1) : Math.max(l.line, toLine)));
+    let runEnd = 0;
+    const flush = () => {
+      if (run.length) out.push(...this.typedBullets(run, runEnd));
+      run = [];
+    };
+    lines.forEach((l, i) => {
+      if (TEMPLATE.test(this.source[l.line - 1] ?? '')) {
+        flush();
+        out.push({ type: 'skipped', reason: 'template tag', fromLine: l.line, toLine: l.line });
+        return;
+      }
+      run.push(l);
+      runEnd = ends[i];
+    });
+    flush();
+    return out;
+  }
+
+  private typedBullets(lines: TextLine[], toLine: number): Block[] {
+    const isBullet = (l: TextLine) => TYPED_BULLET.test(this.source[l.line - 1] ?? '');
+    const para = (ls: TextLine[], to: number): ParagraphBlock => ({ type: 'paragraph', lines: ls, fromLine: ls[0].line, toLine: to });
+    const first = lines.findIndex(isBullet);
+    if (first < 0) return [para(lines, toLine)];
+    const out: Block[] = [];
+    if (first > 0) out.push(para(lines.slice(0, first), lines[first].line - 1));
+    const items: ListItem[] = [];
+    for (let i = first; i < lines.length; i++) {
+      const l = lines[i];
+      if (isBullet(l)) {
+        const text = l.text.replace(TYPED_BULLET, '');
+        items.push({ line: l.line, fromLine: l.line, toLine: l.line, blocks: [para([{ ...l, text }], l.line)] });
+      } else {
+        const item = items[items.length - 1];
+        (item.blocks[0] as ParagraphBlock).lines.push(l);
+      }
+    }
+    items.forEach((item, k) => {
+      item.toLine = k + 1 < items.length ? items[k + 1].line - 1 : toLine;
+      (item.blocks[0] as ParagraphBlock).toLine = item.toLine;
+    });
+    out.push({ type: 'list', ordered: false, items, fromLine: lines[first].line, toLine });
+    return out;
+  }
+
+  /** A pipe table: the header row also holds the separator line under it. */
+  private table(span: { fromLine: number; toLine: number }): Block {
+    const rows: TableRow[] = [];
+    while (this.at < this.tokens.length) {
+      const t = this.tokens[this.at++];
+      if (t.type === 'table_close') break;
+      if (t.type !== 'tr_open') continue;
+      const row = this.span(t);
+      const cells: TableCell[] = [];
+      while (this.at < this.tokens.length && this.tokens[this.at].type !== 'tr_close') {
+        const c = this.tokens[this.at++];
+        if (c.type !== 'th_open' && c.type !== 'td_open') continue;
+        const inline = this.tokens[this.at];
+        const lines = inline?.type === 'inline' ? inlineLines(inline.children, row.fromLine, this.source) : [];
+        cells.push({ line: row.fromLine, header: c.type === 'th_open', ...row, blocks: lines.length ? [{ type: 'paragraph', lines, ...row }] : [] });
+      }
+      this.at++;
+      rows.push({ line: row.fromLine, ...row, cells });
+    }
+    if (rows.length > 1) rows[0].toLine = Math.max(rows[0].toLine, rows[1].fromLine - 1);
+    else if (rows.length === 1) rows[0].toLine = span.toLine;
+    return { type: 'table', headerRow: true, rows, ...span };
+  }
+
+  /**
+   * An HTML block: a comment is skipped; otherwise its text is read by the HTML reader, its tag-only
+   * lines are structure, and an unclosed `<details>` stays open over the Markdown blocks after it
+   * until a block closes it. CommonMark keeps the lines of an HTML block raw up to the next blank
+   * line, so `<summary>Examples</summary>` directly followed by `- item` lines would show the
+   * bullets as text; authors mean bullets (and the line-based reader read them so): lines of the
+   * block that do not start with a tag are read as Markdown, inside the details block they sit in.
+   */
+  private html(t: Token, into: Block[], open: DetailsBlock[]) {
+    const span = this.span(t);
+    const content = t.content;
+    if (/^[ \t]*<!--/.test(content) && content.trimEnd().endsWith('-->')) {
+      into.push({ type: 'skipped', reason: 'HTML comment', ...span });
+      return;
+    }
+    const lines = content.split('\n');
+    const markdown = lines.map((l) => l.trim() !== '' && !l.trimStart().startsWith('<'));
+    const htmlText = markdown.some(Boolean) ? lines.map((l, k) => (markdown[k] ? '' : l)).join('\n') : content;
+    const fragment = shift(readHtml(htmlText).blocks, span.fromLine - 1);
+    const skipped = new Set<number>();
+    skippedLines(fragment, skipped);
+    let run: Block | null = null;
+    for (let l = span.fromLine; l <= span.toLine; l++) {
+      if (skipped.has(l) || !this.source[l - 1]?.trim()) continue;
+      if (run && run.toLine === l - 1) run.toLine = l;
+      else {
+        run = { type: 'structure', reason: 'HTML markup', fromLine: l, toLine: l };
+        into.push(run);
+      }
+    }
+    const top: Block[] = [...fragment];
+    for (let k = 0; k < lines.length; k++) {
+      if (!markdown[k]) continue;
+      let m = k;
+      while (m + 1 < lines.length && markdown[m + 1]) m++;
+      const from = span.fromLine + k;
+      const blocks = new MarkdownBlocks(md.parse(lines.slice(k, m + 1).join('\n'), {}), this.source, from - 1).sequence(null);
+      const holder = innermostDetails(fragment, from);
+      (holder ? holder.blocks : top).push(...blocks);
+      if (holder) holder.blocks.sort((a, b) => a.fromLine - b.fromLine);
+      k = m;
+    }
+    top.sort((a, b) => a.fromLine - b.fromLine);
+    into.push(...top);
+    for (const d of open) d.toLine = Math.max(d.toLine, span.toLine);
+    const balance = tagBalance(content, 'details');
+    if (balance > 0) {
+      const opened = [...fragment].reverse().find((b): b is DetailsBlock => b.type === 'details');
+      if (opened) open.push(opened);
+    } else {
+      for (let k = balance; k < 0 && open.length; k++) open.pop()!.toLine = span.toLine;
+    }
+  }
+}
+
+/** The innermost details block of a fragment whose lines hold `line`. */
+function innermostDetails(blocks: Block[], line: number): DetailsBlock | null {
+  for (const b of blocks) {
+    if (b.type === 'details' && b.fromLine <= line && line <= b.toLine) return innermostDetails(b.blocks, line) ?? b;
+  }
+  return null;
 }

@@ -119,3 +119,68 @@ describe('readMarkdown on hard-wrapped bullets', () => {
     ]);
   });
 });
+
+describe('readMarkdown on a CommonMark parser: where it reads lines differently, our handlers decide', () => {
+  it('reads Setext headings (Title over === or ---) as the level title and sections', () => {
+    const set = one('L3: Senior Engineer\n===================\n\nI lead the design of my team\'s services.\n\nDelivery\n--------\n- I ship.\n');
+    expect(set.diagnostics).toEqual([]);
+    expect(set.levels).toMatchObject([{ level: 'L3', levelTitle: 'Senior Engineer' }]);
+    expect(set.statements.map((s) => `${s.kind}|${s.section}|${s.text}`)).toEqual(['summary||I lead the design of my team\'s services.', 'expectation|Delivery|I ship.']);
+    expect(set.files[0].lines.slice(0, 2).map((l) => l.status)).toEqual(['structure', 'structure']);
+    expect(set.files[0].lines[6]).toMatchObject({ status: 'structure', reason: 'section heading' });
+  });
+
+  it('an unclosed code fence says which line opened it and what to do, and the text before it still loads', () => {
+    const set = one('# L2: Eng\n\n## Craft\n- I build.\n\n```\n- I am swallowed.\n');
+    expect(set.diagnostics).toHaveLength(1);
+    expect(set.diagnostics[0]).toMatchObject({ severity: 'warning', line: 6 });
+    expect(set.diagnostics[0].message).toMatch(/code fence ``` opened here is never closed.*lines 6–7.*end the code with a line of ```/);
+    expect(set.statements.map((s) => s.text)).toEqual(['I build.']);
+    expect(set.files[0].lines[6]).toMatchObject({ status: 'skipped', reason: 'code block (fence never closed)' });
+    const closed = one('# L2: Eng\n\n## Craft\n- I build.\n\n~~~\ncode\n~~~\n');
+    expect(closed.diagnostics).toEqual([]);
+    expect(closed.files[0].lines.slice(5).map((l) => l.reason)).toEqual(['code block', 'code block', 'code block', undefined]);
+  });
+
+  it('a page whose only content is inside an unclosed fence names the fence before "no statements"', () => {
+    const set = one('# L2: Eng\n\n```\n## Craft\n- I build.\n');
+    expect(set.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^code fence/), 'level L2 has no statements']);
+  });
+
+  it('<details> written as HTML blocks around Markdown bullets holds examples, with or without blank lines inside', () => {
+    const set = one('# L2: Eng\n\n## Craft\n- I build.\n\n<details>\n<summary>Examples</summary>\n\n- I built X.\n\n</details>\n\n## Care\n- I help.\n\n<details><summary>Examples</summary>\n- I helped Y.\n- I helped Z.\n</details>\n\n- I listen.\n');
+    expect(set.statements.map((s) => `${s.kind}|${s.section}|${s.text}`)).toEqual([
+      'expectation|Craft|I build.', 'example|Craft|I built X.',
+      'expectation|Care|I help.', 'example|Care|I helped Y.', 'example|Care|I helped Z.', 'expectation|Care|I listen.',
+    ]);
+    const lines = set.files[0].lines;
+    expect(lines[5]).toMatchObject({ status: 'structure', reason: 'HTML markup' });
+    expect(lines[6]).toMatchObject({ status: 'structure', reason: 'details summary' });
+    expect(lines[10]).toMatchObject({ status: 'structure', reason: 'HTML markup' });
+    expect(lines.every((l) => l.status !== 'skipped')).toBe(true);
+  });
+
+  it('a bold label lazily continuing a bullet is still a label', () => {
+    const set = one('# L4: Lead\n\n## Delivery\n- I plan launches.\n**Examples:**\n\n- I launched X.\n');
+    expect(set.statements.map((s) => `${s.kind}|${s.text}`)).toEqual(['expectation|I plan launches.', 'example|I launched X.']);
+    expect(set.files[0].lines[4]).toMatchObject({ status: 'structure', reason: 'examples label' });
+  });
+
+  it('skips HTML comments, template tags inside paragraphs and bullets, and link definitions, each with its reason', () => {
+    const set = one('# L2: Eng\n<!--\nhidden - I am not read.\n-->\n## Craft\nI build services.\n{% if x %}\n- I ship.\n{{ footer }}\n\n[doc]: https://example.com/doc\n');
+    expect(set.statements.map((s) => s.text)).toEqual(['I build services.', 'I ship.']);
+    const reasons = set.files[0].lines.map((l) => l.reason ?? l.status);
+    expect(reasons.slice(1, 4)).toEqual(['HTML comment', 'HTML comment', 'HTML comment']);
+    expect([reasons[6], reasons[8], reasons[10]]).toEqual(['template tag', 'template tag', 'link reference definition']);
+  });
+
+  it('keeps Markdown inline text as the line-based reader did: links show their target, code and emphasis lose their markers', () => {
+    const set = one('# L2: Eng\n\n## Craft\n- I follow [our guide](https://example.com/g) and `make test`, *always* &amp; __carefully__ \\*.\n- See <https://example.com/x>.\n');
+    expect(set.statements.map((s) => s.text)).toEqual(['I follow our guide (https://example.com/g) and make test, always & carefully *.', 'See https://example.com/x.']);
+  });
+
+  it('reads • typed bullets and indented lines (no indented code blocks in a ladder)', () => {
+    const set = one('# L2: Eng\n\n## Craft\n• I build.\n• **Focus**: reliability\n\n    I also review code.\n');
+    expect(set.statements.map((s) => `${s.kind}|${s.text}|${s.flags.join()}`)).toEqual(['expectation|I build.|', 'expectation|Focus: reliability|', 'expectation|I also review code.|unbulleted']);
+  });
+});
