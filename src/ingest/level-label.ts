@@ -1,3 +1,5 @@
+import { isSpace, trimChars } from './trim-chars.ts';
+
 /** A level label found in a title or cell: `L4`, `IC6`, `E5`, `P3`, `Level 3`, `3`. */
 export interface LevelLabel {
   label: string;
@@ -6,12 +8,17 @@ export interface LevelLabel {
   rest: string;
 }
 
-const WORDED = /(?<![\p{L}\p{N}])(level|lvl|grade|band|tier)\s*[-#:]?\s*(\d{1,2}(?:\.\d)?)(?![\p{L}\p{N}])/iu;
+// `\s*(?:[-#:]\s*)?`, not `\s*[-#:]?\s*`: two adjacent runs of spaces split a long run every way (quadratic).
+const WORDED = /(?<![\p{L}\p{N}])(level|lvl|grade|band|tier)\s*(?:[-#:]\s*)?(\d{1,2}(?:\.\d)?)(?![\p{L}\p{N}])/iu;
 const CODED = /(?<![\p{L}\p{N}])(IC|SWE|SE|L|E|P|M|T|S|G|D)[- ]?(\d{1,2})(?![\p{L}\p{N}]|\.\d)/u;
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8 };
 
+const LEAD = new Set([...':|–—-.,()[]']);
+const TRAIL = new Set([...':|–—-.,([]']);
+
 function tidy(rest: string): string {
-  return rest.replace(/^[\s:|–—\-.,()[\]]+|[\s:|–—\-.,([\]]+$/g, '').replace(/\(\s*\)/g, '').replace(/\s{2,}/g, ' ').trim();
+  const t = trimChars(trimChars(rest, (c) => LEAD.has(c) || isSpace(c), 'start'), (c) => TRAIL.has(c) || isSpace(c), 'end');
+  return t.replace(/\(\s*\)/g, '').replace(/\s{2,}/g, ' ').trim();
 }
 
 /** Finds a level label in a title like `L2: Security Engineer` or `IC6 Principal Security Engineer`. */
@@ -29,7 +36,10 @@ export function parseLevelCell(cell: string): LevelLabel | null {
   if (/^\d{1,2}(\.\d)?$/.test(t)) return { label: t, number: Number(t), rest: '' };
   const found = findLevelLabel(t);
   if (found && (found.rest.split(/\s+/).filter(Boolean).length <= 3 || t.startsWith(found.label) || /^level\b/i.test(t))) return found;
-  const roman = /^(.*?)\s+(i{1,3}|iv|v|vi{0,3})$/i.exec(t);
-  if (roman && roman[1].split(/\s+/).length <= 3) return { label: t, number: ROMAN[roman[2].toLowerCase()], rest: roman[1] };
+  // The last word a roman numeral (`Engineer III`); found by position, not by a backtracking pattern.
+  const cut = t.search(/\s\S*$/);
+  const name = cut > 0 ? t.slice(0, cut).trim() : '';
+  const numeral = cut > 0 ? t.slice(cut).trim().toLowerCase() : '';
+  if (name && /^(i{1,3}|iv|v|vi{0,3})$/.test(numeral) && name.split(/\s+/).length <= 3) return { label: t, number: ROMAN[numeral], rest: name };
   return null;
 }

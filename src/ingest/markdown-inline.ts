@@ -1,5 +1,6 @@
 import type { Token } from 'markdown-it';
 import type { TextLine } from './blocks.ts';
+import { md } from './markdown-parser.ts';
 import { normaliseSpace } from './normalise-text.ts';
 
 /** A bullet character some editors type instead of `- ` (not a list marker in CommonMark). */
@@ -122,4 +123,18 @@ export function inlineLines(children: Token[] | null, firstLine: number, source:
 /** One line of plain text from inline tokens (a heading, a table cell): the lines joined by spaces. */
 export function inlineText(children: Token[] | null, firstLine: number, source: string[]): string {
   return normaliseSpace(inlineLines(children, firstLine, source).map((l) => l.text).join(' '));
+}
+
+/** Characters that can start Markdown inline markup, an entity or an escape. */
+const MARKUP = /[*_`[!<&\\]/;
+
+/**
+ * Plain text from one Markdown fragment that is not a whole page (a grid or CSV cell): the same
+ * cleaning as page text, by the same parser, in one line.
+ */
+export function cleanText(raw: string): string {
+  const text = normaliseSpace(raw);
+  if (!MARKUP.test(text)) return text;
+  const [inline] = md.parseInline(text, {});
+  return inlineText(inline?.children ?? null, 1, [text]);
 }

@@ -1,35 +1,17 @@
+import { isSpace, trimChars } from './trim-chars.ts';
+
 /** Collapses runs of white space (tabs, NBSP, doubled spaces) to one space and trims; curly quotes are kept. */
 export function normaliseSpace(text: string): string {
   if (!/\s\s|[^\S ]|^\s|\s$/.test(text)) return text;
   return text.replace(/[\s\u200b]+/g, ' ').trim();
 }
 
-/**
- * Removes Markdown inline markup while keeping every word: emphasis markers go, links become
- * `text (url)`, images their alt text, code spans their content.
- */
-export function stripInlineMarkdown(text: string): string {
-  if (!/[*_`[!]/.test(text)) return text;
-  return text
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, '$1 ($2)')
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
-    .replace(/(^|[^\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)/g, '$1$2')
-    .replace(/(^|[^\w])_(?=\S)([^_]+?)(?<=\S)_(?!\w)/g, '$1$2')
-    .replace(/(^|\s)[_*]+(?=\s|$)/g, '$1')
-    .replace(/(\S)[_*]+([.!?]?)$/g, '$1$2')
-    .replace(/^[_*]+(?=\S)/g, '');
-}
-
-/** Normalised statement text from one raw Markdown fragment. */
-export function cleanText(raw: string): string {
-  return normaliseSpace(stripInlineMarkdown(normaliseSpace(raw)));
-}
+/** A pointer to another document is one short sentence; longer text is never one (and is not scanned). */
+const MAX_REFERENCE_CHARS = 500;
 
 /** True when a statement is only a pointer to another document. */
 export function isExternalReference(raw: string): boolean {
-  if (!/[(./]/.test(raw)) return false;
+  if (raw.length > MAX_REFERENCE_CHARS || !/[(./]/.test(raw)) return false;
   const link = /\[[^\]]+\]\([^)]+\)|https?:\/\/\S+|\b[\w-]+\.(md|pdf|docx?)\b/i;
   if (!link.test(raw)) return false;
   const rest = raw.replace(/\[([^\]]+)\]\([^)]+\)|https?:\/\/\S+/gi, ' ').trim();
@@ -37,10 +19,16 @@ export function isExternalReference(raw: string): boolean {
   return /\b(listed|described|outlined|defined|documented|see|refer|per|as in|according to|encompass|found in)\b/i.test(rest) || words <= 4;
 }
 
-/** Strips leading emoji, symbols and numbering from a heading so sections compare by name. */
+const LEADING_SYMBOL = /^[\p{Extended_Pictographic}\p{S}\p{P}\p{Cf}\u200d\ufe0f\s]$/u;
+
+/** Strips leading emoji, symbols and numbering from a heading so sections compare by name (plain text in). */
 export function sectionName(text: string): string {
-  return cleanText(text)
-    .replace(/^[\p{Extended_Pictographic}\p{S}\p{P}\p{Cf}\u200d\ufe0f\s]+/u, '')
-    .replace(/[:\s]+$/, '')
-    .trim();
+  const t = normaliseSpace(text);
+  let from = 0;
+  while (from < t.length) {
+    const ch = String.fromCodePoint(t.codePointAt(from)!);
+    if (!LEADING_SYMBOL.test(ch)) break;
+    from += ch.length;
+  }
+  return trimChars(t.slice(from), (c) => c === ':' || isSpace(c), 'end');
 }

@@ -3,7 +3,8 @@ import { type Row, delimitedRows, guessDelimiter, isPipeSeparator } from './deli
 import { type DraftLevel, type DraftStatement, LineLedger, type ReadResult, splitLines } from './draft.ts';
 import { type IngestRules, isNote, isPlaceholder } from './ingest-rules.ts';
 import { type LevelLabel, parseLevelCell } from './level-label.ts';
-import { cleanText, isExternalReference, sectionName } from './normalise-text.ts';
+import { cleanText } from './markdown-inline.ts';
+import { isExternalReference, sectionName } from './normalise-text.ts';
 import { repairMojibake } from './repair-mojibake.ts';
 import { splitSentences } from './split-sentences.ts';
 
@@ -100,7 +101,7 @@ export function readGridSource(file: string, src: GridSource, rules: IngestRules
   for (let i = 0; i < headerLine - 1; i++) {
     if (!lines[i].trim()) continue;
     if (src.title && src.title.line === i + 1) {
-      trackHint = sectionName(repairMojibake(src.title.text).text);
+      trackHint = sectionName(cleanText(repairMojibake(src.title.text).text));
       ledger.structure(i + 1, 'title');
     } else ledger.skip(i + 1, 'text before the grid');
   }

@@ -4,7 +4,8 @@ import { type DraftLevel, type DraftStatement, LineLedger, type ReadResult, spli
 import type { GridSource } from './read-grid.ts';
 import { type IngestRules, isNote, isPlaceholder } from './ingest-rules.ts';
 import { parseLevelCell } from './level-label.ts';
-import { cleanText, isExternalReference } from './normalise-text.ts';
+import { cleanText } from './markdown-inline.ts';
+import { isExternalReference } from './normalise-text.ts';
 import { repairMojibake } from './repair-mojibake.ts';
 
 const COLUMNS = {

@@ -1,20 +1,11 @@
-import MarkdownIt, { type Token } from 'markdown-it';
+import type { Token } from 'markdown-it';
 import type { Block, BlockDocument, DetailsBlock, ListItem, MarkupProblem, ParagraphBlock, TableCell, TableRow, TextLine } from './blocks.ts';
 import { splitLines } from './draft.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { inlineLines, inlineText, TYPED_BULLET } from './markdown-inline.ts';
+import { md } from './markdown-parser.ts';
+import { normaliseSpace } from './normalise-text.ts';
 import { readHtml } from './read-html.ts';
-
-/**
- * CommonMark with GitHub's pipe tables, and without indented code blocks: ladder pages indent
- * wrapped lines and nested bullets freely, and the line-based reader before this one read such
- * lines as text. Raw HTML is parsed (it is read as text by the HTML reader, never rendered).
- * markdown-it rather than micromark: on this machine micromark read a 577 KB page in 2.8 s of CPU
- * (markdown-it 0.3 s) and took time quadratic in the number of lazy continuation lines under a
- * bullet (60 KB: 2.7 s), which a hostile upload can exploit; markdown-it stayed linear on every
- * pathological input tried (tests/ingest/linear-time.test.ts).
- */
-const md = new MarkdownIt('commonmark', { html: true }).enable('table').disable('code');
 
 /** A whole line that is a template tag (`{% include x %}`, `{{ page.title }}`, `<% … %>`, `{# … #}`): skipped. */
 const TEMPLATE = /^[ \t]*(?:\{%.*%\}|\{\{.*\}\}|<%.*%>|\{#.*#\})[ \t]*$/;
@@ -319,7 +310,7 @@ class MarkdownBlocks {
     const lines = content.split('\n');
     const markdown = lines.map((l) => l.trim() !== '' && !l.trimStart().startsWith('<'));
     const htmlText = markdown.some(Boolean) ? lines.map((l, k) => (markdown[k] ? '' : l)).join('\n') : content;
-    const fragment = shift(readHtml(htmlText).blocks, span.fromLine - 1);
+    const fragment = simpleDetails(lines, span.fromLine, span.toLine) ?? shift(readHtml(htmlText).blocks, span.fromLine - 1);
     const skipped = new Set<number>();
     skippedLines(fragment, skipped);
     let run: Block | null = null;
@@ -354,6 +345,39 @@ class MarkdownBlocks {
       for (let k = balance; k < 0 && open.length; k++) open.pop()!.toLine = span.toLine;
     }
   }
+}
+
+/** A line of GitHub's collapsible-section idiom: `<details>`, `</details>` or `<summary>Examples</summary>`. */
+const DETAILS_LINE = /^[ \t]*(?:<details(?:[ \t][^<>]*)?>|(<\/details>)|<summary>([^<&]*)<\/summary>)[ \t]*$/i;
+
+/**
+ * The blocks of an HTML block made only of `<details>`, `<summary>…</summary>` and `</details>`
+ * lines, as the HTML reader would give them, without parsing HTML (the Octopus pages have two such
+ * blocks per section); null when the block holds anything else.
+ */
+function simpleDetails(lines: string[], fromLine: number, toLine: number): Block[] | null {
+  const out: Block[] = [];
+  const stack: DetailsBlock[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    if (!lines[k].trim()) continue;
+    const m = DETAILS_LINE.exec(lines[k]);
+    if (!m) return null;
+    const line = fromLine + k;
+    const inner = stack[stack.length - 1];
+    if (m[1]) {
+      if (inner) inner.toLine = line;
+      stack.pop();
+    } else if (m[2] !== undefined) {
+      if (!inner) return null;
+      inner.summary = normaliseSpace(m[2]);
+      inner.summaryLine = line;
+    } else {
+      const d: DetailsBlock = { type: 'details', summary: '', summaryLine: line, blocks: [], fromLine: line, toLine };
+      (inner ? inner.blocks : out).push(d);
+      stack.push(d);
+    }
+  }
+  return out;
 }
 
 /** The innermost details block of a fragment whose lines hold `line`. */

@@ -3,7 +3,7 @@ import type { Row } from './delimited-rows.ts';
 import type { ReadResult } from './draft.ts';
 import type { IngestRules } from './ingest-rules.ts';
 import { MAX_SHEET_ROWS, type OpenedWorkbook, type SheetCells } from './open-workbook.ts';
-import { cleanText } from './normalise-text.ts';
+import { cleanText } from './markdown-inline.ts';
 import { type GridSource, orientation, readGridSource } from './read-grid.ts';
 import { isLongHeader, readLongRows } from './read-long-csv.ts';
 

@@ -14,7 +14,8 @@ export function splitSentences(text: string): string[] {
     while ((m = re.exec(chunk))) {
       const end = m.index + m[0].trimEnd().length;
       const piece = chunk.slice(start, end);
-      if (ABBREVIATIONS.test(piece)) continue;
+      // Only the end of the piece can hold the abbreviation: testing the tail keeps a run of them linear.
+      if (ABBREVIATIONS.test(piece.length > 16 ? piece.slice(-16) : piece)) continue;
       out.push(piece.trim());
       start = m.index + m[0].length;
     }

@@ -243,7 +243,7 @@ describe('the HTML reader', () => {
     expect(performance.now() - t).toBeLessThan(8000);
     expect(set.statements.length).toBeGreaterThan(10_000);
     expect(lineAccounting(set.files[0]).accounted).toBe(1);
-  });
+  }, 20_000);
 
   it('stays linear on hostile shapes (deep nesting, stray close tags, a bullet broken over many lines)', () => {
     // Each took 15 s to 4 minutes before: htmlparser2's open-element stack costs the depth per tag,
