@@ -100,6 +100,12 @@ export interface LevelInfo {
   levelOrder: number;
   variant?: string;
   files: string[];
+  /**
+   * The level of the same ladder whose expectations this one includes ("The Senior role extends the
+   * Intermediate role", "Everything in L2, plus:"), and the id of the statement saying so. Analyses
+   * count the included level's expectations as present here (inherited); statements are not copied.
+   */
+  inherits?: { level: string; statement: string };
 }
 
 export interface LadderSet {

@@ -20,6 +20,12 @@ export interface DraftLevel {
   number: number | null;
   title: string;
   line: number;
+  /**
+   * The level this one includes ("The Senior role extends the Intermediate role"): the words as
+   * written, the line saying so, and the label when the file tells which level they mean (or
+   * `previous` for "the previous level" when the file holds only this level).
+   */
+  inherits?: { text: string; line: number; level?: string; previous?: boolean };
 }
 
 export interface ReadResult {

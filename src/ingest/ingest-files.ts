@@ -5,7 +5,8 @@ import { type CompanyMeta, META_FILE, parseCompanyMeta } from './company-meta.ts
 import { decodeText } from './decode-text.ts';
 import { detectShape } from './detect-shape.ts';
 import { isIgnoredFile } from './ignored-file.ts';
-import { type ReadResult, splitLines } from './draft.ts';
+import { type DraftLevel, type ReadResult, splitLines } from './draft.ts';
+import { linkInheritance } from './link-inheritance.ts';
 import { defaultRules, type IngestRules } from './ingest-rules.ts';
 import { normaliseSpace } from './normalise-text.ts';
 import { readGrid } from './read-grid.ts';
@@ -194,7 +195,7 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
   }
 
   const statements: Statement[] = [];
-  const levelMap = new Map<string, LevelInfo & { number: number | null; firstSeen: number }>();
+  const levelMap = new Map<string, LevelInfo & { number: number | null; firstSeen: number; draftInherits?: DraftLevel['inherits'] }>();
   const seenIds = new Map<string, number>();
   let seen = 0;
   for (const l of loaded) {
@@ -202,7 +203,12 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
     const companyName = meta.name ?? titleCase(l.company);
     for (const lv of l.result.levels) {
       const key = `${l.company}\u0000${l.track}\u0000${lv.label}\u0000${l.path}`;
-      if (!levelMap.has(key)) levelMap.set(key, { company: l.company, companyName, track: l.track, level: lv.label, levelTitle: lv.title, levelOrder: 0, files: [l.path], number: lv.number, firstSeen: seen++ });
+      if (!levelMap.has(key)) {
+        levelMap.set(key, {
+          company: l.company, companyName, track: l.track, level: lv.label, levelTitle: lv.title, levelOrder: 0, files: [l.path], number: lv.number, firstSeen: seen++,
+          ...(lv.inherits ? { draftInherits: lv.inherits } : {}),
+        });
+      }
     }
     const stem = slug((l.path.split('/').pop() ?? l.path).replace(/\.[^.]+$/, ''));
     const levelsByLabel = new Map(l.result.levels.map((x) => [x.label, x]));
@@ -226,6 +232,7 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
   const byFileLevel = new Map<string, Statement[]>();
   for (const s of statements) pushTo(byFileLevel, `${s.source.file}\u0000${s.company}\u0000${s.track}\u0000${s.level}`, s);
 
+  const pendingInherits: Parameters<typeof linkInheritance>[0] = [];
   // Merge per-file level entries into ladder levels; two pages at one level of one track are variants.
   // Every step is a map look-up or a sort: 50,000 levels merge in well under a second.
   const levels: LevelInfo[] = [];
@@ -261,10 +268,12 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
     for (const [label, es] of perLevel) {
       const variants = es.length > 1;
       for (const e of es) {
-        levels.push({
+        const info: LevelInfo = {
           company: e.company, companyName: e.companyName, track: e.track, level: label, levelTitle: e.levelTitle,
           levelOrder: order.get(label)!, files: e.files, ...(variants ? { variant: e.levelTitle } : {}),
-        });
+        };
+        levels.push(info);
+        if (e.draftInherits) pendingInherits.push({ info, draft: e.draftInherits, ladder: group.map((x) => ({ level: x.level, levelTitle: x.levelTitle, levelOrder: order.get(x.level)! })) });
         for (const s of byFileLevel.get(`${e.files[0]}\u0000${e.company}\u0000${e.track}\u0000${label}`) ?? []) {
           s.levelOrder = order.get(label)!;
           s.levelTitle = e.levelTitle;
@@ -273,6 +282,7 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
       }
     }
   }
+  linkInheritance(pendingInherits, byFileLevel, diagnostics);
   levels.sort(compareLevels);
 
   // One report per file, whatever the number of parts read from it (the sheets of a workbook).

@@ -15,6 +15,16 @@ export interface IngestRules {
   subsectionKeys: Set<string>;
   attributeAliases: [name: string, alias: string][];
   seniorityWords: string[];
+  /** Rank phrases of level titles as word lists with their rank (1 = lowest), longest phrase first. */
+  levelTitleRanks: { words: string[]; rank: number }[];
+  /** Rank of a title without a rank word beside ranked ones (the "intermediate" group). */
+  unrankedRank: number;
+  /** Section headings about the role or process, not expectations (lower case, matched as a heading's start). */
+  contextSections: string[];
+  /** Sentences saying a level includes another's expectations; group `base` names the other level. */
+  inheritance: RegExp[];
+  /** Words naming the level before this one ("the previous level"), lower case. */
+  previousLevelWords: string[];
   /** Base names of files that sit beside ladders but are not ladders (LICENSE, NOTICE, README), lower case. */
   ignoredFiles: Set<string>;
   maxFileBytes: number;
@@ -33,6 +43,10 @@ const RULES = record(
     subsectionKeys: strings(),
     attributeAliases: mapOf(v.string(), strings('must be a list of labels'), 'must map attribute names to lists of labels'),
     seniorityWords: strings(),
+    levelTitleRanks: v.optional(v.array(strings('must be a list of words'), 'must be a list of lists of words, lowest rank first')),
+    contextSections: v.optional(strings()),
+    inheritancePatterns: v.optional(v.array(pattern(flagsFor), 'must be a list of regular expressions')),
+    previousLevelWords: v.optional(strings()),
     ignoredFiles: v.optional(strings()),
     maxFileBytes: v.pipe(positive('must be a positive whole number of bytes'), v.integer('must be a positive whole number of bytes')),
   },
@@ -72,6 +86,14 @@ export function compileRules(data: IngestRulesData = defaults): IngestRules {
       .flatMap(([name, aliases]) => aliases.map((a) => [name, a.toLowerCase()] as [string, string]))
       .sort((a, b) => b[1].length - a[1].length),
     seniorityWords: [...data.seniorityWords].sort((a, b) => b.length - a.length),
+    levelTitleRanks: (data.levelTitleRanks ?? [])
+      .flatMap((group, i) => group.map((p) => ({ words: p.toLowerCase().split(/\s+/).filter(Boolean), rank: i + 1 })))
+      .filter((r) => r.words.length)
+      .sort((a, b) => b.words.length - a.words.length),
+    unrankedRank: 1 + Math.max(0, (data.levelTitleRanks ?? []).findIndex((g) => g.some((p) => p.toLowerCase() === 'intermediate'))),
+    contextSections: (data.contextSections ?? []).map((x) => x.toLowerCase()),
+    inheritance: (data.inheritancePatterns ?? []).map(re),
+    previousLevelWords: (data.previousLevelWords ?? []).map((x) => x.toLowerCase()),
     ignoredFiles: lower(data.ignoredFiles ?? []),
     maxFileBytes: data.maxFileBytes,
   };

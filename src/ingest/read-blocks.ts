@@ -3,6 +3,8 @@ import type { Block, BlockDocument, DetailsBlock, HeadingBlock, ListBlock, Parag
 import { continuesLine } from './continues-line.ts';
 import { type DraftLevel, type DraftStatement, LineLedger, type ReadResult } from './draft.ts';
 import { type IngestRules, isNote, isPlaceholder } from './ingest-rules.ts';
+import { inheritedBase, resolveInherited } from './inheritance.ts';
+import { codedLevelHeadings, type LevelHeadings, listedLevelHeadings, rankedLevelHeadings, titleRank } from './level-headings.ts';
 import { findLevelLabel, type LevelLabel } from './level-label.ts';
 import { isExternalReference, normaliseSpace, sectionName } from './normalise-text.ts';
 import { parseAttribute } from './parse-attribute.ts';
@@ -15,6 +17,8 @@ export interface BlockShapes {
   multi: ReadResult['shape'];
 }
 
+/** Paragraphs longer than this are not split to look for an inheritance sentence at their start. */
+const MAX_INHERIT_SCAN = 4000;
 /** A label line is short and does not end like a sentence. */
 const MAX_LABEL_WORDS = 12;
 /** A table cell read as a name (header cell, row label) is this short. */
@@ -118,28 +122,45 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
   if (doc.title) structure(doc.title.line, doc.title.line, 'document title');
   const front = doc.frontMatter?.fields;
 
-  // Which headings carry levels?
+  // Which headings carry levels? Codes at one depth, the front matter's `levels:` list, the page
+  // title, and only when none of these: titles ranked by seniority words ("Senior Engineer").
   const headings = doc.blocks.filter((b): b is HeadingBlock => b.type === 'heading');
-  const labelled = headings.map((h) => ({ h, label: findLevelLabel(h.text) })).filter((x): x is { h: HeadingBlock; label: LevelLabel } => !!x.label);
-  const byDepth = new Map<number, Set<string>>();
-  for (const x of labelled) byDepth.set(x.h.depth, (byDepth.get(x.h.depth) ?? new Set()).add(x.label.label));
-  const multiDepth = [...byDepth].filter(([, s]) => s.size >= 2).map(([d]) => d).sort((a, b) => a - b)[0];
+  const listed = doc.frontMatter?.lists.levels;
+  let multi: LevelHeadings | null = codedLevelHeadings(headings) ?? (listed?.length ? listedLevelHeadings(headings, listed) : null);
 
   const levels: Level[] = [];
   const levelBlocks = new Map<Block, Level>();
   let trackHint = front?.track;
   let titleBlock: Block | null = null;
-  if (multiDepth !== undefined) {
-    for (const x of labelled) {
-      if (x.h.depth !== multiDepth) continue;
-      const lv = { label: x.label.label, number: x.label.number, title: x.label.rest || `Level ${x.label.label}`, line: x.h.line, depth: multiDepth };
+  /** The heading that titles a multi-level file (its content is not a shared section). */
+  let titleHeading: HeadingBlock | null = null;
+  if (!multi) {
+    const page = pageLevel();
+    if (page) {
+      levels.push(page.level);
+      titleBlock = page.titleBlock;
+      if (titleBlock) levelBlocks.set(titleBlock, page.level);
+    } else multi = rankedLevelHeadings(headings, rules);
+    if (!page && !multi) return refuse();
+  }
+  const multiDepth = multi?.depth;
+  if (multi) {
+    for (const [h, x] of multi.levels) {
+      const lv: Level = { label: x.label, number: x.number, title: x.title, line: h.line, depth: multi.depth };
       levels.push(lv);
-      levelBlocks.set(x.h, lv);
+      levelBlocks.set(h, lv);
     }
-    const firstLevel = doc.blocks.indexOf([...levelBlocks.keys()][0]);
-    const above = doc.blocks.slice(0, firstLevel).find((b): b is HeadingBlock => b.type === 'heading' && b.depth < multiDepth);
-    if (above && !trackHint) trackHint = sectionName(above.text);
-  } else {
+    // The document's title: the first heading above the levels, alone at its depth before them
+    // (in document order: an export may hold every heading on one line).
+    const before = headings.slice(0, headings.findIndex((h) => multi!.levels.has(h)));
+    const top = before.find((h) => h.depth < multi!.depth);
+    if (top && before.filter((h) => h.depth === top.depth).length === 1) titleHeading = top;
+    if (!trackHint && titleHeading) trackHint = sectionName(titleHeading.text);
+    if (!trackHint && multi.track) trackHint = multi.track;
+  }
+
+  /** A page holding one level: its title is the first heading, a short line before it, front matter, or the document title. */
+  function pageLevel(): { level: Level; titleBlock: Block | null } | null {
     const first = headings[0];
     const firstIndex = first ? doc.blocks.indexOf(first) : doc.blocks.length;
     const fromHeading = first ? labelFromTitle(first.text, false) : null;
@@ -159,27 +180,17 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
       : null;
     const fromTitle = !fromHeading && !fromLine && !fromFront && doc.title ? labelFromTitle(doc.title.text, true) : null;
     const found = fromHeading ?? fromLine?.label ?? fromFront ?? fromTitle;
-    if (!found) {
-      const at = first?.line ?? 1;
-      diagnostics.push({
-        severity: 'error', file, line: at,
-        message: first
-          ? `no level in the title "${first.text}": expected a title such as "L3: Senior Engineer" or "IC4 Security Engineer" (a heading, or the page title), or a "level:" field in front matter; file not loaded`
-          : 'no level title: expected a heading such as "L3: Senior Engineer" (or several level headings); file not loaded',
-      });
-      for (const b of doc.blocks) if (b.type !== 'skipped') skip(b.fromLine, b.toLine, 'file not loaded: no level title');
-      for (const b of doc.blocks) if (b.type === 'skipped') skip(b.fromLine, b.toLine, b.reason);
-      return finish({ shape: 'unknown', levels: [], statements: [] });
-    }
+    if (!found) return null;
     let title = found.rest;
     let line = 1;
     let depth = 0;
+    let block: Block | null = null;
     if (fromHeading) {
-      titleBlock = first;
+      block = first;
       line = first.line;
       depth = first.depth;
     } else if (fromLine) {
-      titleBlock = fromLine.block;
+      block = fromLine.block;
       line = fromLine.block.lines[0].line;
     } else {
       if (fromFront) title = front?.title ? normaliseSpace(front.title) : '';
@@ -189,13 +200,30 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
       }
       if (first && headings.filter((h) => h.depth <= first.depth).length === 1) {
         // A lone top heading (often a template tag such as {{ page.title }}) is the page title.
-        titleBlock = first;
+        block = first;
         depth = first.depth;
       }
     }
-    const lv: Level = { label: found.label, number: found.number, title: title || `Level ${found.label}`, line, depth };
-    levels.push(lv);
-    if (titleBlock) levelBlocks.set(titleBlock, lv);
+    return { level: { label: found.label, number: found.number, title: title || `Level ${found.label}`, line, depth }, titleBlock: block };
+  }
+
+  /** No level found: an error that says what would work, with examples; every line skipped with the reason. */
+  function refuse(): ReadResult {
+    const first = headings[0];
+    const examples = 'a level title such as "# L3: Senior Engineer" or "# IC4 Security Engineer" (a heading, or the page title), or a "level: L3" field in front matter; '
+      + 'for several levels in one file, one heading per level at one depth: codes ("## Level 1", "## Level 2") or titles ("### Junior Engineer", "### Senior Engineer"), '
+      + 'in the order of a front-matter list when the titles have no seniority word ("levels: [Apprentice, Journeyman, Master]")';
+    const ranked = headings.filter((h) => titleRank(sectionName(h.text), rules));
+    const hint = ranked.length === 1 ? `; the only level title found was "${ranked[0].text}" (line ${ranked[0].line}), and a ladder file needs a level title or two or more level headings` : '';
+    diagnostics.push({
+      severity: 'error', file, line: first?.line ?? 1,
+      message: first
+        ? `no level in the title "${first.text}": expected ${examples}${hint}; file not loaded`
+        : `no level title: expected ${examples}; file not loaded`,
+    });
+    for (const b of doc.blocks) if (b.type !== 'skipped') skip(b.fromLine, b.toLine, 'file not loaded: no level title');
+    for (const b of doc.blocks) if (b.type === 'skipped') skip(b.fromLine, b.toLine, b.reason);
+    return finish({ shape: 'unknown', levels: [], statements: [] });
   }
 
   const statements: Draft[] = [];
@@ -210,6 +238,11 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
   let inDetails = 0;
   let intro = true;
   let afterHeading: HeadingBlock | null = null;
+  /** A section about the role rather than the level (job grade, hiring process): its content is skipped. */
+  let context: { depth: number; reason: string } | null = null;
+  /** The non-level heading whose content is being read (multi-level files), named in skip reasons. */
+  let outside: string | null = null;
+  let seenLevel = false;
 
   const sectionPath = () => [cellSection ?? stack.map((s) => s.name).join(' › '), subsection ?? ''].filter(Boolean).join(' › ');
   const currentSection = () => (intro && cellSection === null ? '' : sectionPath());
@@ -221,8 +254,17 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     return { text: r.repaired ? normaliseSpace(r.text) : text, repaired: r.repaired > 0 };
   }
 
-  function kindOf(text: string, fallback: Kind): Kind {
+  /** First sentence per level saying it includes another level: recorded as the level's relation. */
+  const inheritance = new Map<string, { base: string; line: number }>();
+  function inherits(text: string, line: number, levelLabel: string): boolean {
+    const base = inheritedBase(text, rules);
+    if (base && !inheritance.has(levelLabel)) inheritance.set(levelLabel, { base, line });
+    return !!base;
+  }
+
+  function kindOf(text: string, fallback: Kind, line: number): Kind {
     if (isPlaceholder(text, rules)) return 'placeholder';
+    if (inherits(text, line, level!.label)) return 'note';
     if (isNote(text, rules)) return 'note';
     return fallback;
   }
@@ -233,7 +275,7 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
 
   function push(line: number, toLine: number, raw: string, kind: Kind, opts: { links?: string[]; repaired?: boolean; attribute?: DraftStatement['attribute']; bullet?: boolean } = {}): Draft {
     const { text, repaired } = repair(raw);
-    const k = kind === 'attribute' ? kind : kindOf(text, kind);
+    const k = kind === 'attribute' ? kind : kindOf(text, kind, line);
     const flags: Flag[] = [];
     if (repaired || opts.repaired || sectionRepaired()) flags.push('mojibake-repaired');
     if (external(text, opts.links)) flags.push('external-reference');
@@ -282,6 +324,9 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     const lv = levelBlocks.get(b);
     if (lv) {
       level = lv;
+      seenLevel = true;
+      context = null;
+      outside = null;
       stack = [];
       subsection = null;
       example = false;
@@ -289,17 +334,34 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
       structure(b.fromLine, b.toLine, multiDepth === undefined ? 'title' : 'level heading');
       return;
     }
+    if (multiDepth !== undefined && (b.depth <= multiDepth || !level)) {
+      // Not a level: it ends the level above, and what it holds (requirements, specialties, the
+      // hiring process…) belongs to no level. Kept out of every level, each line skipped with why.
+      level = null;
+      context = null;
+      const beforeLevels = !seenLevel;
+      outside = b === titleHeading ? null : sectionName(repair(b.text).text);
+      structure(b.fromLine, b.toLine, beforeLevels ? 'heading before the first level' : 'heading outside the levels');
+      return;
+    }
     if (!level) {
       structure(b.fromLine, b.toLine, 'heading before the first level');
       return;
     }
-    if (multiDepth !== undefined && b.depth < multiDepth) {
-      level = null;
-      structure(b.fromLine, b.toLine, 'heading outside the levels');
+    if (context && b.depth > context.depth) {
+      skip(b.fromLine, b.toLine, context.reason);
       return;
     }
+    context = null;
     const { text, repaired } = repair(b.text);
     const name = sectionName(text);
+    const lower = name.toLowerCase();
+    if (rules.contextSections.some((c) => lower === c || lower.startsWith(`${c} `) || lower.startsWith(`${c}:`))) {
+      // About the role or the process (job grade, benefits, hiring), not an expectation of the level.
+      context = { depth: b.depth, reason: `about the role, not an expectation: "${name}"` };
+      skip(b.fromLine, b.toLine, context.reason);
+      return;
+    }
     if (rules.exampleLabels.has(name.toLowerCase())) {
       example = true;
       structure(b.fromLine, b.toLine, 'examples heading');
@@ -490,7 +552,11 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
       return;
     }
     if (!level) {
-      skip(b.fromLine, b.toLine, multiDepth === undefined ? 'outside the level page' : 'text outside any level section');
+      skip(b.fromLine, b.toLine, multiDepth === undefined ? 'outside the level page' : outside ? `under "${outside}", not a level` : 'text outside any level section');
+      return;
+    }
+    if (context) {
+      skip(b.fromLine, b.toLine, context.reason);
       return;
     }
     switch (b.type) {
@@ -541,7 +607,11 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     if (p.repaired || p.lines.some((l) => l.repaired)) flags.push('mojibake-repaired');
     if (external(text, links)) flags.push('external-reference');
     const base = { line: p.lines[0].line, level: p.level, section: p.section, seq: p.seq, sub: 0 };
-    const kind = isPlaceholder(text, rules) ? 'placeholder' : isNote(text, rules) ? 'note' : null;
+    // A paragraph opening with "The Senior role extends the Intermediate role." records the relation;
+    // it is a note when that sentence is all it says.
+    const whole = inherits(text, base.line, p.level);
+    if (!whole && text.length <= MAX_INHERIT_SCAN) inherits(splitSentences(text)[0] ?? '', base.line, p.level);
+    const kind = isPlaceholder(text, rules) ? 'placeholder' : whole || isNote(text, rules) ? 'note' : null;
     if (kind) statements.push({ ...base, kind, text, flags: kind === 'placeholder' ? [...flags, 'placeholder'] : flags });
     else if (p.intro || parentSections.has(key)) statements.push({ ...base, kind: 'summary', text, flags });
     else if (p.example) statements.push({ ...base, kind: 'example', text, flags });
@@ -569,6 +639,10 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
   const withStatements = new Set(out.map((s) => s.level));
   for (const l of levels) if (!withStatements.has(l.label)) {
     diagnostics.push({ severity: 'warning', file, line: l.line, message: `level ${l.label} has no statements` });
+  }
+  for (const l of levels) {
+    const rel = inheritance.get(l.label);
+    if (rel) l.inherits = { ...resolveInherited(rel.base, l, levels, rules), line: rel.line };
   }
   return finish({
     shape: multiDepth === undefined ? shapes.page : shapes.multi,
