@@ -28,8 +28,8 @@ const key = (s: string) => sectionName(s).toLowerCase();
  * ("Intermediate Security Engineer"). Unresolved words keep their text for the whole ladder to answer.
  */
 export function resolveInherited(base: string, own: DraftLevel, levels: DraftLevel[], rules: IngestRules): Omit<NonNullable<DraftLevel['inherits']>, 'line'> {
-  const lower = base.toLowerCase();
-  if (rules.previousLevelWords.some((w) => lower.includes(w))) {
+  const lower = ` ${base.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  if (rules.previousLevelWords.some((w) => lower.includes(` ${w} `))) {
     const at = levels.indexOf(own);
     return at > 0 ? { text: base, level: levels[at - 1].label } : { text: base, previous: true };
   }

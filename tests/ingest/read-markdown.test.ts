@@ -184,3 +184,36 @@ describe('readMarkdown on a CommonMark parser: where it reads lines differently,
     expect(set.statements.map((s) => `${s.kind}|${s.text}|${s.flags.join()}`)).toEqual(['expectation|I build.|', 'expectation|Focus: reliability|', 'expectation|I also review code.|unbulleted']);
   });
 });
+
+describe('levels by title and inheritance, on small pages', () => {
+  it('a coded page title wins: sections named with seniority words stay sections', () => {
+    const set = one('# L3: Senior Engineer\n\n## Lead by example\n- I model good reviews.\n\n## Senior stakeholders\n- I brief directors.\n');
+    expect(set.levels.map((l) => l.level)).toEqual(['L3']);
+    expect(set.statements.map((s) => s.section)).toEqual(['Lead by example', 'Senior stakeholders']);
+  });
+
+  it('a refused file says what would work, with examples of page titles, level headings and a levels: list', () => {
+    const set = one('# About\n\n## Senior Engineer\n- I lead.\n');
+    expect(set.diagnostics).toHaveLength(1);
+    expect(set.diagnostics[0].message).toMatch(/"# L3: Senior Engineer".*"## Level 1".*"### Junior Engineer", "### Senior Engineer".*levels: \[/);
+    expect(set.diagnostics[0].message).toMatch(/the only level title found was "Senior Engineer" \(line 3\)/);
+  });
+
+  it('a non-level heading at the level depth ends the level above it', () => {
+    const set = one('## Level 1\n- I learn.\n## Level 2\n- I build.\n## Benefits\n- Free lunch.\n');
+    expect(set.statements.map((s) => `${s.level}|${s.text}`)).toEqual(['1|I learn.', '2|I build.']);
+    expect(set.files[0].lines[5]).toMatchObject({ status: 'skipped', reason: 'under "Benefits", not a level' });
+  });
+
+  it('"builds on the previous level" links pages across files; words naming no level warn and link nothing', () => {
+    const set = ingestFiles([
+      { path: 'ladders/acme/l2.md', content: '# L2: Engineer\n\n## Craft\n- I build.\n' },
+      { path: 'ladders/acme/l3.md', content: '# L3: Senior Engineer\n\nThis level builds on the previous level.\n\n## Craft\n- I lead.\n' },
+      { path: 'ladders/acme/l4.md', content: '# L4: Staff Engineer\n\nEverything in L9, plus:\n\n## Craft\n- I steer.\n' },
+    ]);
+    expect(set.levels.map((l) => `${l.level}<${l.inherits?.level ?? ''}`)).toEqual(['L2<', 'L3<L2', 'L4<']);
+    expect(set.statements.find((s) => s.level === 'L3' && s.kind === 'note')?.text).toBe('This level builds on the previous level.');
+    expect(set.diagnostics).toMatchObject([{ severity: 'warning', file: 'ladders/acme/l4.md', line: 3 }]);
+    expect(set.diagnostics[0].message).toMatch(/level L4 says it includes "L9", which names no other level/);
+  });
+});
