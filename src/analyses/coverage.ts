@@ -1,5 +1,6 @@
 /** Coverage: competency × company × level counts and shares; each ladder's coverage of the taxonomy. */
-import type { ClassifiedStatement } from '../types.ts';
+import type { ClassifiedStatement, LevelInfo } from '../types.ts';
+import { inheritance } from './inheritance.ts';
 import { groupBy, ladderKey } from './level-keys.ts';
 import { levelProfiles } from './level-profile.ts';
 import type { CapNote, CompanyCoverage, CoverageCell, CoverageResult, LevelPlacement } from './types.ts';
@@ -10,6 +11,8 @@ export interface CoverageOptions {
   capNotes?: CapNote[];
   /** A secondary competency counts as a mention from this score (default 0.25). */
   minScore?: number;
+  /** The ladders' levels, for inheritance (`LevelInfo.inherits`): included levels' statements count as inherited. */
+  levels?: readonly LevelInfo[];
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -17,11 +20,23 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
 /** Full grid: one cell per placed level × competency (zeros included), plus one summary row per ladder. */
 export function coverage(statements: readonly ClassifiedStatement[], placements: readonly LevelPlacement[], opts: CoverageOptions): CoverageResult {
   const profiles = levelProfiles(statements, opts.minScore ?? 0.25);
+  const { ancestors } = inheritance(opts.levels);
+  const labels = new Map(placements.map((p) => [p.key, p.level]));
   const cells: CoverageCell[] = [];
   for (const p of placements) {
     const prof = profiles.get(p.key);
+    const included = ancestors.get(p.key) ?? [];
     for (const c of opts.competencies) {
       const e = prof?.entries.get(c);
+      let inherited = 0;
+      const inheritedFrom: string[] = [];
+      for (const a of included) {
+        const n = profiles.get(a)?.entries.get(c)?.primary.length ?? 0;
+        if (!n) continue;
+        inherited += n;
+        const label = labels.get(a) ?? a.split('|')[2];
+        if (!inheritedFrom.includes(label)) inheritedFrom.push(label);
+      }
       cells.push({
         company: p.company,
         track: p.track,
@@ -30,6 +45,8 @@ export function coverage(statements: readonly ClassifiedStatement[], placements:
         competency: c,
         count: e?.primary.length ?? 0,
         mentions: e?.mentions.length ?? 0,
+        inherited,
+        inheritedFrom,
         weight: r3(e?.weight ?? 0),
         share: r3(e?.share ?? 0),
         statementIds: e ? e.mentions.map((s) => s.id) : [],

@@ -1,5 +1,6 @@
 /** What changes between two levels: competencies added, dropped, strengthened or weakened, with the statements. */
-import type { ClassifiedStatement } from '../types.ts';
+import type { ClassifiedStatement, LevelInfo } from '../types.ts';
+import { inheritance } from './inheritance.ts';
 import { ladderKey, levelKey } from './level-keys.ts';
 import { levelProfiles, type ProfileEntry } from './level-profile.ts';
 import { resolveLevel } from './resolve-level.ts';
@@ -13,6 +14,8 @@ export interface DiffOptions {
   relative?: number;
   /** … when the absolute change is at least this (default 0.02). */
   absolute?: number;
+  /** The ladders' levels, for inheritance: when `to` includes `from`, nothing of `from` is dropped or weakened. */
+  levels?: readonly LevelInfo[];
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -22,6 +25,8 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
  * A level has a competency when a statement names it (primary, or secondary ≥ 0.25) or its share is ≥ absolute.
  * added: only `to` has it; dropped: only `from` does (carried-over when a cap note in `to`'s ladder covers it);
  * strengthened/weakened: the competency's share of the level changes by ≥ relative and ≥ absolute; else kept.
+ * When `to` includes `from` (`LevelInfo.inherits`, given in `opts.levels`), dropped is carried-over and
+ * weakened is kept, each marked `inherited`.
  * Entries are ordered added, strengthened, dropped, carried-over, weakened, kept, then by taxonomy/competency id.
  */
 export function diffLevels(from: string, to: string, statements: readonly ClassifiedStatement[], placements: readonly LevelPlacement[], opts: DiffOptions = {}): LevelDiff {
@@ -36,6 +41,8 @@ export function diffLevels(from: string, to: string, statements: readonly Classi
   const pb = profiles.get(b.key);
   const capped = new Set((opts.capNotes ?? []).filter((n) => ladderKey(n) === ladderKey(b)).map((n) => n.competency));
   const ids = [...new Set([...(pa?.entries.keys() ?? []), ...(pb?.entries.keys() ?? [])])].sort();
+  // `to` includes `from` ("extends"): from's expectations are present in `to`, inherited.
+  const inherited = !!inheritance(opts.levels).ancestors.get(b.key)?.includes(a.key);
   const rel = opts.relative ?? 0.25;
   const abs = opts.absolute ?? 0.02;
   const entries: DiffEntry[] = [];
@@ -53,7 +60,9 @@ export function diffLevels(from: string, to: string, statements: readonly Classi
     else if (sb - sa >= abs && sb >= sa * (1 + rel)) change = 'strengthened';
     else if (sa - sb >= abs && sb <= sa * (1 - rel)) change = 'weakened';
     else change = 'kept';
-    entries.push({ competency: c, change, from: side(ea, a, opts.limit ?? 5), to: side(eb, b, opts.limit ?? 5) });
+    const byInheritance = inherited && (change === 'dropped' || change === 'weakened');
+    if (byInheritance) change = change === 'dropped' ? 'carried-over' : 'kept';
+    entries.push({ competency: c, change, ...(byInheritance ? { inherited: true } : {}), from: side(ea, a, opts.limit ?? 5), to: side(eb, b, opts.limit ?? 5) });
   }
   const rank: Record<DiffEntry['change'], number> = { added: 0, strengthened: 1, dropped: 2, 'carried-over': 3, weakened: 4, kept: 5 };
   entries.sort((x, y) => rank[x.change] - rank[y.change] || (x.competency < y.competency ? -1 : 1));

@@ -1,5 +1,6 @@
 /** Gaps: a rubric lint over the ladders, each finding with its statements and a one-line suggestion. */
-import type { ClassifiedStatement } from '../types.ts';
+import type { ClassifiedStatement, LevelInfo } from '../types.ts';
+import { inheritance } from './inheritance.ts';
 import { competencyNamedIn, type TaxonomyLike } from './cap-notes.ts';
 import { groupBy, ladderKey, levelKey } from './level-keys.ts';
 import { levelProfiles } from './level-profile.ts';
@@ -18,6 +19,8 @@ export interface GapsOptions {
   taxonomy?: TaxonomyLike;
   /** Only this company (id or name). */
   company?: string;
+  /** The ladders' levels, for inheritance: a level that includes another does not drop its competencies. */
+  levels?: readonly LevelInfo[];
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };
@@ -64,6 +67,7 @@ export function gaps(statements: readonly ClassifiedStatement[], placements: rea
 
   // Ladder-level findings.
   const profiles = levelProfiles(statements);
+  const inherits = inheritance(opts.levels);
   const companies = new Set(placements.map((p) => p.company));
   const scopeWords = new Set([...opts.scaleCues.scopeWords.flatMap((w) => words(w)), ...[...companies].flatMap((c) => words(c)), ...placements.flatMap((p) => words(p.companyName))]);
   const byLadder = groupBy(statements, ladderKey);
@@ -94,6 +98,12 @@ export function gaps(statements: readonly ClassifiedStatement[], placements: rea
         const eb = profiles.get(b.key)?.entries.get(c);
         if (!ea?.primary.length || eb?.mentions.length || cappedIds.has(c)) continue;
         if (emptyCells.has(`${b.key}|${c}`)) continue; // the empty-cell finding already says so
+        if (inherits.ancestors.get(b.key)?.includes(a.key)) {
+          const said = inherits.statement.get(b.key);
+          out.push({ type: 'carried-over', severity: 'info', company, track, level: b.level, competency: c, statementIds: said ? [said] : [],
+            suggestion: `Not a gap: ${b.level} includes ${a.level}'s expectations (inherited), so ${c} carries over.` });
+          continue;
+        }
         out.push({ type: 'competency-drops-out', severity: ea.primary.length >= 2 ? 'medium' : 'low', company, track, level: b.level, competency: c,
           statementIds: ea.mentions.map((s) => s.id),
           suggestion: `${a.level} expects ${c} but ${b.level} says nothing about it; state what ${b.level} adds, or that it carries over.`,

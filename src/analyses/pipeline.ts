@@ -69,11 +69,11 @@ class LazyAnalysis implements Analysis {
     return (this.#capNotes ??= findCapNotes(this.set.statements, { scaleCues: this.opts.scaleCues, taxonomy: this.opts.taxonomy }));
   }
   get coverage(): CoverageResult {
-    return (this.#coverage ??= coverage(this.set.statements, this.levels, { competencies: this.competencies, capNotes: this.capNotes }));
+    return (this.#coverage ??= coverage(this.set.statements, this.levels, { competencies: this.competencies, capNotes: this.capNotes, levels: this.set.levels }));
   }
   get gaps(): GapFinding[] {
     const { scaleCues, taxonomy } = this.opts;
-    return (this.#gaps ??= gaps(this.set.statements, this.levels, { competencies: this.competencies, capNotes: this.capNotes, coverage: this.coverage, scaleCues, taxonomy }));
+    return (this.#gaps ??= gaps(this.set.statements, this.levels, { competencies: this.competencies, capNotes: this.capNotes, coverage: this.coverage, scaleCues, taxonomy, levels: this.set.levels }));
   }
   get similarity(): SimilarityMatrix | null {
     if (this.opts.similarity === false) return null;

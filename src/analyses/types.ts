@@ -132,6 +132,13 @@ export interface CoverageCell {
   count: number;
   /** Statements with this competency primary or secondary (score ≥ minScore). */
   mentions: number;
+  /**
+   * Statements of the levels this one includes ("extends the Intermediate role") whose primary
+   * competency this is: present here by inheritance, counted beside `count`, not copied.
+   */
+  inherited: number;
+  /** Labels of the included levels those statements come from. */
+  inheritedFrom: string[];
   /** Sum of competency scores. */
   weight: number;
   /** weight / total weight of the level's classified statements. */
@@ -212,6 +219,8 @@ export interface DivergenceRow {
 export interface DiffEntry {
   competency: string;
   change: 'added' | 'dropped' | 'strengthened' | 'weakened' | 'kept' | 'carried-over';
+  /** `to` includes `from` ("extends"): what `from` expects is present in `to` by inheritance. */
+  inherited?: boolean;
   from: { weight: number; share: number; scale: number | null; statements: { id: string; text: string }[] };
   to: { weight: number; share: number; scale: number | null; statements: { id: string; text: string }[] };
 }

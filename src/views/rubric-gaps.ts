@@ -80,7 +80,7 @@ export const rubricGaps: View = (data, { width, selection, onSelect }) => {
   const short = (p: { level: string; variant?: string } | undefined) => (p ? (p.variant ? `${p.level} (${p.variant})` : p.level) : '');
   const [fromName, toName] = [short(from), short(to)];
   let diff: LevelDiff | null = null;
-  if (from && to) diff = diffLevels(from.key, to.key, data.statements, placements, { capNotes: data.analysis.capNotes });
+  if (from && to) diff = diffLevels(from.key, to.key, data.statements, placements, { capNotes: data.analysis.capNotes, levels: data.set.levels });
   const diffRows = diff
     ? diff.entries.map((e) => ({
         from: diff!.from.label,

@@ -7,7 +7,7 @@ function printDiff(d: LevelDiff, io: Io, all: boolean, gap: boolean): void {
   io.out(`${gap ? '\n' : ''}${d.from.label} (${n1(d.from.position)}) → ${d.to.label} (${n1(d.to.position)})`);
   for (const e of d.entries) {
     if (e.change === 'kept' && !all) continue;
-    io.out(`\n${e.change.toUpperCase()} ${e.competency}  share ${Math.round(e.from.share * 100)}% → ${Math.round(e.to.share * 100)}%`);
+    io.out(`\n${e.change.toUpperCase()}${e.inherited ? ' (inherited)' : ''} ${e.competency}  share ${Math.round(e.from.share * 100)}% → ${Math.round(e.to.share * 100)}%`);
     for (const s of e.from.statements.slice(0, 2)) io.out(`  − ${s.text}`);
     for (const s of e.to.statements.slice(0, 2)) io.out(`  + ${s.text}`);
   }
@@ -31,8 +31,8 @@ export const command: Command = {
       if (wholeLadder) {
         const company = analysis.levels.find((p) => p.company.toLowerCase() === pos[0].toLowerCase() || p.companyName.toLowerCase() === pos[0].toLowerCase())?.company;
         if (!company) throw new UsageError(`no company "${pos[0]}"`);
-        diffs = diffLadder(company, statements, analysis.levels, { capNotes: analysis.capNotes });
-      } else diffs = [diffLevels(pos[0], pos[1], statements, analysis.levels, { capNotes: analysis.capNotes })];
+        diffs = diffLadder(company, statements, analysis.levels, { capNotes: analysis.capNotes, levels: input.set.levels });
+      } else diffs = [diffLevels(pos[0], pos[1], statements, analysis.levels, { capNotes: analysis.capNotes, levels: input.set.levels })];
     } catch (e) {
       if (e instanceof LevelRefError) throw new UsageError(`${e.message}${e.candidates.length ? ` (try: ${e.candidates.join(', ')})` : ''}`);
       throw e;
