@@ -42,7 +42,7 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
           y: 'label',
           fill: 'transparent',
           tip: true,
-          channels: { statements: 'count', mentions: 'mentions', share: (c: Row) => `${Math.round(c.share * 100)}%` },
+          channels: { statements: 'count', mentions: 'mentions', inherited: 'inherited', share: (c: Row) => `${Math.round(c.share * 100)}%` },
         }),
         Plot.cell(rows.filter((c) => c.competency === selection.competency), { x: 'column', y: 'label', stroke: OKABE_ITO[5], strokeWidth: 1.5, fill: 'none' }),
       ],
@@ -82,7 +82,7 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
     panel(
       {
         title: 'Coverage heatmap',
-        howTo: 'Rows are the 16 competencies, columns each company level. The number is how many statements have that competency as their primary one; darker = more. A dashed empty box means the level says nothing about the competency. Hover for mentions (statements that touch it as a secondary competency too). Click a cell to select the level and competency.',
+        howTo: 'Rows are the 16 competencies, columns each company level. The number is how many statements have that competency as their primary one; darker = more. A dashed empty box means the level says nothing about the competency. Hover for mentions (statements that touch it as a secondary competency too) and inherited statements (from a level this one says it extends). Click a cell to select the level and competency.',
         name: 'coverage',
         chart: true,
         rows: () => cells.map(({ statementIds, ...c }) => ({ ...c, statements: statementIds.length })),

@@ -11,6 +11,8 @@ const COLUMNS: [string, (c: CoverageCell) => unknown][] = [
   ['competency', (c) => c.competency],
   ['count', (c) => c.count],
   ['mentions', (c) => c.mentions],
+  ['inherited', (c) => c.inherited],
+  ['inheritedFrom', (c) => c.inheritedFrom.join(' ')],
   ['weight', (c) => c.weight],
   ['share', (c) => c.share],
   ['statementIds', (c) => c.statementIds.join(' ')],

@@ -56,7 +56,7 @@ describe('analysis commands', () => {
     const { code, out } = await run('coverage', '--csv');
     expect(code).toBe(0);
     const lines = out.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('company,track,level,competency,count,mentions,weight,share,statementIds');
+    expect(lines[0]).toBe('company,track,level,competency,count,mentions,inherited,inheritedFrom,weight,share,statementIds');
     expect(lines).toHaveLength(1 + 20 * 16);
   }, 30_000);
 
