@@ -59,7 +59,7 @@ function read(path: string, text: string, rules: IngestRules): ReadResult {
   const accounts = lines.map((l, i) => ({ line: i + 1, status: l.trim() ? ('skipped' as const) : ('blank' as const), ...(l.trim() ? { reason: shape === 'empty' ? 'empty file' : 'shape not recognised' } : {}) }));
   const message = shape === 'empty'
     ? 'file is empty'
-    : 'shape not recognised: expected a Markdown level page (a "# L3: Title" heading with sections and bullets), an HTML level page, a level × skill grid (tab- or comma-separated, levels in the first column or the header), or the long CSV format (columns level, statement, …); file not loaded';
+    : 'shape not recognised: expected a Markdown level page (a "# L3: Title" heading, or "L3: Title" over "===", with sections and bullets; or one heading per level, "## Level 1" or "### Senior Engineer"), an HTML level page, a level × skill grid (tab- or comma-separated, levels in the first column or the header), or the long CSV format (columns level, statement, …); file not loaded';
   return { shape: 'unknown', levels: [], statements: [], lines: accounts, diagnostics: [{ severity: 'error', file: path, line: 1, message }] };
 }
 
