@@ -16,7 +16,10 @@ const htmlPage = textOf(readLadderFiles('data').find((f) => f.path.endsWith('ic2
 const fragment = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 30 }),
   fc.constantFrom('# ', '## ', '### L3: ', '- ', '* ', '1. ', '**Responsibility**: ', '**Key Behaviors**', '> _', '<details>', '</details>', '<summary>Examples</summary>',
-    '---', '{% x %}', '<!--', '-->', '```', '\t', ',', '"', '\n', '\r\n', '  ', 'TBD.', '?', 'Level/Skill\tA\tB\n', 'level,statement\n', 'ü¶â', 'â€™', '\u0000', '\uFEFF', '| a | b |'),
+    '---', '{% x %}', '<!--', '-->', '```', '\t', ',', '"', '\n', '\r\n', '  ', 'TBD.', '?', 'Level/Skill\tA\tB\n', 'level,statement\n', 'ü¶â', 'â€™', '\u0000', '\uFEFF', '| a | b |',
+    // Setext underlines, title-named levels, a levels: list, inheritance, typed bullets, fences and HTML blocks.
+    '===\n', '---\n', '### Senior Engineer\n', '## Junior Engineer\n', 'levels:\n  - ', 'Everything in L2, plus:', 'The Senior role extends the Junior role.',
+    '## Hiring process\n', '• ', '~~~', '<div>', '</div>', '    ', '[x]: http://x\n', '**Examples:**', '&amp;', '\\*'),
 );
 
 /** HTML-ish pieces: tags in any order (unclosed, stray, nested), entities, hostile bits, a marker inside dropped parts. */
