@@ -29,7 +29,7 @@ const newlines = (s: string) => {
  * physical source line (a soft or hard break starts the next one). How Markdown text is cleaned:
  * emphasis markers go, code spans keep their content, images their alt text, and a link keeps its
  * words followed by its target in brackets (`Leadership (https://…)`), so a statement that only
- * points elsewhere can be told. Inline HTML tags are dropped, the text between them kept. White
+ * points elsewhere can be told. Inline HTML tags stay literal text (`<br>` is a space). White
  * space is collapsed. `strong` is the bold text a line starts with (`**Label**`, `__Label__:`), and
  * `indent` the indentation of the source line, which tells a wrapped line from a new statement.
  */
@@ -107,9 +107,12 @@ export function inlineLines(children: Token[] | null, firstLine: number, source:
         break;
       }
       case 'html_inline':
-        // Tags are markup, not text; a tag broken over lines still moves the line count on.
+        // A line break tag is a space; any other tag stays as the literal text it is in the file
+        // (as the line-based reader kept it): a ladder page is not a web page, and text that looks
+        // like markup is shown as text, never rendered. A tag broken over lines moves the line count on.
         extraBreaks += newlines(t.content);
         if (/^<br\s*\/?>$/i.test(t.content)) parts.push(' ');
+        else visible(t.content);
         break;
       default:
         // em_open/em_close, s_open/s_close: markers only.
