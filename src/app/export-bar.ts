@@ -1,6 +1,7 @@
 import { rowsOf } from '../views/index.ts';
 import { downloadBlob, svgText, svgToPng } from './download.ts';
-import { exportFileName, toCSV, toJSON } from './table-export.ts';
+import { recordsToCsv } from '../format/index.ts';
+import { exportFileName, toJSON } from './table-export.ts';
 
 /** The main chart of a panel: its largest SVG (legends are small). */
 function mainChart(panel: Element): SVGSVGElement | null {
@@ -38,7 +39,7 @@ export function addExportBars(root: Element, selection: Record<string, string | 
     bar.setAttribute('aria-label', `Export ${heading}`);
     if (rowsOf(panel)) {
       bar.append(
-        button('CSV', `Download ${heading} as CSV`, () => downloadBlob(new Blob([toCSV(rowsOf(panel) ?? [])], { type: 'text/csv;charset=utf-8' }), `${name}.csv`)),
+        button('CSV', `Download ${heading} as CSV`, () => downloadBlob(new Blob([recordsToCsv(rowsOf(panel) ?? [])], { type: 'text/csv;charset=utf-8' }), `${name}.csv`)),
         button('JSON', `Download ${heading} as JSON`, () => downloadBlob(new Blob([toJSON(rowsOf(panel) ?? [])], { type: 'application/json' }), `${name}.json`)),
       );
     }

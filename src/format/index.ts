@@ -1,2 +1,2 @@
-export { safeCell, toCsv } from './csv.ts';
+export { type CsvColumn, recordColumns, recordsToCsv, safeCell, toCsv } from './csv.ts';
 export { sourceLabel } from './source-label.ts';
