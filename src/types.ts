@@ -113,6 +113,14 @@ export interface LadderSet {
   levels: LevelInfo[];
   files: FileReport[];
   diagnostics: Diagnostic[];
+  /** Entries beside the ladders that were left out on purpose, each with the reason (hidden files, LICENSE, symbolic links…). */
+  skipped?: SkippedFile[];
+}
+
+/** A file or folder entry not read as a ladder, and why. */
+export interface SkippedFile {
+  file: string;
+  reason: string;
 }
 
 /** A competency score inside a classification. */

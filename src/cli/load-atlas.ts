@@ -29,11 +29,12 @@ export async function loadAtlas(parsed: ParsedArgs, { looseFiles = false, ladder
   const open = (files: InputFile[]) => openOfficeFiles(files, ladderRules(data));
   const company = text(parsed, 'company');
   const track = text(parsed, 'track');
+  const { maxFileBytes: maxBytes } = ladderRules(data);
   if (looseFiles && parsed.positional.length) {
     if (!company) throw new UsageError('name the company of loose files with --company NAME');
-    return atlas(await open(readLooseFiles(parsed.positional)), { data, company, track });
+    return atlas(await open(readLooseFiles(parsed.positional, { maxBytes })), { data, company, track });
   }
-  return atlas(await open(readLadderFiles(dir ?? BUNDLED_DATA)), { data });
+  return atlas(await open(readLadderFiles(dir ?? BUNDLED_DATA, { maxBytes })), { data });
 }
 
 /**

@@ -34,13 +34,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  */
 export function decodeText(file: string, content: string | Uint8Array, maxBytes: number): DecodedText {
   const size = typeof content === 'string' ? content.length : content.byteLength;
-  if (size > maxBytes) {
-    const mb = (n: number) => (n / 1048576).toFixed(1);
-    return {
-      text: null,
-      diagnostics: [{ severity: 'error', file, message: `file is ${mb(size)} MB, over the ${mb(maxBytes)} MB limit for one ladder file; not loaded` }],
-    };
-  }
+  if (size > maxBytes) return { text: null, diagnostics: [overLimit(file, size, maxBytes)] };
   if (typeof content === 'string') {
     const nul = content.indexOf('\u0000');
     if (nul >= 0) return { text: null, diagnostics: [binary(file, content.slice(0, nul).split('\n').length)] };
@@ -87,6 +81,12 @@ function decodeUtf16(file: string, content: Uint8Array, encoding: 'utf-16le' | '
     ? [{ severity: 'warning', file, line: text.split(/\r\n|\n|\r/).length, message: `UTF-16 text with an odd number of bytes: the last byte was dropped (a cut-off file?)` }]
     : [];
   return { text: text.replace(/^\uFEFF/, ''), diagnostics };
+}
+
+/** The refusal of a file over the size limit (a shell that knows the size refuses it before reading). */
+export function overLimit(file: string, size: number, maxBytes: number): Diagnostic {
+  const mb = (n: number) => (n / 1048576).toFixed(1);
+  return { severity: 'error', file, message: `file is ${mb(size)} MB, over the ${mb(maxBytes)} MB limit for one ladder file; not loaded` };
 }
 
 function binary(file: string, line: number): Diagnostic {

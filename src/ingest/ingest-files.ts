@@ -1,8 +1,8 @@
 import { compareLevelLabels, compareLevels } from '../levels/index.ts';
 import { slug as slugOf } from '../text/index.ts';
-import type { Diagnostic, FileReport, Kind, LadderSet, LevelInfo, Statement } from '../types.ts';
+import type { Diagnostic, FileReport, Kind, LadderSet, LevelInfo, SkippedFile, Statement } from '../types.ts';
 import { type CompanyMeta, META_FILE, parseCompanyMeta } from './company-meta.ts';
-import { decodeText } from './decode-text.ts';
+import { decodeText, overLimit } from './decode-text.ts';
 import { detectShape } from './detect-shape.ts';
 import { isIgnoredFile } from './ignored-file.ts';
 import { type DraftLevel, type ReadResult, splitLines } from './draft.ts';
@@ -22,6 +22,12 @@ export interface InputFile {
   content: string | Uint8Array;
   /** A workbook or Word document opened and read beforehand (`openOfficeFiles`): taken from here, not from `content`. */
   opened?: OpenedFile;
+  /** Bytes on disk, when the shell knows them before reading: a file over the size limit comes with its size and no content. */
+  size?: number;
+  /** Why the shell could not read the file (`permission denied`): reported as an error naming it; the rest still loads. */
+  unreadable?: string;
+  /** Why the shell left the entry out on purpose (`a symbolic link, not followed`): listed in the set's `skipped`. */
+  skipped?: string;
 }
 
 export interface IngestOptions {
@@ -67,6 +73,14 @@ function read(path: string, text: string, rules: IngestRules): ReadResult {
 function isOfficeLike(bytes: Uint8Array): boolean {
   return (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5)) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0);
 }
+
+/** Why a file the shell could not read, or knew to be over the size limit, is not loaded; null for a file to read. */
+function notRead(f: InputFile, rules: IngestRules): Diagnostic | null {
+  if (f.unreadable) return { severity: 'error', file: f.path, message: `could not be read: ${f.unreadable}; not loaded` };
+  if (f.size !== undefined && f.size > rules.maxFileBytes) return overLimit(f.path, f.size, rules.maxFileBytes);
+  return null;
+}
+
 
 /** Seniority words and phrases of the rules, as lists of lower-case words, longest first. */
 const seniorityPhrases = new WeakMap<IngestRules, string[][]>();
@@ -123,6 +137,12 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
   for (const f of ordered) {
     if (f.path.split('/').pop() !== META_FILE) continue;
     const company = companyOf(f.path, options);
+    if (f.skipped) continue;
+    const unread = notRead(f, rules);
+    if (unread) {
+      diagnostics.push(unread);
+      continue;
+    }
     const text = typeof f.content === 'string' ? f.content : new TextDecoder().decode(f.content);
     const parsed = parseCompanyMeta(f.path, text);
     diagnostics.push(...parsed.diagnostics);
@@ -131,12 +151,19 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
 
   const loaded: Loaded[] = [];
   const reports: FileReport[] = [];
+  const skipped: SkippedFile[] = [];
   for (const f of ordered) {
     const name = f.path.split('/').pop() ?? f.path;
-    if (name === META_FILE || name.startsWith('.') || isIgnoredFile(name, rules.ignoredFiles)) continue;
+    const skip = f.skipped ?? (name.startsWith('.') ? 'hidden file (its name starts with a dot)' : isIgnoredFile(name, rules.ignoredFiles) ? 'not a ladder (a name in the ingest rules\' ignoredFiles)' : undefined);
+    if (skip) skipped.push({ file: f.path, reason: skip });
+    if (skip || name === META_FILE) continue;
     let company = companyOf(f.path, options);
     let parts: FilePart[];
-    if (f.opened) parts = f.opened.parts.map((p) => ({ ...p, diagnostics: p.diagnostics.map((d) => ({ ...d, file: f.path })) }));
+    const unread = notRead(f, rules);
+    if (unread) {
+      diagnostics.push(unread);
+      parts = [{ shape: 'unknown', levels: [], statements: [], lines: [{ line: 1, status: 'skipped', reason: unread.message }], diagnostics: [] }];
+    } else if (f.opened) parts = f.opened.parts.map((p) => ({ ...p, diagnostics: p.diagnostics.map((d) => ({ ...d, file: f.path })) }));
     else if (typeof f.content !== 'string' && isOfficeLike(f.content) && f.content.byteLength <= rules.maxFileBytes) {
       const message = 'a ZIP archive or binary Office file (a workbook, a Word document?): such files are read once opened (openOfficeFiles or ingestFilesAsync, as the CLI and the app do)';
       parts = [{ shape: 'unknown', levels: [], statements: [], lines: [{ line: 1, status: 'skipped', reason: message }], diagnostics: [{ severity: 'error', file: f.path, line: 1, message: `${message}; not loaded` }] }];
@@ -300,5 +327,5 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
     const lines = parts.length === 1 ? parts[0].result.lines : parts.flatMap((p) => p.result.lines).sort((a, b) => a.line - b.line);
     reports.push({ file, company: parts[0].company, shape, levels: [...new Set(parts.flatMap((p) => p.result.levels.map((x) => x.label)))], lines, statements: mine.length, byKind, flags });
   }
-  return { statements, levels, files: reports, diagnostics };
+  return { statements, levels, files: reports, diagnostics, skipped };
 }

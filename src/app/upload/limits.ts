@@ -2,8 +2,8 @@ import { textEncoding } from '../../ingest/text-encoding.ts';
 import { bundledIngestRules } from '../bundled-ingest-data.ts';
 
 /**
- * What an upload may hold. Stated in the panel and enforced: files over a limit are refused before
- * they are read, rows are counted in the worker before parsing, statements after.
+ * What an upload may hold. Stated in the panel and enforced: a file over the size limit is left out
+ * (named) before anything is read, rows are counted in the worker before parsing, statements after.
  */
 export const UPLOAD_LIMITS = {
   /** Files in one upload. */
@@ -29,17 +29,29 @@ export function describeLimits(limits: UploadLimits = UPLOAD_LIMITS): string {
     `${count(limits.rows)} lines and ${count(limits.statements)} statements per ladder.`;
 }
 
-/** Problems with a set of files by name and size; empty when they may be read. */
-export function checkFileSizes(files: readonly { name: string; size: number }[], limits: UploadLimits = UPLOAD_LIMITS): string[] {
-  const problems: string[] = [];
-  if (files.length === 0) problems.push('No files chosen.');
-  if (files.length > limits.files) problems.push(`${count(files.length)} files chosen; at most ${limits.files} per upload.`);
-  for (const f of files) {
-    if (f.size > limits.fileBytes) problems.push(`${f.name} is ${mb(f.size)}, over the ${mb(limits.fileBytes)} limit for one file.`);
-  }
-  const total = files.reduce((sum, f) => sum + f.size, 0);
-  if (total > limits.totalBytes) problems.push(`The files hold ${mb(total)} together, over the ${mb(limits.totalBytes)} limit for one upload.`);
-  return problems;
+/** What to do with chosen files, by name and size, before any is read. */
+export interface SizeCheck<T> {
+  /** The files to read. */
+  read: T[];
+  /** Files over the per-file limit, each named with its size: left out, never read, while the others are. */
+  leftOut: string[];
+  /** Problems that refuse the whole upload (none chosen, too many files, too much in all); empty when it may be read. */
+  refused: string[];
+}
+
+/**
+ * Checks chosen files by their sizes (a browser File's size, known before reading): one over the per-file limit is
+ * left out by name and the rest are read; too many files, or too much in all, refuse the upload.
+ */
+export function checkFileSizes<T extends { name: string; size: number }>(files: readonly T[], limits: UploadLimits = UPLOAD_LIMITS): SizeCheck<T> {
+  const read = files.filter((f) => f.size <= limits.fileBytes);
+  const leftOut = files.filter((f) => f.size > limits.fileBytes).map((f) => `${f.name} is ${mb(f.size)}, over the ${mb(limits.fileBytes)} limit for one file.`);
+  const refused: string[] = [];
+  if (files.length === 0) refused.push('No files chosen.');
+  if (files.length > limits.files) refused.push(`${count(files.length)} files chosen; at most ${limits.files} per upload.`);
+  const total = read.reduce((sum, f) => sum + f.size, 0);
+  if (total > limits.totalBytes) refused.push(`The files hold ${mb(total)} together, over the ${mb(limits.totalBytes)} limit for one upload.`);
+  return { read, leftOut, refused };
 }
 
 /**

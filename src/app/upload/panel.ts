@@ -109,6 +109,8 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
   const step = h('span', { class: 'upload-step' });
   const status = h('div', { class: 'upload-status', role: 'status', hidden: true }, progress, ' ', step);
   const alert = h('div', { class: 'upload-alert', role: 'alert' });
+  /** Files left out for their size while the others were read. */
+  const leftOutNote = h('p', { class: 'upload-left-out', role: 'status' });
 
   const target = h('select', { id: 'upload-target' },
     h('option', { value: '' }, 'A new company'),
@@ -264,18 +266,20 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
   };
 
   const choose = async (list: FileList | File[]) => {
-    const chosen = [...list];
-    const problems = checkFileSizes(chosen);
+    // Sizes are checked before any file is read: one over the limit is left out by name, the others are read.
+    const { read: fit, leftOut, refused } = checkFileSizes([...list]);
     job?.cancel();
     result = null;
     add.disabled = true;
     details.hidden = true;
-    if (problems.length) {
-      files = [];
-      say(`Not read: ${problems.join(' ')}`);
+    files = [];
+    leftOutNote.textContent = '';
+    if (refused.length || !fit.length) {
+      say(`Not read: ${[...leftOut, ...refused].join(' ')}`);
       return;
     }
-    files = await Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: await readBytes(f) })));
+    if (leftOut.length) leftOutNote.textContent = `Not read: ${leftOut.join(' ')} The other files were read.`;
+    files = await Promise.all(fit.map(async (f) => ({ name: f.name, bytes: await readBytes(f) })));
     for (const i of [trackInput, levelsInput]) delete i.dataset.edited;
     fileTracks = {};
     if (nameInput.dataset.detected) (nameInput.value = '', delete nameInput.dataset.detected);
@@ -320,6 +324,7 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
     showLayer();
     fileTracks = {};
     details.hidden = true;
+    leftOutNote.textContent = '';
     say('');
   });
   add.addEventListener('click', async () => {
@@ -356,6 +361,7 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
     h('p', { class: 'upload-help' }, limits, ' ', templateButton()),
     status,
     alert,
+    leftOutNote,
     details,
   );
 }

@@ -20,7 +20,7 @@ export const command: Command = {
     const { set } = await loadAtlas(parsed, { looseFiles: true });
     const report = ingestReport(set);
     if (parsed.flags.json) {
-      io.out(`${JSON.stringify({ files: report, levels: set.levels, diagnostics: set.diagnostics }, null, 2)}\n`);
+      io.out(`${JSON.stringify({ files: report, levels: set.levels, diagnostics: set.diagnostics, skipped: set.skipped ?? [] }, null, 2)}\n`);
     } else {
       for (const f of report) {
         const a = f.accounting;
@@ -41,8 +41,11 @@ export const command: Command = {
       }
       if (tracks.size) io.out('');
       for (const [key, levels] of tracks) io.out(`track  ${key}: ${levels.join(', ')}`);
+      const skipped = set.skipped ?? [];
+      if (skipped.length) io.out('');
+      for (const s of skipped) io.out(`skipped  ${s.file}: ${s.reason}`);
       const total = set.statements.length;
-      io.out(`\n${set.files.length} files, ${set.levels.length} levels, ${total} statements, ${set.diagnostics.length} diagnostics`);
+      io.out(`\n${set.files.length} files, ${set.levels.length} levels, ${total} statements, ${set.diagnostics.length} diagnostics${skipped.length ? `, ${skipped.length} skipped` : ''}`);
     }
     return reportDiagnostics(set.diagnostics, io);
   },

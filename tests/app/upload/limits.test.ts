@@ -9,21 +9,25 @@ describe('upload limits', () => {
   });
 
   it('accepts files within the limits', () => {
-    expect(checkFileSizes([{ name: 'a.md', size: 1200 }, { name: 'b.csv', size: 4 * MB }])).toEqual([]);
+    const files = [{ name: 'a.md', size: 1200 }, { name: 'b.csv', size: 4 * MB }];
+    expect(checkFileSizes(files)).toEqual({ read: files, leftOut: [], refused: [] });
   });
 
-  it('refuses a file over the per-file limit, naming it and its size', () => {
-    expect(checkFileSizes([{ name: 'huge.csv', size: 6 * MB }])).toEqual(['huge.csv is 6 MB, over the 5 MB limit for one file.']);
+  it('leaves out a file over the per-file limit, naming it and its size, and reads the others', () => {
+    const small = { name: 'l1.md', size: 900 };
+    expect(checkFileSizes([{ name: 'huge.csv', size: 6 * MB }, small])).toEqual({ read: [small], leftOut: ['huge.csv is 6 MB, over the 5 MB limit for one file.'], refused: [] });
+    // A 2 GiB file is named by its size like any other: nothing is read to find out.
+    expect(checkFileSizes([{ name: 'disk.img', size: 2 ** 31 }, small]).leftOut).toEqual(['disk.img is 2048 MB, over the 5 MB limit for one file.']);
   });
 
   it('refuses an upload over the total limit even when each file fits', () => {
     const files = Array.from({ length: 5 }, (_, i) => ({ name: `part-${i}.csv`, size: 4.5 * MB }));
-    expect(checkFileSizes(files)).toEqual(['The files hold 22.5 MB together, over the 20 MB limit for one upload.']);
+    expect(checkFileSizes(files).refused).toEqual(['The files hold 22.5 MB together, over the 20 MB limit for one upload.']);
   });
 
   it('refuses too many files and an empty choice', () => {
-    expect(checkFileSizes(Array.from({ length: 51 }, (_, i) => ({ name: `${i}.md`, size: 10 })))).toEqual(['51 files chosen; at most 50 per upload.']);
-    expect(checkFileSizes([])).toEqual(['No files chosen.']);
+    expect(checkFileSizes(Array.from({ length: 51 }, (_, i) => ({ name: `${i}.md`, size: 10 }))).refused).toEqual(['51 files chosen; at most 50 per upload.']);
+    expect(checkFileSizes([]).refused).toEqual(['No files chosen.']);
   });
 
   it('counts lines with or without a final newline', () => {
