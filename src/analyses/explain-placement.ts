@@ -1,4 +1,5 @@
 /** Plain-words account of a placement: what each part of the joint fit said, strongest first. */
+import { compareText } from '../text/index.ts';
 import type { PlacementPart } from './calibrate-levels.ts';
 import type { LevelPlacement } from './types.ts';
 
@@ -58,5 +59,5 @@ export function explainPlacement(p: Pick<LevelPlacement, 'evidence' | 'calibrati
       }
       return { part: part.source, says: part.says, weight: part.weight, share: Math.round((part.weight / total) * 100) / 100, text };
     })
-    .sort((a, b) => b.weight - a.weight || a.part.localeCompare(b.part));
+    .sort((a, b) => b.weight - a.weight || compareText(a.part, b.part));
 }

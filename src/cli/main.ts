@@ -1,3 +1,4 @@
+import { escapeControls } from '../text/index.ts';
 import { type Command, type Io, UsageError } from './command.ts';
 import { commands } from './commands/index.ts';
 
@@ -25,8 +26,17 @@ function help(list: Command[]): string {
   ].join('\n');
 }
 
+/**
+ * Every line of text the CLI writes, with its control characters escaped: ladder text and file names cannot
+ * drive the terminal (colours, title, OSC 52 clipboard) or reverse a line. Binary output is left alone.
+ */
+function terminalSafe(to: Io): Io {
+  return { out: (t) => to.out(escapeControls(t)), err: (t) => to.err(escapeControls(t)), ...(to.outBytes ? { outBytes: to.outBytes } : {}) };
+}
+
 /** Runs the CLI; returns the exit code. */
-export async function main(argv: string[], out: Io = io): Promise<number> {
+export async function main(argv: string[], to: Io = io): Promise<number> {
+  const out = terminalSafe(to);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     out.out(help(commands));
@@ -48,7 +58,7 @@ export async function main(argv: string[], out: Io = io): Promise<number> {
       out.err(`${e.message}\nUsage: ${command.usage}`);
       return 2;
     }
-    out.err(`error: ${(e as Error).message}`);
+    out.err(`error: ${escapeControls((e as Error).message, { oneLine: true })}`);
     return 1;
   }
 }

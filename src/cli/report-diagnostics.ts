@@ -1,9 +1,13 @@
+import { escapeControls } from '../text/index.ts';
 import type { Diagnostic } from '../types.ts';
 import type { Io } from './command.ts';
 
-/** Prints diagnostics to stderr as `file:line: severity: message`; returns 1 when there were any problems. */
+/** A value on a line of its own making: a file name holding a newline cannot start a forged diagnostic. */
+export const oneLine = (text: string) => escapeControls(text, { oneLine: true });
+
+/** Prints diagnostics to stderr as `file:line: severity: message`, one line each; returns 1 when there were any problems. */
 export function reportDiagnostics(diagnostics: Diagnostic[], io: Io): number {
-  for (const d of diagnostics) io.err(`${d.file}${d.at ? `:${d.at}` : d.line ? `:${d.line}` : ''}: ${d.severity}: ${d.message}`);
+  for (const d of diagnostics) io.err(`${oneLine(d.file)}${d.at ? `:${oneLine(d.at)}` : d.line ? `:${d.line}` : ''}: ${d.severity}: ${oneLine(d.message)}`);
   return diagnostics.length ? 1 : 0;
 }
 

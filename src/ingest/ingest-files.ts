@@ -39,7 +39,8 @@ export interface IngestOptions {
 }
 
 const slug = (s: string) => slugOf(s) || 'company';
-const titleCase = (s: string) => s.replace(/[-_]+/g, ' ').replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+/** `security-analyst` → `Security Analyst`; a word starts after any non-letter (`ärende` → `Ärende`, not `äRende`). */
+const titleCase = (s: string) => s.replace(/[-_]+/g, ' ').replace(/(?<![\p{L}\p{M}\p{N}])\p{L}/gu, (c) => c.toUpperCase());
 
 function companyOf(path: string, options: IngestOptions): string | null {
   const m = /(?:^|\/)ladders\/([^/]+)\/(?:[^/]+\/)*[^/]+$/.exec(path);
@@ -102,6 +103,9 @@ function trackFromTitle(title: string, rules: IngestRules): string {
   }
   return kept.length ? titleCase(kept.join(' ')) : '';
 }
+
+/** Labels for a message: the first dozen, then how many more. */
+const listed = (labels: string[]) => (labels.length > 12 ? `${labels.slice(0, 12).join(', ')}, … ${labels.length - 12} more` : labels.join(', '));
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
@@ -286,8 +290,7 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
       const sorted = [...labels].sort((a, b) => compareLevelLabels(a, b) || firstSeen.get(a)! - firstSeen.get(b)!);
       order = new Map(sorted.map((lab, i) => [lab, i + 1]));
       if (labels.some((lab) => numbers.get(lab) == null) && labels.length > 1) {
-        const shown = labels.length > 12 ? `${labels.slice(0, 12).join(', ')}, … ${labels.length - 12} more` : labels.join(', ');
-        diagnostics.push({ severity: 'warning', file: group[0].files[0], message: `level labels of ${group[0].companyName} ${group[0].track} do not sort by number (${shown}); kept in the order read — give "levels" in ladders/${group[0].company}/${META_FILE} to fix` });
+        diagnostics.push({ severity: 'warning', file: group[0].files[0], message: `level labels of ${group[0].companyName} ${group[0].track} do not sort by number (${listed(labels)}); placed lowest first as ${listed(sorted)} (numbered labels by their number, the others in the order their files were read) — give "levels" in ladders/${group[0].company}/${META_FILE} to fix` });
       }
     }
     const perLevel = new Map<string, typeof group>();

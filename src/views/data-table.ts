@@ -1,3 +1,4 @@
+import { compareNatural } from '../text/index.ts';
 import { h } from './dom.ts';
 
 export interface Column<T> {
@@ -57,7 +58,7 @@ export function dataTable<T extends object>(rows: readonly T[], { columns, capti
       if (x === y) return 0;
       if (x === null || x === undefined || x === '') return 1;
       if (y === null || y === undefined || y === '') return -1;
-      return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * sign;
+      return (typeof x === 'number' && typeof y === 'number' ? x - y : compareNatural(String(x), String(y))) * sign;
     });
   }
 

@@ -6,7 +6,7 @@ import { runIngest, type IngestJob } from './run-ingest.ts';
 import { removeLadder, saveLadder } from './storage.ts';
 import { companySlug, makeStoredLadder, safeFileNames } from './stored-ladder.ts';
 import type { LadderSummary } from './summarise.ts';
-import { renderPreview } from './preview.ts';
+import { renderPreview, shownName } from './preview.ts';
 import { taxonomyControls } from './taxonomy-upload.ts';
 import { templateButton } from './template.ts';
 import type { AtlasUploads } from './upload-types.ts';
@@ -53,7 +53,7 @@ export function uploadPanel(options: UploadPanelOptions): HTMLElement {
       });
     });
     const count = `${ladder.files.length} file${ladder.files.length === 1 ? '' : 's'}`;
-    yours.append(h('li', { 'data-company': ladder.company, ...(ladder.layer ? { 'data-layer': 'true' } : {}) }, h('span', { class: 'upload-name' }, ladder.name), ladder.layer ? ` (your pages: ${count}) ` : ` (${count}) `, remove));
+    yours.append(h('li', { 'data-company': ladder.company, ...(ladder.layer ? { 'data-layer': 'true' } : {}) }, h('span', { class: 'upload-name' }, shownName(ladder.name)), ladder.layer ? ` (your pages: ${count}) ` : ` (${count}) `, remove));
   }
 
   const problems = options.loadError ? [options.loadError] : [];
@@ -179,7 +179,7 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
           fileTracks[f.file] = input.value;
           read();
         });
-        return h('label', { for: `upload-track-${i}` }, `Track of ${f.file}`, input);
+        return h('label', { for: `upload-track-${i}` }, `Track of ${shownName(f.file)}`, input);
       }),
     );
   };
@@ -275,10 +275,10 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
     files = [];
     leftOutNote.textContent = '';
     if (refused.length || !fit.length) {
-      say(`Not read: ${[...leftOut, ...refused].join(' ')}`);
+      say(shownName(`Not read: ${[...leftOut, ...refused].join(' ')}`));
       return;
     }
-    if (leftOut.length) leftOutNote.textContent = `Not read: ${leftOut.join(' ')} The other files were read.`;
+    if (leftOut.length) leftOutNote.textContent = shownName(`Not read: ${leftOut.join(' ')} The other files were read.`);
     files = await Promise.all(fit.map(async (f) => ({ name: f.name, bytes: await readBytes(f) })));
     for (const i of [trackInput, levelsInput]) delete i.dataset.edited;
     fileTracks = {};

@@ -1,3 +1,4 @@
+import { escapeControls } from '../../text/index.ts';
 import { KINDS } from '../../types.ts';
 import { h } from '../../views/dom.ts';
 import { formatDiagnostic, type LadderSummary, type UploadDiagnostic } from './summarise.ts';
@@ -5,8 +6,14 @@ import { formatDiagnostic, type LadderSummary, type UploadDiagnostic } from './s
 /** Problems listed before a "show all" button, so a badly broken big file does not flood the page. */
 const FIRST_PROBLEMS = 200;
 
+/**
+ * A file name (or a problem naming one) as shown: control characters written out, so a name holding a newline
+ * cannot pass for another line, nor a right-to-left override (U+202E) reverse the rest of its line.
+ */
+export const shownName = (name: string) => escapeControls(name, { oneLine: true });
+
 function problemItem(d: UploadDiagnostic): HTMLLIElement {
-  return h('li', { class: d.severity, 'data-file': d.file, 'data-line': d.line ?? '' }, formatDiagnostic(d));
+  return h('li', { class: d.severity, 'data-file': d.file, 'data-line': d.line ?? '' }, shownName(formatDiagnostic(d)));
 }
 
 function problemList(diagnostics: UploadDiagnostic[]): HTMLElement {
@@ -45,7 +52,7 @@ export function renderPreview(summary: LadderSummary, options: { levelsSort: boo
     h('thead', null, h('tr', null, ...['Order', 'Track', 'Level', 'Title', 'Statements', 'File'].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', null, summary.levels.map((l) => h('tr', null,
       h('td', null, l.levelOrder), h('td', null, l.track), h('td', null, l.level), h('td', null, l.levelTitle + (l.variant ? ' (variant)' : '')),
-      h('td', null, l.statements), h('td', null, l.files.join(', '))))),
+      h('td', null, l.statements), h('td', null, shownName(l.files.join(', ')))))),
   );
 
   const kinds = h('ul', { class: 'upload-kinds' }, KINDS.filter((k) => summary.byKind[k]).map((k) => h('li', null, `${k}: ${summary.byKind[k]}`)));
@@ -54,14 +61,14 @@ export function renderPreview(summary: LadderSummary, options: { levelsSort: boo
   const sections = h('details', { class: 'upload-sections' },
     h('summary', null, `${plural(summary.sections.length, 'section')}`),
     h('ul', null, summary.sections.map((s) => h('li', null, `${s.section} — ${s.statements}`))));
-  const files = h('ul', { class: 'upload-files' }, summary.files.map((f) => h('li', null, `${f.file}: ${f.shape}, ${plural(f.statements, 'statement')}${f.levels.length ? `, levels ${f.levels.join(', ')}` : ''}`)));
+  const files = h('ul', { class: 'upload-files' }, summary.files.map((f) => h('li', null, `${shownName(f.file)}: ${f.shape}, ${plural(f.statements, 'statement')}${f.levels.length ? `, levels ${f.levels.join(', ')}` : ''}`)));
   const problems = summary.diagnostics.length ? problemList(summary.diagnostics) : null;
   const samples = h('details', { class: 'upload-samples' },
     h('summary', null, 'First statements of each level'),
     h('ul', null, summary.levels.map((l) => h('li', null,
       h('strong', null, `${l.level} · ${l.levelTitle}`),
       h('ul', null, l.samples.map((s) => h('li', null,
-        h('span', { class: 'muted' }, `${s.file}:${s.at ?? s.line} · ${s.kind}${s.section ? ` · ${s.section}` : ''} — `), s.text)))))));
+        h('span', { class: 'muted' }, `${shownName(s.file)}:${s.at ?? s.line} · ${s.kind}${s.section ? ` · ${s.section}` : ''} — `), s.text)))))));
 
   return h(
     'div',

@@ -2,7 +2,7 @@ import { lineAccounting } from '../../ingest/index.ts';
 import type { LadderSet } from '../../types.ts';
 import { type Command, parseArgs } from '../command.ts';
 import { loadAtlas } from '../load-atlas.ts';
-import { reportDiagnostics } from '../report-diagnostics.ts';
+import { oneLine, reportDiagnostics } from '../report-diagnostics.ts';
 
 const fmt = (o: Record<string, number | undefined>) => Object.entries(o).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
 
@@ -24,13 +24,13 @@ export const command: Command = {
     } else {
       for (const f of report) {
         const a = f.accounting;
-        io.out(`${f.file}`);
+        io.out(oneLine(f.file));
         io.out(`  shape       ${f.shape}`);
         io.out(`  levels      ${f.levels.join(', ') || 'none'}`);
         io.out(`  statements  ${f.statements} (${fmt(f.byKind)})`);
         io.out(`  flags       ${fmt(f.flags)}`);
         io.out(`  lines       ${a.lines} lines: ${a.nonBlank} non-blank = ${a.statement} statement + ${a.structure} structure + ${a.skipped} skipped; ${(a.accounted * 100).toFixed(1)}% accounted for`);
-        if (parsed.flags.report) for (const s of f.skipped) io.out(`    line ${s.line}${s.at ? ` (${s.at})` : ''} skipped: ${s.reason}`);
+        if (parsed.flags.report) for (const s of f.skipped) io.out(`    line ${s.line}${s.at ? ` (${oneLine(s.at)})` : ''} skipped: ${oneLine(s.reason ?? '')}`);
       }
       const tracks = new Map<string, string[]>();
       for (const l of set.levels) {
@@ -40,10 +40,10 @@ export const command: Command = {
         tracks.set(key, list);
       }
       if (tracks.size) io.out('');
-      for (const [key, levels] of tracks) io.out(`track  ${key}: ${levels.join(', ')}`);
+      for (const [key, levels] of tracks) io.out(`track  ${oneLine(key)}: ${oneLine(levels.join(', '))}`);
       const skipped = set.skipped ?? [];
       if (skipped.length) io.out('');
-      for (const s of skipped) io.out(`skipped  ${s.file}: ${s.reason}`);
+      for (const s of skipped) io.out(`skipped  ${oneLine(s.file)}: ${s.reason}`);
       const total = set.statements.length;
       io.out(`\n${set.files.length} files, ${set.levels.length} levels, ${total} statements, ${set.diagnostics.length} diagnostics${skipped.length ? `, ${skipped.length} skipped` : ''}`);
     }

@@ -3,7 +3,7 @@ import { sourceLabel, toCsv } from '../../format/index.ts';
 import type { ClassifiedStatement } from '../../types.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
 import { DATA_OPTIONS, loadAtlas } from '../load-atlas.ts';
-import { reportDiagnostics } from '../report-diagnostics.ts';
+import { oneLine, reportDiagnostics } from '../report-diagnostics.ts';
 
 const cueList = (s: ClassifiedStatement) => (s.why?.cues ?? []).map((c) => `${c.competency}:${c.cue}`);
 const cues = (s: ClassifiedStatement) => cueList(s).join('; ');
@@ -66,7 +66,7 @@ export const command: Command = {
       for (const s of rows) {
         const flags = s.flags.length ? ` [${s.flags.join(', ')}]` : '';
         const comp = s.competency ? `\t→ ${s.competency}${s.why?.override ? ' (override)' : ''} ${s.confidence?.toFixed(2)}${cues(s) ? ` (${cues(s)})` : ''}` : '';
-        io.out(`${sourceLabel(s.source)}\t${s.company} ${s.level}\t${s.section || '—'}\t${s.kind}${flags}\t${s.text}${comp}`);
+        io.out(`${oneLine(sourceLabel(s.source))}\t${s.company} ${s.level}\t${s.section || '—'}\t${s.kind}${flags}\t${s.text}${comp}`);
       }
     }
     return reportDiagnostics(input.set.diagnostics, io);
