@@ -2,7 +2,7 @@ import './styles.css';
 import { VIEWS } from '../views/index.ts';
 import type { LadderData } from '../views/index.ts';
 import { readLadders } from './read-ladders.ts';
-import { parseSelection } from './selection.ts';
+import { currentSelection } from './selection-state.ts';
 import { mountShell } from './shell.ts';
 import { mountUploadPanel, readUploads } from './upload/index.ts';
 
@@ -22,7 +22,7 @@ if (root) {
   let ladders: LadderData | undefined;
   const analyse = (set: LadderData) => () => import('./analyse-ladders.ts').then((m) => m.analyseLadders(set, uploads.taxonomy)).catch(fail);
   // A deep link to a view other than the overview starts fetching its code and the classifier now.
-  const first = parseSelection(location.search, VIEWS[0].id, VIEWS.map((v) => v.id)).view;
+  const first = currentSelection(VIEWS[0].id, VIEWS.map((v) => v.id)).view;
   if (first !== VIEWS[0].id) void VIEWS.find((v) => v.id === first)?.load();
   try {
     performance.mark('atlas:data-start');
@@ -32,7 +32,7 @@ if (root) {
     fail(error);
   }
   if (ladders) {
-    mountShell(root, ladders, analyse(ladders));
+    mountShell(root, ladders, analyse(ladders), { uploaded: new Set(uploads.ladders.map((l) => l.company)) });
     mountUploadPanel(root, uploads, ladders);
   }
 }

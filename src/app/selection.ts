@@ -19,7 +19,30 @@ export function parseSelection(search: string, defaultView: string, views: reado
   return selection;
 }
 
-/** Writes a selection as a query string in a stable key order; empty fields are left out. */
+/**
+ * The part of a selection a URL may carry. A URL is sent to the host with every page load (a reload after adding
+ * a ladder, a link opened in a new tab) and gets shared, logged and synced, so it never holds the user's own
+ * content: pasted text, and the company, track, level and variant of a ladder uploaded in this browser (its name is
+ * the user's). Those stay in the browser (the history entry's state) — see `selection-state.ts`.
+ */
+export function publicSelection(selection: Selection, uploaded: ReadonlySet<string> = new Set()): Selection {
+  const out: Selection = { ...selection };
+  delete out.text;
+  if (out.company && uploaded.has(out.company)) for (const key of ['company', 'track', 'level', 'variant'] as const) delete out[key];
+  if (out.compare) {
+    const shown = out.compare.split(',').filter((c) => !uploaded.has(c)).join(',');
+    if (shown) out.compare = shown;
+    else delete out.compare;
+  }
+  return out;
+}
+
+/** The URL query of a selection: its public part only (see {@link publicSelection}). */
+export function selectionUrl(selection: Selection, uploaded?: ReadonlySet<string>): string {
+  return formatSelection(publicSelection(selection, uploaded));
+}
+
+/** Writes every field of a selection as a query string in a stable key order; empty fields are left out. Not for URLs: see {@link selectionUrl}. */
 export function formatSelection(selection: Selection): string {
   const params = new URLSearchParams();
   params.set('view', selection.view);

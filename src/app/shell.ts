@@ -1,7 +1,9 @@
 import type { AtlasData, LadderData, View, ViewSelection } from '../views/index.ts';
 import { VIEWS } from '../views/index.ts';
 import { addExportBars } from './export-bar.ts';
-import { formatSelection, parseSelection, sameSelection, updateSelection, type Selection } from './selection.ts';
+import { escapeControls } from '../text/index.ts';
+import { parseSelection, sameSelection, selectionUrl, updateSelection, type Selection } from './selection.ts';
+import { currentSelection, selectionFromState, writeSelection } from './selection-state.ts';
 import { selectionBar } from './selection-bar.ts';
 import { themeToggle } from './theme.ts';
 
@@ -22,13 +24,43 @@ declare global {
 }
 
 /**
+ * A selection naming companies that are not here (a link to a ladder uploaded in another browser): what can be
+ * shown instead, and a note saying why. Uploaded ladders stay in the browser they were added in.
+ */
+function knownOnly(selection: Selection, known: ReadonlySet<string>): { selection: Selection; note: string } {
+  const missing: string[] = [];
+  let next = selection;
+  if (selection.company && !known.has(selection.company)) {
+    missing.push(selection.company);
+    next = updateSelection(next, { company: undefined, track: undefined, level: undefined, variant: undefined });
+  }
+  const compared = selection.compare?.split(',') ?? [];
+  if (compared.some((c) => !known.has(c))) {
+    missing.push(...compared.filter((c) => !known.has(c) && !missing.includes(c)));
+    next = updateSelection(next, { compare: compared.filter((c) => known.has(c)).join(',') || undefined });
+  }
+  if (!missing.length) return { selection, note: '' };
+  const names = missing.map((m) => `“${escapeControls(m.length > 60 ? `${m.slice(0, 60)}…` : m, { oneLine: true })}”`).join(', ');
+  return {
+    selection: next,
+    note: `This link names ${names}, not among the ladders here. A ladder uploaded in another browser stays in that browser: add it here with “Add your ladder” to compare it. Showing what is here instead.`,
+  };
+}
+
+/**
  * Mounts the dashboard: header, view tabs (real links), the selection bar and the view on screen.
- * The selection lives in the URL; tab and selection changes push history entries, back/forward restore them.
+ * Tab and selection changes push history entries, back/forward restore them. The selection's public part is in
+ * the URL (paste it in a message); pasted text and the names of ladders uploaded in this browser (`uploaded`) are
+ * kept in the history entry only, never in a URL, so no request carries them.
  * `ladders` is the ingested data (enough for the overview); `analyse` loads the classifier and analyses
  * and runs them, once: on the first view that needs them, or right after the first view is painted.
  */
-export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () => Promise<AtlasData>): void {
-  let selection = parseSelection(location.search, DEFAULT_VIEW, VIEW_IDS);
+export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () => Promise<AtlasData>, { uploaded = new Set<string>() }: { uploaded?: ReadonlySet<string> } = {}): void {
+  const known = new Set(ladders.set.levels.map((l) => l.company));
+  const opened = knownOnly(currentSelection(DEFAULT_VIEW, VIEW_IDS), known);
+  let selection = opened.selection;
+  // A link holding pasted text or an uploaded ladder's name (an old link): the URL keeps only its public part from now on.
+  writeSelection(selection, uploaded, { replace: true });
   const cache = new Map<string, View<any>>();
   let analysed: Promise<AtlasData> | undefined;
   let full: AtlasData | undefined;
@@ -82,16 +114,19 @@ export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () =
   skip.textContent = 'Skip to content';
   const host = document.createElement('div');
   host.className = 'view-host';
-  main.append(bar.element, host);
+  const linkNote = document.createElement('p');
+  linkNote.className = 'link-note';
+  linkNote.setAttribute('role', 'note');
+  linkNote.textContent = opened.note;
+  main.append(bar.element, ...(opened.note ? [linkNote] : []), host);
   root.replaceChildren(skip, header, nav, main);
 
   function navigate(patch: Partial<Selection>, options: { replace?: boolean; render?: boolean } = {}): void {
     const next = updateSelection(selection, patch);
     if (sameSelection(next, selection)) return;
     selection = next;
-    const url = formatSelection(selection);
-    if (options.replace) history.replaceState(null, '', url);
-    else history.pushState(null, '', url);
+    writeSelection(selection, uploaded, { replace: options.replace });
+    linkNote.remove();
     if (options.render === false) syncChrome();
     else void render();
   }
@@ -99,7 +134,7 @@ export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () =
   function syncChrome(): void {
     for (const a of links) {
       const view = a.dataset.view ?? DEFAULT_VIEW;
-      a.href = formatSelection({ ...selection, view });
+      a.href = selectionUrl({ ...selection, view }, uploaded);
       if (view === selection.view) a.setAttribute('aria-current', 'page');
       else a.removeAttribute('aria-current');
     }
@@ -165,8 +200,8 @@ export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () =
     navigate({ view: next.view, company: next.company, level: next.level, competency: next.competency, q: next.q, text: next.text, compare: next.compare });
   });
 
-  addEventListener('popstate', () => {
-    selection = parseSelection(location.search, DEFAULT_VIEW, VIEW_IDS);
+  addEventListener('popstate', (event) => {
+    selection = selectionFromState((event as PopStateEvent).state, DEFAULT_VIEW, VIEW_IDS) ?? parseSelection(location.search, DEFAULT_VIEW, VIEW_IDS);
     void render();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSelection, parseSelection, sameSelection, updateSelection } from '../../src/app/selection.ts';
+import { formatSelection, parseSelection, publicSelection, sameSelection, selectionUrl, updateSelection } from '../../src/app/selection.ts';
 
 const VIEWS = ['overview', 'alignment', 'explorer'];
 
@@ -34,5 +34,20 @@ describe('updateSelection', () => {
     const next = updateSelection({ view: 'overview', company: 'octopus', competency: 'risk' }, { competency: undefined });
     expect(next).toEqual({ view: 'overview', company: 'octopus' });
     expect(sameSelection(next, { view: 'overview', company: 'octopus' })).toBe(true);
+  });
+});
+
+describe('what a URL may carry', () => {
+  const uploaded = new Set(['confidentialco']);
+  it('never pasted text', () => {
+    expect(selectionUrl({ view: 'map', text: 'CONFIDENTIALJD leads the secret project' })).toBe('?view=map');
+  });
+  it('never the company, track, level or variant of a ladder uploaded in this browser; a bundled one as before', () => {
+    expect(selectionUrl({ view: 'coverage', company: 'confidentialco', track: 'Red Team', level: 'L3', competency: 'risk' }, uploaded)).toBe('?view=coverage&competency=risk');
+    expect(selectionUrl({ view: 'coverage', company: 'octopus', level: 'L3' }, uploaded)).toBe('?view=coverage&company=octopus&level=L3');
+  });
+  it('keeps the bundled companies of a comparison, leaves the uploaded ones out', () => {
+    expect(selectionUrl({ view: 'divergence', compare: 'dropbox,confidentialco,teleport' }, uploaded)).toBe('?view=divergence&compare=dropbox%2Cteleport');
+    expect(publicSelection({ view: 'divergence', compare: 'confidentialco' }, uploaded)).toEqual({ view: 'divergence' });
   });
 });

@@ -1,6 +1,9 @@
+import { VIEWS } from '../../views/index.ts';
 import { h } from '../../views/dom.ts';
 import { META_FILE } from '../../ingest/index.ts';
 import { bundledLadderFiles } from '../bundled-ladders.ts';
+import { updateSelection, type Selection } from '../selection.ts';
+import { currentSelection, writeSelection } from '../selection-state.ts';
 import { checkFileSizes, checkStatements, describeLimits } from './limits.ts';
 import { runIngest, type IngestJob } from './run-ingest.ts';
 import { removeLadder, saveLadder } from './storage.ts';
@@ -21,11 +24,15 @@ export interface UploadPanelOptions {
   loadError?: string;
 }
 
-/** Reloads the page on a URL, so every view is built again from bundled + stored ladders. */
-function reloadWith(change: (params: URLSearchParams) => void): void {
-  const url = new URL(location.href);
-  change(url.searchParams);
-  location.assign(url.toString());
+/**
+ * Reloads the page so every view is built again from bundled + stored ladders, with the selection changed by
+ * `patch`. The selection goes through the history entry: the reload's request carries its public part only, never
+ * pasted text or an uploaded ladder's name (`uploaded`: the companies of this browser's uploads after the change).
+ */
+function reloadWith(patch: Partial<Selection>, uploaded: ReadonlySet<string>): void {
+  const views = VIEWS.map((v) => v.id);
+  writeSelection(updateSelection(currentSelection(views[0], views), patch), uploaded, { replace: true });
+  location.reload();
 }
 
 function readBytes(file: File): Promise<Uint8Array> {
@@ -48,9 +55,9 @@ export function uploadPanel(options: UploadPanelOptions): HTMLElement {
     remove.addEventListener('click', async () => {
       remove.disabled = true;
       await removeLadder(ladder.company);
-      reloadWith((p) => {
-        if (p.get('company') === ladder.company) (p.delete('company'), p.delete('level'));
-      });
+      const views = VIEWS.map((v) => v.id);
+      const selected = currentSelection(views[0], views).company === ladder.company;
+      reloadWith(selected ? { company: undefined, level: undefined } : {}, new Set(uploads.ladders.filter((l) => l !== ladder).map((l) => l.company)));
     });
     const count = `${ladder.files.length} file${ladder.files.length === 1 ? '' : 's'}`;
     yours.append(h('li', { 'data-company': ladder.company, ...(ladder.layer ? { 'data-layer': 'true' } : {}) }, h('span', { class: 'upload-name' }, shownName(ladder.name)), ladder.layer ? ` (your pages: ${count}) ` : ` (${count}) `, remove));
@@ -346,10 +353,7 @@ function buildForm(options: UploadPanelOptions): HTMLElement {
       add.disabled = false;
       return say(`Could not keep the ladder in this browser's storage: ${error instanceof Error ? error.message : String(error)}`);
     }
-    reloadWith((p) => {
-      p.set('company', ladder.company);
-      p.delete('level');
-    });
+    reloadWith({ company: ladder.company, level: undefined }, new Set([...options.uploads.ladders.map((l) => l.company), ladder.company]));
   });
 
   return h(
