@@ -5,8 +5,9 @@ import { ingestFiles } from '../../src/ingest/index.ts';
 import { SEED_FILES } from '../helpers.ts';
 import { readLadderFiles } from '../../src/cli/load-data-dir.ts';
 import type { LadderSet } from '../../src/types.ts';
+import { PATHOLOGICAL } from './pathological-inputs.ts';
 
-export const FUZZ_RUNS = { random: 1500, mutated: 2000, bytes: 500, html: 1500, mutatedHtml: 150 };
+export const FUZZ_RUNS = { random: 1500, mutated: 2000, bytes: 500, html: 1500, mutatedHtml: 150, pathological: 300 };
 
 const textOf = (f: { path: string; content: string | Uint8Array }) => ({ path: f.path, text: new TextDecoder().decode(f.content as Uint8Array) });
 const seedTexts = readLadderFiles('data').filter((f) => SEED_FILES.includes(f.path)).map(textOf);
@@ -103,6 +104,18 @@ describe('readers never throw and always account for every line (property tests)
         for (const s of set.statements) expect(s.text).not.toContain('DROPPED');
       }),
       { numRuns: FUZZ_RUNS.html },
+    );
+  }, 120_000);
+
+  // The slow-reader generators of issue 14, small and behind random text; `npm run bench:read` reads them at 1 MB.
+  it(`pathological inputs, small, after random text (${FUZZ_RUNS.pathological} inputs)`, () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(PATHOLOGICAL)), fc.integer({ min: 1, max: 4000 }), fc.array(fragment, { maxLength: 12 }), (name, bytes, noise) => {
+        const { path, text } = PATHOLOGICAL[name](bytes);
+        const input = noise.join('') + text;
+        invariants(ingestFiles([{ path, content: input }]), [input]);
+      }),
+      { numRuns: FUZZ_RUNS.pathological },
     );
   }, 120_000);
 
