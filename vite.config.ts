@@ -12,13 +12,15 @@ const IDS = [VIRTUAL_ID, LADDERS_ID, FILES_ID, RULES_ID];
 const RULES_FILE = 'ingest-rules.json';
 const PROJECT_DIR = fileURLToPath(new URL('.', import.meta.url));
 
+/** Regular files under `dir`, as the CLI reads a data folder: hidden entries, symbolic links and pipes are left out (a pipe would hang the build). */
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = join(dir, name);
-      return statSync(full).isDirectory() ? listFiles(full) : [full];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('.'))
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((e) => {
+      const full = join(dir, e.name);
+      return e.isDirectory() ? listFiles(full) : e.isFile() ? [full] : [];
     });
 }
 
