@@ -84,6 +84,7 @@ describe('every reader is linear in its input (generous bounds on pathological i
     for (let i = 0; i < 50_000; i++) text += `Band x${i},I do thing ${i}.\n`;
     const set = timed('50,000 levels', text, 'ladders/acme/levels.csv');
     expect(set.levels).toHaveLength(50_000);
-    expect(set.diagnostics.find((d) => /do not sort by number/.test(d.message))?.message.length).toBeLessThan(400);
+    // The warning lists at most a dozen labels as read and a dozen as placed, not 50,000.
+    expect(set.diagnostics.find((d) => /do not sort by number/.test(d.message))?.message.length).toBeLessThan(600);
   }, 60_000);
 });
