@@ -4,7 +4,7 @@ export { parseScaleCues, ScaleCuesError, type ScaleCues, type ScaleCue, type Att
 export { placeLevels, weightedQuantile, type PlaceOptions } from './place-levels.ts';
 export { statementEvidence, findCueHits, interpolateLog } from './statement-evidence.ts';
 export { isotonic } from './isotonic.ts';
-export { levelSimilarity, DEFAULT_SIMILARITY_WEIGHTS, type SimilarityWeights } from './level-similarity.ts';
+export { levelSimilarity, similarLevels, DEFAULT_SIMILARITY_WEIGHTS, type SimilarityWeights, type SimilarLevels, type SimilarOptions } from './level-similarity.ts';
 export { mapLevel, mapPlacement, relationTo, candidateScore, type MapOptions } from './map-level.ts';
 export { mapText, textToStatements, type MapTextOptions } from './map-text.ts';
 export { divergence, bandOf, type DivergenceOptions } from './divergence.ts';

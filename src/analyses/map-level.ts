@@ -3,7 +3,7 @@ import type { ClassifiedStatement } from '../types.ts';
 import { groupBy, ladderKey, levelKey } from './level-keys.ts';
 import { levelProfiles, profileCosine, type LevelProfile } from './level-profile.ts';
 import { resolveLevel } from './resolve-level.ts';
-import { tokenJaccard } from './text-vectors.ts';
+import { contentTokens } from './text.ts';
 import type { LevelPlacement, MapCandidate, MapResult, MapTarget, Relation, StatementPair } from './types.ts';
 
 export interface MapOptions {
@@ -51,24 +51,101 @@ export function relationTo(source: Pick<LevelPlacement, 'position'>, targets: re
 
 /** Pairs of statements (same primary competency) that best show what the two levels share. */
 export function supportPairs(a: readonly ClassifiedStatement[], b: readonly ClassifiedStatement[], limit: number): StatementPair[] {
-  const pairs: StatementPair[] = [];
-  const bBy = groupBy(b.filter((s) => s.competency && s.kind !== 'placeholder'), (s) => s.competency!);
-  for (const s of a) {
+  return bestPairs(supportRows(a), supportRows(b), limit);
+}
+
+/** Statements that can support a mapping, by primary competency, each with its content-word ids. */
+type SupportRows = Map<string, { s: ClassifiedStatement; ids: Int32Array }[]>;
+
+function supportRows(statements: readonly ClassifiedStatement[]): SupportRows {
+  const out: SupportRows = new Map();
+  for (const s of statements) {
     if (!s.competency || s.kind === 'placeholder') continue;
-    for (const t of bBy.get(s.competency) ?? []) {
-      pairs.push({ competency: s.competency, source: { id: s.id, text: s.text }, target: { id: t.id, text: t.text }, similarity: r3(tokenJaccard(s.text, t.text)) });
-    }
-  }
-  pairs.sort((x, y) => y.similarity - x.similarity || (x.source.id < y.source.id ? -1 : x.source.id > y.source.id ? 1 : x.target.id < y.target.id ? -1 : 1));
-  const seen = new Set<string>();
-  const out: StatementPair[] = [];
-  for (const p of pairs) {
-    if (seen.has(p.competency)) continue;
-    seen.add(p.competency);
-    out.push(p);
-    if (out.length >= limit) break;
+    const row = { s, ids: contentIds(s.text) };
+    const list = out.get(s.competency);
+    if (list) list.push(row);
+    else out.set(s.competency, [row]);
   }
   return out;
+}
+
+/** The best pair of each competency (highest word overlap, then ids), then the competencies by their best pair. */
+function bestPairs(a: SupportRows, b: SupportRows, limit: number): StatementPair[] {
+  if (limit <= 0) return [];
+  const best: StatementPair[] = [];
+  for (const [competency, sources] of a) {
+    const targets = b.get(competency);
+    if (!targets) continue;
+    let top: { s: ClassifiedStatement; t: ClassifiedStatement; similarity: number } | null = null;
+    for (const { s, ids } of sources) {
+      for (const { s: t, ids: tids } of targets) {
+        const similarity = r3(jaccard(ids, tids));
+        if (top && (similarity < top.similarity || (similarity === top.similarity && (s.id > top.s.id || (s.id === top.s.id && t.id >= top.t.id))))) continue;
+        top = { s, t, similarity };
+      }
+    }
+    if (top) best.push({ competency, source: { id: top.s.id, text: top.s.text }, target: { id: top.t.id, text: top.t.text }, similarity: top.similarity });
+  }
+  return best.sort(byOverlap).slice(0, limit);
+}
+
+const byOverlap = (x: StatementPair, y: StatementPair) =>
+  y.similarity - x.similarity || (x.source.id < y.source.id ? -1 : x.source.id > y.source.id ? 1 : x.target.id < y.target.id ? -1 : x.target.id > y.target.id ? 1 : 0);
+
+/** Distinct content-word ids of a text, ascending (memoised by text; ids are this module's own). */
+const termIds = new Map<string, number>();
+const textIds = new Map<string, Int32Array>();
+function contentIds(text: string): Int32Array {
+  let ids = textIds.get(text);
+  if (!ids) {
+    if (textIds.size > 200_000) (textIds.clear(), termIds.clear());
+    const set = new Set<number>();
+    for (const w of contentTokens(text)) {
+      let id = termIds.get(w);
+      if (id === undefined) termIds.set(w, (id = termIds.size));
+      set.add(id);
+    }
+    ids = Int32Array.from(set).sort();
+    textIds.set(text, ids);
+  }
+  return ids;
+}
+
+/** Jaccard overlap of two ascending id lists (0 when either is empty), as tokenJaccard of their texts. */
+function jaccard(a: Int32Array, b: Int32Array): number {
+  if (!a.length || !b.length) return 0;
+  let inter = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) (inter++, i++, j++);
+    else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return inter / (a.length + b.length - inter);
+}
+
+/** What mapping reads of a statement table and its placements, built once per pair of tables (they are not mutated). */
+interface MapIndex {
+  /** Each level's support rows, built when first asked for. */
+  support: Map<string, SupportRows>;
+  profiles: Map<string, LevelProfile>;
+  byLevel: Map<string, ClassifiedStatement[]>;
+  ladders: LevelPlacement[][];
+  byKey: Map<string, LevelPlacement>;
+}
+
+const indexes = new WeakMap<readonly ClassifiedStatement[], WeakMap<readonly LevelPlacement[], MapIndex>>();
+
+function mapIndex(statements: readonly ClassifiedStatement[], placements: readonly LevelPlacement[]): MapIndex {
+  let byPlacements = indexes.get(statements);
+  if (!byPlacements) indexes.set(statements, (byPlacements = new WeakMap()));
+  let index = byPlacements.get(placements);
+  if (!index) {
+    const byKey = new Map<string, LevelPlacement>();
+    for (const p of placements) if (!byKey.has(p.key)) byKey.set(p.key, p);
+    index = { support: new Map(), profiles: levelProfiles(statements), byLevel: groupBy(statements, levelKey), ladders: [...groupBy(placements, ladderKey).values()], byKey };
+    byPlacements.set(placements, index);
+  }
+  return index;
 }
 
 /** Map an already-placed source (a level, or placed free text) against every ladder except its own. */
@@ -80,11 +157,16 @@ export function mapPlacement(
   placements: readonly LevelPlacement[],
   opts: MapOptions = {},
 ): MapResult {
-  const profiles = levelProfiles(statements);
-  const byLevel = groupBy(statements, levelKey);
+  const { profiles, byLevel, ladders, support } = mapIndex(statements, placements);
+  const sourceRows = supportRows(sourceStatements);
+  const rowsOf = (key: string) => {
+    let rows = support.get(key);
+    if (!rows) support.set(key, (rows = supportRows(byLevel.get(key) ?? [])));
+    return rows;
+  };
   const to = opts.to?.toLowerCase();
   const targets: MapTarget[] = [];
-  for (const ladder of groupBy(placements, ladderKey).values()) {
+  for (const ladder of ladders) {
     const first = ladder[0];
     if (ladderKey(first) === ladderKey(source)) continue;
     if (to && first.company.toLowerCase() !== to && first.companyName.toLowerCase() !== to) continue;
@@ -103,7 +185,7 @@ export function mapPlacement(
       relation,
       score: best.score,
       candidates,
-      support: supportPairs(sourceStatements, byLevel.get(best.key) ?? [], opts.support ?? 5),
+      support: bestPairs(sourceRows, rowsOf(best.key), opts.support ?? 5),
       explanation: explain(source, bestP, relation) + closeSecond(relation, best, candidates, ladder),
     });
   }
@@ -149,7 +231,7 @@ function closeSecond(relation: Relation, best: MapCandidate, candidates: MapCand
 
 /** Map `company:level` (or a level key) to every other ladder. Throws LevelRefError for an unknown level. */
 export function mapLevel(ref: string, statements: readonly ClassifiedStatement[], placements: readonly LevelPlacement[], opts: MapOptions = {}): MapResult {
-  const source = resolveLevel(ref, placements);
-  const own = statements.filter((s) => levelKey(s) === source.key);
-  return mapPlacement(source, own, levelProfiles(own).get(source.key), statements, placements, opts);
+  const index = mapIndex(statements, placements);
+  const source = index.byKey.get(ref) ?? resolveLevel(ref, placements);
+  return mapPlacement(source, index.byLevel.get(source.key) ?? [], index.profiles.get(source.key), statements, placements, opts);
 }

@@ -13,32 +13,29 @@ export interface NearDuplicate<T extends Statement = Statement> {
 /**
  * Pairs (a at a lower level than b) whose words match except one middle stretch of ≤ maxDiff words on each side,
  * where every differing word is a scope word. Shared words must be at least half of the longer statement.
+ *
+ * Such a pair differs only in scope words, so without its scope words each statement reads the same: statements
+ * are indexed by that signature and only statements sharing one are compared (linear in the statements, plus the
+ * pairs inside a signature, instead of every pair sharing its first or last two words).
  */
 export function nearDuplicates<T extends Statement>(statements: readonly T[], scopeWords: ReadonlySet<string>, maxDiff = 4): NearDuplicate<T>[] {
   const rows = statements
     .filter((s) => s.kind !== 'placeholder' && s.kind !== 'attribute' && s.kind !== 'note' && !s.flags.includes('placeholder') && s.text.trim())
     .map((s, i) => ({ s, w: words(s.text), i }))
     .filter((r) => r.w.length >= 4);
-  // ≥ 3 shared words at the ends means a pair shares its first two or its last two words: compare only within those buckets.
   const buckets = new Map<string, typeof rows>();
   for (const r of rows) {
-    for (const k of [`^${r.w[0]} ${r.w[1]}`, `$${r.w[r.w.length - 2]} ${r.w[r.w.length - 1]}`]) {
-      const b = buckets.get(k);
-      if (b) b.push(r);
-      else buckets.set(k, [r]);
-    }
+    const signature = r.w.filter((w) => !scopeWords.has(w)).join(' ');
+    const b = buckets.get(signature);
+    if (b) b.push(r);
+    else buckets.set(signature, [r]);
   }
-  const seen = new Set<number>();
   const out: { i: number; j: number; d: NearDuplicate<T> }[] = [];
   for (const bucket of buckets.values()) {
     for (let p = 0; p < bucket.length; p++) {
       for (let q = p + 1; q < bucket.length; q++) {
-        const [r1, r2] = bucket[p].i < bucket[q].i ? [bucket[p], bucket[q]] : [bucket[q], bucket[p]];
-        const pair = r1.i * rows.length + r2.i;
-        if (seen.has(pair)) continue;
-        seen.add(pair);
-        const d = compare(r1, r2, scopeWords, maxDiff);
-        if (d) out.push({ i: r1.i, j: r2.i, d });
+        const d = compare(bucket[p], bucket[q], scopeWords, maxDiff);
+        if (d) out.push({ i: bucket[p].i, j: bucket[q].i, d });
       }
     }
   }

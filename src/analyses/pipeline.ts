@@ -4,7 +4,7 @@ import { findCapNotes, type TaxonomyLike } from './cap-notes.ts';
 import { coverage } from './coverage.ts';
 import { divergence } from './divergence.ts';
 import { gaps } from './gaps.ts';
-import { levelSimilarity } from './level-similarity.ts';
+import { levelSimilarity, similarLevels, type SimilarLevels } from './level-similarity.ts';
 import { placeLevels } from './place-levels.ts';
 import type { ScaleCues } from './scale-cues.ts';
 import type { CapNote, CoverageResult, DivergenceRow, GapFinding, LevelPlacement, SimilarityMatrix } from './types.ts';
@@ -24,6 +24,8 @@ export interface AnalyseOptions {
 export interface Analysis {
   readonly levels: LevelPlacement[];
   readonly similarity: SimilarityMatrix | null;
+  /** Each level's five most similar levels in other ladders, by a search along the scale (not every pair: for many levels). */
+  readonly similar: SimilarLevels[];
   readonly coverage: CoverageResult;
   readonly gaps: GapFinding[];
   readonly divergence: DivergenceRow[];
@@ -48,6 +50,7 @@ export function analyse(set: { statements: ClassifiedStatement[]; levels?: Level
 class LazyAnalysis implements Analysis {
   #levels?: LevelPlacement[];
   #similarity?: SimilarityMatrix | null;
+  #similar?: SimilarLevels[];
   #coverage?: CoverageResult;
   #gaps?: GapFinding[];
   #divergence?: DivergenceRow[];
@@ -79,12 +82,15 @@ class LazyAnalysis implements Analysis {
     if (this.opts.similarity === false) return null;
     return (this.#similarity ??= levelSimilarity(this.set.statements, this.levels));
   }
+  get similar(): SimilarLevels[] {
+    return (this.#similar ??= similarLevels(this.set.statements, this.levels));
+  }
   get divergence(): DivergenceRow[] {
     if (this.opts.divergence === false) return [];
     return (this.#divergence ??= divergence(this.set.statements, this.levels, { competencies: this.competencies, capNotes: this.capNotes }));
   }
   toJSON(): Analysis {
-    const { levels, similarity, coverage, gaps, divergence, capNotes, competencies } = this;
-    return { levels, similarity, coverage, gaps, divergence, capNotes, competencies };
+    const { levels, similarity, similar, coverage, gaps, divergence, capNotes, competencies } = this;
+    return { levels, similarity, similar, coverage, gaps, divergence, capNotes, competencies };
   }
 }

@@ -1,7 +1,6 @@
 /** The scale cue lexicon (data/scale-cues.json): parsing, validation and compiled matchers. */
 import * as v from 'valibot';
 import { DataError, got, isPlainObject, mapOf, nonEmptyString, nonNegative, numberIn, pairs, pattern, positive, readData, record, strings, type Problem } from '../schema/index.ts';
-import { escapeRegExp } from '../text/index.ts';
 import { DEFAULT_CALIBRATION, type CalibrationSettings } from './calibrate-levels.ts';
 import type { DurationRule } from './durations.ts';
 import { NO_SECTION_RULES, type SectionRules } from './section-rules.ts';
@@ -227,10 +226,16 @@ export function parseScaleCues(input: unknown, { source = 'scale-cues.json' }: {
   return { ...cues, calibration: settings };
 }
 
-/** A cue list compiled to one whole-word regular expression over normalised text (longest phrase first). */
+/** A cue list compiled to a trie of whole words over normalised text: at each word, the longest phrase wins. */
 export interface CompiledCues {
-  re: RegExp;
+  root: CueNode;
   byPhrase: Map<string, ScaleCue>;
+}
+
+/** One word of the trie: the words that may follow, and the cue whose phrase ends here. */
+export interface CueNode {
+  next: Map<string, CueNode> | null;
+  cue: ScaleCue | null;
 }
 
 const compiledCache = new WeakMap<ScaleCue[], CompiledCues>();
@@ -244,9 +249,18 @@ export function compileCues(cues: ScaleCue[]): CompiledCues {
   if (hit) return hit;
   const byPhrase = new Map<string, ScaleCue>();
   for (const cue of cues) for (const p of cue.phrases.map(normaliseText)) if (p && !byPhrase.has(p)) byPhrase.set(p, cue);
-  const alts = [...byPhrase.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const re = new RegExp(alts.length ? `(?<=^| )(?:${alts.map(escapeRegExp).join('|')})(?= |$)` : '(?!)', 'g');
-  const out = { re, byPhrase };
+  const root: CueNode = { next: null, cue: null };
+  for (const [phrase, cue] of byPhrase) {
+    let node = root;
+    for (const word of phrase.split(' ')) {
+      node.next ??= new Map();
+      let child = node.next.get(word);
+      if (!child) node.next.set(word, (child = { next: null, cue: null }));
+      node = child;
+    }
+    node.cue = cue;
+  }
+  const out = { root, byPhrase };
   compiledCache.set(cues, out);
   return out;
 }

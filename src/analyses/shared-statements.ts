@@ -23,51 +23,112 @@ export interface SharedOptions {
 
 const SHINGLE = 3;
 
-function shingles(text: string): string[] {
-  const words = normaliseText(text).split(' ').filter(Boolean);
-  if (words.length < SHINGLE) return words.length ? [words.join(' ')] : [];
-  const out = new Set<string>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) out.add(words.slice(i, i + SHINGLE).join(' '));
-  return [...out];
+/**
+ * Shingle ids of each text: word 3-grams of its normalised words (a text of one or two words is one shingle of
+ * itself), distinct, in order of first appearance. Words and shingles are numbered as they are first seen.
+ */
+export function shingleIds(texts: readonly string[]): { sets: Int32Array[]; count: number } {
+  const wordIds = new Map<string, number>();
+  const tripleIds = new Map<number, number>();
+  const shortIds = new Map<string, number>();
+  let next = 0;
+  const ids: number[] = [];
+  const words: number[] = [];
+  /** The text each shingle was last seen in (distinct shingles per text in linear time). */
+  const lastText: number[] = [];
+  const sets = texts.map((text, t) => {
+    words.length = 0;
+    const norm = normaliseText(text);
+    for (let i = 0; i < norm.length; ) {
+      let end = norm.indexOf(' ', i);
+      if (end < 0) end = norm.length;
+      if (end > i) {
+        const w = norm.slice(i, end);
+        let id = wordIds.get(w);
+        if (id === undefined) wordIds.set(w, (id = wordIds.size));
+        words.push(id);
+      }
+      i = end + 1;
+    }
+    ids.length = 0;
+    if (words.length < SHINGLE) {
+      if (!words.length) return new Int32Array(0);
+      const key = words.join(' ');
+      let id = shortIds.get(key);
+      if (id === undefined) shortIds.set(key, (id = next++));
+      return Int32Array.of(id);
+    }
+    for (let i = 0; i + SHINGLE <= words.length; i++) {
+      // Three word ids in one exact number while the vocabulary stays under 2^17 words; a string key beyond.
+      const key = wordIds.size < 131072 ? (words[i] * 131072 + words[i + 1]) * 131072 + words[i + 2] : NaN;
+      let id = Number.isNaN(key) ? shortIds.get(`${words[i]} ${words[i + 1]} ${words[i + 2]}`) : tripleIds.get(key);
+      if (id === undefined) {
+        id = next++;
+        if (Number.isNaN(key)) shortIds.set(`${words[i]} ${words[i + 1]} ${words[i + 2]}`, id);
+        else tripleIds.set(key, id);
+      }
+      if (lastText[id] !== t) (lastText[id] = t), ids.push(id);
+    }
+    return Int32Array.from(ids);
+  });
+  return { sets, count: next };
 }
+
+/** Rows holding each shingle (ascending), as one flat array with offsets: `rows[start[g] .. start[g + 1])`. */
+export function postings(sets: readonly Int32Array[], count: number): { start: Int32Array; rows: Int32Array } {
+  const start = new Int32Array(count + 1);
+  for (const set of sets) for (const g of set) start[g + 1]++;
+  for (let g = 0; g < count; g++) start[g + 1] += start[g];
+  const fill = start.slice(0, count);
+  const rows = new Int32Array(start[count]);
+  sets.forEach((set, i) => {
+    for (const g of set) rows[fill[g]++] = i;
+  });
+  return { start, rows };
+}
+
+const numbered = (keys: readonly string[]) => {
+  const ids = new Map<string, number>();
+  return { ids: Int32Array.from(keys, (k) => (ids.has(k) ? ids.get(k)! : (ids.set(k, ids.size), ids.size - 1))), names: [...ids.keys()] };
+};
 
 /** For every ordered pair of levels in different ladders, how many statements of the first recur in the second. */
 export function sharedStatements(statements: readonly Statement[], options: SharedOptions = {}): SharedCount[] {
   const threshold = options.threshold ?? 0.6;
   const maxPosting = options.maxPosting ?? 40;
   const rows = statements.filter((s) => s.kind === 'expectation' || s.kind === 'example' || s.kind === 'summary');
-  const sets = rows.map((s) => shingles(s.text));
-  const postings = new Map<string, number[]>();
-  sets.forEach((set, i) => {
+  const { sets, count } = shingleIds(rows.map((s) => s.text));
+  const { start, rows: held } = postings(sets, count);
+  const ladders = numbered(rows.map((s) => ladderKey(s))).ids;
+  const levels = numbered(rows.map((s) => levelKey(s)));
+  const nLevels = levels.names.length;
+  const counts = new Map<number, number>();
+  const overlap = new Int32Array(rows.length);
+  const touched: number[] = [];
+  const matched = new Int32Array(nLevels).fill(-1);
+  for (let i = 0; i < sets.length; i++) {
+    const set = sets[i];
     for (const g of set) {
-      const list = postings.get(g);
-      if (list) list.push(i);
-      else postings.set(g, [i]);
+      if (start[g + 1] - start[g] > maxPosting) continue;
+      for (let p = start[g]; p < start[g + 1]; p++) {
+        const j = held[p];
+        if (ladders[j] === ladders[i]) continue;
+        if (overlap[j]++ === 0) touched.push(j);
+      }
     }
-  });
-  const ladders = rows.map((s) => ladderKey(s));
-  const levels = rows.map((s) => levelKey(s));
-  const counts = new Map<string, number>();
-  const overlap = new Map<number, number>();
-  sets.forEach((set, i) => {
-    overlap.clear();
-    for (const g of set) {
-      const list = postings.get(g)!;
-      if (list.length > maxPosting) continue;
-      for (const j of list) if (ladders[j] !== ladders[i]) overlap.set(j, (overlap.get(j) ?? 0) + 1);
-    }
-    const matchedLevels = new Set<string>();
-    for (const [j, common] of overlap) {
-      const jaccard = common / (set.length + sets[j].length - common);
-      if (jaccard >= threshold) matchedLevels.add(levels[j]);
-    }
-    for (const b of matchedLevels) {
-      const k = `${levels[i]}\u0000${b}`;
+    for (const j of touched) {
+      const common = overlap[j];
+      overlap[j] = 0;
+      if (common / (set.length + sets[j].length - common) < threshold) continue;
+      const b = levels.ids[j];
+      if (matched[b] === i) continue;
+      matched[b] = i;
+      const k = levels.ids[i] * nLevels + b;
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
-  });
-  return [...counts].map(([k, shared]) => {
-    const [a, b] = k.split('\u0000');
-    return { a, b, shared };
-  }).sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
+    touched.length = 0;
+  }
+  return [...counts]
+    .map(([k, shared]) => ({ a: levels.names[Math.floor(k / nLevels)], b: levels.names[k % nLevels], shared }))
+    .sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
 }

@@ -22,12 +22,39 @@ export function findCueHits(text: string, cues: ScaleCue[]): Hit[] {
   return findCueHitsNormalised(normaliseText(text), cues);
 }
 
-/** As findCueHits, for text already passed through normaliseText. */
+/**
+ * As findCueHits, for text already passed through normaliseText (words between single spaces): left to right,
+ * at each word the longest phrase starting there, then on after it.
+ */
 export function findCueHitsNormalised(norm: string, cues: ScaleCue[]): Hit[] {
-  const { re, byPhrase } = compileCues(cues);
+  const { root } = compileCues(cues);
   const out: Hit[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(norm); m; m = re.exec(norm)) out.push({ cue: byPhrase.get(m[0])!, start: m.index, end: m.index + m[0].length, match: m[0] });
+  const first = root.next;
+  if (!first) return out;
+  const n = norm.length;
+  for (let i = 0; i < n; ) {
+    let end = norm.indexOf(' ', i);
+    if (end < 0) end = n;
+    let node = first.get(norm.slice(i, end));
+    let best: ScaleCue | null = null;
+    let bestEnd = -1;
+    while (node) {
+      if (node.cue) (best = node.cue), (bestEnd = end);
+      if (!node.next || end >= n) break;
+      const from = end + 1;
+      end = norm.indexOf(' ', from);
+      if (end < 0) end = n;
+      node = node.next.get(norm.slice(from, end));
+    }
+    if (best) {
+      out.push({ cue: best, start: i, end: bestEnd, match: norm.slice(i, bestEnd) });
+      i = bestEnd + 1;
+    } else {
+      const space = norm.indexOf(' ', i);
+      if (space < 0) break;
+      i = space + 1;
+    }
+  }
   return out;
 }
 
@@ -106,8 +133,11 @@ export function statementEvidence(s: Statement, cues: ScaleCues): ScaleEvidence[
   const kindWeight = KIND_WEIGHTS[s.kind]?.placement ?? 0;
   if (kindWeight <= 0 || s.flags.includes('placeholder')) return [];
   const out: ScaleEvidence[] = [];
-  const push = (cue: string, dimension: string, match: string, value: number, weight: number, fact = false) =>
-    out.push({ statementId: s.id, kind: s.kind, cue, match, dimension, value: Math.round(value * 100) / 100, weight: Math.round(weight * kindWeight * 1000) / 1000, ...(fact ? { fact: true } : {}) });
+  const push = (cue: string, dimension: string, match: string, value: number, weight: number, fact = false) => {
+    const e: ScaleEvidence = { statementId: s.id, kind: s.kind, cue, match, dimension, value: Math.round(value * 100) / 100, weight: Math.round(weight * kindWeight * 1000) / 1000 };
+    if (fact) e.fact = true;
+    out.push(e);
+  };
 
   const sections = cues.sections ?? NO_SECTION_RULES;
   if (ignoredBySection(s, sections)) return out;

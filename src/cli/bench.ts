@@ -1,70 +1,127 @@
 /**
- * Benchmark of the whole pipeline (ingest → classify → place → coverage → gaps) on synthetic ladders made from
- * the bundled seeds at 1×, 10× and 100× the statement count: each copy of the seed files becomes another company
- * (`<company>-copy<N>`), with the company name written into the text so copies are not identical.
- * Prints the median wall time per size and the ratio 100×/1×. Run: `npm run bench` (add `--data DIR` for other seeds).
+ * `npm run bench`: the pipeline at 1×, 10×, 100× and 1000× the user's seed files (each copy a company of its own;
+ * 100× ≈ 23,500 statements and 1,000 levels), and a 5,000-statement upload beside the bundled ladders.
+ * - In process, each size in a fresh child process: wall and CPU time per stage (median of the runs), V8 heap in
+ *   use after the stages (largest) and peak RSS.
+ * - Whole process: `ladders statements --json` and `ladders levels --json` on the copies written to a folder
+ *   (`--data DIR`), output to a file: wall time and peak RSS.
+ * Numbers are printed, never asserted. Options: `--sizes 1,10,100,1000`, `--runs N` (per size, default by size),
+ * `--no-process`, `--no-upload`, `--stages ingest,classify,…`, `--json FILE` (all results as JSON).
  */
-import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
-import { atlas } from '../atlas/index.ts';
-import type { InputFile } from '../ingest/index.ts';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BUNDLED_DATA, readDataBundle, readLadderFiles } from './load-data-dir.ts';
+import { seedFiles, syntheticFiles, writeFiles } from './bench/corpus.ts';
+import { runStages, STAGES, type StageRun } from './bench/stages.ts';
+import { runUploadCase } from './bench/upload-case.ts';
+import { runCli, type ProcessRun } from './bench/whole-process.ts';
 
-/** k copies of the seed files, each under its own company folder. */
-export function syntheticFiles(seeds: InputFile[], k: number): InputFile[] {
-  if (k === 1) return seeds;
-  const out: InputFile[] = [];
-  for (let i = 1; i <= k; i++) {
-    for (const f of seeds) {
-      const [, company, ...rest] = f.path.split('/');
-      const text = typeof f.content === 'string' ? f.content : new TextDecoder().decode(f.content);
-      out.push({ path: ['ladders', `${company}-copy${i}`, ...rest].join('/'), content: i === 1 ? f.content : text.replaceAll(company, `${company} copy ${i}`) });
-    }
-  }
-  return out;
-}
+export { syntheticFiles } from './bench/corpus.ts';
+
+const SELF = fileURLToPath(import.meta.url);
+const DEFAULT_RUNS: Record<number, number> = { 1: 20, 10: 5, 100: 3, 1000: 1 };
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+const option = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+
+interface SizeResult {
+  k: number;
+  statements: number;
+  levels: number;
+  runs: number;
+  stages: { stage: string; ms: number; cpuMs: number; note?: string }[];
+  heapMB: number;
+  rssMB: number;
+}
+
+/** In a child process: one size, `runs` times after a warm-up, medians per stage. */
+function child(k: number, runs: number, only: Set<string>): SizeResult {
+  const data = readDataBundle({});
+  const files = syntheticFiles(seedFiles(readLadderFiles(BUNDLED_DATA)), k);
+  const results: StageRun[] = [];
+  if (runs > 1) runStages(files, data, only); // warm-up
+  for (let r = 0; r < runs; r++) results.push(runStages(files, data, only));
+  const first = results[0];
+  return {
+    k,
+    statements: first.statements,
+    levels: first.levels,
+    runs,
+    stages: first.stages.map((s, i) => ({ stage: s.stage, ms: median(results.map((x) => x.stages[i].ms)), cpuMs: median(results.map((x) => x.stages[i].cpuMs)), ...(s.note ? { note: s.note } : {}) })),
+    heapMB: Math.max(...results.map((x) => x.heapMB)),
+    rssMB: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 1 : 0) : '—');
+
+function printSizes(rows: SizeResult[]): void {
+  const stages = [...new Set(rows.flatMap((r) => r.stages.map((s) => s.stage)))];
+  console.log('In process (wall ms, median; CPU ms in brackets)');
+  console.log(['size', 'statements', 'levels', ...stages, 'total', 'heap MB', 'RSS MB', 'runs'].map((h, i) => (i < 3 ? h.padEnd(i ? 10 : 5) : h.padStart(14))).join(' '));
+  for (const r of rows) {
+    const total = r.stages.reduce((t, s) => t + s.ms, 0);
+    const cpu = r.stages.reduce((t, s) => t + s.cpuMs, 0);
+    const cells = stages.map((name) => {
+      const s = r.stages.find((x) => x.stage === name);
+      return s ? `${f0(s.ms)}${s.note ? '*' : ''} (${f0(s.cpuMs)})` : '—';
+    });
+    console.log([`${r.k}×`.padEnd(5), String(r.statements).padEnd(10), String(r.levels).padEnd(10), ...cells, `${f0(total)} (${f0(cpu)})`, f0(r.heapMB), f0(r.rssMB), String(r.runs)].map((c, i) => (i < 3 ? c : c.padStart(14))).join(' '));
+    for (const s of r.stages.filter((x) => x.note)) console.log(`        * ${s.stage}: ${s.note}`);
+  }
+}
 
 function main(): void {
-  const i = process.argv.indexOf('--data');
-  const dir = i > 0 ? process.argv[i + 1] : undefined;
-  const seeds = readLadderFiles(dir ?? BUNDLED_DATA);
-  const data = readDataBundle({ dir });
-  const run = (files: InputFile[]) => {
-    const t0 = performance.now();
-    const a = atlas(files, { data });
-    void a.set;
-    const t1 = performance.now();
-    const statements = a.statements;
-    const t2 = performance.now();
-    const { levels, gaps } = a.analysis;
-    const t3 = performance.now();
-    return { statements: statements.length, levels: levels.length, findings: gaps.length, phases: [t1 - t0, t2 - t1, t3 - t2], total: t3 - t0 };
-  };
-  const rows: { size: string; statements: number; levels: number; findings: number; median: number; phases: number[]; runs: number }[] = [];
-  for (const [k, runs] of [[1, 30], [10, 10], [100, 5]] as const) {
-    const files = syntheticFiles(seeds, k);
-    let shape = run(files); // warm-up
-    const results: ReturnType<typeof run>[] = [];
-    for (let r = 0; r < runs; r++) results.push((shape = run(files)));
-    const phases = [0, 1, 2].map((p) => median(results.map((x) => x.phases[p])));
-    rows.push({ size: `${k}×`, statements: shape.statements, levels: shape.levels, findings: shape.findings, median: median(results.map((x) => x.total)), phases, runs });
+  const childK = option('child');
+  const only = new Set(option('stages')?.split(',') ?? STAGES);
+  if (childK) {
+    process.stdout.write(JSON.stringify(child(Number(childK), Number(option('runs')), only)));
+    return;
   }
-  console.log('size   statements  levels  findings   median ms  (ingest / classify / place+coverage+gaps)  runs');
-  for (const r of rows) {
-    console.log(
-      `${r.size.padEnd(6)} ${String(r.statements).padStart(10)}  ${String(r.levels).padStart(6)}  ${String(r.findings).padStart(8)}  ${r.median.toFixed(1).padStart(10)}` +
-        `  (${r.phases.map((x) => x.toFixed(1)).join(' / ')})  ${r.runs}`,
-    );
+  const sizes = (option('sizes') ?? '1,10,100,1000').split(',').map(Number);
+  const runsOpt = option('runs');
+  console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}; node ${process.version}\n`);
+  const rows: SizeResult[] = [];
+  for (const k of sizes) {
+    const runs = runsOpt ? Number(runsOpt) : DEFAULT_RUNS[k] ?? 1;
+    const out = execFileSync(process.execPath, [...process.execArgv, SELF, '--child', String(k), '--runs', String(runs), '--stages', [...only].join(',')], { maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
+    rows.push(JSON.parse(out.toString()));
   }
-  const ratio = rows[2].median / rows[0].median;
-  const perStatement = rows.map((r) => (r.median / r.statements) * 1000);
-  console.log(`\nratio 100×/1×: ${ratio.toFixed(1)} (linear would be ~${(rows[2].statements / rows[0].statements).toFixed(0)}); µs per statement: ${perStatement.map((x) => x.toFixed(1)).join(' / ')}`);
-  console.log(`targets: seeds ≤ 50 ms warm → ${rows[0].median <= 50 ? 'met' : 'MISSED'}; 100× ≤ 1000 ms → ${rows[2].median <= 1000 ? 'met' : 'MISSED'}`);
+  printSizes(rows);
+
+  const processRows: { k: number; command: string; run: ProcessRun }[] = [];
+  if (!process.argv.includes('--no-process')) {
+    console.log('\nWhole process (`ladders <command> --json --data DIR`, stdout to a file; wall ms, peak RSS MB, output MB)');
+    const seeds = seedFiles(readLadderFiles(BUNDLED_DATA));
+    for (const k of sizes) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), `atlas-bench-${k}x-`));
+      writeFiles(dir, syntheticFiles(seeds, k));
+      for (const command of ['statements', 'levels']) {
+        const run = runCli([command, '--json', '--data', dir]);
+        processRows.push({ k, command, run });
+        console.log(`  ${`${k}×`.padEnd(6)} ${command.padEnd(11)} ${f0(run.ms).padStart(8)} ms  ${f0(run.rssMB).padStart(6)} MB RSS  ${(run.bytes / 2 ** 20).toFixed(1).padStart(7)} MB out  exit ${run.exit}`);
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  let upload: ReturnType<typeof runUploadCase> | undefined;
+  if (!process.argv.includes('--no-upload')) {
+    upload = runUploadCase(readLadderFiles(BUNDLED_DATA), readDataBundle({}));
+    console.log(`\nUpload of 5,000 statements beside the bundled ladders (${upload.statements} statements): ms per analysis`);
+    for (const t of upload.times) console.log(`  ${t.analysis.padEnd(14)} ${f0(t.ms).padStart(9)} ms   (${t.views})`);
+  }
+  const jsonFile = option('json');
+  if (jsonFile) fs.writeFileSync(jsonFile, JSON.stringify({ load: os.loadavg(), sizes: rows, process: processRows, upload }, null, 1));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -14,7 +14,8 @@ export function classifyAll(statements: Statement[], { taxonomy, priors, model, 
   const byId = new Map(overrides.map((o) => [o.id, o]));
   return statements.map((s) => {
     const override = byId.get(s.id);
-    if (!CLASSIFIED_KINDS.includes(s.kind) && !override) return { ...s };
+    // Unclassified rows carry the same fields, undefined (one object shape for the whole table: faster analyses).
+    if (!CLASSIFIED_KINDS.includes(s.kind) && !override) return { ...s, competency: undefined, competencies: undefined, confidence: undefined, why: undefined };
     const result = classifyText(s.text, { taxonomy, priors, model, section: s.section });
     if (!override) return { ...s, ...result };
     return {

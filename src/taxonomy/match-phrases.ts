@@ -31,18 +31,29 @@ export function compilePhrases<T>(entries: { phrase: string; value: T }[]): Phra
 /**
  * Find phrase occurrences in a stem sequence. Longer matches claim their words first: a shorter
  * phrase only counts where none of its words are inside a longer match (equal-length matches coexist).
+ * Returned by start, longer first at one start.
  */
-export function matchPhrases<T>(tokens: string[], index: PhraseIndex<T>): PhraseMatch<T>[] {
+export function matchPhrases<T>(tokens: readonly string[], index: PhraseIndex<T>): PhraseMatch<T>[] {
   const found: PhraseMatch<T>[] = [];
-  tokens.forEach((token, start) => {
-    for (const phrase of index.get(token) ?? []) {
+  // Matches come out in start order; `overlap` records whether any starts inside an earlier one.
+  let reach = 0;
+  let overlap = false;
+  for (let start = 0; start < tokens.length; start++) {
+    const list = index.get(tokens[start]);
+    if (list === undefined) continue;
+    for (const phrase of list) {
       const n = phrase.stems.length;
       if (start + n > tokens.length) continue;
       let ok = true;
       for (let k = 1; k < n && ok; k++) ok = tokens[start + k] === phrase.stems[k];
-      if (ok) found.push({ start, length: n, value: phrase.value });
+      if (!ok) continue;
+      if (start < reach) overlap = true;
+      reach = Math.max(reach, start + n);
+      found.push({ start, length: n, value: phrase.value });
     }
-  });
+  }
+  // No two matches share a word (the usual case): every one counts, already in order.
+  if (!overlap) return found;
   const lengths = [...new Set(found.map((m) => m.length))].sort((a, b) => b - a);
   const claimed = new Array<boolean>(tokens.length).fill(false);
   const kept: PhraseMatch<T>[] = [];
