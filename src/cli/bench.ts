@@ -13,11 +13,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DATA_FILE_NAMES } from '../atlas/index.ts';
 import { BUNDLED_DATA, readDataBundle, readLadderFiles } from './load-data-dir.ts';
 import { seedFiles, syntheticFiles, writeFiles } from './bench/corpus.ts';
 import { runStages, STAGES, type StageRun } from './bench/stages.ts';
 import { runUploadCase } from './bench/upload-case.ts';
-import { runCli, type ProcessRun } from './bench/whole-process.ts';
+import { bundleCli, runCli, type ProcessRun } from './bench/whole-process.ts';
 
 export { syntheticFiles } from './bench/corpus.ts';
 
@@ -98,20 +99,28 @@ function main(): void {
   }
   printSizes(rows);
 
-  const processRows: { k: number; command: string; run: ProcessRun }[] = [];
+  const processRows: { k: number; command: string; program: string; run: ProcessRun }[] = [];
   if (!process.argv.includes('--no-process')) {
     console.log('\nWhole process (`ladders <command> --json --data DIR`, stdout to a file; wall ms, peak RSS MB, output MB)');
+    console.log('  tsx: src/cli/bin.mjs as installed (TypeScript loader at start); bundle: the CLI compiled to one file by esbuild');
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-cli-'));
+    const programs = { tsx: undefined, bundle: bundleCli(work) };
     const seeds = seedFiles(readLadderFiles(BUNDLED_DATA));
     for (const k of sizes) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), `atlas-bench-${k}x-`));
       writeFiles(dir, syntheticFiles(seeds, k));
+      // The data files too, so the bundle (which cannot find the project's data/ beside it) reads the same ones.
+      for (const file of Object.values(DATA_FILE_NAMES)) if (fs.existsSync(path.join(BUNDLED_DATA, file))) fs.copyFileSync(path.join(BUNDLED_DATA, file), path.join(dir, file));
       for (const command of ['statements', 'levels']) {
-        const run = runCli([command, '--json', '--data', dir]);
-        processRows.push({ k, command, run });
-        console.log(`  ${`${k}×`.padEnd(6)} ${command.padEnd(11)} ${f0(run.ms).padStart(8)} ms  ${f0(run.rssMB).padStart(6)} MB RSS  ${(run.bytes / 2 ** 20).toFixed(1).padStart(7)} MB out  exit ${run.exit}`);
+        for (const [name, program] of Object.entries(programs)) {
+          const run = runCli([command, '--json', '--data', dir], { program, work });
+          processRows.push({ k, command, program: name, run });
+          console.log(`  ${`${k}×`.padEnd(6)} ${command.padEnd(11)} ${name.padEnd(7)} ${f0(run.ms).padStart(8)} ms  ${f0(run.rssMB).padStart(6)} MB RSS  ${(run.bytes / 2 ** 20).toFixed(1).padStart(7)} MB out  exit ${run.exit}`);
+        }
       }
       fs.rmSync(dir, { recursive: true, force: true });
     }
+    fs.rmSync(work, { recursive: true, force: true });
   }
 
   let upload: ReturnType<typeof runUploadCase> | undefined;

@@ -1,6 +1,7 @@
 import { toCsv } from '../../format/index.ts';
 import { explainPlacement, type LevelPlacement } from '../../analyses/index.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
+import { writeJsonRows } from '../json-rows.ts';
 import { DATA_OPTIONS, loadAtlas, n1 } from '../load-atlas.ts';
 import { reportInputProblems } from '../report-diagnostics.ts';
 
@@ -36,7 +37,7 @@ export const command: Command = {
     if (parsed.flags.json && parsed.flags.csv) throw new UsageError('choose one of --json and --csv');
     const { set, analysis, scaleCues } = await loadAtlas(parsed);
     const levels = analysis.levels;
-    if (parsed.flags.json) io.out(`${JSON.stringify(levels.map((p) => ({ ...p, title: p.levelTitle })), null, 2)}\n`);
+    if (parsed.flags.json) writeJsonRows(io, levels, (p) => ({ ...p, title: p.levelTitle }));
     else if (parsed.flags.csv) io.out(toCsv(levels, COLUMNS));
     else {
       const byId = new Map(set.statements.map((s) => [s.id, s]));

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { sourceLabel, toCsv } from '../../format/index.ts';
 import type { ClassifiedStatement } from '../../types.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
+import { writeJsonRows } from '../json-rows.ts';
 import { DATA_OPTIONS, loadAtlas } from '../load-atlas.ts';
 import { oneLine, reportDiagnostics } from '../report-diagnostics.ts';
 
@@ -55,7 +56,7 @@ export const command: Command = {
     const input = await loadAtlas(parsed, { looseFiles: true });
     const rows = input.statements;
     for (const w of input.warnings) io.err(w);
-    if (json) io.out(`${JSON.stringify(rows, null, 2)}\n`);
+    if (json) writeJsonRows(io, rows);
     else if (csv) io.out(toCsv(rows, STATEMENT_COLUMNS));
     else if (typeof arrow === 'string') {
       const { toArrow } = await import('../../format/arrow.ts');
