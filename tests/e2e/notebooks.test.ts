@@ -1,56 +1,65 @@
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, openPage, type PageLog } from './browser.ts';
-import { REPO, builtNotebooks, notebookSources } from './notebooks/build.ts';
-import { serveStatic, type StaticServer } from './notebooks/static-server.ts';
+import { connect, openPage, type PageLog } from './browser.ts';
+import { ROOT, notebookSources } from './builds.ts';
 
 /**
  * Opens every built notebook in Chromium with the network cut off at localhost and checks that every
  * cell ran without error (Notebook Kit renders a rejected cell as `.observablehq--error` and logs it to
- * the console) and that no request left localhost. Then: the same notebooks built on a data folder
- * holding a hostile ladder render its payloads inert, and the benchmark notebook reads a picked data
- * folder and a picked long-format CSV in the page.
+ * the console) and that no request left localhost. Then: the benchmark notebook reads a picked data
+ * folder and a picked long-format CSV in the page, and the notebooks built on another data folder
+ * (other companies, one of them with HTML and script payloads in its ladder) show that folder's
+ * ladders and render the payloads inert. The global setup builds each notebook set once and serves
+ * it at `/notebooks/`, where `npm run build` puts it beside the app.
  */
 
-interface Served {
-  server: StaticServer;
-  dispose(): void;
+/** Where a notebook set is served. */
+interface Site {
+  origin: string;
+  base: string;
 }
-
-async function serveBuild(env: Record<string, string> = {}): Promise<Served> {
-  const build = builtNotebooks(env);
-  const server = await serveStatic(build.dir);
-  return { server, dispose: build.dispose };
-}
+const site = (url: string): Site => ({ origin: new URL(url).origin, base: `${url}notebooks/` });
+const main = site(inject('baseUrl'));
+/** Built on the companies of tests/fixtures/unseen plus a company whose ladder carries HTML and script payloads. */
+const other = site(inject('otherDataUrl'));
 
 let browser: Browser;
-let main: Served;
-const cleanups: (() => void)[] = [];
 
 beforeAll(async () => {
-  main = await serveBuild();
-  browser = await launch();
+  // Start both notebook builds side by side (each server builds its set on first request).
+  const answers = await Promise.all([main, other].map((s) => fetch(`${s.base}findings.html`)));
+  for (const answer of answers) expect(answer.status, await answer.clone().text()).toBe(200);
+  browser = await connect();
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  await main?.server.close();
-  main?.dispose();
-  for (const cleanup of cleanups) cleanup();
 });
 
-/** Waits until the notebook's DOM stops changing (cells are reactive; there is no "done" event). */
-async function settle(page: Page): Promise<void> {
-  let last = '';
-  let stableFor = 0;
-  for (let i = 0; i < 120 && stableFor < 4; i++) {
-    await page.waitForTimeout(250);
-    const now = await page.evaluate(() => `${document.querySelector('main')?.innerHTML.length}:${document.querySelectorAll('main *').length}`);
-    stableFor = now === last ? stableFor + 1 : 0;
-    last = now;
+/** How long the page must stay unchanged, with no request in flight, to count as settled. */
+const QUIET_MS = 500;
+
+/**
+ * Waits until the notebook has settled: cells are reactive and there is no "done" event, so this waits
+ * until no request is in flight and the page's DOM has not changed for QUIET_MS.
+ */
+async function settle(opened: Opened): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const changed = await opened.page.evaluate(
+      (quiet) =>
+        new Promise<boolean>((done) => {
+          let changed = false;
+          const observer = new MutationObserver(() => (changed = true));
+          observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+          setTimeout(() => (observer.disconnect(), done(changed)), quiet);
+        }),
+      QUIET_MS,
+    );
+    if (!changed && opened.inflight.size === 0) return;
+    if (Date.now() > deadline) throw new Error(`notebook still changing after 60 s (${opened.inflight.size} requests in flight)`);
   }
 }
 
@@ -62,23 +71,29 @@ interface Opened {
   external: string[];
   /** Failed requests (e.g. missing assets). */
   failed: string[];
+  /** Requests not answered yet. */
+  inflight: Set<unknown>;
 }
 
 /** Opens a built notebook offline: every request that does not go to the local server is recorded and aborted. */
-async function openNotebook(server: StaticServer, file: string): Promise<Opened> {
+async function openNotebook(server: Site, file: string): Promise<Opened> {
   const { context, page, log } = await openPage(browser);
   const external: string[] = [];
   const failed: string[] = [];
+  const inflight = new Set<unknown>();
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith(server.origin + '/') || /^(data|blob):/.test(url)) return route.continue();
     external.push(url);
     return route.abort('internetdisconnected');
   });
-  page.on('requestfailed', (r) => failed.push(r.url()));
-  await page.goto(`${server.origin}/${file}`, { waitUntil: 'networkidle' });
-  await settle(page);
-  return { context, page, log, external, failed };
+  page.on('request', (r) => inflight.add(r));
+  page.on('requestfinished', (r) => inflight.delete(r));
+  page.on('requestfailed', (r) => (inflight.delete(r), failed.push(r.url())));
+  const opened = { context, page, log, external, failed, inflight };
+  await page.goto(`${server.base}${file}`);
+  await settle(opened);
+  return opened;
 }
 
 /** Cell errors as `cell-N: message`. */
@@ -86,7 +101,7 @@ function cellErrors(page: Page): Promise<string[]> {
   return page.$$eval('.observablehq--error', (nodes) => nodes.map((n) => `${n.closest('[id^="cell-"]')?.id ?? '?'}: ${n.textContent}`));
 }
 
-function expectClean(opened: Opened, server: StaticServer, errors: string[]): void {
+function expectClean(opened: Opened, server: Site, errors: string[]): void {
   expect(opened.external).toEqual([]);
   expect(errors).toEqual([]);
   expect(opened.log.errors).toEqual([]);
@@ -103,14 +118,14 @@ describe('notebooks (built, offline)', () => {
 
   for (const file of sources) {
     it(`${file}: every cell runs, nothing leaves localhost`, async () => {
-      expect(existsSync(join(REPO, 'notebooks', file))).toBe(true);
-      const opened = await openNotebook(main.server, file);
+      expect(existsSync(join(ROOT, 'notebooks', file))).toBe(true);
+      const opened = await openNotebook(main, file);
       const errors = await cellErrors(opened.page);
       const cells = await opened.page.locator('main > [id^="cell-"]').count();
       const charts = await opened.page.locator('main svg[class^="plot"], main figure svg').count();
       const title = await opened.page.locator('main h1').first().textContent();
       await opened.context.close();
-      expectClean(opened, main.server, errors);
+      expectClean(opened, main, errors);
       expect(cells).toBeGreaterThan(10);
       expect(charts).toBeGreaterThan(0);
       expect(title?.trim().length).toBeGreaterThan(0);
@@ -120,46 +135,35 @@ describe('notebooks (built, offline)', () => {
 
 describe('benchmark-your-ladder.html reads what the reader picks, in the page', () => {
   it('a picked --data folder becomes "your ladder" and is compared with the bundled companies', async () => {
-    const opened = await openNotebook(main.server, 'benchmark-your-ladder.html');
-    await opened.page.setInputFiles('input[name="folder"]', join(REPO, 'tests/fixtures/unseen'));
-    await settle(opened.page);
+    const opened = await openNotebook(main, 'benchmark-your-ladder.html');
+    await opened.page.setInputFiles('input[name="folder"]', join(ROOT, 'tests/fixtures/unseen'));
+    await settle(opened);
     const text = await opened.page.locator('main').innerText();
     const errors = await cellErrors(opened.page);
     await opened.context.close();
-    expectClean(opened, main.server, errors);
+    expectClean(opened, main, errors);
     expect(text).toMatch(/read as ladder files/);
     for (const company of ['Contoso', 'Fabrikam', 'Globex', 'Northwind']) expect(text).toContain(company);
     expect(text).toContain('compared with Dropbox, Octopus Deploy and Teleport');
   }, 120_000);
 
   it('a picked long-format CSV is read, placed and mapped', async () => {
-    const opened = await openNotebook(main.server, 'benchmark-your-ladder.html');
-    await opened.page.setInputFiles('input[name="files"]', join(REPO, 'tests/fixtures/unseen/ladders/globex/ladder.csv'));
-    await settle(opened.page);
+    const opened = await openNotebook(main, 'benchmark-your-ladder.html');
+    await opened.page.setInputFiles('input[name="files"]', join(ROOT, 'tests/fixtures/unseen/ladders/globex/ladder.csv'));
+    await settle(opened);
     const text = await opened.page.locator('main').innerText();
     const errors = await cellErrors(opened.page);
     await opened.context.close();
-    expectClean(opened, main.server, errors);
+    expectClean(opened, main, errors);
     expect(text).toMatch(/Your ladder: Globex/);
     expect(text).toMatch(/3\. Your levels at the other companies[\s\S]*P1/);
   }, 120_000);
 });
 
-describe('notebooks built on a data folder holding a hostile ladder', () => {
-  let hostile: Served;
-  beforeAll(async () => {
-    const data = mkdtempSync(join(tmpdir(), 'ladder-atlas-hostile-data-'));
-    cleanups.push(() => rmSync(data, { recursive: true, force: true }));
-    cpSync(join(REPO, 'data', 'ladders'), join(data, 'ladders'), { recursive: true });
-    cpSync(join(REPO, 'tests', 'e2e', 'fixtures', 'hostile', 'ladders'), join(data, 'ladders'), { recursive: true });
-    hostile = await serveBuild({ ATLAS_DATA_DIR: data });
-    cleanups.push(() => hostile.dispose());
-  }, 180_000);
-  afterAll(async () => hostile?.server.close());
-
+describe('notebooks built on another --data folder (tests/fixtures/unseen plus the hostile fixture company)', () => {
   for (const file of notebookSources()) {
-    it(`${file}: no payload runs, no element comes from ladder text`, async () => {
-      const opened = await openNotebook(hostile.server, file);
+    it(`${file}: every cell runs on that folder's ladders; no payload runs, no element comes from ladder text`, async () => {
+      const opened = await openNotebook(other, file);
       const pwned = await opened.page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned);
       const injected = await opened.page.locator('main script, main img, main b, main a[href^="javascript"]').count();
       const text = await opened.page.locator('main').innerText();
@@ -167,29 +171,10 @@ describe('notebooks built on a data folder holding a hostile ladder', () => {
       await opened.context.close();
       expect(pwned).toBeUndefined();
       expect(injected).toBe(0);
-      expectClean(opened, hostile.server, errors);
-      if (file === 'findings.html') expect(text).toContain('Hostile');
-    }, 120_000);
-  }
-});
-
-describe('notebooks built on another --data folder (ATLAS_DATA_DIR=tests/fixtures/unseen)', () => {
-  let other: Served;
-  beforeAll(async () => {
-    other = await serveBuild({ ATLAS_DATA_DIR: join(REPO, 'tests', 'fixtures', 'unseen') });
-    cleanups.push(() => other.dispose());
-  }, 180_000);
-  afterAll(async () => other?.server.close());
-
-  for (const file of notebookSources()) {
-    it(`${file}: every cell runs on that folder's ladders`, async () => {
-      const opened = await openNotebook(other.server, file);
-      const text = await opened.page.locator('main').innerText();
-      const errors = await cellErrors(opened.page);
-      await opened.context.close();
-      expectClean(opened, other.server, errors);
+      expectClean(opened, other, errors);
       expect(text).toContain('Northwind');
       expect(text).not.toContain('Octopus Deploy');
+      if (file === 'findings.html') expect(text).toContain('Hostile');
     }, 120_000);
   }
 });

@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { afterRender, gotoView, launch, openPage } from './browser.ts';
+import { afterRender, connect, gotoView, openPage } from './browser.ts';
 
 const fixtureUrl = inject('fixtureUrl');
 let browser: Browser;
-beforeAll(async () => (browser = await launch()));
+beforeAll(async () => (browser = await connect()));
 afterAll(() => browser?.close());
 
 const pressed = (page: Page) => page.$$eval('main button[aria-pressed="true"]', (bs) => bs.map((b) => b.textContent?.trim() ?? ''));

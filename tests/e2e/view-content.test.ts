@@ -1,10 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { afterRender, gotoView, launch, openPage } from './browser.ts';
+import { afterRender, connect, gotoView, openPage } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
-beforeAll(async () => (browser = await launch()));
+beforeAll(async () => (browser = await connect()));
 afterAll(() => browser?.close());
 
 describe('views answer the questions they are for', () => {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { gotoView, launch, openPage, viewIds } from './browser.ts';
+import { connect, gotoView, openPage, viewIds } from './browser.ts';
 
 const SCREENSHOTS = join(process.cwd(), 'tests', 'e2e', 'screenshots');
 const baseUrl = inject('baseUrl');
@@ -11,7 +11,7 @@ const SELECTION: Record<string, string> = { alignment: '&company=octopus&track=S
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launch();
+  browser = await connect();
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 afterAll(() => browser?.close());

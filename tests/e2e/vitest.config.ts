@@ -2,8 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
- * End-to-end tests: the production build served by `vite preview`, driven by playwright-core in
- * Debian's Chromium. Run with `npm run test:e2e` (`vitest run --config tests/e2e/vitest.config.ts`).
+ * End-to-end tests: production builds served by a static server, driven by playwright-core in Debian's
+ * Chromium. Run with `npm run test:e2e` (`vitest run --config tests/e2e/vitest.config.ts [file…]`).
+ * The global setup builds and serves each site once and launches one Chromium for the whole run; the
+ * files run side by side in E2E_WORKERS workers (default 2), each test in a fresh browser context.
  */
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
@@ -12,6 +14,7 @@ export default defineConfig({
     globalSetup: ['tests/e2e/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    fileParallelism: false,
+    maxWorkers: Number(process.env.E2E_WORKERS) || 2,
+    isolate: false,
   },
 });
