@@ -102,5 +102,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
+    // The unit tests exercise pure modules (no mocks, no globals), so each worker keeps its module cache
+    // across files instead of importing every module again for each file: ~3x less CPU for the suite.
+    isolate: false,
   },
 });
