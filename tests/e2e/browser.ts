@@ -89,6 +89,20 @@ export async function afterRender(page: Page, action: () => Promise<unknown>): P
   await page.waitForFunction((n) => (window.__atlas?.render.count ?? 0) > n && !document.querySelector('main[aria-busy]'), before);
 }
 
+/**
+ * Shows another URL of the loaded app without loading the page again: the URL changes as back/forward
+ * change it and the app renders from it (its popstate path), reusing the ladders it read and analysed
+ * on load. For tests about what a view shows; tests about loading a link use `gotoView`.
+ */
+export async function showView(page: Page, url: string): Promise<void> {
+  await afterRender(page, () =>
+    page.evaluate((next) => {
+      history.pushState(null, '', next);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, url),
+  );
+}
+
 /** The view ids in tab order, read from the page's nav. */
 export function viewIds(page: Page): Promise<string[]> {
   return page.$$eval('nav a[data-view]', (links) => links.map((a) => (a as HTMLElement).dataset.view ?? ''));

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connect, downloadBytes, gotoView, openPage } from './browser.ts';
+import { connect, downloadBytes, gotoView, openPage, showView } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -89,8 +89,9 @@ describe('exports', () => {
 
   it('offers CSV and JSON for every table and SVG and PNG for every chart in every view', async () => {
     const { context, page } = await openPage(browser);
+    await gotoView(page, baseUrl);
     for (const view of ['overview', 'alignment', 'map', 'divergence', 'coverage', 'gaps', 'explorer']) {
-      await gotoView(page, `${baseUrl}?view=${view}`);
+      await showView(page, `${baseUrl}?view=${view}`);
       const bars = await page.$$eval('main [data-export]', (panels) =>
         panels.map((p) => ({ chart: p.hasAttribute('data-chart'), buttons: [...p.querySelectorAll('.export-bar button')].map((b) => b.textContent) })),
       );

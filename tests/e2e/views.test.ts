@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connect, gotoView, openPage, viewIds } from './browser.ts';
+import { connect, gotoView, openPage, showView, viewIds } from './browser.ts';
 
 const SCREENSHOTS = join(process.cwd(), 'tests', 'e2e', 'screenshots');
 const baseUrl = inject('baseUrl');
@@ -70,8 +70,9 @@ describe('every view renders from the production build', () => {
 
   it('is readable at phone width: no view scrolls the page sideways (wide charts scroll inside their panel)', async () => {
     const { context, page, log } = await openPage(browser, { width: 390, height: 844 });
+    await gotoView(page, baseUrl);
     for (const view of ['overview', 'alignment', 'map', 'divergence', 'coverage', 'gaps', 'explorer']) {
-      await gotoView(page, `${baseUrl}?view=${view}${SELECTION[view] ?? ''}`);
+      await showView(page, `${baseUrl}?view=${view}${SELECTION[view] ?? ''}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, view).toBeLessThanOrEqual(0);
       if (view === 'overview' || view === 'map') await page.screenshot({ path: join(SCREENSHOTS, `${view}-phone.png`), fullPage: true });
