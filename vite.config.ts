@@ -105,5 +105,8 @@ export default defineConfig({
     // The unit tests exercise pure modules (no mocks, no globals), so each worker keeps its module cache
     // across files instead of importing every module again for each file: ~3x less CPU for the suite.
     isolate: false,
+    // No unit test is about speed (npm run bench and bench:read measure that): a loaded two-core machine
+    // runs CLI-spawning tests ten times slower than a quiet one, so 5 s would fail them for no fault.
+    testTimeout: 30_000,
   },
 });

@@ -36,7 +36,7 @@ describe('ladders statements --arrow', () => {
     const back = (table.objects() as Record<string, unknown>[]).map((r): Record<string, unknown> => ({ ...r, flags: [...(r.flags as string[])], cues: [...(r.cues as string[])], prior: [...(r.prior as string[])] }));
     expect(back).toEqual(rows.map(expected));
     expect(back.some((r) => r.confidence === null) && back.some((r) => typeof r.confidence === 'number')).toBe(true);
-  });
+  }, 60_000);
 
   it('writes to standard output with -, and refuses a second output format', async () => {
     const piped = await run('statements', '--arrow', '-');
@@ -46,5 +46,5 @@ describe('ladders statements --arrow', () => {
     expect(both.code).toBe(2);
     expect(both.err).toContain('choose one of --json, --csv and --arrow');
     expect((await run('statements', '--arrow')).err).toContain('--arrow needs a value');
-  });
+  }, 60_000);
 });
