@@ -32,10 +32,11 @@ export interface AttributeValue {
   label: string;
   /** The value as written (trimmed, trailing full stop removed). */
   value: string;
-  /** Parsed numbers where the value has them: people range for impact radius, months for planning horizon. */
+  /** Parsed numbers where the value has them, as written ("6-12 months": 6 and 12; "2 quarters": 2). */
   min?: number;
   max?: number;
-  unit?: 'people' | 'months' | 'cycles';
+  /** The unit word as written, lower case (`months`, `quarters`, `years`, `cycles`), or `people` for a head count. */
+  unit?: string;
 }
 
 export interface Statement {

@@ -1,8 +1,10 @@
 /** Coverage: competency × company × level counts and shares; each ladder's coverage of the taxonomy. */
 import type { ClassifiedStatement, LevelInfo } from '../types.ts';
 import { inheritance } from './inheritance.ts';
-import { groupBy, ladderKey } from './level-keys.ts';
+import { groupBy, ladderKey, levelKey } from './level-keys.ts';
 import { levelProfiles } from './level-profile.ts';
+import { passingTouches } from './passing-mentions.ts';
+import type { TaxonomyLike } from './cap-notes.ts';
 import type { CapNote, CompanyCoverage, CoverageCell, CoverageResult, LevelPlacement } from './types.ts';
 
 export interface CoverageOptions {
@@ -13,6 +15,8 @@ export interface CoverageOptions {
   minScore?: number;
   /** The ladders' levels, for inheritance (`LevelInfo.inherits`): included levels' statements count as inherited. */
   levels?: readonly LevelInfo[];
+  /** The taxonomy's cue phrases: a competency named in passing (see passing-mentions.ts) is not "never mentioned". */
+  taxonomy?: TaxonomyLike;
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -22,6 +26,16 @@ export function coverage(statements: readonly ClassifiedStatement[], placements:
   const profiles = levelProfiles(statements, opts.minScore ?? 0.25);
   const { ancestors } = inheritance(opts.levels);
   const labels = new Map(placements.map((p) => [p.key, p.level]));
+  const levelOf = new Map(statements.map((s) => [s.id, levelKey(s)]));
+  // level key|competency → statements touching it in passing (not about it).
+  const passing = new Map<string, { ids: string[]; cues: string[] }>();
+  for (const t of passingTouches(statements, { taxonomy: opts.taxonomy, minScore: opts.minScore })) {
+    const k = `${levelOf.get(t.statementId)}|${t.competency}`;
+    let e = passing.get(k);
+    if (!e) passing.set(k, (e = { ids: [], cues: [] }));
+    e.ids.push(t.statementId);
+    for (const c of t.cues) if (!e.cues.includes(c)) e.cues.push(c);
+  }
   const cells: CoverageCell[] = [];
   for (const p of placements) {
     const prof = profiles.get(p.key);
@@ -50,6 +64,7 @@ export function coverage(statements: readonly ClassifiedStatement[], placements:
         weight: r3(e?.weight ?? 0),
         share: r3(e?.share ?? 0),
         statementIds: e ? e.mentions.map((s) => s.id) : [],
+        passingIds: passing.get(`${p.key}|${c}`)?.ids ?? [],
       });
     }
   }
@@ -59,12 +74,26 @@ export function coverage(statements: readonly ClassifiedStatement[], placements:
     const covered = opts.competencies.filter((c) => mentioned.has(`${lk}|${c}`));
     const capped = new Set((opts.capNotes ?? []).filter((n) => ladderKey(n) === lk).map((n) => n.competency));
     const carriedOver = opts.competencies.filter((c) => !covered.includes(c) && capped.has(c));
+    const inPassing: CompanyCoverage['inPassing'] = [];
+    for (const c of opts.competencies) {
+      if (covered.includes(c) || capped.has(c)) continue;
+      const statementIds: string[] = [];
+      const cues: string[] = [];
+      for (const p of ladder) {
+        const e = passing.get(`${p.key}|${c}`);
+        if (!e) continue;
+        statementIds.push(...e.ids);
+        for (const cue of e.cues) if (!cues.includes(cue)) cues.push(cue);
+      }
+      if (statementIds.length) inPassing.push({ competency: c, statementIds, cues });
+    }
     companies.push({
       company: ladder[0].company,
       track: ladder[0].track,
       covered,
-      missing: opts.competencies.filter((c) => !covered.includes(c) && !capped.has(c)),
+      missing: opts.competencies.filter((c) => !covered.includes(c) && !capped.has(c) && !inPassing.some((x) => x.competency === c)),
       carriedOver,
+      inPassing,
       share: opts.competencies.length ? r3(covered.length / opts.competencies.length) : 0,
     });
   }

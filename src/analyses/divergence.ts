@@ -11,11 +11,16 @@
  * - strengthGap: over every pair of aligned levels (different ladders, placed within `alignWithin` scale steps, default 1),
  *   the mean difference of their strengths, divided by the competency's highest strength anywhere (so a gap counts in
  *   proportion to how much the competency matters at all);
- * - absence: share of ladders that never mention it (cap notes count as mentioning).
+ * - absence: share of ladders where no statement is about it (cap notes count as mentioning).
+ *
+ * Of those ladders, `silent` says which name it in passing (with the statements; see passing-mentions.ts) and which
+ * never mention it at all; `neverMentioned` lists the companies none of whose ladders' text touches it.
  */
 import type { ClassifiedStatement } from '../types.ts';
 import { groupBy, ladderKey } from './level-keys.ts';
 import { levelProfiles } from './level-profile.ts';
+import { passingTouches } from './passing-mentions.ts';
+import type { TaxonomyLike } from './cap-notes.ts';
 import type { CapNote, DivergenceRow, LevelPlacement } from './types.ts';
 
 export interface DivergenceOptions {
@@ -25,6 +30,8 @@ export interface DivergenceOptions {
   perBand?: number;
   /** Levels of different ladders placed within this many scale steps count as aligned (default 1). */
   alignWithin?: number;
+  /** The taxonomy's cue phrases, to tell a competency named in passing from one never mentioned. */
+  taxonomy?: TaxonomyLike;
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -40,19 +47,28 @@ export function divergence(statements: readonly ClassifiedStatement[], placement
   const ladders = [...groupBy(placements, ladderKey).values()].map((l) => [...l].sort((a, b) => a.position - b.position || a.levelOrder - b.levelOrder));
   const capped = new Set((opts.capNotes ?? []).map((n) => `${ladderKey(n)}|${n.competency}`));
   const perBand = opts.perBand ?? 3;
+  // ladder key|competency → statements naming it in passing.
+  const ladderOf = new Map(statements.map((s) => [s.id, ladderKey(s)]));
+  const passing = new Map<string, string[]>();
+  for (const t of passingTouches(statements, { taxonomy: opts.taxonomy })) {
+    const k = `${ladderOf.get(t.statementId)}|${t.competency}`;
+    const list = passing.get(k);
+    if (list) list.push(t.statementId);
+    else passing.set(k, [t.statementId]);
+  }
   const levelRows = ladders.flatMap((l) => l.map((p) => ({ key: p.key, position: p.position, ladder: ladderKey(p) }))).sort((a, b) => a.position - b.position);
   const rows: DivergenceRow[] = opts.competencies.map((c) => {
     const onset: DivergenceRow['onset'] = [];
     const strength: DivergenceRow['strength'] = [];
     const sideBySide: DivergenceRow['sideBySide'] = [];
-    const neverMentioned: string[] = [];
+    const silent: DivergenceRow['silent'] = [];
     let latestUncensored = -Infinity;
     let earliest = Infinity;
     for (const ladder of ladders) {
       const first = ladder.find((p) => (profiles.get(p.key)?.entries.get(c)?.mentions.length ?? 0) > 0);
       const lk = ladderKey(ladder[0]);
       if (!first) {
-        if (!capped.has(`${lk}|${c}`)) neverMentioned.push(ladder[0].company);
+        if (!capped.has(`${lk}|${c}`)) silent.push({ company: ladder[0].company, track: ladder[0].track, inPassing: passing.get(`${lk}|${c}`) ?? [] });
         onset.push({ company: ladder[0].company, track: ladder[0].track, level: null, position: null, statementIds: [] });
       } else {
         const e = profiles.get(first.key)!.entries.get(c)!;
@@ -66,7 +82,7 @@ export function divergence(statements: readonly ClassifiedStatement[], placement
         strength.push({ company: p.company, track: p.track, band, level: p.level, strength: r3(e?.share ?? 0), statementIds: e ? e.mentions.map((s) => s.id) : [] });
         if (e?.mentions.length) {
           const shown = [...e.primary, ...e.mentions.filter((s) => !e.primary.includes(s))].slice(0, perBand);
-          sideBySide.push({ band, company: p.company, level: p.level, statements: shown.map((s) => ({ id: s.id, text: s.text })) });
+          sideBySide.push({ band, company: p.company, track: p.track, level: p.level, statements: shown.map((s) => ({ id: s.id, text: s.text })) });
         }
       }
     }
@@ -86,7 +102,9 @@ export function divergence(statements: readonly ClassifiedStatement[], placement
       }
     }
     const strengthGap = gaps.length ? gaps.reduce((t, g) => t + g, 0) / gaps.length : 0;
-    const absence = ladders.length ? neverMentioned.length / ladders.length : 0;
+    const absence = ladders.length ? silent.length / ladders.length : 0;
+    const touched = new Set(ladders.filter((l) => !silent.some((x) => x.company === l[0].company && x.track === l[0].track && !x.inPassing.length)).map((l) => l[0].company));
+    const neverMentioned = [...new Set(silent.map((x) => x.company))].filter((co) => !touched.has(co));
     sideBySide.sort((a, b) => a.band - b.band || (a.company < b.company ? -1 : a.company > b.company ? 1 : 0));
     return {
       competency: c,
@@ -95,6 +113,7 @@ export function divergence(statements: readonly ClassifiedStatement[], placement
       onset,
       strength,
       neverMentioned,
+      silent,
       sideBySide,
     };
   });

@@ -138,3 +138,14 @@ export function findDurations(norm: string, rule: DurationRule): DurationHit[] {
   }
   return out;
 }
+
+/**
+ * Months in `n` of a unit word as ingestion recorded it ("quarters", "year", "cycles"): by the lexicon's one units
+ * table (durations.units), a cycle by `cycleMonths` (a company's planning cycle: attributes.planningHorizon). Null
+ * for a word the table does not know, or without a table.
+ */
+export function monthsOf(n: number, unit: string, units: Record<string, number> | undefined, cycleMonths?: number): number | null {
+  const u = unit.toLowerCase();
+  if (u === 'cycle' || u === 'cycles') return cycleMonths === undefined ? null : n * cycleMonths;
+  return units && Object.hasOwn(units, u) ? n * units[u] : null;
+}

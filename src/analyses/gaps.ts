@@ -2,7 +2,7 @@
 import type { ClassifiedStatement, LevelInfo } from '../types.ts';
 import { inheritance } from './inheritance.ts';
 import { competencyNamedIn, type TaxonomyLike } from './cap-notes.ts';
-import { groupBy, ladderKey, levelKey } from './level-keys.ts';
+import { groupBy, ladderKey, ladderName, levelKey, multiTrackCompanies } from './level-keys.ts';
 import { levelProfiles } from './level-profile.ts';
 import { missingLevels } from './missing-levels.ts';
 import { nearDuplicates } from './near-duplicates.ts';
@@ -47,7 +47,7 @@ export function gaps(statements: readonly ClassifiedStatement[], placements: rea
     out.push({
       type: 'placeholder', severity: group.some((g) => g.section.toLowerCase().includes('example')) ? 'low' : 'medium', company: s.company, track: s.track, level: s.level,
       competency: sectionCompetency(s.section), statementIds: group.map((g) => g.id),
-      suggestion: `Replace ${group.length} placeholder${group.length > 1 ? 's' : ''} ("${s.text.trim() || '…'}") in ${s.section || 'this level'} with a real ${group.length > 1 ? 'examples' : 'example'} or remove ${group.length > 1 ? 'them' : 'it'}.`,
+      suggestion: `Replace ${group.length} placeholder${group.length > 1 ? 's' : ''} ("${s.text.trim() || '…'}") in ${s.section || 'this level'} with ${group.length > 1 ? 'real examples' : 'a real example'} or remove ${group.length > 1 ? 'them' : 'it'}.`,
     });
   }
   for (const s of flagged.filter((x) => x.flags.includes('empty-cell'))) {
@@ -69,6 +69,7 @@ export function gaps(statements: readonly ClassifiedStatement[], placements: rea
   const profiles = levelProfiles(statements);
   const inherits = inheritance(opts.levels);
   const companies = new Set(placements.map((p) => p.company));
+  const multi = multiTrackCompanies(placements);
   const scopeWords = new Set([...opts.scaleCues.scopeWords.flatMap((w) => words(w)), ...[...companies].flatMap((c) => words(c)), ...placements.flatMap((p) => words(p.companyName))]);
   const byLadder = groupBy(statements, ladderKey);
   const capsByLadder = groupBy(opts.capNotes, ladderKey);
@@ -86,9 +87,18 @@ export function gaps(statements: readonly ClassifiedStatement[], placements: rea
     }
     const cov = coverageByLadder.get(lk);
     const mid = ladder.reduce((t, p) => t + p.position, 0) / ladder.length;
+    const name = ladderName(ladder[0], multi.has(company));
+    const label = (c: string) => opts.taxonomy?.competencies.find((x) => x.id === c)?.label ?? c;
     for (const c of cov?.missing ?? []) {
       out.push({ type: 'competency-never-covered', severity: 'medium', company, track, level: null, competency: c, statementIds: [],
-        suggestion: `No level of ${company} says anything about ${c}; add an expectation (see how other ladders word it).`, peers: peersFor(peers, c, mid, { company, track }) });
+        suggestion: `Nothing in ${name}'s ladder mentions ${label(c).toLowerCase()}: no statement is about it and none names it in passing; add an expectation (see how other ladders word it).`, peers: peersFor(peers, c, mid, { company, track }) });
+    }
+    const levelOf = new Map(own.map((s) => [s.id, s.level]));
+    for (const m of cov?.inPassing ?? []) {
+      const levels = [...new Set(m.statementIds.map((id) => levelOf.get(id)).filter((l): l is string => !!l))];
+      out.push({ type: 'competency-in-passing', severity: 'low', company, track, level: null, competency: m.competency, statementIds: m.statementIds,
+        suggestion: `${name} mentions ${label(m.competency).toLowerCase()} only in passing${levels.length ? ` (${levels.length > 1 ? 'levels' : 'level'} ${levels.join(', ')}${m.cues.length ? `: “${m.cues.slice(0, 4).join('”, “')}”` : ''})` : ''}; no statement is about it. Say what each level expects, if it matters.`,
+        peers: peersFor(peers, m.competency, mid, { company, track }) });
     }
     for (let i = 0; i + 1 < ladder.length; i++) {
       const a = ladder[i];

@@ -15,7 +15,8 @@ export { findCapNotes, competencyNamedIn, type TaxonomyLike } from './cap-notes.
 export { levelProfiles, type LevelProfile, type ProfileEntry } from './level-profile.ts';
 export { KIND_WEIGHTS } from './kind-weights.ts';
 export { resolveLevel, LevelRefError } from './resolve-level.ts';
-export { levelKey, ladderKey, levelLabel, listLevels } from './level-keys.ts';
+export { levelKey, ladderKey, levelLabel, ladderName, levelName, multiTrackCompanies, listLevels } from './level-keys.ts';
+export { passingTouches, isAbout, type PassingTouch } from './passing-mentions.ts';
 export { nearDuplicates } from './near-duplicates.ts';
 export { missingLevels } from './missing-levels.ts';
 export type * from './types.ts';

@@ -2,7 +2,7 @@
 import { compareLevels, levelKey } from '../levels/index.ts';
 import type { LadderSet, LevelInfo } from '../types.ts';
 
-export { compareLevels, ladderKey, levelKey, levelLabel } from '../levels/index.ts';
+export { compareLevels, ladderKey, ladderName, levelKey, levelLabel, levelName, multiTrackCompanies } from '../levels/index.ts';
 
 /** The set's levels, or levels derived from its statements when the set lists none; sorted by company, track, order. */
 export function listLevels(set: Pick<LadderSet, 'statements'> & Partial<Pick<LadderSet, 'levels'>>): LevelInfo[] {

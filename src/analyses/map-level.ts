@@ -1,6 +1,6 @@
 /** Map a company level (or any placed level) to the best level of every other ladder, honestly saying below/above. */
 import type { ClassifiedStatement } from '../types.ts';
-import { groupBy, ladderKey, levelKey } from './level-keys.ts';
+import { groupBy, ladderKey, ladderName, levelKey, multiTrackCompanies } from './level-keys.ts';
 import { levelProfiles, profileCosine, type LevelProfile } from './level-profile.ts';
 import { resolveLevel } from './resolve-level.ts';
 import { contentTokens } from './text.ts';
@@ -165,6 +165,7 @@ export function mapPlacement(
     return rows;
   };
   const to = opts.to?.toLowerCase();
+  const multi = multiTrackCompanies(placements);
   const targets: MapTarget[] = [];
   for (const ladder of ladders) {
     const first = ladder[0];
@@ -186,20 +187,22 @@ export function mapPlacement(
       score: best.score,
       candidates,
       support: bestPairs(sourceRows, rowsOf(best.key), opts.support ?? 5),
-      explanation: explain(source, bestP, relation) + closeSecond(relation, best, candidates, ladder),
+      explanation: explain(source, bestP, relation, ladderName(bestP, multi.has(bestP.company))) + closeSecond(relation, best, candidates, ladder),
     });
   }
   return {
-    source: { key: source.key, label: source.label, position: source.position, low: source.low, high: source.high, rawPosition: source.rawPosition, basis: source.basis, evidence: source.evidence, ...(source.calibration ? { calibration: source.calibration } : {}) },
+    source: { key: source.key, label: source.label, name: source.name, position: source.position, low: source.low, high: source.high, rawPosition: source.rawPosition, basis: source.basis, evidence: source.evidence, ...(source.calibration ? { calibration: source.calibration } : {}) },
     targets,
   };
 }
 
-function explain(s: LevelPlacement, t: LevelPlacement, relation: Relation): string {
+/** One line in display names ("Teleport 3 at 4.1 … is closest to Dropbox IC4 at 4.0 …"). */
+function explain(s: LevelPlacement, t: LevelPlacement, relation: Relation, ladder: string): string {
   const at = (p: LevelPlacement) => `${p.position.toFixed(1)} (range ${p.low.toFixed(1)}–${p.high.toFixed(1)})`;
-  if (relation === 'below') return `${s.label} at ${at(s)} lies below every ${t.company} level given; the lowest is ${t.label} at ${at(t)}.`;
-  if (relation === 'above') return `${s.label} at ${at(s)} lies above every ${t.company} level given; the highest is ${t.label} at ${at(t)}.`;
-  return `${s.label} at ${at(s)} is closest to ${t.label} at ${at(t)}.`;
+  const source = s.name ?? s.label;
+  if (relation === 'below') return `${source} at ${at(s)} lies below every ${ladder} level given; the lowest is ${t.name} at ${at(t)}.`;
+  if (relation === 'above') return `${source} at ${at(s)} lies above every ${ladder} level given; the highest is ${t.name} at ${at(t)}.`;
+  return `${source} at ${at(s)} is closest to ${t.name} at ${at(t)}.`;
 }
 
 /** Distance gap (scale steps) under which two candidates are a tie that the level titles may break. */
@@ -224,9 +227,10 @@ function closeSecond(relation: Relation, best: MapCandidate, candidates: MapCand
   if (relation !== 'match') return '';
   const second = candidates.find((c) => c.key !== best.key);
   if (!second || Math.abs(second.distance) - Math.abs(best.distance) > 0.25 || Math.sign(second.distance) === Math.sign(best.distance)) return '';
-  const label = ladder.find((p) => p.key === second.key)!.label;
-  const [lo, hi] = second.distance < best.distance ? [label, ladder.find((p) => p.key === best.key)!.label] : [ladder.find((p) => p.key === best.key)!.label, label];
-  return ` It sits between ${lo} and ${hi} (${Math.abs(best.distance).toFixed(2)} from ${ladder.find((p) => p.key === best.key)!.label}, ${Math.abs(second.distance).toFixed(2)} from ${label}).`;
+  const label = ladder.find((p) => p.key === second.key)!.name;
+  const bestName = ladder.find((p) => p.key === best.key)!.name;
+  const [lo, hi] = second.distance < best.distance ? [label, bestName] : [bestName, label];
+  return ` It sits between ${lo} and ${hi} (${Math.abs(best.distance).toFixed(2)} from ${bestName}, ${Math.abs(second.distance).toFixed(2)} from ${label}).`;
 }
 
 /** Map `company:level` (or a level key) to every other ladder. Throws LevelRefError for an unknown level. */

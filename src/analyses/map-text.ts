@@ -66,10 +66,10 @@ export function mapText(
   // ladders' own placements stay as given (one pasted text does not move them).
   const key = classified[0] ? levelKey(classified[0]) : null;
   const placed = key ? placeLevels({ statements: [...statements, ...classified] }, { scaleCues: opts.scaleCues }).find((p) => p.key === key) : undefined;
-  const placement = placed && { ...placed, label: 'pasted text', companyName: 'pasted text' };
+  const placement = placed && { ...placed, label: 'pasted text', name: 'pasted text', companyName: 'pasted text' };
   const source: LevelPlacement =
     placement ??
-    ({ key: 'text', label: 'pasted text', company: 'text', companyName: 'pasted text', track: 'text', level: 'text', levelTitle: 'pasted text', levelOrder: 1, position: 4, low: 1, high: 7, rawPosition: null, evidenceWeight: 0, basis: 'none', evidence: [], statementIds: [] } satisfies LevelPlacement);
+    ({ key: 'text', label: 'pasted text', name: 'pasted text', company: 'text', companyName: 'pasted text', track: 'text', level: 'text', levelTitle: 'pasted text', levelOrder: 1, position: 4, low: 1, high: 7, rawPosition: null, evidenceWeight: 0, basis: 'none', evidence: [], statementIds: [] } satisfies LevelPlacement);
   const result = mapPlacement(source, classified, levelProfiles(classified).get(source.key), statements, placements, opts);
   return { ...result, statements: classified, placement: source };
 }

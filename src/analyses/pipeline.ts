@@ -72,7 +72,7 @@ class LazyAnalysis implements Analysis {
     return (this.#capNotes ??= findCapNotes(this.set.statements, { scaleCues: this.opts.scaleCues, taxonomy: this.opts.taxonomy }));
   }
   get coverage(): CoverageResult {
-    return (this.#coverage ??= coverage(this.set.statements, this.levels, { competencies: this.competencies, capNotes: this.capNotes, levels: this.set.levels }));
+    return (this.#coverage ??= coverage(this.set.statements, this.levels, { competencies: this.competencies, capNotes: this.capNotes, levels: this.set.levels, taxonomy: this.opts.taxonomy }));
   }
   get gaps(): GapFinding[] {
     const { scaleCues, taxonomy } = this.opts;
@@ -87,7 +87,7 @@ class LazyAnalysis implements Analysis {
   }
   get divergence(): DivergenceRow[] {
     if (this.opts.divergence === false) return [];
-    return (this.#divergence ??= divergence(this.set.statements, this.levels, { competencies: this.competencies, capNotes: this.capNotes }));
+    return (this.#divergence ??= divergence(this.set.statements, this.levels, { competencies: this.competencies, capNotes: this.capNotes, taxonomy: this.opts.taxonomy }));
   }
   toJSON(): Analysis {
     const { levels, similarity, similar, coverage, gaps, divergence, capNotes, competencies } = this;

@@ -2,7 +2,7 @@
 import type { LadderSet, LevelInfo, Statement } from '../types.ts';
 import { calibrateLevels, DEFAULT_CALIBRATION, type CalibrationSettings, type LevelInput, type Reading, type SharedLink } from './calibrate-levels.ts';
 import { isotonic } from './isotonic.ts';
-import { groupBy, ladderKey, levelKey, levelLabel, listLevels } from './level-keys.ts';
+import { groupBy, ladderKey, levelKey, levelLabel, levelName, listLevels, multiTrackCompanies } from './level-keys.ts';
 import type { ScaleCues } from './scale-cues.ts';
 import { statementEvidence, titleEvidence, titleWords } from './statement-evidence.ts';
 import { sharedStatements } from './shared-statements.ts';
@@ -142,6 +142,7 @@ export function placeLevels(set: Pick<LadderSet, 'statements'> & Partial<Pick<La
   const fitted = new Map(fit.levels.map((l) => [l.key, l]));
   const ladderFit = new Map(fit.ladders.map((l) => [l.ladder, l]));
 
+  const multi = multiTrackCompanies(levels);
   const out: LevelPlacement[] = [];
   for (const ladder of groupBy(raw, (r) => ladderKey(r.info)).values()) {
     const cal = ladder.map((r) => fitted.get(r.input.key)!);
@@ -167,7 +168,7 @@ export function placeLevels(set: Pick<LadderSet, 'statements'> & Partial<Pick<La
       const lf = ladderFit.get(r.input.ladder)!;
       const f = { position: clamp(pos[i]), low: clamp(Math.min(lows[i], pos[i])), high: clamp(Math.max(highs[i], pos[i])) };
       const basis: LevelPlacement['basis'] = r.w > 0 ? 'evidence' : ladder.some((x) => x.w > 0) ? 'interpolated' : 'none';
-      const placement = toPlacement(r.info, f, r.mean, r.w, basis, r.evidence, r.statementIds);
+      const placement = toPlacement(r.info, f, r.mean, r.w, basis, r.evidence, r.statementIds, multi.has(r.info.company));
       placement.calibration = {
         parts: cal[i].parts,
         offset: lf.offset,
@@ -203,10 +204,12 @@ function toPlacement(
   basis: LevelPlacement['basis'],
   evidence: ScaleEvidence[],
   statementIds: string[],
+  multiTrack: boolean,
 ): LevelPlacement {
   return {
     key: levelKey(info),
-    label: levelLabel(info),
+    label: levelLabel(info, multiTrack),
+    name: levelName(info, multiTrack),
     company: info.company,
     companyName: info.companyName,
     track: info.track,

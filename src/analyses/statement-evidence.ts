@@ -5,7 +5,7 @@ import type { ScaleEvidence } from './types.ts';
 import { KIND_WEIGHTS } from './kind-weights.ts';
 import { normaliseText } from './text.ts';
 import { interpolateLog } from './interpolate-log.ts';
-import { findDurations } from './durations.ts';
+import { findDurations, monthsOf } from './durations.ts';
 import { ignoredBySection, isTitleCell, NO_SECTION_RULES, sectionAttribute } from './section-rules.ts';
 
 export { interpolateLog };
@@ -58,13 +58,6 @@ export function findCueHitsNormalised(norm: string, cues: ScaleCue[]): Hit[] {
   return out;
 }
 
-const UNIT_MONTHS: [RegExp, number][] = [
-  [/^weeks?$/, 1 / 4.3],
-  [/^months?$/, 1],
-  [/^quarters?$/, 3],
-  [/^years?$/, 12],
-];
-
 /** Read a number range from attribute text when the ingestion did not: "6-12 months", "Team (5-15)", "2 cycles". */
 export function parseRange(text: string): { min: number; max: number; unit?: string } | null {
   const m = /(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*\+?\s*([a-z]+)?/i.exec(text) ?? /(\d+(?:\.\d+)?)\s*\+?\s*([a-z]+)?/i.exec(text);
@@ -73,7 +66,7 @@ export function parseRange(text: string): { min: number; max: number; unit?: str
   return { min: Number(m[1]), max: Number(m[1]), unit: m[2]?.toLowerCase() };
 }
 
-function attributeNumberValue(s: Statement, rule: AttributeRule): { value: number; match: string } | null {
+function attributeNumberValue(s: Statement, rule: AttributeRule, units: Record<string, number> | undefined): { value: number; match: string } | null {
   if (!rule.numbers || !rule.anchors || !s.attribute) return null;
   const a = s.attribute;
   let min = a.min;
@@ -90,14 +83,11 @@ function attributeNumberValue(s: Statement, rule: AttributeRule): { value: numbe
   if (rule.numbers === 'people') {
     return { value: interpolateLog(Math.sqrt(Math.max(lo, 0.5) * Math.max(hi, 0.5)), rule.anchors), match: a.value };
   }
-  let factor = 1;
-  if (unit && /^cycles?$/.test(unit)) factor = rule.cycleMonths ?? 1.5;
-  else if (unit) {
-    const u = UNIT_MONTHS.find(([re]) => re.test(unit!));
-    if (!u) return null;
-    factor = u[1];
-  } else if (a.unit === undefined) return null;
-  return { value: interpolateLog(Math.max(hi * factor, 0.1), rule.anchors), match: a.value };
+  // A span of time: the unit word converted by the lexicon's one units table (a cycle by the rule's cycleMonths).
+  if (!unit) return null;
+  const months = monthsOf(hi, unit, units, rule.cycleMonths);
+  if (months === null) return null;
+  return { value: interpolateLog(Math.max(months, 0.1), rule.anchors), match: a.value };
 }
 
 const GENERAL_ATTRIBUTE: AttributeRule = { weight: 1, useGeneralCues: true, cues: [] };
@@ -153,7 +143,7 @@ export function statementEvidence(s: Statement, cues: ScaleCues): ScaleEvidence[
     const name = s.attribute && cues.attributes[s.attribute.name] ? s.attribute.name : asAttribute?.attribute ?? s.attribute!.name;
     const rule = cues.attributes[name] ?? GENERAL_ATTRIBUTE;
     const weight = cell ? asAttribute!.weight ?? rule.weight : rule.weight;
-    const num = cell ? null : attributeNumberValue(s, rule);
+    const num = cell ? null : attributeNumberValue(s, rule, cues.durations?.units);
     if (num) {
       push(`attribute:${name}`, rule.numbers === 'people' ? 'scope' : 'horizon', num.match, num.value, weight, true);
       return out;

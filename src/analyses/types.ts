@@ -24,8 +24,10 @@ export interface ScaleEvidence {
 export interface LevelPlacement extends Omit<LevelInfo, 'files'> {
   /** Unique id of the level: `company|track|level` plus `|variant` when set. */
   key: string;
-  /** Short display label `company:level`. */
+  /** Short label `company:level`, `company:track:level` when the company has several tracks (the CLI reads it back). */
   label: string;
+  /** Display name: company name, track when the company has several, level ("Octopus Deploy Security Analyst L2"). */
+  name: string;
   /** Fitted position (after keeping the ladder's native order). */
   position: number;
   low: number;
@@ -118,7 +120,7 @@ export interface MapTarget {
 }
 
 export interface MapResult {
-  source: Pick<LevelPlacement, 'key' | 'label' | 'position' | 'low' | 'high' | 'rawPosition' | 'basis' | 'evidence' | 'calibration'>;
+  source: Pick<LevelPlacement, 'key' | 'label' | 'name' | 'position' | 'low' | 'high' | 'rawPosition' | 'basis' | 'evidence' | 'calibration'>;
   targets: MapTarget[];
 }
 
@@ -144,13 +146,19 @@ export interface CoverageCell {
   /** weight / total weight of the level's classified statements. */
   share: number;
   statementIds: string[];
+  /** Statements of the level that mention the competency only in passing (a secondary reading or its cue words; see passing-mentions.ts). */
+  passingIds: string[];
 }
 
 export interface CompanyCoverage {
   company: string;
   track: string;
+  /** Competencies some statement of the ladder is about (primary, or secondary score ≥ minScore). */
   covered: string[];
+  /** Competencies nothing in the ladder's text touches: no statement about them, none naming them in passing, no cap note. */
   missing: string[];
+  /** Competencies no statement is about but some mention in passing: where (statement ids) and the words. */
+  inPassing: { competency: string; statementIds: string[]; cues: string[] }[];
   /** covered.length / taxonomy size. */
   share: number;
   /** Competencies not covered but carried over by a cap note. */
@@ -171,6 +179,7 @@ export type GapType =
   | 'truncated'
   | 'missing-level'
   | 'competency-never-covered'
+  | 'competency-in-passing'
   | 'competency-drops-out'
   | 'external-reference-only'
   | 'near-duplicate'
@@ -211,9 +220,12 @@ export interface DivergenceRow {
   onset: { company: string; track: string; level: string | null; position: number | null; statementIds: string[] }[];
   /** Strength (share of level weight) per company per aligned band (1..7). */
   strength: { company: string; track: string; band: number; level: string; strength: number; statementIds: string[] }[];
+  /** Companies none of whose ladders' text touches the competency: no statement about it, none naming it in passing. */
   neverMentioned: string[];
+  /** Ladders where no statement is about it (the absence part), each with the statements that name it in passing (none: never mentioned). */
+  silent: { company: string; track: string; inPassing: string[] }[];
   /** Statements per band, company side by side. */
-  sideBySide: { band: number; company: string; level: string; statements: { id: string; text: string }[] }[];
+  sideBySide: { band: number; company: string; track: string; level: string; statements: { id: string; text: string }[] }[];
 }
 
 export interface DiffEntry {
@@ -221,8 +233,22 @@ export interface DiffEntry {
   change: 'added' | 'dropped' | 'strengthened' | 'weakened' | 'kept' | 'carried-over';
   /** `to` includes `from` ("extends"): what `from` expects is present in `to` by inheritance. */
   inherited?: boolean;
-  from: { weight: number; share: number; scale: number | null; statements: { id: string; text: string }[] };
-  to: { weight: number; share: number; scale: number | null; statements: { id: string; text: string }[] };
+  from: DiffSide;
+  to: DiffSide;
+}
+
+/** One level's side of a diff entry. */
+export interface DiffSide {
+  /** Statements of the level about the competency (primary, or secondary score ≥ 0.25). */
+  count: number;
+  /** Classified statements of the level. */
+  of: number;
+  /** count / of: the share the change is decided on (0 exactly when no statement is about it). */
+  share: number;
+  /** Sum of the competency's scores over the level's statements (the soft weight behind profiles and similarity). */
+  weight: number;
+  scale: number | null;
+  statements: { id: string; text: string }[];
 }
 
 export interface LevelDiff {

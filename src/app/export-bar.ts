@@ -37,7 +37,7 @@ export function addExportBars(root: Element, selection: Record<string, string | 
     bar.className = 'export-bar';
     bar.setAttribute('role', 'group');
     bar.setAttribute('aria-label', `Export ${heading}`);
-    if (rowsOf(panel)) {
+    if (rowsOf(panel)?.length) {
       bar.append(
         button('CSV', `Download ${heading} as CSV`, () => downloadBlob(new Blob([recordsToCsv(rowsOf(panel) ?? [])], { type: 'text/csv;charset=utf-8' }), `${name}.csv`)),
         button('JSON', `Download ${heading} as JSON`, () => downloadBlob(new Blob([toJSON(rowsOf(panel) ?? [])], { type: 'application/json' }), `${name}.json`)),

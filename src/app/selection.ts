@@ -5,7 +5,7 @@ export interface Selection extends ViewSelection {
   view: string;
 }
 
-const KEYS = ['company', 'track', 'level', 'variant', 'competency', 'q', 'text', 'compare'] as const;
+const KEYS = ['company', 'track', 'level', 'variant', 'competency', 'q', 'text', 'compare', 'to'] as const;
 
 /** Reads a selection from a query string (`?view=coverage&company=octopus`); unknown keys are ignored. */
 export function parseSelection(search: string, defaultView: string, views: readonly string[]): Selection {
@@ -29,8 +29,9 @@ export function publicSelection(selection: Selection, uploaded: ReadonlySet<stri
   const out: Selection = { ...selection };
   delete out.text;
   if (out.company && uploaded.has(out.company)) for (const key of ['company', 'track', 'level', 'variant'] as const) delete out[key];
+  if (out.to && uploaded.has(out.to.split('|')[0])) delete out.to;
   if (out.compare) {
-    const shown = out.compare.split(',').filter((c) => !uploaded.has(c)).join(',');
+    const shown = out.compare.split(',').filter((c) => !uploaded.has(c.split('|')[0])).join(',');
     if (shown) out.compare = shown;
     else delete out.compare;
   }
@@ -63,6 +64,7 @@ export function updateSelection(selection: Selection, patch: Partial<Selection>)
   if (!('track' in patch) && ('level' in patch || 'company' in patch)) delete next.track;
   if (!('variant' in patch) && ('level' in patch || 'company' in patch)) delete next.variant;
   if (!next.level) delete next.variant;
+  if (!('to' in patch) && ('level' in patch || 'company' in patch || 'track' in patch)) delete next.to;
   for (const key of KEYS) if (!next[key]) delete next[key];
   return next;
 }

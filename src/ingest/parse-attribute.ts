@@ -18,12 +18,17 @@ export function parseAttribute(label: string, value: string, rules: IngestRules)
   const short = v.length <= MAX_NUMBERED_VALUE;
   const range = short ? /(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)/.exec(v) : null;
   const single = short ? /(\d+(?:\.\d+)?)\s*\+?/.exec(v) : null;
-  const unit = /\bmonths?\b/i.test(v) ? 'months' : /\b(years?)\b/i.test(v) ? 'years' : /\b(people|engineers|peers|team|persons?)\b|\(\s*\d/i.test(v) ? 'people' : /\b(cycles?|quarters?)\b/i.test(v) ? 'cycles' : undefined;
-  if (range || single) {
+  // The unit is recorded as written (the word after the numbers, lower case: "months", "quarters", "years", "cycles"),
+  // or `people` for a head count ("Team (5-15)", "5-15 engineers"); the analyses convert with one table
+  // (data/scale-cues.json durations.units; a cycle by attributes.planningHorizon.cycleMonths).
+  const match = range ?? single;
+  if (match) {
     const min = Number(range ? range[1] : single![1]);
     const max = Number(range ? range[2] : single![1]);
-    if (unit === 'years') Object.assign(out, { min: min * 12, max: max * 12, unit: 'months' });
-    else if (unit) Object.assign(out, { min, max, unit });
+    const word = /^\s*\+?\s*(\p{L}+)/u.exec(v.slice(match.index + match[0].length))?.[1]?.toLowerCase();
+    const headCount = (w: string) => /^(people|engineers|peers|team|persons?|teammates)$/.test(w);
+    const unit = word ? (headCount(word) ? 'people' : word) : /\b(people|engineers|peers|team|persons?)\b|\(\s*\d/i.test(v) ? 'people' : undefined;
+    if (unit) Object.assign(out, { min, max, unit });
   }
   return out;
 }

@@ -1,4 +1,6 @@
 /** How statements and levels are grouped: one key per ladder (company + track) and per level. */
+import { slug } from '../text/slug.ts';
+
 export type LevelLike = { company: string; track: string; level: string; variant?: string };
 
 const keys = new WeakMap<object, string>();
@@ -18,7 +20,33 @@ export function ladderKey(s: { company: string; track: string }): string {
   return `${s.company}|${s.track}`;
 }
 
-/** Display label `company:level` (with variant in brackets). */
-export function levelLabel(l: LevelLike): string {
-  return `${l.company}:${l.level}${l.variant ? ` [${l.variant}]` : ''}`;
+/**
+ * Short label `company:level`, or `company:track:level` (track as a slug) when the company has several tracks
+ * (`octopus:security-analyst:L2`); variant in brackets. The CLI's level resolver reads it back.
+ */
+export function levelLabel(l: LevelLike, multiTrack = false): string {
+  return `${l.company}:${multiTrack ? `${slug(l.track)}:` : ''}${l.level}${l.variant ? ` [${l.variant}]` : ''}`;
+}
+
+/** A ladder's display name: the company's name, and the track when the company has several ("Octopus Deploy Security Analyst"). */
+export function ladderName(l: { companyName?: string; company: string; track: string }, multiTrack: boolean): string {
+  const company = l.companyName || l.company;
+  return multiTrack && l.track ? `${company} ${l.track}` : company;
+}
+
+/** A level's display name: its ladder's name and the level ("Octopus Deploy Security Analyst L2", "Teleport 3"); variant in brackets. */
+export function levelName(l: LevelLike & { companyName?: string }, multiTrack: boolean): string {
+  return `${ladderName(l, multiTrack)} ${l.level}${l.variant ? ` (${l.variant})` : ''}`;
+}
+
+/** Companies with more than one track among these rows. */
+export function multiTrackCompanies(rows: readonly { company: string; track: string }[]): Set<string> {
+  const first = new Map<string, string>();
+  const out = new Set<string>();
+  for (const r of rows) {
+    const t = first.get(r.company);
+    if (t === undefined) first.set(r.company, r.track);
+    else if (t !== r.track) out.add(r.company);
+  }
+  return out;
 }

@@ -23,8 +23,10 @@ export interface ViewSelection {
   competency?: string;
   q?: string;
   text?: string;
-  /** Companies compared in the divergence view, comma-separated ids (unset = all). */
+  /** Ladders compared in the divergence view, comma-separated company ids or ladder keys `company|track` (unset = all). */
   compare?: string;
+  /** The level the level diff compares with (a level key; unset = the next level of the same track). */
+  to?: string;
 }
 
 /** Options every view takes. */

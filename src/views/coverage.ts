@@ -6,7 +6,8 @@ import { companyColor, OKABE_ITO, SEQUENTIAL } from './palette.ts';
 import { panel } from './panel.ts';
 import { onMarkClick } from './plot-select.ts';
 import { inSelection, selectLevel } from './level-rows.ts';
-import { competencyLabeller } from './statement-list.ts';
+import { competencyLabeller, explorerQuery } from './statement-list.ts';
+import { ladderName, multiTrackCompanies } from '../analyses/index.ts';
 
 /** Coverage: competency × (company, level) counts, empty cells visibly empty, and each ladder's coverage share. */
 export const coverage: View = (data, { width, selection, onSelect }) => {
@@ -35,6 +36,9 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
       color: { scheme: SEQUENTIAL, domain: [0, maxCount], legend: true, label: 'statements (primary competency)' },
       marks: [
         Plot.cell(rows.filter((c) => c.count === 0), { x: 'column', y: 'label', fill: 'none', stroke: 'currentColor', strokeOpacity: 0.35, strokeDasharray: '2 3', inset: 2 }),
+        // Not about it, but named in passing (a secondary reading, or its cue words in a statement about something else).
+        Plot.text(rows.filter((c) => c.count === 0 && c.mentions === 0 && c.passingIds.length > 0), { x: 'column', y: 'label', text: () => '~', fontSize: 13, fillOpacity: 0.8 }),
+        Plot.text(rows.filter((c) => c.count === 0 && c.mentions > 0), { x: 'column', y: 'label', text: (c: Row) => `(${c.mentions})`, fontSize: 10, fillOpacity: 0.8 }),
         Plot.cell(rows.filter((c) => c.count > 0), { x: 'column', y: 'label', fill: 'count', fillOpacity: (c: Row) => (inSel(c) ? 1 : 0.45), inset: 1 }),
         Plot.text(rows.filter((c) => c.count > 0), { x: 'column', y: 'label', text: 'count', fill: (c: Row) => (c.count > maxCount * 0.55 ? 'white' : 'black'), fontSize: 11 }),
         Plot.cell(rows, {
@@ -42,7 +46,7 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
           y: 'label',
           fill: 'transparent',
           tip: true,
-          channels: { statements: 'count', mentions: 'mentions', inherited: 'inherited', share: (c: Row) => `${Math.round(c.share * 100)}%` },
+          channels: { statements: 'count', mentions: 'mentions', 'in passing': (c: Row) => c.passingIds.length, inherited: 'inherited', share: (c: Row) => `${Math.round(c.share * 100)}%` },
         }),
         Plot.cell(rows.filter((c) => c.competency === selection.competency), { x: 'column', y: 'label', stroke: OKABE_ITO[5], strokeWidth: 1.5, fill: 'none' }),
       ],
@@ -53,8 +57,9 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
     },
   );
 
+  const multi = multiTrackCompanies(placements);
   const companyName = new Map(placements.map((p) => [p.company, p.companyName]));
-  const shares = companies.map((c) => ({ ...c, name: `${companyName.get(c.company) ?? c.company}${companies.filter((d) => d.company === c.company).length > 1 ? ` · ${c.track}` : ''}` }));
+  const shares = companies.map((c) => ({ ...c, name: ladderName({ ...c, companyName: companyName.get(c.company) }, multi.has(c.company)) }));
   const shareChart = Plot.plot({
     ariaLabel: 'Share of the taxonomy each company covers',
     width,
@@ -65,15 +70,25 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
     y: { domain: shares.map((s) => s.name), label: null },
     color: companyColor(shares.map((s) => s.company)),
     marks: [
-      Plot.barX(shares, { x: 'share', y: 'name', fill: 'company', tip: true, channels: { missing: (s: (typeof shares)[number]) => s.missing.map(label).join(', ') || 'none' } }),
+      Plot.barX(shares, { x: 'share', y: 'name', fill: 'company', tip: true, channels: { 'never mentioned': (s: (typeof shares)[number]) => s.missing.map(label).join(', ') || 'none', 'only in passing': (s: (typeof shares)[number]) => s.inPassing.map((m) => label(m.competency)).join(', ') || 'none' } }),
       Plot.text(shares, { x: 'share', y: 'name', text: (s: (typeof shares)[number]) => `${s.covered.length}/${data.analysis.competencies.length}`, dx: 4, textAnchor: 'start' }),
       Plot.ruleX([0]),
     ],
   });
   const missing = h(
     'ul',
-    null,
-    ...shares.map((s) => h('li', null, h('strong', null, s.name), s.missing.length ? `: missing ${s.missing.map(label).join(', ')}` : ': covers every competency', s.carriedOver.length ? ` (carried over by a cap note: ${s.carriedOver.map(label).join(', ')})` : '')),
+    { class: 'coverage-missing' },
+    ...shares.map((s) =>
+      h(
+        'li',
+        null,
+        h('strong', null, s.name),
+        !s.missing.length && !s.inPassing.length ? ': some statement is about every competency' : '',
+        s.missing.length ? `: never mentions ${s.missing.map(label).join(', ')}` : '',
+        s.carriedOver.length ? ` (carried over by a cap note: ${s.carriedOver.map(label).join(', ')})` : '',
+        s.inPassing.length ? h('span', null, `${s.missing.length ? ';' : ':'} mentions only in passing `, ...s.inPassing.flatMap((m, i) => [i ? ', ' : '', h('a', { href: explorerQuery(m.statementIds), title: `Open the ${m.statementIds.length} statement${m.statementIds.length > 1 ? 's' : ''} in the statement explorer` }, `${label(m.competency)} (${m.statementIds.length})`)])) : '',
+      ),
+    ),
   );
 
   return h(
@@ -82,20 +97,20 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
     panel(
       {
         title: 'Coverage heatmap',
-        howTo: 'Rows are the 16 competencies, columns each company level. The number is how many statements have that competency as their primary one; darker = more. A dashed empty box means the level says nothing about the competency. Hover for mentions (statements that touch it as a secondary competency too) and inherited statements (from a level this one says it extends). Click a cell to select the level and competency.',
+        howTo: 'Rows are the 16 competencies, columns each company level. The number is how many statements have that competency as their primary one; darker = more. (n) in an empty box: n statements touch it as a secondary competency; ~: it is only named in passing (its cue words in a statement about something else); a dashed empty box alone: the level never mentions it. Hover for mentions (statements that touch it as a secondary competency too) and inherited statements (from a level this one says it extends). Click a cell to select the level and competency.',
         name: 'coverage',
         chart: true,
-        rows: () => cells.map(({ statementIds, ...c }) => ({ ...c, statements: statementIds.length })),
+        rows: () => cells.map(({ statementIds, passingIds, ...c }) => ({ ...c, statements: statementIds.length, inPassing: passingIds.join(' ') })),
       },
       heatmap,
     ),
     panel(
       {
         title: 'Coverage share per company',
-        howTo: 'How much of the taxonomy each ladder covers at any of its levels, and which competencies it never mentions.',
+        howTo: 'How much of the taxonomy each ladder covers at any of its levels (some statement is about the competency), which competencies it mentions only in passing (follow the link to the statements) and which it never mentions at all.',
         name: 'coverage-share',
         chart: true,
-        rows: () => companies.map((c) => ({ company: c.company, track: c.track, share: c.share, covered: c.covered.join('; '), missing: c.missing.join('; '), carriedOver: c.carriedOver.join('; ') })),
+        rows: () => companies.map((c) => ({ company: c.company, track: c.track, share: c.share, covered: c.covered.join('; '), neverMentioned: c.missing.join('; '), onlyInPassing: c.inPassing.map((m) => `${m.competency} (${m.statementIds.join(' ')})`).join('; '), carriedOver: c.carriedOver.join('; ') })),
       },
       shareChart,
       missing,

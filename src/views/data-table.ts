@@ -19,11 +19,14 @@ export interface DataTableOptions<T> {
   page?: number;
 }
 
+/** The table element, with `setRows` to show other rows (filtered) keeping the sort and page the user chose. */
+export type DataTable<T> = HTMLElement & { setRows(rows: readonly T[]): void };
+
 /**
  * A sortable table that renders cells as text only. Column headers are buttons (keyboard operable,
  * `aria-sort` announced); long tables grow page by page.
  */
-export function dataTable<T extends object>(rows: readonly T[], { columns, caption, page = 50 }: DataTableOptions<T>): HTMLElement {
+export function dataTable<T extends object>(rows: readonly T[], { columns, caption, page = 50 }: DataTableOptions<T>): DataTable<T> {
   let sortKey: (keyof T & string) | null = null;
   let descending = false;
   let limit = page;
@@ -77,5 +80,10 @@ export function dataTable<T extends object>(rows: readonly T[], { columns, capti
     more.textContent = `Show more (${rows.length - Math.min(limit, rows.length)} not shown)`;
   }
   draw();
-  return h('div', { class: 'table-wrap' }, table, more);
+  return Object.assign(h('div', { class: 'table-wrap' }, table, more), {
+    setRows(next: readonly T[]) {
+      rows = next;
+      draw();
+    },
+  });
 }

@@ -5,12 +5,15 @@ import { dataTable } from './data-table.ts';
 import { h } from './dom.ts';
 import { inSelection } from './level-rows.ts';
 import { panel } from './panel.ts';
+import { multiTrackCompanies } from '../levels/index.ts';
 import { sourceLabel } from '../format/source-label.ts';
 
 /** One explorer row: a statement flattened for reading and export. */
 export interface ExplorerRow {
   id: string;
+  /** The company's display name. */
   company: string;
+  track: string;
   level: string;
   section: string;
   kind: string;
@@ -22,8 +25,8 @@ export interface ExplorerRow {
   text: string;
 }
 
-/** Flattens a classified statement into an explorer row. */
-export function explorerRow(s: ClassifiedStatement, competencyLabel: (id: string) => string = (id) => id): ExplorerRow {
+/** Flattens a classified statement into an explorer row (`companyName` turns a company id into its display name). */
+export function explorerRow(s: ClassifiedStatement, competencyLabel: (id: string) => string = (id) => id, companyName: (id: string) => string = (id) => id): ExplorerRow {
   const cues = s.why?.cues?.map((c) => c.cue) ?? [];
   const features = (s.why?.features ?? []).filter((f) => f.competency === s.competency && f.feature !== 'cues' && f.feature !== 'prior').slice(0, 4);
   const why = [
@@ -35,7 +38,8 @@ export function explorerRow(s: ClassifiedStatement, competencyLabel: (id: string
   ].join('; ');
   return {
     id: s.id,
-    company: s.company,
+    company: companyName(s.company),
+    track: s.track,
     level: s.variant ? `${s.level} (${s.variant})` : s.level,
     section: s.section,
     kind: s.kind,
@@ -67,20 +71,27 @@ export function passesConfidence(row: ExplorerRow, filter: string): boolean {
   return (row.confidence ?? 0) >= Number(filter);
 }
 
-/** Whether a row's text fields (or its id) contain every word of the query (case-insensitive). */
+/**
+ * Whether a row's text fields (or its id) contain every word of the query (case-insensitive). ` | ` separates
+ * alternatives ("a b | c": a and b, or c), as links to a list of statements use it.
+ */
 export function matchesQuery(row: ExplorerRow, query: string): boolean {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (!words.length) return true;
-  const hay = `${row.text} ${row.section} ${row.competency} ${row.why} ${row.source} ${row.level} ${row.company} ${row.id}`.toLowerCase();
-  return words.every((w) => hay.includes(w));
+  const alternatives = query.toLowerCase().split(' | ').map((q) => q.split(/\s+/).filter((w) => w && w !== '|')).filter((ws) => ws.length);
+  if (!alternatives.length) return true;
+  const hay = `${row.text} ${row.section} ${row.competency} ${row.why} ${row.source} ${row.level} ${row.company} ${row.track} ${row.id}`.toLowerCase();
+  return alternatives.some((words) => words.every((w) => hay.includes(w)));
 }
 
 /** Statement explorer: every statement, searchable and filterable, with its classification and source. */
 export const explorer: View = (data, { width, selection, onSelect }) => {
   const label = new Map(data.taxonomy.competencies.map((c) => [c.id, c.label]));
+  const names = new Map(data.set.levels.map((l) => [l.company, l.companyName]));
+  const multi = multiTrackCompanies(data.set.levels);
   const all = data.statements
     .filter((s) => inSelection(s, selection) && (!selection.competency || s.competency === selection.competency))
-    .map((s) => explorerRow(s, (id) => label.get(id) ?? id));
+    .map((s) => explorerRow(s, (id) => label.get(id) ?? id, (id) => names.get(id) ?? id));
+  // The track column only when some company shown has several tracks.
+  const showTrack = all.length > 0 && data.statements.some((s) => multi.has(s.company) && inSelection(s, selection));
   let query = selection.q ?? '';
   let kind = '';
   let flag = '';
@@ -88,7 +99,7 @@ export const explorer: View = (data, { width, selection, onSelect }) => {
   let confidence = '';
   let shown: ExplorerRow[] = [];
 
-  const searchInput = h('input', { type: 'search', id: 'explorer-search', value: query, placeholder: 'words in text, section, cues, file…', autocomplete: 'off' });
+  const searchInput = h('input', { type: 'search', id: 'explorer-search', value: query, placeholder: 'Search text, section, cues, file…', 'aria-describedby': 'explorer-search-help', autocomplete: 'off' });
   const kindSelect = h('select', { id: 'explorer-kind' }, h('option', { value: '' }, 'all kinds'), ...KINDS.map((k) => h('option', { value: k }, k)));
   const flagSelect = h('select', { id: 'explorer-flag' }, h('option', { value: '' }, 'any flags'), ...FLAGS.map((f) => h('option', { value: f }, f)));
   const sectionSelect = h('select', { id: 'explorer-section' }, h('option', { value: '' }, 'all sections'), ...[...new Set(all.map((r) => r.section))].filter(Boolean).sort().map((v) => h('option', { value: v }, v)));
@@ -96,6 +107,25 @@ export const explorer: View = (data, { width, selection, onSelect }) => {
   const status = h('p', { class: 'muted', role: 'status' });
   const tableSlot = h('div', { class: 'table-slot' });
 
+  const table = dataTable<ExplorerRow>([], {
+    caption: 'Statements',
+    columns: [
+      { key: 'company', label: 'company' },
+      ...(showTrack ? [{ key: 'track' as const, label: 'track' }] : []),
+      { key: 'level', label: 'level' },
+      { key: 'section', label: 'section', width: '9rem' },
+      { key: 'kind', label: 'kind' },
+      { key: 'competency', label: 'competency' },
+      { key: 'confidence', label: 'conf.', numeric: true, format: (c) => (typeof c === 'number' ? c.toFixed(2) : '') },
+      { key: 'text', label: 'statement', width: width > 900 ? '34%' : '16rem' },
+      { key: 'why', label: 'why', width: '12rem' },
+      { key: 'flags', label: 'flags' },
+      { key: 'source', label: 'source', format: (v) => String(v).split('/').pop() ?? '' },
+    ],
+  });
+  tableSlot.append(table);
+
+  // Filtering updates the rows of one table: its sort order and page stay as the user set them.
   const draw = () => {
     shown = all.filter(
       (r) =>
@@ -106,23 +136,7 @@ export const explorer: View = (data, { width, selection, onSelect }) => {
         passesConfidence(r, confidence),
     );
     status.textContent = `${shown.length} of ${all.length} statements${selection.company || selection.level || selection.competency ? ' in the selection' : ''}`;
-    tableSlot.replaceChildren(
-      dataTable(shown, {
-        caption: 'Statements',
-        columns: [
-          { key: 'company', label: 'company' },
-          { key: 'level', label: 'level' },
-          { key: 'section', label: 'section', width: '9rem' },
-          { key: 'kind', label: 'kind' },
-          { key: 'competency', label: 'competency' },
-          { key: 'confidence', label: 'conf.', numeric: true, format: (c) => (typeof c === 'number' ? c.toFixed(2) : '') },
-          { key: 'text', label: 'statement', width: width > 900 ? '34%' : '16rem' },
-          { key: 'why', label: 'why', width: '12rem' },
-          { key: 'flags', label: 'flags' },
-          { key: 'source', label: 'source', format: (v) => String(v).split('/').pop() ?? '' },
-        ],
-      }),
-    );
+    table.setRows(shown);
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -152,6 +166,7 @@ export const explorer: View = (data, { width, selection, onSelect }) => {
         'div',
         { class: 'filters' },
         h('label', { for: 'explorer-search' }, 'Search', searchInput),
+        h('span', { id: 'explorer-search-help', class: 'visually-hidden' }, 'Matches every word anywhere in a row: text, section, competency, cues, file, level, company.'),
         h('label', { for: 'explorer-kind' }, 'Kind', kindSelect),
         h('label', { for: 'explorer-section' }, 'Section', sectionSelect),
         h('label', { for: 'explorer-flag' }, 'Flag', flagSelect),

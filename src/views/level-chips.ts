@@ -4,9 +4,17 @@ import { isSelectedLevel, levelName, selectLevel } from './level-rows.ts';
 
 type Level = { company: string; companyName: string; track: string; level: string; levelTitle: string; variant?: string };
 
-/** Keyboard-reachable level buttons (charts are not focusable): choosing one selects that level. */
-export function levelChips(levels: readonly Level[], { selection, onSelect }: Pick<ViewOptions, 'selection' | 'onSelect'>, label = 'Choose a level'): HTMLElement {
-  const multiTrack = (l: Level) => new Set(levels.filter((m) => m.company === l.company).map((m) => m.track)).size > 1;
+/**
+ * Keyboard-reachable level buttons (charts are not focusable): choosing one selects that level. `all`: every level
+ * loaded (default `levels`), so that a level of a company with several tracks is named and selected with its track.
+ */
+export function levelChips(levels: readonly Level[], { selection, onSelect }: Pick<ViewOptions, 'selection' | 'onSelect'>, label = 'Choose a level', all: readonly Level[] = levels): HTMLElement {
+  const multiTrack = (l: Level) => new Set(all.filter((m) => m.company === l.company).map((m) => m.track)).size > 1;
+  // The title adds the level's title only where it says more than the level's name ("IC4 · Senior Security Engineer", not "3 · 3").
+  const title = (l: Level) => {
+    const name = levelName(l, multiTrack(l));
+    return l.levelTitle && !name.toLowerCase().includes(l.levelTitle.toLowerCase()) ? `${name} · ${l.levelTitle}` : name;
+  };
   return h(
     'div',
     { class: 'level-chips', role: 'group', 'aria-label': label },
@@ -17,8 +25,8 @@ export function levelChips(levels: readonly Level[], { selection, onSelect }: Pi
         {
           type: 'button',
           'aria-pressed': String(isSelectedLevel(l, selection)),
-          title: `${levelName(l, multiTrack(l))} · ${l.levelTitle}`,
-          on: { click: () => onSelect(selectLevel(l, levels)) },
+          title: title(l),
+          on: { click: () => onSelect(selectLevel(l, all)) },
         },
         levelName(l, multiTrack(l)),
       ),

@@ -23,6 +23,11 @@ export function explorerLink(s: { id: string; company: string }): string {
   return `?${new URLSearchParams({ view: 'explorer', company: s.company, q: s.id })}`;
 }
 
+/** A link (query string) to several statements in the explorer: its search matches any of the ids. */
+export function explorerQuery(ids: readonly string[]): string {
+  return `?${new URLSearchParams({ view: 'explorer', q: ids.join(' | ') })}`;
+}
+
 /** A list of statements as text with their source (file:line), at most `limit` shown. */
 export function statementList(data: AtlasData, ids: readonly string[], limit = 8): HTMLElement {
   const index = statementIndex(data);

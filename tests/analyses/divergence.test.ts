@@ -18,7 +18,7 @@ describe('divergence on the seeds', () => {
     expect(threat.neverMentioned).not.toContain('dropbox');
     const hiring = rows.find((r) => r.competency === 'hiring')!;
     expect(hiring.neverMentioned.length).toBeGreaterThan(0);
-    expect(hiring.parts.absence).toBeCloseTo(hiring.neverMentioned.length / 3, 3);
+    expect(hiring.parts.absence).toBeCloseTo(hiring.silent.length / 3, 3);
   });
   it('gives an onset per ladder at the lowest-placed level that mentions it, with its statements', () => {
     const mentoring = rows.find((r) => r.competency === 'mentoring')!;

@@ -54,3 +54,20 @@ describe('statementEvidence on attributes the lexicon has no rule for', () => {
     expect(statementEvidence(s, scaleCues).map((e) => e.value)).toEqual([6]);
   });
 });
+
+describe('planning horizons through the one units table (issue 15)', () => {
+  const attr = (value: string, extra = {}) => row('o', 'L', 1, value, { kind: 'attribute', attribute: { name: 'planningHorizon', label: 'Planning horizon', value, ...extra } });
+  const v = (value: string, extra = {}) => statementEvidence(attr(value, extra), scaleCues)[0].value;
+  it('"2 quarters" is placed where "6 months" is (was 2.5 against 3.5)', () => {
+    expect(v('2 quarters', { min: 2, max: 2, unit: 'quarters' })).toBe(v('6 months', { min: 6, max: 6, unit: 'months' }));
+    expect(v('2 quarters')).toBe(v('6 months'));
+    expect(v('1 year', { min: 1, max: 1, unit: 'year' })).toBe(v('12 months', { min: 12, max: 12, unit: 'months' }));
+  });
+  it('converts with data/scale-cues.json durations.units, a cycle with planningHorizon.cycleMonths', () => {
+    const units = scaleCues.durations!.units;
+    const quarter = parseScaleCues(JSON.parse(JSON.stringify({ ...scaleCues, durations: { ...scaleCues.durations, units: { ...units, quarters: 12 } } })));
+    expect(statementEvidence(attr('2 quarters', { min: 2, max: 2, unit: 'quarters' }), quarter)[0].value).toBe(v('24 months', { min: 24, max: 24, unit: 'months' }));
+    const cycleMonths = scaleCues.attributes.planningHorizon.cycleMonths!;
+    expect(v('4 cycles', { min: 4, max: 4, unit: 'cycles' })).toBe(v(`${4 * cycleMonths} months`, { min: 4 * cycleMonths, max: 4 * cycleMonths, unit: 'months' }));
+  });
+});

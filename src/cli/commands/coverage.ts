@@ -16,6 +16,7 @@ const COLUMNS: [string, (c: CoverageCell) => unknown][] = [
   ['weight', (c) => c.weight],
   ['share', (c) => c.share],
   ['statementIds', (c) => c.statementIds.join(' ')],
+  ['passingIds', (c) => c.passingIds.join(' ')],
 ];
 
 export const command: Command = {
@@ -36,14 +37,14 @@ export const command: Command = {
       for (const c of cov.competencies) {
         const row = levels.map((p) => {
           const cell = cov.cells.find((x) => x.levelKey === p.key && x.competency === c)!;
-          return String(cell.count || (cell.mentions ? `(${cell.mentions})` : '·')).padStart(Math.max(4, p.label.length));
+          return String(cell.count || (cell.mentions ? `(${cell.mentions})` : cell.passingIds.length ? '~' : '·')).padStart(Math.max(4, p.label.length));
         });
         io.out(`${c.padEnd(w)}  ${row.join(' ')}`);
       }
-      io.out('\n(n) = mentioned only as a secondary competency\n');
+      io.out('\n(n) = mentioned only as a secondary competency; ~ = named only in passing (its cue words in a statement about something else); · = not mentioned\n');
       for (const c of cov.companies) {
         io.out(`${c.company} (${c.track}): covers ${c.covered.length}/${cov.competencies.length} (${Math.round(c.share * 100)}%)` +
-          `${c.missing.length ? `; missing ${c.missing.join(', ')}` : ''}${c.carriedOver.length ? `; carried over by a cap note: ${c.carriedOver.join(', ')}` : ''}`);
+          `${c.inPassing.length ? `; only in passing: ${c.inPassing.map((m) => m.competency).join(', ')}` : ''}${c.missing.length ? `; never mentioned: ${c.missing.join(', ')}` : ''}${c.carriedOver.length ? `; carried over by a cap note: ${c.carriedOver.join(', ')}` : ''}`);
       }
     }
     return reportInputProblems(set.diagnostics, io);

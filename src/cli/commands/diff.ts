@@ -7,10 +7,11 @@ function printDiff(d: LevelDiff, io: Io, all: boolean, gap: boolean): void {
   io.out(`${gap ? '\n' : ''}${d.from.label} (${n1(d.from.position)}) → ${d.to.label} (${n1(d.to.position)})`);
   for (const e of d.entries) {
     if (e.change === 'kept' && !all) continue;
-    io.out(`\n${e.change.toUpperCase()}${e.inherited ? ' (inherited)' : ''} ${e.competency}  share ${Math.round(e.from.share * 100)}% → ${Math.round(e.to.share * 100)}%`);
+    io.out(`\n${e.change.toUpperCase()}${e.inherited ? ' (inherited)' : ''} ${e.competency}  share ${Math.round(e.from.share * 100)}% (${e.from.count}/${e.from.of}) → ${Math.round(e.to.share * 100)}% (${e.to.count}/${e.to.of})`);
     for (const s of e.from.statements.slice(0, 2)) io.out(`  − ${s.text}`);
     for (const s of e.to.statements.slice(0, 2)) io.out(`  + ${s.text}`);
   }
+  if (!gap) io.out('\nshare = statements of the level about the competency / its classified statements. added: 0% → more; dropped: more → 0%;\nstrengthened / weakened: both have it and the share moves by ≥ 5 points and ≥ a quarter; kept: about the same.');
   const kept = d.entries.filter((e) => e.change === 'kept').length;
   if (kept && !all) io.out(`\n(${kept} competencies kept about the same; --all shows them)`);
 }

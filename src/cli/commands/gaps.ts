@@ -1,4 +1,5 @@
-import { gaps } from '../../analyses/index.ts';
+import { gaps, multiTrackCompanies } from '../../analyses/index.ts';
+import { slug } from '../../text/index.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
 import { DATA_OPTIONS, loadAtlas } from '../load-atlas.ts';
 import { reportInputProblems } from '../report-diagnostics.ts';
@@ -21,8 +22,9 @@ export const command: Command = {
       : analysis.gaps;
     if (parsed.flags.json) io.out(`${JSON.stringify(findings, null, 2)}\n`);
     else {
+      const multi = multiTrackCompanies(analysis.levels);
       for (const f of findings) {
-        io.out(`${f.severity.toUpperCase().padEnd(6)} ${f.company}${f.level ? ` ${f.level}` : ''}${f.competency ? ` [${f.competency}]` : ''} ${f.type}: ${f.suggestion}`);
+        io.out(`${f.severity.toUpperCase().padEnd(6)} ${f.company}${multi.has(f.company) ? `:${slug(f.track)}` : ''}${f.level ? ` ${f.level}` : ''}${f.competency ? ` [${f.competency}]` : ''} ${f.type}: ${f.suggestion}`);
         if (f.statementIds.length) io.out(`       statements: ${f.statementIds.join(' ')}`);
         for (const p of f.peers ?? []) io.out(`       e.g. ${p.company} ${p.level}: "${p.text}"`);
       }

@@ -44,10 +44,19 @@ describe('analysis commands', () => {
   }, 30_000);
 
   it('map prints plain words by default and maps pasted text', async () => {
-    // octopus:L4 names two tracks now (Security Engineer, Security Analyst): the full key picks one.
-    expect((await run('map', 'octopus:L4')).err).toMatch(/matches several levels.*octopus\|Security Engineer\|L4/);
+    // octopus:L4 names two tracks (Security Engineer, Security Analyst): the error says which references pick one,
+    // and company:track:level (track by slug or a unique prefix) or the full key does.
+    const ambiguous = await run('map', 'octopus:L4');
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.err).toMatch(/matches 2 levels.*try: octopus:security-analyst:L4, octopus:security-engineer:L4/);
     const human = await run('map', 'octopus|Security Engineer|L4');
     expect(human.out).toMatch(/→ Teleport/);
+    const byTrack = await run('map', 'octopus:engineer:L4', '--json');
+    expect(JSON.parse(byTrack.out).source.key).toBe('octopus|Security Engineer|L4');
+    const analyst = await run('map', 'octopus:analyst:L3', '--json');
+    expect(JSON.parse(analyst.out).source.key).toBe('octopus|Security Analyst|L3');
+    const vague = await run('map', 'octopus:security:L3');
+    expect(vague.err).toMatch(/"security" matches several tracks of octopus.*its tracks are management, security-analyst, security-engineer/);
     const text = await run('map', '--text', 'Owns company-wide multi-year security strategy.', '--json');
     expect(JSON.parse(text.out).source.position).toBeGreaterThan(5);
   }, 30_000);
@@ -56,7 +65,7 @@ describe('analysis commands', () => {
     const { code, out } = await run('coverage', '--csv');
     expect(code).toBe(0);
     const lines = out.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('company,track,level,competency,count,mentions,inherited,inheritedFrom,weight,share,statementIds');
+    expect(lines[0]).toBe('company,track,level,competency,count,mentions,inherited,inheritedFrom,weight,share,statementIds,passingIds');
     expect(lines).toHaveLength(1 + 20 * 16);
   }, 30_000);
 
@@ -66,7 +75,8 @@ describe('analysis commands', () => {
     const d = JSON.parse((await run('diverge', '--json')).out);
     expect(d).toHaveLength(16);
     const diff = await run('diff', 'octopus|Security Engineer|L2', 'octopus|Security Analyst|L3', '--json');
-    expect(JSON.parse(diff.out).from.label).toBe('octopus:L2');
+    expect(JSON.parse(diff.out).from.label).toBe('octopus:security-engineer:L2');
+    expect(JSON.parse((await run('diff', 'octopus:engineer:L2', 'octopus:analyst:L3', '--json')).out).to.label).toBe('octopus:security-analyst:L3');
     const ladder = JSON.parse((await run('diff', 'teleport', '--json')).out);
     expect(ladder.map((d: { to: { label: string } }) => d.to.label)).toEqual(['teleport:2', 'teleport:3', 'teleport:4', 'teleport:5', 'teleport:6']);
   }, 60_000);
