@@ -95,6 +95,8 @@ export interface FileReport {
 export interface LevelInfo {
   company: string;
   companyName: string;
+  /** The company's colour from its ladder.json (`#rrggbb`), when it names one. */
+  companyColor?: string;
   track: string;
   level: string;
   levelTitle: string;

@@ -47,7 +47,9 @@ export function selectionBar(data: LadderData, onChange: (patch: Partial<Selecti
       const group = document.createElement('optgroup');
       group.label = tracks.length > 1 ? `${names.get(id) ?? id} · ${track}` : names.get(id) ?? id;
       for (const l of own.filter((m) => m.track === track)) {
-        const o = option(String(choices.indexOf(l)), `${l.level} · ${l.levelTitle}${l.variant && l.variant !== l.levelTitle ? ` (${l.variant})` : ''}`);
+        // The level's title only where it says more than its label ("IC4 · Senior Security Engineer", but "1", not "1 · 1").
+        const titled = l.levelTitle && l.levelTitle.toLowerCase() !== l.level.toLowerCase() && !(l.variant && l.variant === l.levelTitle) ? `${l.level} · ${l.levelTitle}` : l.level;
+        const o = option(String(choices.indexOf(l)), `${titled}${l.variant ? ` (${l.variant})` : ''}`);
         o.dataset.level = l.level;
         group.append(o);
       }

@@ -227,7 +227,7 @@ const NOTEBOOKS = [
 
 /**
  * Links to the notebooks that explain and re-run the comparison. `npm run build` puts them in
- * `notebooks/` beside the app; the dev server has no built copies, so it says how to open them live.
+ * `notebooks/` beside the app; the dev server has no built copies, so it shows none (and tells the developer on the console).
  */
 function notebookLinks(): HTMLElement {
   const nav = document.createElement('nav');
@@ -237,9 +237,9 @@ function notebookLinks(): HTMLElement {
   label.textContent = 'Notebooks:';
   nav.append(label);
   if (import.meta.env.DEV) {
-    const hint = document.createElement('span');
-    hint.textContent = ' run `npm run notebooks:dev` to open them live (they are built next to the app by `npm run build`)';
-    nav.append(hint);
+    // The dev server has no built notebooks: no links, and no developer instructions in the page people read.
+    console.info('Notebooks are not served by the dev server: `npm run notebooks:dev` opens them live; `npm run build` builds them beside the app.');
+    nav.hidden = true;
     return nav;
   }
   for (const [file, name] of NOTEBOOKS) {

@@ -2,9 +2,11 @@ import * as v from 'valibot';
 import { formatProblem, isPlainObject, mapOf, nonEmptyString, record, validate } from '../schema/index.ts';
 import type { Diagnostic } from '../types.ts';
 
-/** Optional `ladders/<company>/ladder.json`: display name, track name, level order, per-file tracks. */
+/** Optional `ladders/<company>/ladder.json`: display name, colour, track name, level order, per-file tracks. */
 export interface CompanyMeta {
   name?: string;
+  /** The company's colour in every chart (`#rrggbb`); without one, a colour is derived from the company id. */
+  color?: string;
   track?: string;
   levels?: string[];
   files?: Record<string, { track?: string }>;
@@ -17,6 +19,7 @@ const LEVELS = 'must be a list of level labels, lowest first';
 
 const META = v.object({
   name: v.optional(nonEmptyString()),
+  color: v.optional(v.pipe(v.string('must be a colour such as "#0072B2"'), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as "#0072B2"'))),
   track: v.optional(nonEmptyString()),
   levels: v.optional(v.pipe(v.array(v.union([v.string(), v.number()], LEVELS), LEVELS), v.transform((ls) => ls.map(String)))),
   files: v.optional(mapOf(v.string(), FILE_ENTRY, 'must map file names to objects such as {"track": "Security Engineer"}')),

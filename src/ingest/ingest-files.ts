@@ -236,7 +236,7 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
       const key = `${l.company}\u0000${l.track}\u0000${lv.label}\u0000${l.path}`;
       if (!levelMap.has(key)) {
         levelMap.set(key, {
-          company: l.company, companyName, track: l.track, level: lv.label, levelTitle: lv.title, levelOrder: 0, files: [l.path], number: lv.number, firstSeen: seen++,
+          company: l.company, companyName, ...(meta.color ? { companyColor: meta.color } : {}), track: l.track, level: lv.label, levelTitle: lv.title, levelOrder: 0, files: [l.path], number: lv.number, firstSeen: seen++,
           ...(lv.inherits ? { draftInherits: lv.inherits } : {}),
         });
       }
@@ -301,7 +301,7 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
       const variants = es.length > 1;
       for (const e of es) {
         const info: LevelInfo = {
-          company: e.company, companyName: e.companyName, track: e.track, level: label, levelTitle: e.levelTitle,
+          company: e.company, companyName: e.companyName, ...(e.companyColor ? { companyColor: e.companyColor } : {}), track: e.track, level: label, levelTitle: e.levelTitle,
           levelOrder: order.get(label)!, files: e.files, ...(variants ? { variant: e.levelTitle } : {}),
         };
         levels.push(info);

@@ -14,14 +14,15 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
   const { cells, companies } = data.analysis.coverage;
   const label = competencyLabeller(data);
   const placements = data.analysis.levels;
-  const column = new Map(placements.map((p) => [p.key, `${p.companyName} ${p.level}${p.variant ? ` (${p.variant})` : ''}`]));
+  const column = new Map(placements.map((p) => [p.key, p.name]));
   const columns = placements.map((p) => column.get(p.key) ?? p.key);
   const competencies = data.analysis.competencies.map((c) => label(c));
   const rows = cells.map((c) => ({ ...c, column: column.get(c.levelKey) ?? c.levelKey, label: label(c.competency) }));
   type Row = (typeof rows)[number];
   const byKey = new Map(placements.map((p) => [p.key, p]));
   const inSel = (c: CoverageCell) => inSelection(byKey.get(c.levelKey) ?? c, selection);
-  const cellW = Math.max(22, Math.min(64, Math.floor((width - 210) / Math.max(1, columns.length))));
+  // Columns share the panel's width (wide enough for the count; a few levels get wide cells rather than blank space).
+  const cellW = Math.max(22, Math.min(160, Math.floor((width - 210) / Math.max(1, columns.length))));
   const maxCount = Math.max(1, ...cells.map((c) => c.count));
 
   const heatmap = onMarkClick<Row>(
@@ -68,7 +69,7 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
     marginRight: 50,
     x: { domain: [0, 1], label: 'share of the taxonomy covered →', grid: true, tickFormat: '.0%' },
     y: { domain: shares.map((s) => s.name), label: null },
-    color: companyColor(shares.map((s) => s.company)),
+    color: companyColor(shares.map((s) => s.company), data.set.levels),
     marks: [
       Plot.barX(shares, { x: 'share', y: 'name', fill: 'company', tip: true, channels: { 'never mentioned': (s: (typeof shares)[number]) => s.missing.map(label).join(', ') || 'none', 'only in passing': (s: (typeof shares)[number]) => s.inPassing.map((m) => label(m.competency)).join(', ') || 'none' } }),
       Plot.text(shares, { x: 'share', y: 'name', text: (s: (typeof shares)[number]) => `${s.covered.length}/${data.analysis.competencies.length}`, dx: 4, textAnchor: 'start' }),

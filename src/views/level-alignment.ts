@@ -9,17 +9,18 @@ import { panel } from './panel.ts';
 import { placementReasons } from './placement-reasons.ts';
 import { onMarkClick } from './plot-select.ts';
 import { SCALE_X, scaleAxis, scaleChartWidth } from './scale-axis.ts';
-import { inSelection, isSelectedLevel, selectLevel } from './level-rows.ts';
+import { inSelection, isSelectedLevel, selectLevel, withTitle } from './level-rows.ts';
 import { scaleNames, statementIndex } from './statement-list.ts';
 import { sourceLabel } from '../format/source-label.ts';
 
-const display = (p: LevelPlacement) => `${p.companyName} ${p.level}${p.variant ? ` (${p.variant})` : ''}`;
+/** The level's display name, with its track when the company has several ("Octopus Deploy Security Analyst L2"). */
+const display = (p: LevelPlacement) => p.name;
 
 /** Level alignment: every company's levels as ranges on the common 1–7 scale, their evidence, and level similarity. */
 export const levelAlignment: View = (data, { width, selection, onSelect }) => {
   const placements = data.analysis.levels;
   const names = scaleNames(data);
-  const colors = companyColor(placements.map((p) => p.company));
+  const colors = companyColor(placements.map((p) => p.company), data.set.levels);
   const isSelected = (p: LevelPlacement) => isSelectedLevel(p, selection);
   const dim = (p: LevelPlacement) => (inSelection(p, { company: selection.company, track: selection.track }) ? 1 : 0.35);
   const labels = placements.map(display);
@@ -29,7 +30,7 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
       ariaLabel: 'Company levels as ranges on the common 1–7 scale',
       width: scaleChartWidth(width),
       height: 60 + placements.length * 30,
-      marginLeft: 190,
+      marginLeft: 260,
       marginTop: 44,
       x: SCALE_X,
       y: { domain: labels, label: null },
@@ -59,7 +60,7 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
   const index = statementIndex(data);
   const evidenceRows = chosen
     ? chosen.evidence.map((e) => ({
-        level: chosen.label,
+        level: chosen.name,
         value: e.value,
         weight: Number(e.weight.toFixed(2)),
         cue: e.cue,
@@ -79,7 +80,7 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
         h(
           'p',
           null,
-          `${display(chosen)} · ${chosen.levelTitle}: placed at ${chosen.position.toFixed(1)} (${names.get(Math.round(chosen.position)) ?? ''}), range ${chosen.low.toFixed(1)}–${chosen.high.toFixed(1)}, `,
+          `${withTitle(chosen)}: placed at ${chosen.position.toFixed(1)} (${names.get(Math.round(chosen.position)) ?? ''}), range ${chosen.low.toFixed(1)}–${chosen.high.toFixed(1)}, `,
           chosen.basis === 'evidence' ? `from ${chosen.evidence.length} cues in its statements and its place in its ladder.` : chosen.basis === 'interpolated' ? 'placed by its neighbours (no cues of its own).' : 'without evidence.',
         ),
         placementReasons(chosen, (k) => (placements.find((p) => p.key === k) ? display(placements.find((p) => p.key === k)!) : k)),
@@ -111,15 +112,15 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
       )
     : [];
   const selectedLabel = chosen ? display(chosen) : undefined;
-  const cell = Math.max(18, Math.min(44, Math.floor((width - 200) / Math.max(1, placements.length))));
+  const cell = Math.max(18, Math.min(72, Math.floor((width - 260) / Math.max(1, placements.length))));
   const heatmap = sim
     ? onMarkClick<(typeof simRows)[number]>(
         Plot.plot({
           ariaLabel: 'Similarity between every pair of levels',
-          width: 200 + cell * placements.length,
-          height: 190 + cell * placements.length,
-          marginLeft: 190,
-          marginBottom: 170,
+          width: 260 + cell * placements.length,
+          height: 230 + cell * placements.length,
+          marginLeft: 250,
+          marginBottom: 220,
           x: { domain: labels, label: null, tickRotate: -45 },
           y: { domain: labels, label: null },
           color: { scheme: SIMILARITY, domain: [0, 1], legend: true, label: 'similarity' },

@@ -1,4 +1,4 @@
-import { compareLevels, levelKey } from '../levels/index.ts';
+import { compareLevels, levelKey, multiTrackCompanies } from '../levels/index.ts';
 import { compareText } from '../text/index.ts';
 import type { LevelInfo, Statement } from '../types.ts';
 
@@ -7,7 +7,7 @@ export { levelKey } from '../levels/index.ts';
 /** A company level as views list it, in a stable order (company, track, level order, variant). */
 export interface LevelRow extends LevelInfo {
   key: string;
-  /** Display label, e.g. `Octopus Deploy L3`. */
+  /** Display label, e.g. `Teleport 3`, `Octopus Deploy Security Analyst L3` (the track when the company has several). */
   label: string;
   statements: number;
 }
@@ -16,11 +16,12 @@ export interface LevelRow extends LevelInfo {
 export function levelRows(levels: readonly LevelInfo[], statements: readonly Statement[]): LevelRow[] {
   const counts = new Map<string, number>();
   for (const s of statements) counts.set(levelKey(s), (counts.get(levelKey(s)) ?? 0) + 1);
+  const multi = multiTrackCompanies(levels);
   return levels
     .map((l) => ({
       ...l,
       key: levelKey(l),
-      label: `${l.companyName} ${l.level}${l.variant ? ` (${l.variant})` : ''}`,
+      label: levelName(l, multi.has(l.company)),
       statements: counts.get(levelKey(l)) ?? 0,
     }))
     .sort(compareLevels);
@@ -68,4 +69,9 @@ export function selectLevel(l: LevelLike, all: readonly LevelLike[]): LevelSel {
 /** `Octopus Deploy L3`, with the variant and (when given) the track. */
 export function levelName(l: LevelLike & { companyName?: string }, withTrack = false): string {
   return `${l.companyName ?? l.company}${withTrack ? ` ${l.track}` : ''} ${l.level}${l.variant ? ` (${l.variant})` : ''}`;
+}
+
+/** A level's name and its title where the title says more ("Dropbox IC4 · Senior Security Engineer", but "Teleport 3", not "Teleport 3 · 3"). */
+export function withTitle(p: { name: string; levelTitle: string }): string {
+  return p.levelTitle && !p.name.toLowerCase().includes(p.levelTitle.toLowerCase()) ? `${p.name} · ${p.levelTitle}` : p.name;
 }

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { mapLevel, mapText } from '../analyses/index.ts';
+import { ladderKey, ladderName, mapLevel, mapText, multiTrackCompanies } from '../analyses/index.ts';
 import type { LevelPlacement, MapResult } from '../analyses/types.ts';
 import type { View } from './atlas-data.ts';
 import { h } from './dom.ts';
@@ -8,9 +8,10 @@ import { companyColor } from './palette.ts';
 import { panel } from './panel.ts';
 import { placementReasons } from './placement-reasons.ts';
 import { SCALE_X, scaleAxis, scaleChartWidth } from './scale-axis.ts';
-import { isSelectedLevel, levelName } from './level-rows.ts';
+import { isSelectedLevel, withTitle } from './level-rows.ts';
 import { competencyLabeller, scaleNames } from './statement-list.ts';
 
+/** How a relation reads in the table: the relation itself, in words (not "below (below every level)"). */
 const RELATION_WORDS = { match: 'equivalent', below: 'below every level', above: 'above every level' } as const;
 
 /** Map a hire: a company level or pasted text → the equivalent level at every other company, with evidence. */
@@ -30,7 +31,7 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
       caution = `Only ${mapped.placement.evidence.length} phrase${mapped.placement.evidence.length === 1 ? '' : 's'} in the text speak${mapped.placement.evidence.length === 1 ? 's' : ''} to its level: read the mapping as rough.`;
     }
   } else if (source) {
-    result = { ...mapLevel(source.key, data.statements, placements), sourceName: `${levelName(source)} · ${source.levelTitle}` };
+    result = { ...mapLevel(source.key, data.statements, placements), sourceName: withTitle(source) };
   }
 
   const textArea = h('textarea', { id: 'map-text', rows: 5, placeholder: 'Paste a job description or a list of expectations, one per line…' });
@@ -52,12 +53,14 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
   const textIndex = new Map([...data.statements, ...pastedRows].map((s) => [s.id, s.text]));
   const textOf = (id: string) => textIndex.get(id);
 
+  const multi = multiTrackCompanies(placements);
   const rows = result
     ? result.targets.map((t) => {
         const best = placements.find((p) => p.key === t.best.key);
         return {
           source: result!.sourceName,
-          company: t.companyName,
+          company: ladderName(t, multi.has(t.company)),
+          track: t.track,
           level: t.best.level,
           levelTitle: best?.levelTitle ?? '',
           relation: t.relation,
@@ -70,19 +73,21 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
   let chart: Element | null = null;
   if (result) {
     const src = result.source;
-    const targets = new Set(result.targets.map((t) => t.company));
-    const shown = placements.filter((p) => targets.has(p.company));
+    // Every other ladder: other companies, and the other tracks of the source's own company.
+    const targets = new Set(result.targets.map((t) => ladderKey(t)));
+    const shown = placements.filter((p) => targets.has(ladderKey(p)));
     const best = new Set(result.targets.map((t) => t.best.key));
-    const label = (p: LevelPlacement) => levelName(p);
+    const label = (p: LevelPlacement) => p.name;
     chart = Plot.plot({
-      ariaLabel: 'The source range and the levels of every company on the common scale, equivalents outlined',
+      ariaLabel: 'The source range and the levels of every other ladder on the common scale, equivalents outlined',
       width: scaleChartWidth(width),
       height: 100 + shown.length * 28,
-      marginLeft: 190,
+      marginLeft: 260,
       marginTop: 44,
       x: SCALE_X,
       y: { domain: shown.map(label), label: null },
-      color: { ...companyColor(placements.map((p) => p.company)), legend: true, tickFormat: (id: string) => placements.find((p) => p.company === id)?.companyName ?? id },
+      // The legend lists the companies drawn (the source's own company only when its other tracks are).
+      color: { ...companyColor(shown.map((p) => p.company), data.set.levels), legend: true, tickFormat: (id: string) => placements.find((p) => p.company === id)?.companyName ?? id },
       marks: [
         ...scaleAxis(names, scaleChartWidth(width)),
         Plot.rectX([src], { x1: 'low', x2: 'high', fill: 'currentColor', fillOpacity: 0.1 }),
@@ -98,18 +103,18 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
     ? h(
         'table',
         { class: 'plain' },
-        h('thead', null, h('tr', null, ...['company', 'equivalent level', 'relation', 'score', 'why'].map((c) => h('th', { scope: 'col' }, c)))),
+        h('thead', null, h('tr', null, ...['ladder', 'equivalent level', 'relation', 'score', 'why'].map((c) => h('th', { scope: 'col' }, c)))),
         h(
           'tbody',
           null,
           ...rows.map((r) =>
-            h('tr', null, h('td', null, r.company), h('td', null, h('strong', null, r.level), r.levelTitle && r.levelTitle !== r.level ? ` ${r.levelTitle}` : ''), h('td', { class: `relation relation-${r.relation}` }, `${r.relation} (${RELATION_WORDS[r.relation]})`), h('td', null, r.score.toFixed(2)), h('td', null, r.explanation)),
+            h('tr', null, h('td', null, r.company), h('td', null, h('strong', null, r.level), r.levelTitle && r.levelTitle !== r.level ? ` ${r.levelTitle}` : ''), h('td', { class: `relation relation-${r.relation}` }, RELATION_WORDS[r.relation]), h('td', null, r.score.toFixed(2)), h('td', null, r.explanation)),
           ),
         ),
       )
     : h('p', { class: 'muted' }, 'Choose a level above, or paste text, to see its equivalent at every other company.');
 
-  const supportRows = result ? result.targets.flatMap((t) => t.support.map((p) => ({ company: t.companyName, level: t.best.level, competency: competency(p.competency), source: p.source.text, target: p.target.text, similarity: p.similarity }))) : [];
+  const supportRows = result ? result.targets.flatMap((t) => t.support.map((p) => ({ company: t.companyName, track: t.track, level: t.best.level, competency: competency(p.competency), source: p.source.text, target: p.target.text, similarity: p.similarity }))) : [];
   const support = result
     ? h(
         'div',
@@ -118,7 +123,7 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
           h(
             'div',
             null,
-            h('h3', null, `${result!.sourceName} ↔ ${t.companyName} ${t.best.level}`),
+            h('h3', null, `${result!.sourceName} ↔ ${placements.find((p) => p.key === t.best.key)?.name ?? `${t.companyName} ${t.best.level}`}`),
             t.support.length
               ? h(
                   'ul',
@@ -134,7 +139,7 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
   return h(
     'div',
     { class: 'view view-map' },
-    panel({ title: 'Map a hire', howTo: 'Pick the level someone holds today (or paste the text of a job description or offer); the atlas places it on the common scale and finds the closest level at every other company.' }, chooser),
+    panel({ title: 'Map a hire', howTo: 'Pick the level someone holds today (or paste the text of a job description or offer); the atlas places it on the common scale and finds the closest level in every other ladder: every other company, and the other tracks of its own company.' }, chooser),
     panel(
       {
         title: result ? `Equivalent levels for ${result.sourceName}` : 'Equivalent levels',
@@ -144,7 +149,7 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
         rows: () => rows,
       },
       caution ? h('p', { class: 'caution', role: 'note' }, caution) : null,
-      result ? h('details', { class: 'source-reasons', open: selection.text ? true : undefined }, h('summary', null, `How ${result.sourceName} was placed`), placementReasons(result.source, (k) => { const p = placements.find((x) => x.key === k); return p ? levelName(p) : k; }), result.source.evidence.length ? h('ul', { class: 'statement-list' }, ...result.source.evidence.slice(0, 8).map((e) => h('li', null, h('strong', null, `${e.value.toFixed(1)} ×${e.weight.toFixed(2)}`), ` “${e.match}”`, textOf(e.statementId) ? h('span', { class: 'muted' }, ` — ${textOf(e.statementId)}`) : null))) : null) : null,
+      result ? h('details', { class: 'source-reasons', open: selection.text ? true : undefined }, h('summary', null, `How ${result.sourceName} was placed`), placementReasons(result.source, (k) => placements.find((x) => x.key === k)?.name ?? k), result.source.evidence.length ? h('ul', { class: 'statement-list' }, ...result.source.evidence.slice(0, 8).map((e) => h('li', null, h('strong', null, `${e.value.toFixed(1)} ×${e.weight.toFixed(2)}`), ` “${e.match}”`, textOf(e.statementId) ? h('span', { class: 'muted' }, ` — ${textOf(e.statementId)}`) : null))) : null) : null,
       chart,
       table,
     ),
