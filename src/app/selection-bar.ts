@@ -19,8 +19,8 @@ function option(value: string, text: string): HTMLOptionElement {
 }
 
 /**
- * The linked selection as three selects (company, level, competency) and a clear button, shown above
- * every view. Choosing a level also chooses its company. Competencies arrive with the taxonomy
+ * The linked selection as selects (company, track when the company has several, level, competency) and a
+ * clear button, shown above every view. Choosing a level also chooses its company. Competencies arrive with the taxonomy
  * (`setTaxonomy`), after the first view is on screen.
  */
 export function selectionBar(data: LadderData, onChange: (patch: Partial<Selection>) => void) {
@@ -36,6 +36,15 @@ export function selectionBar(data: LadderData, onChange: (patch: Partial<Selecti
   const company = document.createElement('select');
   company.append(option('', 'all companies'), ...companyIds.map((id) => option(id, names.get(id) ?? id)));
 
+  // A company with several tracks: pick one (or all); hidden for a company with one track.
+  const tracksOf = new Map<string, string[]>();
+  for (const l of data.set.levels) {
+    const list = tracksOf.get(l.company) ?? [];
+    if (!list.includes(l.track)) list.push(l.track);
+    tracksOf.set(l.company, list);
+  }
+  const track = document.createElement('select');
+
   // One option per level page: tracks and variants of a level are separate choices.
   const choices = levelRows(data.set.levels, data.set.statements);
   const level = document.createElement('select');
@@ -48,8 +57,8 @@ export function selectionBar(data: LadderData, onChange: (patch: Partial<Selecti
       group.label = tracks.length > 1 ? `${names.get(id) ?? id} · ${track}` : names.get(id) ?? id;
       for (const l of own.filter((m) => m.track === track)) {
         // The level's title only where it says more than its label ("IC4 · Senior Security Engineer", but "1", not "1 · 1").
-        const titled = l.levelTitle && l.levelTitle.toLowerCase() !== l.level.toLowerCase() && !(l.variant && l.variant === l.levelTitle) ? `${l.level} · ${l.levelTitle}` : l.level;
-        const o = option(String(choices.indexOf(l)), `${titled}${l.variant ? ` (${l.variant})` : ''}`);
+        const titled = l.levelTitle && l.levelTitle.toLowerCase() !== l.level.toLowerCase() ? `${l.level} · ${l.levelTitle}` : l.level;
+        const o = option(String(choices.indexOf(l)), `${titled}${l.variant && l.variant !== l.levelTitle ? ` (${l.variant})` : ''}`);
         o.dataset.level = l.level;
         group.append(o);
       }
@@ -66,6 +75,7 @@ export function selectionBar(data: LadderData, onChange: (patch: Partial<Selecti
   clear.textContent = 'Clear selection';
 
   company.addEventListener('change', () => onChange({ company: company.value || undefined, level: undefined }));
+  track.addEventListener('change', () => onChange({ company: company.value || undefined, track: track.value || undefined, level: undefined }));
   level.addEventListener('change', () => {
     const chosen = choices[Number(level.value)];
     onChange(level.value && chosen ? selectLevel(chosen, choices) : { level: undefined });
@@ -75,10 +85,12 @@ export function selectionBar(data: LadderData, onChange: (patch: Partial<Selecti
 
   element.append(
     labelled('sel-company', 'Company', company),
+    labelled('sel-track', 'Track', track),
     labelled('sel-level', 'Level', level),
     labelled('sel-competency', 'Competency', competency),
     clear,
   );
+  track.parentElement?.setAttribute('hidden', '');
 
   return {
     element,
@@ -94,6 +106,10 @@ export function selectionBar(data: LadderData, onChange: (patch: Partial<Selecti
     },
     update(selection: Selection) {
       company.value = selection.company ?? '';
+      const tracks = [...(tracksOf.get(selection.company ?? '') ?? [])].sort();
+      track.replaceChildren(option('', 'all tracks'), ...tracks.map((t) => option(t, t)));
+      track.value = selection.track && tracks.includes(selection.track) ? selection.track : '';
+      (track.parentElement as HTMLElement | null)?.toggleAttribute('hidden', tracks.length < 2);
       const chosen = selection.company && selection.level ? choices.findIndex((l) => inSelection(l, selection)) : -1;
       level.value = chosen >= 0 ? String(chosen) : '';
       pendingCompetency = selection.competency ?? '';

@@ -34,10 +34,16 @@ function knownOnly(selection: Selection, known: ReadonlySet<string>): { selectio
     missing.push(selection.company);
     next = updateSelection(next, { company: undefined, track: undefined, level: undefined, variant: undefined });
   }
+  // Compared ladders are company ids or ladder keys (`company|track`); the diff's `to` is a level key.
+  const companyOf = (c: string) => c.split('|')[0];
   const compared = selection.compare?.split(',') ?? [];
-  if (compared.some((c) => !known.has(c))) {
-    missing.push(...compared.filter((c) => !known.has(c) && !missing.includes(c)));
-    next = updateSelection(next, { compare: compared.filter((c) => known.has(c)).join(',') || undefined });
+  if (compared.some((c) => !known.has(companyOf(c)))) {
+    missing.push(...compared.map(companyOf).filter((c, i, all) => !known.has(c) && !missing.includes(c) && all.indexOf(c) === i));
+    next = updateSelection(next, { compare: compared.filter((c) => known.has(companyOf(c))).join(',') || undefined });
+  }
+  if (selection.to && !known.has(companyOf(selection.to))) {
+    if (!missing.includes(companyOf(selection.to))) missing.push(companyOf(selection.to));
+    next = updateSelection(next, { to: undefined });
   }
   if (!missing.length) return { selection, note: '' };
   const names = missing.map((m) => `“${escapeControls(m.length > 60 ? `${m.slice(0, 60)}…` : m, { oneLine: true })}”`).join(', ');

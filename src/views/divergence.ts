@@ -140,7 +140,7 @@ export const divergence: View = (data, { width, selection, onSelect }) => {
     detail = [
       h(
         'p',
-        null,
+        { class: 'divergence-summary' },
         `Divergence ${chosen.divergence.toFixed(2)}: onset spread ${chosen.parts.onsetSpread.toFixed(2)}, strength gap ${chosen.parts.strengthGap.toFixed(2)}, absence ${chosen.parts.absence.toFixed(2)}.`,
         never.length ? ` Never mentioned by ${never.map(yName).join(', ')}.` : '',
         passing.length ? ` Mentioned only in passing by ${passing.map((x) => `${yName(x)} (${x.inPassing.length} statement${x.inPassing.length > 1 ? 's' : ''})`).join(', ')}:` : '',

@@ -34,7 +34,7 @@ export function companyColors(levels: readonly { company: string; companyColor?:
 }
 
 /** Plot colour scale options for the companies shown (domain sorted), coloured by {@link companyColors} of every level loaded. */
-export function companyColor(shown: readonly string[], levels: readonly { company: string; companyColor?: string }[]): { domain: string[]; range: string[] } {
+export function companyColor(shown: readonly string[], levels: readonly { company: string; companyColor?: string }[] = shown.map((company) => ({ company }))): { domain: string[]; range: string[] } {
   const colors = companyColors(levels);
   const domain = [...new Set(shown)].sort();
   return { domain, range: domain.map((c) => colors.get(c) ?? OKABE_ITO[hash(c) % OKABE_ITO.length]) };

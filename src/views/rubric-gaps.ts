@@ -101,7 +101,8 @@ export const rubricGaps: View = (data, { width, selection, onSelect }) => {
   const others = from ? own.filter((p) => p.track !== from.track).sort(compareLevels) : [];
   const chosenTo = selection.to ? placements.find((p) => p.key === selection.to && p.company === company && p.key !== from?.key) : undefined;
   const to = chosenTo ?? next;
-  const short = (p: LevelPlacement | undefined) => (p ? (p.track !== from?.track || !multiTrack ? p.name : p.variant ? `${p.level} (${p.variant})` : p.level) : '');
+  // Within one track the level alone ("L3"); across tracks the full name ("Octopus Deploy Security Engineer L4").
+  const short = (p: LevelPlacement | undefined) => (p ? (p.track !== from?.track ? p.name : p.variant ? `${p.level} (${p.variant})` : p.level) : '');
   const [fromName, toName] = [from ? (to && to.track !== from.track ? from.name : short(from)) : '', short(to)];
   let diff: LevelDiff | null = null;
   if (from && to) diff = diffLevels(from.key, to.key, data.statements, placements, { capNotes: data.analysis.capNotes, levels: data.set.levels });

@@ -50,4 +50,9 @@ describe('what a URL may carry', () => {
     expect(selectionUrl({ view: 'divergence', compare: 'dropbox,confidentialco,teleport' }, uploaded)).toBe('?view=divergence&compare=dropbox%2Cteleport');
     expect(publicSelection({ view: 'divergence', compare: 'confidentialco' }, uploaded)).toEqual({ view: 'divergence' });
   });
+  it('treats ladder keys (company|track) in a comparison, and the diff target level, by their company', () => {
+    expect(publicSelection({ view: 'divergence', compare: 'octopus|Security Analyst,confidentialco|Red Team' }, uploaded)).toEqual({ view: 'divergence', compare: 'octopus|Security Analyst' });
+    expect(publicSelection({ view: 'gaps', company: 'octopus', to: 'confidentialco|Red Team|L3' }, uploaded)).toEqual({ view: 'gaps', company: 'octopus' });
+    expect(publicSelection({ view: 'gaps', company: 'octopus', to: 'octopus|Management|L5' }, uploaded)).toEqual({ view: 'gaps', company: 'octopus', to: 'octopus|Management|L5' });
+  });
 });

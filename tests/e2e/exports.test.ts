@@ -42,9 +42,10 @@ describe('exports', () => {
     const csv = await download(page, 'statements', 'CSV');
     expect(csv.name).toBe('statements-teleport.csv');
     const rows = parseCSV(csv.bytes.toString('utf8'));
-    expect(rows[0]).toEqual(['id', 'company', 'level', 'section', 'kind', 'competency', 'confidence', 'why', 'flags', 'source', 'text']);
+    expect(rows[0]).toEqual(['id', 'company', 'track', 'level', 'section', 'kind', 'competency', 'confidence', 'why', 'flags', 'source', 'text']);
     expect(rows.length - 1).toBe(shown);
-    expect(new Set(rows.slice(1).map((r) => r[1]))).toEqual(new Set(['teleport']));
+    // The company as the table shows it: its name.
+    expect(new Set(rows.slice(1).map((r) => r[1]))).toEqual(new Set(['Teleport']));
     const json = JSON.parse((await download(page, 'statements', 'JSON')).bytes.toString('utf8'));
     expect(json).toHaveLength(shown);
     expect(json.map((r: { id: string }) => r.id)).toEqual(rows.slice(1).map((r) => r[0]));
@@ -87,16 +88,20 @@ describe('exports', () => {
     await context.close();
   });
 
-  it('offers CSV and JSON for every table and SVG and PNG for every chart in every view', async () => {
+  it('offers CSV and JSON for every table and SVG and PNG for every chart in every view (nothing for an empty panel)', async () => {
     const { context, page } = await openPage(browser);
     await gotoView(page, baseUrl);
     for (const view of ['overview', 'alignment', 'map', 'divergence', 'coverage', 'gaps', 'explorer']) {
       await showView(page, `${baseUrl}?view=${view}`);
       const bars = await page.$$eval('main [data-export]', (panels) =>
-        panels.map((p) => ({ chart: p.hasAttribute('data-chart'), buttons: [...p.querySelectorAll('.export-bar button')].map((b) => b.textContent) })),
+        panels.map((p) => ({ chart: p.hasAttribute('data-chart'), empty: !p.querySelector('svg, table tbody tr, li'), buttons: [...p.querySelectorAll('.export-bar button')].map((b) => b.textContent) })),
       );
       expect(bars.length, view).toBeGreaterThan(0);
       for (const bar of bars) {
+        if (bar.empty) {
+          expect(bar.buttons, view).toEqual([]);
+          continue;
+        }
         expect(bar.buttons.length, view).toBeGreaterThan(0);
         if (bar.chart) expect(bar.buttons, view).toEqual(expect.arrayContaining(['SVG', 'PNG']));
       }

@@ -59,7 +59,7 @@ describe('linked selection lives in the URL', () => {
     expect(await barValues(page)).toEqual({ company: 'teleport', level: '3', competency: '' });
     expect(await page.inputValue('#explorer-search')).toBe('incident');
     const companies = await page.$$eval('main table.data-table tbody tr td:nth-child(1)', (tds) => [...new Set(tds.map((td) => td.textContent))]);
-    expect(companies).toEqual(['teleport']);
+    expect(companies).toEqual(['Teleport']);
     expect(log.errors).toEqual([]);
     await context.close();
   });
