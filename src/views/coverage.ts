@@ -29,9 +29,9 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
     Plot.plot({
       ariaLabel: 'Coverage heatmap: statements per competency and company level',
       width: 210 + cellW * columns.length,
-      height: 150 + competencies.length * 24,
+      height: 240 + competencies.length * 24,
       marginLeft: 200,
-      marginBottom: 110,
+      marginBottom: 200,
       x: { domain: columns, label: null, tickRotate: -40 },
       y: { domain: competencies, label: null },
       color: { scheme: SEQUENTIAL, domain: [0, maxCount], legend: true, label: 'statements (primary competency)' },

@@ -99,7 +99,7 @@ export const divergence: View = (data, { width, selection, onSelect }) => {
       marks: [
         ...scaleAxis(names, scaleChartWidth(width), 'band on the common scale →'),
         // A level with no statement about the competency is an empty dashed box, never a faint fill.
-        Plot.cell(unsaid, { x: (d: { band: number }) => d.band, y: yName, fill: 'none', stroke: 'currentColor', strokeOpacity: 0.35, strokeDasharray: '2 3', inset: 3 }),
+        Plot.barX(unsaid, { x1: (d: { band: number }) => d.band - 0.5, x2: (d: { band: number }) => d.band + 0.5, y: yName, fill: 'none', stroke: 'currentColor', strokeOpacity: 0.35, strokeDasharray: '2 3', inset: 3 }),
         Plot.barX(said, { x1: (d: { band: number }) => d.band - 0.5, x2: (d: { band: number }) => d.band + 0.5, y: yName, fill: 'strength', inset: 2, tip: true, channels: { band: 'band', level: 'level' } }),
         Plot.dot(chosen.onset.filter((o) => o.position !== null && inCompared(o)), { x: 'position', y: yName, r: 7, stroke: 'currentColor', strokeWidth: 2.5, fill: 'none', tip: true, title: (o: DivergenceRow['onset'][number]) => `${yName(o)}: first mentioned at ${o.level} (${o.position?.toFixed(1)})` }),
         Plot.text(chosen.onset.filter((o) => o.position === null && inCompared(o)), { x: 1, y: yName, text: (o: DivergenceRow['onset'][number]) => (silentOf(o)?.inPassing.length ? 'only in passing' : silentOf(o) ? 'never mentioned' : 'carried over (cap note)'), textAnchor: 'start' }),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findCueHits, interpolateLog, isotonic, parseScaleCues, statementEvidence } from '../../src/analyses/index.ts';
 import { row, scaleCues } from './seed-analysis.ts';
+import { defaultRules } from '../../src/ingest/index.ts';
+import { parseAttribute } from '../../src/ingest/parse-attribute.ts';
 
 describe('statementEvidence', () => {
   const attr = (name: string, value: string, extra = {}) => row('o', 'L', 1, value, { kind: 'attribute', attribute: { name, label: name, value, ...extra } });
@@ -58,6 +60,12 @@ describe('statementEvidence on attributes the lexicon has no rule for', () => {
 describe('planning horizons through the one units table (issue 15)', () => {
   const attr = (value: string, extra = {}) => row('o', 'L', 1, value, { kind: 'attribute', attribute: { name: 'planningHorizon', label: 'Planning horizon', value, ...extra } });
   const v = (value: string, extra = {}) => statementEvidence(attr(value, extra), scaleCues)[0].value;
+  it('as ingested: "Planning horizon: 2 quarters" reads as 6 months (3.5), not as two 1.5-month cycles (2.5)', () => {
+    const read = (value: string) => statementEvidence(row('o', 'L', 1, value, { kind: 'attribute', attribute: parseAttribute('Planning horizon', value, defaultRules) }), scaleCues)[0];
+    expect(read('2 quarters').value).toBe(read('6 months').value);
+    expect(read('6 months').value).toBe(3.5);
+    expect(read('1 year').value).toBe(read('12 months').value);
+  });
   it('"2 quarters" is placed where "6 months" is (was 2.5 against 3.5)', () => {
     expect(v('2 quarters', { min: 2, max: 2, unit: 'quarters' })).toBe(v('6 months', { min: 6, max: 6, unit: 'months' }));
     expect(v('2 quarters')).toBe(v('6 months'));

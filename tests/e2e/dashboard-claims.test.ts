@@ -47,6 +47,10 @@ describe('"never mentioned" means never mentioned', () => {
     // Octopus's tracks are rows of their own in the strength chart.
     const ticks = await page.$$eval('[data-export="divergence-detail"] svg [aria-label="y-axis tick label"] text', (ts) => ts.map((t) => t.textContent));
     expect(ticks).toEqual(expect.arrayContaining(['Octopus Deploy Management', 'Octopus Deploy Security Analyst', 'Octopus Deploy Security Engineer']));
+    // Levels with statements about it are filled; levels with none are dashed empty boxes, never a faint fill.
+    const chart = '[data-export="divergence-detail"] svg[aria-label^="Strength of the chosen competency"]';
+    expect(await page.locator(`${chart} g[aria-label="bar"] rect`).count()).toBeGreaterThan(5);
+    expect(await page.locator(`${chart} g[stroke-dasharray="2 3"] rect`).count()).toBeGreaterThan(3);
     expect(log.errors).toEqual([]);
     await context.close();
   });
