@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coverage, findCapNotes, gaps, placeLevels } from '../../src/analyses/index.ts';
 import { row, scaleCues, seedAnalysis, taxonomy } from './seed-analysis.ts';
+import { atlasOf } from '../helpers.ts';
 
 describe('gaps on the seeds', () => {
   const { analysis, statements } = seedAnalysis();
@@ -99,5 +100,17 @@ describe('gaps on synthetic ladders', () => {
   it('reports a gap in the level numbering as medium', () => {
     const f = run([row('a', 'L1', 1, 'Ships small features.'), row('a', 'L3', 2, 'Ships large projects.')]);
     expect(f.find((g) => g.type === 'missing-level' && g.level === 'L2')?.severity).toBe('medium');
+  });
+});
+
+describe('gap wording (issue 15)', () => {
+  it('placeholders: "with real examples" for several, "with a real example" for one — never "with a real examples"', () => {
+    const { analysis } = atlasOf('data');
+    const placeholders = analysis.gaps.filter((g) => g.type === 'placeholder');
+    expect(placeholders.some((g) => g.statementIds.length > 1)).toBe(true);
+    for (const g of placeholders) {
+      expect(g.suggestion).not.toMatch(/a real examples/);
+      expect(g.suggestion).toMatch(g.statementIds.length > 1 ? /with real examples or remove them\.$/ : /with a real example or remove it\.$/);
+    }
   });
 });
