@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { join } from 'node:path';
 import { afterRender, connect, gotoView, openPage } from './browser.ts';
 
 // Issue 15: what the dashboard says is true, and says what it means. Issue 10 item 6: tracks in every view.
@@ -155,6 +156,29 @@ describe('words and pictures', () => {
     expect(titles.filter((t) => /^Teleport \d · \d$/.test(t))).toEqual([]);
     const ticks = await page.$$eval('[data-export="level-placements"] svg [aria-label="y-axis tick label"] text', (ts) => ts.map((t) => t.textContent ?? ''));
     expect(ticks).toEqual(expect.arrayContaining(['Octopus Deploy Security Analyst L2', 'Octopus Deploy Security Engineer L2']));
+    await context.close();
+  });
+
+  it('adding an upload recolours no company: the legend keeps every bundled colour', async () => {
+    const { context, page, log } = await openPage(browser);
+    const legend = () =>
+      page.$$eval('[data-export="level-placements"] [class*="-swatches"] [class*="-swatch"]', (ss) =>
+        Object.fromEntries(ss.map((s) => [s.textContent?.trim() ?? '', s.querySelector('svg')?.getAttribute('fill')?.toUpperCase() ?? ''])),
+      );
+    await gotoView(page, `${baseUrl}?view=alignment`);
+    const before = await legend();
+    expect(before).toMatchObject({ Dropbox: '#0072B2', 'Octopus Deploy': '#E69F00', Teleport: '#009E73' });
+    await page.waitForSelector('section.uploads .upload-toggle');
+    if ((await page.getAttribute('.upload-toggle', 'aria-expanded')) !== 'true') await page.click('.upload-toggle');
+    await page.setInputFiles('#upload-files', [join(process.cwd(), 'tests', 'e2e', 'fixtures', 'upload', 'elmstead-long.csv')]);
+    await page.waitForSelector('.upload-summary');
+    await Promise.all([page.waitForEvent('load'), page.click('.upload-add:not([disabled])')]);
+    await gotoView(page, `${baseUrl}?view=alignment`);
+    const after = await legend();
+    expect(Object.keys(after)).toContain('Elmstead');
+    for (const [name, colour] of Object.entries(before)) expect(after[name], name).toBe(colour);
+    expect(Object.values(before)).not.toContain(after.Elmstead);
+    expect(log.errors).toEqual([]);
     await context.close();
   });
 
