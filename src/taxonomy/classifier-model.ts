@@ -2,6 +2,7 @@ import { DEFAULT_FEATURES, FEATURE_SETS, type FeatureSet, type FeatureWords } fr
 import * as v from 'valibot';
 import { isPlainObject, mapOf, numberIn, readData, record, strings, type Problem } from '../schema/index.ts';
 import { TaxonomyError } from './taxonomy-error.ts';
+import type { FeatureIndex, featureIndex, knownFeatures } from './known-features.ts';
 import type { Taxonomy } from './types.ts';
 
 /**
@@ -116,34 +117,48 @@ export interface Contribution {
   weight: number;
 }
 
-/** Logits per class of the model for one statement, and what each known feature added. */
+/**
+ * Logits per class of the model for one statement: bias + lexicon × cue score + prior × prior share, then the
+ * non-zero weights of the features it knows, added in name order (the ranks {@link knownFeatures} gives, in the
+ * model's {@link featureIndex}): the same sum to the last bit as adding every weight, zeros included.
+ */
 export function modelLogits(
   model: ClassifierModel,
-  features: string[],
+  ranks: readonly number[],
+  index: Pick<FeatureIndex, 'start' | 'kind' | 'weight'>,
   lexicon: ReadonlyMap<string, number>,
   prior: ReadonlyMap<string, number>,
-): { logits: Float64Array; known: string[] } {
-  const K = model.classes.length;
-  const logits = new Float64Array(K);
-  for (let k = 0; k < K; k++) {
-    const id = model.classes[k];
-    logits[k] = model.bias[k] + model.lexicon * (lexicon.get(id) ?? 0) + model.prior * (prior.get(id) ?? 0);
+): number[] {
+  const logits = model.bias.slice();
+  const at = classIndex(model);
+  // in that order; a class without cues or prior adds nothing
+  for (const [id, score] of lexicon) {
+    const k = at.get(id);
+    if (k !== undefined) logits[k] += model.lexicon * score;
   }
-  const known: string[] = [];
-  for (const f of features) {
-    const w = model.weights.get(f);
-    if (!w) continue;
-    known.push(f);
-    for (let k = 0; k < K; k++) logits[k] += w[k];
+  for (const [id, share] of prior) {
+    const k = at.get(id);
+    if (k !== undefined) logits[k] += model.prior * share;
   }
-  return { logits, known };
+  const { start, kind, weight } = index;
+  for (const r of ranks) for (let i = start[r]; i < start[r + 1]; i++) logits[kind[i]] += weight[i];
+  return logits;
+}
+
+const classIndexes = new WeakMap<ClassifierModel, Map<string, number>>();
+
+/** Each class id's index in the model (memoised per model). */
+function classIndex(model: ClassifierModel): Map<string, number> {
+  let at = classIndexes.get(model);
+  if (!at) classIndexes.set(model, (at = new Map(model.classes.map((id, k) => [id, k]))));
+  return at;
 }
 
 /** Softmax of logits (in place into a new array). */
-export function softmax(logits: ArrayLike<number>): Float64Array {
+export function softmax(logits: ArrayLike<number>): number[] {
   let max = -Infinity;
   for (let k = 0; k < logits.length; k++) if (logits[k] > max) max = logits[k];
-  const p = new Float64Array(logits.length);
+  const p = new Array<number>(logits.length);
   let sum = 0;
   for (let k = 0; k < logits.length; k++) sum += p[k] = Math.exp(logits[k] - max);
   for (let k = 0; k < logits.length; k++) p[k] /= sum;

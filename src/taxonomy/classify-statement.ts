@@ -2,14 +2,24 @@ import { compileCues } from './compile-cues.ts';
 import { descriptionMatches } from './description-match.ts';
 import { matchPhrases } from './match-phrases.ts';
 import { sectionPrior } from './section-prior.ts';
-import { compareText, tokenise } from '../text/index.ts';
+import { compareText, stem, tokenise, words } from '../text/index.ts';
 import { type ClassifierModel, calibrate, modelFits, modelLogits, softmax } from './classifier-model.ts';
-import { modelFeatures } from './model-features.ts';
+import { featureIndex, featureWeight, knownFeatures } from './known-features.ts';
+import type { Word } from './model-features.ts';
 import type { Classification, CompetencyScore, CueHit, FeatureHit } from '../types.ts';
 import type { ClassifyTextOptions, Taxonomy } from './types.ts';
 
 /** Prefix of a `why.cues` entry that comes from the competency description, not a cue phrase. */
 export const DESCRIPTION_CUE = 'description~';
+
+const orders = new WeakMap<Taxonomy, Map<string, number>>();
+
+/** Each competency id's position in the taxonomy (memoised per taxonomy object). */
+function orderOf(taxonomy: Taxonomy): Map<string, number> {
+  let order = orders.get(taxonomy);
+  if (!order) orders.set(taxonomy, (order = new Map(taxonomy.competencies.map((c, i) => [c.id, i]))));
+  return order;
+}
 
 /** Evidence (sum of cue and prior weight) at which confidence reaches ~63% of the primary's share. */
 const EVIDENCE_SCALE = 3;
@@ -24,14 +34,18 @@ const EVIDENCE_SCALE = 3;
  */
 export function classifyText(text: string, options: ClassifyTextOptions): Classification {
   const { taxonomy, priors, section, model } = options;
-  const order = new Map(taxonomy.competencies.map((c, i) => [c.id, i]));
-  const { cues, raw } = lexiconEvidence(text, taxonomy);
+  const order = orderOf(taxonomy);
+  // split and stem the text once: the cue lexicon reads the stems, the model the words and stems
+  const raws = words(text);
+  const stems = raws.map(stem);
+  const { cues, raw } = lexiconEvidence(text, taxonomy, stems);
   const found = priors && section ? sectionPrior(section, priors) : null;
   const known = found ? found.competencies.filter((c) => order.has(c.id)) : [];
   const prior: Classification['why']['prior'] = found && section ? { section, competencies: known.map((c) => ({ id: c.id, score: round(c.score) })) } : undefined;
   cues.sort((a, b) => b.weight - a.weight || order.get(a.competency)! - order.get(b.competency)! || compareText(a.cue, b.cue));
   if (model && modelFits(model, taxonomy)) {
-    return classifyWithModel(text, { section, model, order, cues, raw, known, prior: prior && known.length ? prior : undefined });
+    const split: Word[] = raws.map((w, i) => ({ raw: w, stem: stems[i] }));
+    return classifyWithModel(text, { section, model, order, cues, raw, known, words: split, prior: prior && known.length ? prior : undefined });
   }
 
   const total = new Map(raw);
@@ -55,12 +69,13 @@ export function classifyText(text: string, options: ClassifyTextOptions): Classi
 /**
  * The cue lexicon's evidence: the distinct cue phrases in the text with their weights, summed per
  * competency; when none matches, words shared with competency descriptions (`description~stem`).
+ * `stems`: the text's stems when the caller has them ({@link tokenise} of the text).
  */
-export function lexiconEvidence(text: string, taxonomy: Taxonomy): { cues: CueHit[]; raw: Map<string, number> } {
+export function lexiconEvidence(text: string, taxonomy: Taxonomy, stems: readonly string[] = tokenise(text)): { cues: CueHit[]; raw: Map<string, number> } {
   const raw = new Map<string, number>();
   const cues: CueHit[] = [];
   const seen = new Set<string>();
-  for (const { value } of matchPhrases(tokenise(text), compileCues(taxonomy))) {
+  for (const { value } of matchPhrases(stems, compileCues(taxonomy))) {
     const key = `${value.competency}\u0000${value.cue}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -68,12 +83,21 @@ export function lexiconEvidence(text: string, taxonomy: Taxonomy): { cues: CueHi
     raw.set(value.competency, (raw.get(value.competency) ?? 0) + value.weight);
   }
   if (cues.length === 0) {
-    for (const m of descriptionMatches(text, taxonomy)) {
+    for (const m of descriptionMatches(text, taxonomy, stems)) {
       cues.push({ competency: m.competency, cue: `${DESCRIPTION_CUE}${m.stem}`, weight: m.weight });
       raw.set(m.competency, (raw.get(m.competency) ?? 0) + m.weight);
     }
   }
   return { cues, raw };
+}
+
+const classOrders = new WeakMap<ClassifierModel, { order: Map<string, number>; place: number[] }>();
+
+/** Each model class's position in the taxonomy (memoised per model and taxonomy order). */
+function classOrder(model: ClassifierModel, order: Map<string, number>): number[] {
+  let memo = classOrders.get(model);
+  if (memo?.order !== order) classOrders.set(model, (memo = { order, place: model.classes.map((id) => order.get(id)!) }));
+  return memo.place;
 }
 
 /** Reasons listed per competency in `why.features`. */
@@ -89,37 +113,48 @@ function classifyWithModel(
     raw: Map<string, number>;
     known: CompetencyScore[];
     prior?: Classification['why']['prior'];
+    words: Word[];
   },
 ): Classification {
   const { model, order, cues, raw, known, prior } = ctx;
   const priorShare = new Map(known.map((c) => [c.id, c.score]));
-  const features = modelFeatures(text, ctx.section, model.words, { kinds: model.features, cues });
-  const { logits, known: knownFeatures } = modelLogits(model, features, raw, priorShare);
-  const why: Classification['why'] = prior ? { cues, prior } : { cues };
-  if (cues.length === 0 && knownFeatures.length === 0 && !prior) return { competency: null, competencies: [], confidence: 0, why };
+  const index = featureIndex(model);
+  const { names, ranks } = knownFeatures(model, text, ctx.section, { cues, words: ctx.words });
+  const logits = modelLogits(model, ranks, index, raw, priorShare);
+  if (cues.length === 0 && names.length === 0 && !prior) return { competency: null, competencies: [], confidence: 0, why: { cues } };
 
   const p = softmax(logits);
-  const ranked = model.classes
-    .map((id, k) => ({ id, k, score: p[k] }))
-    .sort((a, b) => b.score - a.score || order.get(a.id)! - order.get(b.id)!);
+  const place = classOrder(model, order);
+  // classes by probability, ties in taxonomy order
+  const ranked = model.classes.map((_, k) => k).sort((a, b) => p[b] - p[a] || place[a] - place[b]);
   const top = ranked[0];
-  const competencies = ranked.map((c) => ({ id: c.id, score: round(c.score) })).filter((c) => c.score > 0);
-  const secondary = ranked.slice(1).filter((c) => c.score >= model.secondary.min && c.score >= model.secondary.ratio * top.score);
-  const reasons: FeatureHit[] = [];
-  for (const c of [top, ...secondary]) {
-    const parts: FeatureHit[] = knownFeatures.map((f) => ({ competency: c.id, feature: f, weight: model.weights.get(f)![c.k] }));
-    if (raw.get(c.id)) parts.push({ competency: c.id, feature: 'cues', weight: model.lexicon * raw.get(c.id)! });
-    if (priorShare.get(c.id)) parts.push({ competency: c.id, feature: 'prior', weight: model.prior * priorShare.get(c.id)! });
-    parts.sort((a, b) => b.weight - a.weight || compareText(a.feature, b.feature));
-    reasons.push(...parts.filter((x) => x.weight > 0).slice(0, FEATURES_SHOWN).map((x) => ({ ...x, weight: round(x.weight) })));
+  const competencies: CompetencyScore[] = [];
+  for (const k of ranked) {
+    const score = round(p[k]);
+    if (score > 0) competencies.push({ id: model.classes[k], score });
   }
-  return {
-    competency: top.id,
-    competencies,
-    ...(secondary.length ? { secondary: secondary.map((c) => c.id) } : {}),
-    confidence: round(calibrate(top.score, model.calibration)),
-    why: { ...why, features: reasons },
-  };
+  const secondary = ranked.slice(1).filter((k) => p[k] >= model.secondary.min && p[k] >= model.secondary.ratio * p[top]);
+  const reasons: FeatureHit[] = [];
+  for (const k of [top, ...secondary]) {
+    const id = model.classes[k];
+    // only what adds to the logit is shown: keep the positive parts, then rank them
+    const parts: { feature: string; weight: number }[] = [];
+    for (let j = 0; j < names.length; j++) {
+      const weight = featureWeight(index, ranks[j], k);
+      if (weight > 0) parts.push({ feature: names[j], weight });
+    }
+    const lexicon = model.lexicon * (raw.get(id) ?? 0);
+    if (lexicon > 0) parts.push({ feature: 'cues', weight: lexicon });
+    const priorPart = model.prior * (priorShare.get(id) ?? 0);
+    if (priorPart > 0) parts.push({ feature: 'prior', weight: priorPart });
+    parts.sort((a, b) => b.weight - a.weight || compareText(a.feature, b.feature));
+    for (let j = 0; j < parts.length && j < FEATURES_SHOWN; j++) reasons.push({ competency: id, feature: parts[j].feature, weight: round(parts[j].weight) });
+  }
+  const competency = model.classes[top];
+  const confidence = round(calibrate(p[top], model.calibration));
+  const why = prior ? { cues, prior, features: reasons } : { cues, features: reasons };
+  // the fields in the order they have always been written (the JSON output stays the same byte for byte)
+  return secondary.length ? { competency, competencies, secondary: secondary.map((k) => model.classes[k]), confidence, why } : { competency, competencies, confidence, why };
 }
 
 function round(x: number): number {

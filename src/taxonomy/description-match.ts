@@ -36,12 +36,13 @@ function index(taxonomy: Taxonomy): DescriptionIndex {
  * Fallback evidence for text no cue phrase speaks to: words it shares with each competency's
  * definition and description, weighted by how specific the word is (inverse document frequency
  * over competencies) and scaled so one specific shared word is worth about half a weak cue.
+ * `stems`: the text's stems when the caller has them ({@link tokenise} of the text).
  */
-export function descriptionMatches(text: string, taxonomy: Taxonomy): { competency: string; stem: string; weight: number }[] {
+export function descriptionMatches(text: string, taxonomy: Taxonomy, stems: readonly string[] = tokenise(text)): { competency: string; stem: string; weight: number }[] {
   const { where, idf } = index(taxonomy);
   const maxIdf = Math.log(taxonomy.competencies.length + 1);
   const out: { competency: string; stem: string; weight: number }[] = [];
-  for (const s of new Set(tokenise(text))) {
+  for (const s of new Set(stems)) {
     for (const id of where.get(s) ?? []) {
       const weight = Math.round((0.5 * idf.get(s)!) / maxIdf * 1000) / 1000;
       if (weight > 0) out.push({ competency: id, stem: s, weight });

@@ -22,7 +22,8 @@ interface CompiledWords {
 
 const compiled = new WeakMap<FeatureWords, CompiledWords>();
 
-function compile(words: FeatureWords): CompiledWords {
+/** The word lists as sets of stems (memoised per lists object). */
+export function compiledWords(words: FeatureWords): CompiledWords {
   let c = compiled.get(words);
   if (!c) {
     const stems = (list: string[]) => new Set(list.flatMap((w) => splitWords(w).map((x) => x.stem)));
@@ -74,7 +75,7 @@ const isAdverb = (raw: string) => raw.length > 4 && raw.endsWith('ly') && !raw.e
  * ("Mentors interns", "I mentor…").
  */
 export function verbObject(words: Word[], lists: FeatureWords): { verb: string; object: string[] } | null {
-  const { beforeVerb, notObject, stop } = compile(lists);
+  const { beforeVerb, notObject, stop } = compiledWords(lists);
   let i = 0;
   while (i < words.length && (beforeVerb.has(words[i].stem) || isAdverb(words[i].raw))) i++;
   if (i >= words.length) return null;
@@ -108,6 +109,15 @@ export interface FeatureOptions {
   kinds?: readonly FeatureSet[];
   /** The lexicon's cue hits, for the `cues` kind. */
   cues?: readonly CueFeature[];
+  /** The text's words, when the caller has already split them ({@link splitWords} of the same text): saves splitting twice. */
+  words?: Word[];
+}
+
+/** Add the verb (`v:`) and verb + object (`vo:`) features of a verb phrase. */
+function addVerb(out: Set<string>, vo: { verb: string; object: string[] } | null, stop: Set<string>): void {
+  if (!vo || stop.has(vo.verb)) return;
+  out.add(`v:${vo.verb}`);
+  for (const o of vo.object) out.add(`vo:${vo.verb} ${o}`);
 }
 
 /**
@@ -119,26 +129,27 @@ export interface FeatureOptions {
  * words (`p:`, word families the stemmer keeps apart); `cues` the cue phrases the taxonomy's lexicon found
  * (`c:`) and each competency they speak for (`cc:`); `section` stems of the section path (`s:`). Sorted, each once.
  */
-export function modelFeatures(text: string, section: string | undefined, lists: FeatureWords, { kinds = DEFAULT_FEATURES, cues = [] }: FeatureOptions = {}): string[] {
-  const { stop, negation } = compile(lists);
-  const on = new Set(kinds);
+export function modelFeatures(text: string, section: string | undefined, lists: FeatureWords, options: FeatureOptions = {}): string[] {
+  return [...featureSet(text, section, lists, options)].sort();
+}
+
+/** The features of {@link modelFeatures}, each once, unsorted. */
+export function featureSet(text: string, section: string | undefined, lists: FeatureWords, { kinds = DEFAULT_FEATURES, cues = [], words: given }: FeatureOptions = {}): Set<string> {
+  const { stop, negation } = compiledWords(lists);
   const out = new Set<string>();
-  const words = splitWords(text);
-  const content = words.filter((w) => !stop.has(w.stem));
-  if (on.has('words')) for (const w of content) out.add(`w:${w.stem}`);
-  if (on.has('pairs')) for (let i = 1; i < content.length; i++) out.add(`b:${content[i - 1].stem} ${content[i].stem}`);
-  const addVerb = (vo: { verb: string; object: string[] } | null) => {
-    if (!vo || stop.has(vo.verb)) return;
-    out.add(`v:${vo.verb}`);
-    for (const o of vo.object) out.add(`vo:${vo.verb} ${o}`);
-  };
-  if (on.has('verb')) addVerb(verbObject(words, lists));
-  if (on.has('clauses') || on.has('head')) {
+  const words = given ?? splitWords(text);
+  const content: Word[] = [];
+  for (const w of words) if (!stop.has(w.stem)) content.push(w);
+  if (kinds.includes('words')) for (const w of content) out.add(`w:${w.stem}`);
+  if (kinds.includes('pairs')) for (let i = 1; i < content.length; i++) out.add(`b:${content[i - 1].stem} ${content[i].stem}`);
+  if (kinds.includes('verb')) addVerb(out, verbObject(words, lists), stop);
+  const clauseKind = kinds.includes('clauses');
+  if (clauseKind || kinds.includes('head')) {
     const parts = clauses(text);
-    if (on.has('clauses')) for (const c of parts) if (c.length > 1) addVerb(verbObject(c, lists));
-    if (on.has('head') && parts.length) for (const w of parts[0]) if (!stop.has(w.stem)) out.add(`h:${w.stem}`);
+    if (clauseKind) for (const c of parts) if (c.length > 1) addVerb(out, verbObject(c, lists), stop);
+    if (kinds.includes('head') && parts.length) for (const w of parts[0]) if (!stop.has(w.stem)) out.add(`h:${w.stem}`);
   }
-  if (on.has('negation')) {
+  if (kinds.includes('negation')) {
     let after = 0;
     for (const w of words) {
       if (negation.has(w.raw)) after = 4;
@@ -148,13 +159,13 @@ export function modelFeatures(text: string, section: string | undefined, lists: 
       }
     }
   }
-  if (on.has('prefix')) for (const w of content) if (w.raw.length > 6 && /^[a-z]+$/.test(w.raw)) out.add(`p:${w.raw.slice(0, 5)}`);
-  if (on.has('cues')) {
+  if (kinds.includes('prefix')) for (const w of content) if (w.raw.length > 6 && /^[a-z]+$/.test(w.raw)) out.add(`p:${w.raw.slice(0, 5)}`);
+  if (kinds.includes('cues')) {
     for (const c of cues) {
       out.add(`c:${c.cue}`);
       out.add(`cc:${c.competency}`);
     }
   }
-  if (on.has('section') && section) for (const w of splitWords(section)) if (!stop.has(w.stem)) out.add(`s:${w.stem}`);
-  return [...out].sort();
+  if (kinds.includes('section') && section) for (const w of splitWords(section)) if (!stop.has(w.stem)) out.add(`s:${w.stem}`);
+  return out;
 }

@@ -5,6 +5,7 @@
  * but the letters a–z (`café`, `10x`) are returned unchanged. Memoised.
  */
 export function stem(word: string): string {
+  if (word.length < 3) return word; // as porter() would, without a look-up
   let s = stems.get(word);
   if (s === undefined) {
     s = porter(word);
