@@ -125,8 +125,13 @@ function classifyWithModel(
 
   const p = softmax(logits);
   const place = classOrder(model, order);
-  // classes by probability, ties in taxonomy order
-  const ranked = model.classes.map((_, k) => k).sort((a, b) => p[b] - p[a] || place[a] - place[b]);
+  // classes by probability, ties in taxonomy order (an insertion sort: a dozen or two classes)
+  const ranked: number[] = [];
+  for (let k = 0; k < p.length; k++) {
+    let i = ranked.length;
+    while (i > 0 && (p[ranked[i - 1]] < p[k] || (p[ranked[i - 1]] === p[k] && place[ranked[i - 1]] > place[k]))) i--;
+    ranked.splice(i, 0, k);
+  }
   const top = ranked[0];
   const competencies: CompetencyScore[] = [];
   for (const k of ranked) {

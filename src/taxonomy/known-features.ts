@@ -18,8 +18,8 @@ export interface FeatureIndex {
   weight: Float64Array;
   /** Feature name → rank. */
   byName: Map<string, number>;
-  /** Stem → the rank of its word feature (`w:`) and of the pair features (`b:`) it begins, by second stem. */
-  word: Map<string, { rank?: number; pairs?: Map<string, number> }>;
+  /** Stem → whether it is a stop word, the rank of its word feature (`w:`) and of the pair features (`b:`) it begins, by second stem. */
+  word: Map<string, { stop?: boolean; rank?: number; pairs?: Map<string, number> }>;
   /** Verb stem → rank of `v:verb`. */
   verb: Map<string, number>;
   /** Verb stem → object stem → rank of `vo:verb object`. */
@@ -70,6 +70,7 @@ export function featureIndex(model: ClassifierModel): FeatureIndex {
       objects.set(pair[1], rank);
     }
   });
+  for (const stop of compiledWords(model.words).stop) entry(stop).stop = true;
   indexes.set(model, index);
   return index;
 }
@@ -86,7 +87,6 @@ export function knownFeatures(
   { cues = [], words }: Required<Pick<FeatureOptions, 'words'>> & Pick<FeatureOptions, 'cues'>,
 ): { names: string[]; ranks: number[] } {
   const kinds = model.features;
-  const { stop } = compiledWords(model.words);
   const index = featureIndex(model);
   const found: number[] = [];
   const add = (rank: number | undefined) => {
@@ -97,15 +97,15 @@ export function knownFeatures(
   // the pairs begun by the previous content word (neighbouring content words make a pair)
   let pairs: Map<string, number> | undefined;
   for (const w of words) {
-    if (stop.has(w.stem)) continue;
-    if (onPairs && pairs) add(pairs.get(w.stem));
     const e = index.word.get(w.stem);
+    if (e?.stop) continue;
+    if (onPairs && pairs) add(pairs.get(w.stem));
     if (onWords) add(e?.rank);
     pairs = e?.pairs;
   }
   if (kinds.includes('verb')) {
     const vo = verbObject(words, model.words);
-    if (vo && !stop.has(vo.verb)) {
+    if (vo && !index.word.get(vo.verb)?.stop) {
       add(index.verb.get(vo.verb));
       const objects = index.verbObject.get(vo.verb);
       if (objects) for (const o of vo.object) add(objects.get(o));
@@ -116,7 +116,7 @@ export function knownFeatures(
     for (const name of featureSet(text, section, model.words, { kinds: others, cues, words })) add(index.byName.get(name));
   }
   // each once, in name order (ranks are positions in the sorted names): the logits then sum in the same order on every run
-  const ranks = found.sort((a, b) => a - b);
+  const ranks = new Int32Array(found).sort();
   const names: string[] = [];
   const once: number[] = [];
   for (let i = 0; i < ranks.length; i++) {
