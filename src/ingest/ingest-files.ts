@@ -107,6 +107,13 @@ function trackFromTitle(title: string, rules: IngestRules): string {
 /** Labels for a message: the first dozen, then how many more. */
 const listed = (labels: string[]) => (labels.length > 12 ? `${labels.slice(0, 12).join(', ')}, … ${labels.length - 12} more` : labels.join(', '));
 
+/** The list under `key`, made empty when absent. */
+function listOf<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
   if (list) list.push(value);
@@ -251,7 +258,7 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
       if (n) id = `${id}.${n + 1}`;
       statements.push({
         id, company: l.company, track: l.track, level: d.level, levelTitle: lv?.title ?? d.level, levelOrder: 0,
-        section: d.section, kind: d.kind, text: d.text, flags: d.flags, source: { file: l.path, line: d.line, ...(d.at ? { at: d.at } : {}) },
+        section: d.section, kind: d.kind, text: d.text, flags: d.flags, source: d.at ? { file: l.path, line: d.line, at: d.at } : { file: l.path, line: d.line },
         // Every statement has the same fields, absent ones undefined (not written to JSON): one object shape keeps
         // every later loop over the table on V8's fast path.
         attribute: d.attribute || undefined, variant: undefined,
@@ -260,10 +267,24 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
   }
 
   const byFile = new Map<string, Statement[]>();
-  for (const s of statements) pushTo(byFile, s.source.file, s);
-  // One list per file and level, so each level entry touches only its own statements.
+  // One list per file and level, so each level entry touches only its own statements. A file's
+  // statements come in runs of one level: the key is built once a run, not once a statement.
   const byFileLevel = new Map<string, Statement[]>();
-  for (const s of statements) pushTo(byFileLevel, `${s.source.file}\u0000${s.company}\u0000${s.track}\u0000${s.level}`, s);
+  let run: Statement | null = null;
+  let fileList: Statement[] = [];
+  let levelList: Statement[] = [];
+  for (const s of statements) {
+    if (!run || s.source.file !== run.source.file) {
+      fileList = listOf(byFile, s.source.file);
+      run = null;
+    }
+    if (!run || s.company !== run.company || s.track !== run.track || s.level !== run.level) {
+      levelList = listOf(byFileLevel, `${s.source.file}\u0000${s.company}\u0000${s.track}\u0000${s.level}`);
+    }
+    run = s;
+    fileList.push(s);
+    levelList.push(s);
+  }
 
   const pendingInherits: Parameters<typeof linkInheritance>[0] = [];
   // Merge per-file level entries into ladder levels; two pages at one level of one track are variants.

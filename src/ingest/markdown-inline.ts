@@ -55,7 +55,8 @@ export function inlineLines(children: Token[] | null, firstLine: number, source:
     const text = normaliseSpace(parts.join(''));
     if (text) {
       const label = strongText ? normaliseSpace(strongText) : '';
-      lines.push({ text, line, ...(label ? { strong: label } : {}), indent: indentOf(source[line - 1] ?? '') });
+      const indent = indentOf(source[line - 1] ?? '');
+      lines.push(label ? { text, line, strong: label, indent } : { text, line, indent });
     }
     parts = [];
     state = 'start';

@@ -244,7 +244,19 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
   let outside: string | null = null;
   let seenLevel = false;
 
-  const sectionPath = () => [cellSection ?? stack.map((s) => s.name).join(' › '), subsection ?? ''].filter(Boolean).join(' › ');
+  /**
+   * The section path of the text being read, built again only when the headings, subsection or cell
+   * around it changed (the stack only grows in place; a heading that pops replaces it): a file of
+   * 100,000 statements under a few sections joins a few paths, not 100,000.
+   */
+  let pathCache: { stack: typeof stack; depth: number; subsection: string | null; cellSection: string | null; path: string } = { stack, depth: -1, subsection, cellSection, path: '' };
+  const sectionPath = () => {
+    const c = pathCache;
+    if (c.stack === stack && c.depth === stack.length && c.subsection === subsection && c.cellSection === cellSection) return c.path;
+    const path = [cellSection ?? stack.map((s) => s.name).join(' › '), subsection ?? ''].filter(Boolean).join(' › ');
+    pathCache = { stack, depth: stack.length, subsection, cellSection, path };
+    return path;
+  };
   const currentSection = () => (intro && cellSection === null ? '' : sectionPath());
   const sectionRepaired = () => stack.some((s) => s.repaired);
   const inExample = () => example || inDetails > 0;
@@ -280,8 +292,8 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     if (repaired || opts.repaired || sectionRepaired()) flags.push('mojibake-repaired');
     if (external(text, opts.links)) flags.push('external-reference');
     if (k === 'placeholder') flags.push('placeholder');
-    const s: Draft = { line, level: level!.label, section: currentSection(), kind: k, text, flags, seq: seq++, sub: 0, ...(opts.attribute ? { attribute: opts.attribute } : {}) };
-    if (opts.bullet) s.bullet = true;
+    // Every draft has the same fields (one object shape); `out` below keeps the ones a statement has.
+    const s: Draft = { line, level: level!.label, section: currentSection(), kind: k, text, flags, seq: seq++, sub: 0, attribute: opts.attribute, bullet: opts.bullet };
     statements.push(s);
     marks.statement.push([line, Math.max(line, toLine)]);
     return s;
@@ -356,13 +368,13 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     const { text, repaired } = repair(b.text);
     const name = sectionName(text);
     const lower = name.toLowerCase();
-    if (rules.contextSections.some((c) => lower === c || lower.startsWith(`${c} `) || lower.startsWith(`${c}:`))) {
+    if (rules.contextSections.some((c) => lower.startsWith(c) && (lower.length === c.length || lower[c.length] === ' ' || lower[c.length] === ':'))) {
       // About the role or the process (job grade, benefits, hiring), not an expectation of the level.
       context = { depth: b.depth, reason: `about the role, not an expectation: "${name}"` };
       skip(b.fromLine, b.toLine, context.reason);
       return;
     }
-    if (rules.exampleLabels.has(name.toLowerCase())) {
+    if (rules.exampleLabels.has(lower)) {
       example = true;
       structure(b.fromLine, b.toLine, 'examples heading');
       return;
@@ -594,10 +606,19 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
   // Paragraphs are read last: whether one is a summary depends on sections found after it.
   const parentSections = new Set<string>();
   const bulletSections = new Set<string>();
+  // Statements come in runs of one level and section: each run is looked at once.
+  let last: Draft | null = null;
+  let lastBullet: Draft | null = null;
   for (const s of statements) {
-    const parts = s.section.split(' › ');
-    for (let k = 1; k < parts.length; k++) parentSections.add(`${s.level}\u0000${parts.slice(0, k).join(' › ')}`);
-    if (s.bullet) bulletSections.add(`${s.level}\u0000${s.section}`);
+    if (!last || s.section !== last.section || s.level !== last.level) {
+      const parts = s.section.split(' › ');
+      for (let k = 1; k < parts.length; k++) parentSections.add(`${s.level}\u0000${parts.slice(0, k).join(' › ')}`);
+      last = s;
+    }
+    if (s.bullet && (!lastBullet || s.section !== lastBullet.section || s.level !== lastBullet.level)) {
+      bulletSections.add(`${s.level}\u0000${s.section}`);
+      lastBullet = s;
+    }
   }
   for (const p of pending) {
     const key = `${p.level}\u0000${p.section}`;
@@ -606,19 +627,20 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     const flags: Flag[] = [];
     if (p.repaired || p.lines.some((l) => l.repaired)) flags.push('mojibake-repaired');
     if (external(text, links)) flags.push('external-reference');
-    const base = { line: p.lines[0].line, level: p.level, section: p.section, seq: p.seq, sub: 0 };
+    const line = p.lines[0].line;
+    const draft = (kind: Kind, text: string, flags: Flag[], sub = 0): Draft => ({ line, level: p.level, section: p.section, kind, text, flags, seq: p.seq, sub, attribute: undefined, bullet: undefined });
     // A paragraph opening with "The Senior role extends the Intermediate role." records the relation;
     // it is a note when that sentence is all it says.
-    const whole = inherits(text, base.line, p.level);
-    if (!whole && text.length <= MAX_INHERIT_SCAN) inherits(splitSentences(text)[0] ?? '', base.line, p.level);
+    const whole = inherits(text, line, p.level);
+    if (!whole && text.length <= MAX_INHERIT_SCAN) inherits(splitSentences(text)[0] ?? '', line, p.level);
     const kind = isPlaceholder(text, rules) ? 'placeholder' : whole || isNote(text, rules) ? 'note' : null;
-    if (kind) statements.push({ ...base, kind, text, flags: kind === 'placeholder' ? [...flags, 'placeholder'] : flags });
-    else if (p.intro || parentSections.has(key)) statements.push({ ...base, kind: 'summary', text, flags });
-    else if (p.example) statements.push({ ...base, kind: 'example', text, flags });
-    else if (bulletSections.has(key)) statements.push({ ...base, kind: 'expectation', text, flags: [...flags, 'unbulleted'] });
+    if (kind) statements.push(draft(kind, text, kind === 'placeholder' ? [...flags, 'placeholder'] : flags));
+    else if (p.intro || parentSections.has(key)) statements.push(draft('summary', text, flags));
+    else if (p.example) statements.push(draft('example', text, flags));
+    else if (bulletSections.has(key)) statements.push(draft('expectation', text, [...flags, 'unbulleted']));
     else {
       splitSentences(text).forEach((sentence, k) => {
-        statements.push({ ...base, sub: k, kind: isNote(sentence, rules) ? 'note' : 'expectation', text: sentence, flags: [...flags] });
+        statements.push(draft(isNote(sentence, rules) ? 'note' : 'expectation', sentence, [...flags], k));
       });
     }
   }
@@ -628,7 +650,10 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
   const perLine = new Map<number, number>();
   for (const s of statements) perLine.set(s.line, (perLine.get(s.line) ?? 0) + 1);
   const seen = new Map<number, number>();
-  const out: DraftStatement[] = statements.map(({ seq: _s, sub: _b, bullet: _u, ...s }) => {
+  // Built field by field (a rest pattern copies through V8's slow path), in the drafts' key order.
+  const out: DraftStatement[] = statements.map((d) => {
+    const s: DraftStatement = { line: d.line, level: d.level, section: d.section, kind: d.kind, text: d.text, flags: d.flags };
+    if (d.attribute) s.attribute = d.attribute;
     if ((perLine.get(s.line) ?? 0) > 1) {
       const n = (seen.get(s.line) ?? 0) + 1;
       seen.set(s.line, n);

@@ -140,8 +140,12 @@ class MarkdownBlocks {
       const block = this.block();
       if (!block) continue;
       const into = target();
-      into.push(...block);
-      for (const d of open) d.toLine = Math.max(d.toLine, ...block.map((b) => b.toLine));
+      let toLine = 0;
+      for (const b of block) {
+        into.push(b);
+        if (b.toLine > toLine) toLine = b.toLine;
+      }
+      for (const d of open) if (toLine > d.toLine) d.toLine = toLine;
     }
     return out;
   }
@@ -160,7 +164,8 @@ class MarkdownBlocks {
         const inline = this.tokens[this.at];
         const text = inline?.type === 'inline' ? inlineText(inline.children, span.fromLine, this.source) : '';
         this.skipTo('heading_close');
-        return text ? [{ type: 'heading', depth: Number(t.tag.slice(1)) || 1, text, line: span.fromLine, ...span }] : [{ type: 'structure', reason: 'empty heading', ...span }];
+        const { fromLine, toLine } = span;
+        return text ? [{ type: 'heading', depth: Number(t.tag.slice(1)) || 1, text, line: fromLine, fromLine, toLine }] : [{ type: 'structure', reason: 'empty heading', fromLine, toLine }];
       }
       case 'paragraph_open': {
         const inline = this.tokens[this.at];
@@ -170,7 +175,7 @@ class MarkdownBlocks {
       }
       case 'bullet_list_open':
       case 'ordered_list_open':
-        return [{ type: 'list', ordered: t.type === 'ordered_list_open', items: this.items(t.type.replace('_open', '_close')), ...span }];
+        return [{ type: 'list', ordered: t.type === 'ordered_list_open', items: this.items(t.type === 'ordered_list_open' ? 'ordered_list_close' : 'bullet_list_close'), fromLine: span.fromLine, toLine: span.toLine }];
       case 'blockquote_open':
         return [{ type: 'quote', blocks: this.sequence('blockquote_close'), ...span }];
       case 'table_open':
@@ -209,7 +214,8 @@ class MarkdownBlocks {
       if (t.type !== 'list_item_open') continue;
       const span = this.span(t);
       const blocks = this.sequence('list_item_close');
-      const toLine = Math.max(span.toLine, ...blocks.map((b) => b.toLine));
+      let toLine = span.toLine;
+      for (const b of blocks) if (b.toLine > toLine) toLine = b.toLine;
       items.push({ line: span.fromLine, fromLine: span.fromLine, toLine, blocks });
     }
     return items;
