@@ -32,9 +32,11 @@ function topFirstStack(): unknown {
     },
   };
   return new Proxy(api, {
+    // The parser reads the top (`[0]`) and the length at every tag: those first, without a regular expression.
     get(target, prop) {
+      if (prop === '0') return items[items.length - 1];
       if (prop === 'length') return items.length;
-      if (typeof prop === 'string' && /^\d+$/.test(prop)) return items[items.length - 1 - Number(prop)];
+      if (typeof prop === 'string' && isIndex(prop)) return items[items.length - 1 - Number(prop)];
       return target[prop as keyof typeof api];
     },
     set(_target, prop, value) {
@@ -44,6 +46,16 @@ function topFirstStack(): unknown {
       return true;
     },
   });
+}
+
+/** `"12"`: a property name that is an array index (digits only). */
+function isIndex(prop: string): boolean {
+  if (!prop.length) return false;
+  for (let i = 0; i < prop.length; i++) {
+    const c = prop.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Parses HTML into a DOM with source offsets, in time linear in the input however deep it nests. */

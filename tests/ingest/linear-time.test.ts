@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingestFiles, lineAccounting } from '../../src/ingest/index.ts';
+import { PATHOLOGICAL } from './pathological-inputs.ts';
 
 /**
  * Pathological inputs that took seconds to minutes when a regular expression or a join backtracked
@@ -73,6 +74,26 @@ describe('every reader is linear in its input (generous bounds on pathological i
     };
     for (const [name, text] of Object.entries(cases)) timed(name, text);
   }, 180_000);
+
+  it('200 KB of the inputs that make tens of thousands of statements: table rows, section headings, an unclosed comment', () => {
+    // At 1 MB these took 5–10 s of CPU on a loaded two-core machine (30 s and more of wall time):
+    // every row, section or bullet is a statement, so the whole per-statement path is on trial.
+    const rows = PATHOLOGICAL['table rows'](200_000);
+    let set = timed('table rows', rows.text, rows.path);
+    expect(set.statements).toHaveLength(rows.text.split('\n').length - 5);
+    expect(new Set(set.statements.map((s) => s.text))).toEqual(new Set(['I do y.']));
+
+    const sections = PATHOLOGICAL['section headings'](200_000);
+    set = timed('section headings', sections.text, sections.path);
+    expect(set.statements).toHaveLength((sections.text.split('\n').length - 2) / 2);
+    expect(set.statements.every((s) => s.text === 'b' && s.section === 'a' && s.kind === 'expectation')).toBe(true);
+
+    // `<!--` never closed: CommonMark ends the HTML block at the end of the file; its Markdown lines are read.
+    const comment = PATHOLOGICAL['unclosed comment'](200_000);
+    set = timed('unclosed comment', comment.text, comment.path);
+    expect(set.statements).toHaveLength(comment.text.split('\n').length - 4);
+    expect(set.statements.every((s) => s.text === 'a')).toBe(true);
+  }, 120_000);
 
   it('grid and long-format cells with hostile text', () => {
     timed('grid cell', `Level\tCraft\tScope\n1\t${'**a '.repeat(50_000)}\t${'[a '.repeat(50_000)}\n2\t${'1'.repeat(100_000)}\tx\n`, 'ladders/acme/grid.tsv');
