@@ -86,7 +86,8 @@ export function readLongRows(file: string, src: Pick<GridSource, 'lines' | 'rows
       flags.push('placeholder');
     }
     if (isExternalReference(row.cells[idx.statement] ?? '')) flags.push('external-reference');
-    statements.push({ line: row.line, ...(src.cellName ? { at: src.cellName(row.line, idx.statement) } : {}), level, section: get(idx.section), kind, text, flags });
+    const section = get(idx.section);
+    statements.push(src.cellName ? { line: row.line, at: src.cellName(row.line, idx.statement), level, section, kind, text, flags } : { line: row.line, level, section, kind, text, flags });
     span('statement');
   }
   return { shape: 'long-csv', levels: [...levels.values()], statements, lines: ledger.accounts, diagnostics, company, trackHint: track };
