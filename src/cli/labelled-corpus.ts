@@ -42,7 +42,7 @@ export interface LabelledCorpus {
 }
 
 /**
- * Read the corpus folder (`labels.csv`, `ladders.json`, `sources/`) and the other labelled sets it names.
+ * Read the corpus folder (`labels.csv`, `ladders.json`, and the source ladders under its `sources` folder) and the other labelled sets it names.
  * Each ladder's source files are ingested with today's readers; a labelled row is joined to a statement
  * of its ladder by normalised text (lines are not stable across readers), which gives its section;
  * rows not found are classified from their text alone. A statement belongs to every ladder whose

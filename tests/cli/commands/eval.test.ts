@@ -19,7 +19,7 @@ function smallCorpus(): string {
   const manifest = JSON.parse(readFileSync(join(CORPUS, 'ladders.json'), 'utf8'));
   const keep = ['octopus-management', 'octopus-support-manager'];
   const ladders = Object.fromEntries(keep.map((l) => [l, manifest.ladders[l]]));
-  writeFileSync(join(dir, 'ladders.json'), JSON.stringify({ sources: join(CORPUS, 'sources'), ladders, otherSets: [{ path: join(CORPUS, '../labelled-holdout.csv'), name: 'own words', ladder: 'own-words' }] }));
+  writeFileSync(join(dir, 'ladders.json'), JSON.stringify({ sources: join(CORPUS, manifest.sources ?? 'sources'), ladders, otherSets: [{ path: join(CORPUS, '../labelled-holdout.csv'), name: 'own words', ladder: 'own-words' }] }));
   const rows = Papa.parse<Record<string, string>>(readFileSync(join(CORPUS, 'labels.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
   writeFileSync(join(dir, 'labels.csv'), Papa.unparse(rows.filter((r) => r.ladders.split('|').every((l) => keep.includes(l)))));
   return dir;
