@@ -1,7 +1,7 @@
 /** Map a company level (or any placed level) to the best level of every other ladder, honestly saying below/above. */
 import type { ClassifiedStatement } from '../types.ts';
 import { groupBy, ladderKey, ladderName, levelKey, multiTrackCompanies } from './level-keys.ts';
-import { levelProfiles, profileCosine, type LevelProfile } from './level-profile.ts';
+import { levelProfiles, type LevelProfile } from './level-profile.ts';
 import { resolveLevel } from './resolve-level.ts';
 import { contentTokens } from './text.ts';
 import type { LevelPlacement, MapCandidate, MapResult, MapTarget, Relation, StatementPair } from './types.ts';
@@ -54,37 +54,73 @@ export function supportPairs(a: readonly ClassifiedStatement[], b: readonly Clas
   return bestPairs(supportRows(a), supportRows(b), limit);
 }
 
-/** Statements that can support a mapping, by primary competency, each with its content-word ids. */
-type SupportRows = Map<string, { s: ClassifiedStatement; ids: Int32Array }[]>;
+/** The statements of one primary competency that can support a mapping, in id order, with their content-word ids. */
+interface SupportGroup {
+  statements: ClassifiedStatement[];
+  ids: Int32Array[];
+}
+
+/** Statements that can support a mapping, by primary competency (first-seen order). */
+type SupportRows = Map<string, SupportGroup>;
+
+const byId = (x: ClassifiedStatement, y: ClassifiedStatement) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 
 function supportRows(statements: readonly ClassifiedStatement[]): SupportRows {
-  const out: SupportRows = new Map();
+  const grouped = new Map<string, ClassifiedStatement[]>();
   for (const s of statements) {
     if (!s.competency || s.kind === 'placeholder') continue;
-    const row = { s, ids: contentIds(s.text) };
-    const list = out.get(s.competency);
-    if (list) list.push(row);
-    else out.set(s.competency, [row]);
+    const list = grouped.get(s.competency);
+    if (list) list.push(s);
+    else grouped.set(s.competency, [s]);
+  }
+  const out: SupportRows = new Map();
+  for (const [competency, list] of grouped) {
+    // Stable sort: equal ids keep their input order, so the first of them still wins a tie.
+    const sorted = list.sort(byId);
+    out.set(competency, { statements: sorted, ids: sorted.map((s) => contentIds(s.text)) });
   }
   return out;
 }
 
-/** The best pair of each competency (highest word overlap, then ids), then the competencies by their best pair. */
+/**
+ * The best pair of each competency (highest word overlap, then the smallest source id, then target id), then the
+ * competencies by their best pair. Both sides are in id order, so the first pair reaching the best overlap is the one.
+ */
 function bestPairs(a: SupportRows, b: SupportRows, limit: number): StatementPair[] {
   if (limit <= 0) return [];
   const best: StatementPair[] = [];
   for (const [competency, sources] of a) {
     const targets = b.get(competency);
     if (!targets) continue;
-    let top: { s: ClassifiedStatement; t: ClassifiedStatement; similarity: number } | null = null;
-    for (const { s, ids } of sources) {
-      for (const { s: t, ids: tids } of targets) {
-        const similarity = r3(jaccard(ids, tids));
-        if (top && (similarity < top.similarity || (similarity === top.similarity && (s.id > top.s.id || (s.id === top.s.id && t.id >= top.t.id))))) continue;
-        top = { s, t, similarity };
+    let topI = -1;
+    let topJ = -1;
+    let top = -1;
+    const sIds = sources.ids;
+    const tIds = targets.ids;
+    search: for (let i = 0; i < sIds.length; i++) {
+      const ids = sIds[i];
+      const n = ids.length;
+      const mark = markIds(ids);
+      for (let j = 0; j < tIds.length; j++) {
+        const tj = tIds[j];
+        const m = tj.length;
+        // Jaccard is at most the shorter list over the longer: a pair that cannot pass the best so far is skipped.
+        if (top >= 0 && r3(n < m ? n / m : m / n) <= top) continue;
+        let similarity = 0;
+        if (n && m) {
+          let inter = 0;
+          for (let k = 0; k < m; k++) if (marks[tj[k]] === mark) inter++;
+          similarity = r3(inter / (n + m - inter));
+        }
+        if (similarity <= top) continue;
+        (top = similarity), (topI = i), (topJ = j);
+        if (similarity === 1) break search;
       }
     }
-    if (top) best.push({ competency, source: { id: top.s.id, text: top.s.text }, target: { id: top.t.id, text: top.t.text }, similarity: top.similarity });
+    if (topI < 0) continue;
+    const s = sources.statements[topI];
+    const t = targets.statements[topJ];
+    best.push({ competency, source: { id: s.id, text: s.text }, target: { id: t.id, text: t.text }, similarity: top });
   }
   return best.sort(byOverlap).slice(0, limit);
 }
@@ -98,7 +134,8 @@ const textIds = new Map<string, Int32Array>();
 function contentIds(text: string): Int32Array {
   let ids = textIds.get(text);
   if (!ids) {
-    if (textIds.size > 200_000) (textIds.clear(), termIds.clear());
+    // Only the texts are forgotten: a word keeps its id, so rows built before still compare with rows built after.
+    if (textIds.size > 200_000) textIds.clear();
     const set = new Set<number>();
     for (const w of contentTokens(text)) {
       let id = termIds.get(w);
@@ -111,17 +148,23 @@ function contentIds(text: string): Int32Array {
   return ids;
 }
 
-/** Jaccard overlap of two ascending id lists (0 when either is empty), as tokenJaccard of their texts. */
-function jaccard(a: Int32Array, b: Int32Array): number {
-  if (!a.length || !b.length) return 0;
-  let inter = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) (inter++, i++, j++);
-    else if (a[i] < b[j]) i++;
-    else j++;
+/** Scratch marks by content-word id: `marks[id] === mark` while the ids of one text are marked (see markIds). */
+let marks = new Int32Array(1024);
+let lastMark = 0;
+
+/** Marks the ids of one text with a fresh mark (no clearing: older marks are simply different numbers). */
+function markIds(ids: Int32Array): number {
+  if (marks.length < termIds.size) {
+    const grown = new Int32Array(Math.max(termIds.size, marks.length * 2));
+    grown.set(marks);
+    marks = grown;
   }
-  return inter / (a.length + b.length - inter);
+  if (lastMark === 0x7fffffff) (marks.fill(0), (lastMark = 0));
+  const mark = ++lastMark;
+  for (let k = 0; k < ids.length; k++) marks[ids[k]] = mark;
+  return mark;
 }
+
 
 /** What mapping reads of a statement table and its placements, built once per pair of tables (they are not mutated). */
 interface MapIndex {
@@ -130,7 +173,50 @@ interface MapIndex {
   profiles: Map<string, LevelProfile>;
   byLevel: Map<string, ClassifiedStatement[]>;
   ladders: LevelPlacement[][];
+  /** The ladder key of each of `ladders`. */
+  ladderKeys: string[];
   byKey: Map<string, LevelPlacement>;
+  /** Each level's profile as flat arrays (competency indices from `competencyIndex`). */
+  vectors: Map<string, ProfileVector>;
+  competencyIndex: Map<string, number>;
+  /** Companies with more than one track (their ladders are named with the track). */
+  multi: Set<string>;
+}
+
+/** A competency profile as flat arrays for many cosines: indices and weights in the profile's entry order, weights by index, squared norm. */
+interface ProfileVector {
+  at: Int32Array;
+  weights: Float64Array;
+  dense: Float64Array;
+  norm2: number;
+}
+
+function profileVector(profile: LevelProfile, competencyIndex: Map<string, number>): ProfileVector {
+  const n = profile.entries.size;
+  const at = new Int32Array(n);
+  const weights = new Float64Array(n);
+  let k = 0;
+  let norm2 = 0;
+  for (const e of profile.entries.values()) {
+    let c = competencyIndex.get(e.competency);
+    if (c === undefined) competencyIndex.set(e.competency, (c = competencyIndex.size));
+    at[k] = c;
+    weights[k++] = e.weight;
+    norm2 += e.weight ** 2;
+  }
+  const dense = new Float64Array(competencyIndex.size);
+  for (let i = 0; i < n; i++) dense[at[i]] = weights[i];
+  return { at, weights, dense, norm2 };
+}
+
+/** profileCosine on vectors: the same sums in the same order, so the same number. */
+function vectorCosine(a: ProfileVector | undefined, b: ProfileVector | undefined): number {
+  if (!a || !b) return 0;
+  let dot = 0;
+  const { at, weights } = a;
+  const dense = b.dense;
+  for (let k = 0; k < at.length; k++) dot += weights[k] * (at[k] < dense.length ? dense[at[k]] : 0);
+  return a.norm2 && b.norm2 ? dot / Math.sqrt(a.norm2 * b.norm2) : 0;
 }
 
 const indexes = new WeakMap<readonly ClassifiedStatement[], WeakMap<readonly LevelPlacement[], MapIndex>>();
@@ -142,7 +228,12 @@ function mapIndex(statements: readonly ClassifiedStatement[], placements: readon
   if (!index) {
     const byKey = new Map<string, LevelPlacement>();
     for (const p of placements) if (!byKey.has(p.key)) byKey.set(p.key, p);
-    index = { support: new Map(), profiles: levelProfiles(statements), byLevel: groupBy(statements, levelKey), ladders: [...groupBy(placements, ladderKey).values()], byKey };
+    const profiles = levelProfiles(statements);
+    const competencyIndex = new Map<string, number>();
+    const vectors = new Map<string, ProfileVector>();
+    for (const [key, profile] of profiles) vectors.set(key, profileVector(profile, competencyIndex));
+    const ladders = [...groupBy(placements, ladderKey).values()];
+    index = { support: new Map(), profiles, byLevel: groupBy(statements, levelKey), ladders, ladderKeys: ladders.map((l) => ladderKey(l[0])), byKey, vectors, competencyIndex, multi: multiTrackCompanies(placements) };
     byPlacements.set(placements, index);
   }
   return index;
@@ -157,22 +248,26 @@ export function mapPlacement(
   placements: readonly LevelPlacement[],
   opts: MapOptions = {},
 ): MapResult {
-  const { profiles, byLevel, ladders, support } = mapIndex(statements, placements);
-  const sourceRows = supportRows(sourceStatements);
+  const { profiles, byLevel, ladders, ladderKeys, support, vectors, competencyIndex, multi } = mapIndex(statements, placements);
   const rowsOf = (key: string) => {
     let rows = support.get(key);
     if (!rows) support.set(key, (rows = supportRows(byLevel.get(key) ?? [])));
     return rows;
   };
+  // A level of the table itself (mapLevel) reuses what the index holds for it.
+  const own = byLevel.get(source.key) === sourceStatements;
+  const sourceRows = own ? rowsOf(source.key) : supportRows(sourceStatements);
+  const sourceVector = !sourceProfile ? undefined : profiles.get(source.key) === sourceProfile ? vectors.get(source.key) : profileVector(sourceProfile, competencyIndex);
+  const sourceLadder = ladderKey(source);
   const to = opts.to?.toLowerCase();
-  const multi = multiTrackCompanies(placements);
   const targets: MapTarget[] = [];
-  for (const ladder of ladders) {
+  for (let l = 0; l < ladders.length; l++) {
+    const ladder = ladders[l];
     const first = ladder[0];
-    if (ladderKey(first) === ladderKey(source)) continue;
+    if (ladderKeys[l] === sourceLadder) continue;
     if (to && first.company.toLowerCase() !== to && first.companyName.toLowerCase() !== to) continue;
     const candidates = ladder
-      .map((t) => candidateScore(source, t, profileCosine(sourceProfile, profiles.get(t.key))))
+      .map((t) => candidateScore(source, t, vectorCosine(sourceVector, vectors.get(t.key))))
       .sort((x, y) => Math.abs(x.distance) - Math.abs(y.distance) || (x.key < y.key ? -1 : 1));
     const relation = relationTo(source, ladder);
     const nearest = relation === 'below' ? ladder[0] : relation === 'above' ? ladder[ladder.length - 1] : null;

@@ -1,4 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { supportPairs } from '../../src/analyses/map-level.ts';
+import { tokenJaccard } from '../../src/analyses/text-vectors.ts';
+import type { ClassifiedStatement } from '../../src/types.ts';
 import { LevelRefError, mapLevel, placeLevels, relationTo } from '../../src/analyses/index.ts';
 import { row, scaleCues, seedAnalysis } from './seed-analysis.ts';
 
@@ -68,5 +72,44 @@ describe('relationTo and mapLevel on synthetic ladders', () => {
     expect(relationTo({ position: 0.5 }, t)).toBe('below');
     expect(relationTo({ position: 7.5 }, t)).toBe('above');
     expect(relationTo({ position: t[0].position }, t)).toBe('match');
+  });
+});
+
+describe('supportPairs', () => {
+  // The plain definition: per competency, the pair with the highest word overlap (rounded as shown), then the smallest
+  // source id, then the smallest target id; competencies by their pair's overlap, then ids.
+  const reference = (a: ClassifiedStatement[], b: ClassifiedStatement[], limit: number) => {
+    const usable = (s: ClassifiedStatement) => !!s.competency && s.kind !== 'placeholder';
+    const best = new Map<string, { s: ClassifiedStatement; t: ClassifiedStatement; similarity: number }>();
+    for (const s of a.filter(usable))
+      for (const t of b.filter((x) => usable(x) && x.competency === s.competency)) {
+        const similarity = Math.round(tokenJaccard(s.text, t.text) * 1000) / 1000;
+        const top = best.get(s.competency!);
+        if (!top || similarity > top.similarity || (similarity === top.similarity && (s.id < top.s.id || (s.id === top.s.id && t.id < top.t.id)))) best.set(s.competency!, { s, t, similarity });
+      }
+    return [...best]
+      .map(([competency, { s, t, similarity }]) => ({ competency, source: { id: s.id, text: s.text }, target: { id: t.id, text: t.text }, similarity }))
+      .sort((x, y) => y.similarity - x.similarity || (x.source.id < y.source.id ? -1 : x.source.id > y.source.id ? 1 : x.target.id < y.target.id ? -1 : 1))
+      .slice(0, limit);
+  };
+  const { statements } = seedAnalysis();
+  const words = ['threat', 'model', 'review', 'incident', 'response', 'mentor', 'team', 'design', 'secure', 'code', 'audit'];
+  const rows = fc.array(
+    fc.record({ id: fc.stringMatching(/^[a-c]{1,3}$/), competency: fc.constantFrom('a', 'b', 'c'), words: fc.array(fc.constantFrom(...words), { maxLength: 6 }) }),
+    { maxLength: 12 },
+  );
+  const classified = (rs: { id: string; competency: string; words: string[] }[], side: string) =>
+    rs.map((r, i) => ({ ...statements[0], id: `${side}${r.id}${i}`, text: r.words.join(' '), competency: r.competency }) as ClassifiedStatement);
+
+  it('picks the same pairs as comparing every pair, ties to the smallest ids', () => {
+    fc.assert(fc.property(rows, rows, fc.integer({ min: 0, max: 4 }), (a, b, limit) => {
+      const [x, y] = [classified(a, 's'), classified(b, 't')];
+      expect(supportPairs(x, y, limit)).toEqual(reference(x, y, limit));
+    }));
+  });
+  it('gives the seeds the pairs of the plain definition', () => {
+    const teleport3 = statements.filter((s) => s.company === 'teleport' && s.level === '3');
+    const octopus4 = statements.filter((s) => s.company === 'octopus' && s.level === 'L4');
+    expect(supportPairs(teleport3, octopus4, 5)).toEqual(reference(teleport3, octopus4, 5));
   });
 });
