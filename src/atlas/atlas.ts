@@ -46,8 +46,19 @@ export interface Atlas {
  * The core's one entry point: ladder files (or ladders already read) and the data files, to classified
  * statements and every analysis. Runs unchanged in Node and the browser: its data is passed in, never read.
  */
-export function atlas(input: readonly InputFile[] | { set: LadderSet }, options: AtlasOptions = {}): Atlas {
+export function atlas(input: readonly InputFile[] | AtlasInput, options: AtlasOptions = {}): Atlas {
   return new LazyAtlas(input, options);
+}
+
+/**
+ * Ladders already read, and optionally already classified and analysed (tables computed elsewhere: at build time,
+ * in a worker; see atlas-tables.ts). What is given is used as it is; the rest is computed on first use as usual.
+ */
+export interface AtlasInput {
+  set: LadderSet;
+  statements?: ClassifiedStatement[];
+  analysis?: Analysis;
+  warnings?: string[];
 }
 
 const need = (file: DataFile | undefined, member: 'taxonomy' | 'scaleCues'): DataFile => {
@@ -75,11 +86,14 @@ class LazyAtlas implements Atlas {
   #overrides?: { value: Override[]; leftOut?: string };
   #statements?: ClassifiedStatement[];
   #analysis?: Analysis;
+  #warnings?: string[];
 
   constructor(
-    private readonly input: readonly InputFile[] | { set: LadderSet },
+    private readonly input: readonly InputFile[] | AtlasInput,
     private readonly options: AtlasOptions,
-  ) {}
+  ) {
+    if ('set' in input) (this.#statements = input.statements), (this.#analysis = input.analysis), (this.#warnings = input.warnings);
+  }
 
   get set(): LadderSet {
     const { input, options } = this;
@@ -139,6 +153,7 @@ class LazyAtlas implements Atlas {
   readonly classifyText = (text: string, section?: string): Classification => classifyText(text, { taxonomy: this.taxonomy, priors: this.priors, model: this.model, section });
 
   get warnings(): string[] {
+    if (this.#warnings) return this.#warnings;
     const { data } = this.options;
     const out: string[] = [];
     const ignored = this.priors?.warnings.length ?? 0;
