@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +9,9 @@ const VIRTUAL_ID = 'virtual:atlas-data';
 const LADDERS_ID = 'virtual:atlas-data/ladders';
 const FILES_ID = 'virtual:atlas-data/files';
 const RULES_ID = 'virtual:atlas-data/ingest-rules';
-const IDS = [VIRTUAL_ID, LADDERS_ID, FILES_ID, RULES_ID];
+const SET_ID = 'virtual:atlas-data/ladder-set';
+const TABLES_ID = 'virtual:atlas-data/tables';
+const IDS = [VIRTUAL_ID, LADDERS_ID, FILES_ID, RULES_ID, SET_ID, TABLES_ID];
 const RULES_FILE = 'ingest-rules.json';
 const PROJECT_DIR = fileURLToPath(new URL('.', import.meta.url));
 
@@ -29,6 +32,9 @@ function listFiles(dir: string): string[] {
  * runs the same core entry point as the CLI on the same files. Its parts are also modules of their own
  * (`virtual:atlas-data/ladders`, `virtual:atlas-data/ingest-rules`, `virtual:atlas-data/files`) so the app
  * can read the ladders first (with the ingest rules) and load the taxonomy data with the classifier.
+ * The bundled ladders are also read, classified and analysed here, at build time (the dev server again when the
+ * data or the core's code changes): `virtual:atlas-data/ladder-set` holds the ladders as read (the first view),
+ * `virtual:atlas-data/tables` each statement's classification and every analysis (loaded after the first paint).
  * `ATLAS_DATA_DIR` points at another data folder (used by the e2e tests for hostile fixtures); its
  * top-level JSON/CSV files (taxonomy, priors, overrides, cues, ingest rules) override the project's `data/`
  * ones, as `ladders --data DIR` does.
@@ -41,45 +47,71 @@ function atlasData(): Plugin {
   const rulesFile = [dataDir, fallbackDir].map((d) => join(d, RULES_FILE)).find((f) => existsSync(f))!;
   const ignored = new Set<string>((JSON.parse(readFileSync(rulesFile, 'utf8')).ignoredFiles ?? []).map((n: string) => n.toLowerCase()));
   const isIgnored = (full: string) => isIgnoredFile(full.split(/[\\/]/).pop() ?? '', ignored);
+  type Shipped = { ladderFiles: ({ path: string; content: string } | { path: string; base64: string })[]; ingestRules: string | undefined; dataFiles: Record<string, string> };
+  const ladderFiles = (watch: (file: string) => void): Shipped['ladderFiles'] =>
+    listFiles(join(dataDir, 'ladders')).filter((full) => !isIgnored(full)).map((full) => {
+      watch(full);
+      const bytes = readFileSync(full);
+      const text = bytes.toString('utf8');
+      const path = relative(dataDir, full).split(sep).join('/');
+      // Files that are not valid UTF-8 travel as bytes so ingestion decodes them exactly as the CLI does.
+      return Buffer.from(text, 'utf8').equals(bytes) ? { path, content: text } : { path, base64: bytes.toString('base64') };
+    });
+  const topFiles = (watch: (file: string) => void): Pick<Shipped, 'ingestRules' | 'dataFiles'> => {
+    const dataFiles: Record<string, string> = {};
+    for (const dir of [fallbackDir, dataDir]) {
+      for (const name of existsSync(dir) ? readdirSync(dir).sort() : []) {
+        const full = join(dir, name);
+        if (!/\.(json|csv)$/.test(name) || !statSync(full).isFile()) continue;
+        watch(full);
+        dataFiles[name] = readFileSync(full, 'utf8');
+      }
+    }
+    // The ingest rules travel on their own: ingestion reads the ladders with them, before the rest loads.
+    // Ingestion already carries the project's own rules, so only a data folder's different file is sent.
+    const { [RULES_FILE]: rules, ...rest } = dataFiles;
+    return { ingestRules: rules === readFileSync(join(fallbackDir, RULES_FILE), 'utf8') ? undefined : rules, dataFiles: rest };
+  };
+  // The bundled ladders read, classified and analysed at build time (and by the dev server when the data or the core
+  // changes), in a child process running the core's current code; the page gets the tables as data.
+  let computed: { key: string; tables: { set: unknown; classes: unknown; analysis: unknown; warnings: unknown } } | undefined;
+  let coreChanges = 0;
+  const tables = (watch: (file: string) => void) => {
+    const input = JSON.stringify({ ladderFiles: ladderFiles(watch), ...topFiles(watch) } satisfies Shipped);
+    const key = `${coreChanges}:${input}`;
+    if (computed?.key !== key) {
+      const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/app/build/bundled-tables-main.ts'], { cwd: PROJECT_DIR, input, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'inherit'] });
+      computed = { key, tables: JSON.parse(out.toString('utf8')) };
+    }
+    return computed.tables;
+  };
+  // JSON.parse of a string literal: faster for the browser than the same value as an object literal.
+  const jsonModule = (values: Record<string, unknown>) => Object.entries(values).map(([name, value]) => `export const ${name} = JSON.parse(${JSON.stringify(JSON.stringify(value))});\n`).join('');
   return {
     name: 'atlas-data',
     resolveId: (id) => (IDS.includes(id) ? '\0' + id : undefined),
     load(id) {
+      const watch = (file: string) => this.addWatchFile(file);
       if (id === '\0' + VIRTUAL_ID) return `export { ladderFiles } from '${LADDERS_ID}';\nexport { ingestRules } from '${RULES_ID}';\nexport { dataFiles } from '${FILES_ID}';\n`;
-      if (id === '\0' + LADDERS_ID) {
-        const ladders = listFiles(join(dataDir, 'ladders')).filter((full) => !isIgnored(full)).map((full) => {
-          this.addWatchFile(full);
-          const bytes = readFileSync(full);
-          const text = bytes.toString('utf8');
-          const path = relative(dataDir, full).split(sep).join('/');
-          // Files that are not valid UTF-8 travel as bytes so ingestion decodes them exactly as the CLI does.
-          return Buffer.from(text, 'utf8').equals(bytes) ? { path, content: text } : { path, base64: bytes.toString('base64') };
-        });
-        return `export const ladderFiles = ${JSON.stringify(ladders)};\n`;
+      if (id === '\0' + LADDERS_ID) return `export const ladderFiles = ${JSON.stringify(ladderFiles(watch))};\n`;
+      if (id === '\0' + RULES_ID) return `export const ingestRules = ${JSON.stringify(topFiles(watch).ingestRules)};\n`;
+      if (id === '\0' + FILES_ID) return `export const dataFiles = ${JSON.stringify(topFiles(watch).dataFiles)};\n`;
+      if (id === '\0' + SET_ID) return jsonModule({ ladderSet: tables(watch).set });
+      if (id === '\0' + TABLES_ID) {
+        const { classes, analysis, warnings } = tables(watch);
+        return jsonModule({ classes, analysis, warnings });
       }
-      if (id !== '\0' + FILES_ID && id !== '\0' + RULES_ID) return;
-      const dataFiles: Record<string, string> = {};
-      for (const dir of [fallbackDir, dataDir]) {
-        for (const name of existsSync(dir) ? readdirSync(dir).sort() : []) {
-          const full = join(dir, name);
-          if (!/\.(json|csv)$/.test(name) || !statSync(full).isFile()) continue;
-          this.addWatchFile(full);
-          dataFiles[name] = readFileSync(full, 'utf8');
-        }
-      }
-      // The ingest rules travel on their own: the first view reads the ladders with them, before the rest loads.
-      // Ingestion already carries the project's own rules, so only a data folder's different file is sent.
-      const { [RULES_FILE]: rules, ...rest } = dataFiles;
-      const ingestRules = rules === readFileSync(join(fallbackDir, RULES_FILE), 'utf8') ? undefined : rules;
-      if (id === '\0' + RULES_ID) return `export const ingestRules = ${JSON.stringify(ingestRules)};\n`;
-      return `export const dataFiles = ${JSON.stringify(rest)};\n`;
     },
     handleHotUpdate({ file, server }) {
-      if (file.startsWith(dataDir) || file.startsWith(fallbackDir)) {
+      // The core's code (not the app's or the views'): the bundled tables are computed again with it.
+      const core = /[\\/]src[\\/](?!app[\\/]|views[\\/])/.test(relative(PROJECT_DIR, file).replace(/^/, '/'));
+      if (file.startsWith(dataDir) || file.startsWith(fallbackDir) || core) {
+        if (core) coreChanges++;
         for (const id of IDS) {
           const mod = server.moduleGraph.getModuleById('\0' + id);
           if (mod) server.moduleGraph.invalidateModule(mod);
         }
+        if (core) return;
         server.ws.send({ type: 'full-reload' });
         return [];
       }
@@ -93,9 +125,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 400,
-    // Imports made by code that runs in the upload worker (its entry, the office readers that load SheetJS and
-    // mammoth) must not be preloaded: Vite preloads through <link> tags, and a worker has no document.
-    modulePreload: { resolveDependencies: (_file, deps, { hostId }) => (/(^|\/)(ingest-worker|open-office-files)-[\w-]+\.js$/.test(hostId) ? [] : deps) },
+    // Imports made by code that runs in the upload and analysis workers (their entries, the office readers that load
+    // SheetJS and mammoth) must not be preloaded: Vite preloads through <link> tags, and a worker has no document.
+    modulePreload: { resolveDependencies: (_file, deps, { hostId }) => (/(^|\/)(ingest-worker|analysis-worker|open-office-files)-[\w-]+\.js$/.test(hostId) ? [] : deps) },
     // Name the chart library's chunk after what it holds (Plot and the d3 modules it uses).
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'plot', test: /node_modules[\\/](@observablehq[\\/]plot|d3-|internmap|interval-tree-1d|isoformat|binary-search-bounds)/ }] } } },
   },

@@ -24,3 +24,16 @@ declare module 'virtual:atlas-data' {
   export { ingestRules } from 'virtual:atlas-data/ingest-rules';
   export { dataFiles } from 'virtual:atlas-data/files';
 }
+
+declare module 'virtual:atlas-data/ladder-set' {
+  /** The bundled ladders as read at build time (ingestion with the data folder's rules): the first view's data. */
+  export const ladderSet: import('../types.ts').LadderSet;
+}
+
+declare module 'virtual:atlas-data/tables' {
+  /** Per statement of the ladder set, its classification, computed at build time (see src/atlas/atlas-tables.ts). */
+  export const classes: import('../atlas/atlas-tables.ts').StatementClass[];
+  /** Every analysis of the bundled ladders, computed at build time. */
+  export const analysis: import('../atlas/atlas-tables.ts').AnalysisTables;
+  export const warnings: string[];
+}

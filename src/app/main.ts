@@ -1,7 +1,7 @@
 import './styles.css';
+import { ladderSet } from 'virtual:atlas-data/ladder-set';
 import { VIEWS } from '../views/index.ts';
-import type { LadderData } from '../views/index.ts';
-import { readLadders } from './read-ladders.ts';
+import type { AtlasData, LadderData } from '../views/index.ts';
 import { currentSelection } from './selection-state.ts';
 import { mountShell } from './shell.ts';
 import { mountUploadPanel, readUploads } from './upload/index.ts';
@@ -19,20 +19,29 @@ if (root) {
     if (uploads.ladders.length || uploads.taxonomy) mountUploadPanel(root, uploads, undefined, message.textContent);
     throw error;
   };
-  let ladders: LadderData | undefined;
-  const analyse = (set: LadderData) => () => import('./analyse-ladders.ts').then((m) => m.analyseLadders(set, uploads.taxonomy)).catch(fail);
-  // A deep link to a view other than the overview starts fetching its code and the classifier now.
+  // A deep link to a view other than the overview starts fetching its code and the analyses now.
   const first = currentSelection(VIEWS[0].id, VIEWS.map((v) => v.id)).view;
   if (first !== VIEWS[0].id) void VIEWS.find((v) => v.id === first)?.load();
-  try {
-    performance.mark('atlas:data-start');
-    ladders = readLadders(uploads.files);
-    performance.mark('atlas:data-ready');
-  } catch (error) {
-    fail(error);
+  let ladders: LadderData | undefined;
+  let analyse: () => Promise<AtlasData>;
+  performance.mark('atlas:data-start');
+  if (!uploads.ladders.length && !uploads.taxonomy) {
+    // The bundled ladders were read, classified and analysed at build time: the page only draws them.
+    ladders = { set: ladderSet };
+    analyse = () => import('./bundled-atlas.ts').then((m) => m.bundledAtlas()).catch(fail);
+  } else {
+    // With uploads, a worker reads and analyses every ladder; the page draws the overview once they are read.
+    const job = (await import('./upload/run-analysis.ts')).runAnalysis(uploads);
+    try {
+      ladders = { set: await job.set };
+    } catch (error) {
+      fail(error);
+    }
+    analyse = () => Promise.all([job.tables, import('./bundled-atlas.ts')]).then(([tables, m]) => m.uploadsAtlas(tables, uploads.taxonomy)).catch(fail);
   }
+  performance.mark('atlas:data-ready');
   if (ladders) {
-    mountShell(root, ladders, analyse(ladders), { uploaded: new Set(uploads.ladders.map((l) => l.company)) });
+    mountShell(root, ladders, analyse, { uploaded: new Set(uploads.ladders.map((l) => l.company)) });
     mountUploadPanel(root, uploads, ladders);
   }
 }
