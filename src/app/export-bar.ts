@@ -26,7 +26,7 @@ function button(label: string, title: string, action: () => void | Promise<void>
 }
 
 /**
- * Adds CSV/JSON buttons to every panel with rows and SVG/PNG buttons to every panel with a chart;
+ * Adds CSV/JSON/Arrow buttons to every panel with rows and SVG/PNG buttons to every panel with a chart;
  * file names carry the selection.
  */
 export function addExportBars(root: Element, selection: Record<string, string | undefined> = {}): void {
@@ -41,6 +41,11 @@ export function addExportBars(root: Element, selection: Record<string, string | 
       bar.append(
         button('CSV', `Download ${heading} as CSV`, () => downloadBlob(new Blob([recordsToCsv(rowsOf(panel) ?? [])], { type: 'text/csv;charset=utf-8' }), `${name}.csv`)),
         button('JSON', `Download ${heading} as JSON`, () => downloadBlob(new Blob([toJSON(rowsOf(panel) ?? [])], { type: 'application/json' }), `${name}.json`)),
+        // Arrow IPC for pandas, polars, DuckDB and R (typed columns); arquero loads only when asked for.
+        button('Arrow', `Download ${heading} as Arrow IPC`, async () => {
+          const { recordsToArrow } = await import('../format/arrow.ts');
+          downloadBlob(new Blob([recordsToArrow(rowsOf(panel) ?? []) as Uint8Array<ArrayBuffer>], { type: 'application/vnd.apache.arrow.stream' }), `${name}.arrow`);
+        }),
       );
     }
     if (panel.hasAttribute('data-chart') && mainChart(panel)) {

@@ -1,3 +1,4 @@
+import { fromArrow } from 'arquero';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect, downloadBytes, gotoView, openPage, showView } from './browser.ts';
@@ -34,7 +35,7 @@ function parseCSV(text: string): string[][] {
 }
 
 describe('exports', () => {
-  it('downloads the explorer rows on screen as CSV and JSON', async () => {
+  it('downloads the explorer rows on screen as CSV, JSON and Arrow IPC', async () => {
     const { context, page, log } = await openPage(browser);
     await gotoView(page, `${baseUrl}?view=explorer&company=teleport`);
     const shown = Number((await page.textContent('main [role="status"]'))?.match(/^(\d+) of/)?.[1]);
@@ -49,6 +50,12 @@ describe('exports', () => {
     const json = JSON.parse((await download(page, 'statements', 'JSON')).bytes.toString('utf8'));
     expect(json).toHaveLength(shown);
     expect(json.map((r: { id: string }) => r.id)).toEqual(rows.slice(1).map((r) => r[0]));
+    // Arrow IPC (issue 13): the same rows, read back with arquero as pandas or DuckDB would, numbers as numbers.
+    const arrow = await download(page, 'statements', 'Arrow');
+    expect(arrow.name).toBe('statements-teleport.arrow');
+    const table = fromArrow(arrow.bytes);
+    expect(table.columnNames()).toEqual(rows[0]);
+    expect(table.objects()).toEqual(json.map((r: Record<string, unknown>) => Object.fromEntries(rows[0].map((c) => [c, r[c] ?? null]))));
 
     await page.fill('#explorer-search', 'incident');
     const filtered = Number((await page.textContent('main [role="status"]'))?.match(/^(\d+) of/)?.[1]);
