@@ -1,48 +1,10 @@
 import fs from 'node:fs';
 import { sourceLabel, toCsv } from '../../format/index.ts';
-import type { ClassifiedStatement } from '../../types.ts';
+import { cues, STATEMENT_COLUMNS } from '../../format/statement-columns.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
 import { writeJsonRows } from '../json-rows.ts';
 import { DATA_OPTIONS, loadAtlas } from '../load-atlas.ts';
 import { oneLine, reportDiagnostics } from '../report-diagnostics.ts';
-
-const cueList = (s: ClassifiedStatement) => (s.why?.cues ?? []).map((c) => `${c.competency}:${c.cue}`);
-const cues = (s: ClassifiedStatement) => cueList(s).join('; ');
-
-export const STATEMENT_COLUMNS: [string, (s: ClassifiedStatement) => unknown][] = [
-  ['id', (s) => s.id],
-  ['company', (s) => s.company],
-  ['track', (s) => s.track],
-  ['level', (s) => s.level],
-  ['levelTitle', (s) => s.levelTitle],
-  ['levelOrder', (s) => s.levelOrder],
-  ['variant', (s) => s.variant ?? ''],
-  ['section', (s) => s.section],
-  ['kind', (s) => s.kind],
-  ['text', (s) => s.text],
-  ['flags', (s) => s.flags.join(' ')],
-  ['competency', (s) => s.competency ?? ''],
-  ['confidence', (s) => (s.confidence === undefined ? '' : s.confidence.toFixed(2))],
-  ['cues', cues],
-  ['prior', (s) => s.why?.prior?.competencies.map((c) => c.id).join(' ') ?? ''],
-  ['override', (s) => s.why?.override?.comment ?? ''],
-  ['file', (s) => s.source.file],
-  ['line', (s) => s.source.line],
-  ['at', (s) => s.source.at ?? ''],
-];
-
-/** The same columns for Arrow, with native types: lists as lists, full-precision numbers, null where absent. */
-const ARROW_VALUES: Record<string, (s: ClassifiedStatement) => unknown> = {
-  variant: (s) => s.variant ?? null,
-  flags: (s) => s.flags,
-  competency: (s) => s.competency ?? null,
-  confidence: (s) => s.confidence ?? null,
-  cues: cueList,
-  prior: (s) => s.why?.prior?.competencies.map((c) => c.id) ?? [],
-  override: (s) => s.why?.override?.comment ?? null,
-  at: (s) => s.source.at ?? null,
-};
-export const ARROW_COLUMNS = STATEMENT_COLUMNS.map(([name, get]) => [name, ARROW_VALUES[name] ?? get] as const);
 
 export const command: Command = {
   name: 'statements',
@@ -59,8 +21,8 @@ export const command: Command = {
     if (json) writeJsonRows(io, rows);
     else if (csv) io.out(toCsv(rows, STATEMENT_COLUMNS));
     else if (typeof arrow === 'string') {
-      const { toArrow } = await import('../../format/arrow.ts');
-      const bytes = toArrow(rows, ARROW_COLUMNS);
+      const [{ statementTable }, { toArrowIPC }] = await Promise.all([import('../../format/statement-table.ts'), import('arquero')]);
+      const bytes = toArrowIPC(statementTable(rows));
       if (arrow === '-') io.outBytes!(bytes);
       else fs.writeFileSync(arrow, bytes);
     } else {
