@@ -96,10 +96,11 @@ function atlasData(): Plugin {
       if (id === '\0' + LADDERS_ID) return `export const ladderFiles = ${JSON.stringify(ladderFiles(watch))};\n`;
       if (id === '\0' + RULES_ID) return `export const ingestRules = ${JSON.stringify(topFiles(watch).ingestRules)};\n`;
       if (id === '\0' + FILES_ID) return `export const dataFiles = ${JSON.stringify(topFiles(watch).dataFiles)};\n`;
-      if (id === '\0' + SET_ID) return jsonModule({ ladderSet: tables(watch).set });
+      // Data, not code: no source map (the dev server would inline one several times the module's size).
+      if (id === '\0' + SET_ID) return { code: jsonModule({ ladderSet: tables(watch).set }), map: { mappings: '' } };
       if (id === '\0' + TABLES_ID) {
         const { classes, analysis, warnings } = tables(watch);
-        return jsonModule({ classes, analysis, warnings });
+        return { code: jsonModule({ classes, analysis, warnings }), map: { mappings: '' } };
       }
     },
     handleHotUpdate({ file, server }) {
