@@ -37,7 +37,18 @@ if (root) {
     } catch (error) {
       fail(error);
     }
-    analyse = () => Promise.all([job.tables, import('./bundled-atlas.ts')]).then(([tables, m]) => m.uploadsAtlas(tables, uploads.taxonomy)).catch(fail);
+    // A task of its own for each step (the tables arrive, the atlas is built from them, the view draws): the page
+    // answers input in between.
+    const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+    analyse = () =>
+      Promise.all([job.tables, import('./upload/uploads-atlas.ts')])
+        .then(async ([tables, m]) => {
+          await nextTask();
+          const a = m.uploadsAtlas(tables, uploads.taxonomy);
+          await nextTask();
+          return a;
+        })
+        .catch(fail);
   }
   performance.mark('atlas:data-ready');
   if (ladders) {

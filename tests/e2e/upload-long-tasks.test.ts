@@ -47,8 +47,11 @@ describe('a 5,000-statement upload', () => {
     await page.waitForSelector('section.uploads li[data-company="upload-co"]');
 
     // The reload with the upload stored: the overview, then every view in turn (each waits for the analyses).
-    const tasks: { step: string; longest: number }[] = [];
-    const take = async (step: string) => tasks.push({ step, longest: Math.max(0, ...(await page.evaluate(() => window.__longTasks!.splice(0)))) });
+    const tasks: { step: string; longest: number; view: number }[] = [];
+    const take = async (step: string) => {
+      const { longest, view } = await page.evaluate(() => ({ longest: Math.max(0, ...window.__longTasks!.splice(0)), view: Math.round(window.__atlas?.render.ms ?? 0) }));
+      tasks.push({ step, longest, view });
+    };
     await take('reload with the upload');
     for (const view of (await viewIds(page)).slice(1)) {
       await afterRender(page, () => page.click(`nav a[data-view="${view}"]`));
@@ -57,7 +60,7 @@ describe('a 5,000-statement upload', () => {
     await page.reload();
     await page.waitForFunction(() => window.__atlas?.ready === true && !document.querySelector('main[aria-busy]'), null, { timeout: 120_000 });
     await take('second reload');
-    console.log(`longest main-thread task per step (ms): ${tasks.map((t) => `${t.step} ${t.longest}`).join(', ')}`);
+    console.log(`longest main-thread task per step, and the view function's own time (ms): ${tasks.map((t) => `${t.step} ${t.longest} (view ${t.view})`).join(', ')}`);
     expect(await page.$$eval('#sel-company option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toContain('upload-co');
     for (const t of tasks) expect(t.longest, t.step).toBeLessThan(LONGEST_TASK_MS);
     expect(log.errors).toEqual([]);

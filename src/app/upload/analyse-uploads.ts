@@ -7,10 +7,14 @@ import { ladderInputFiles } from './stored-ladder.ts';
 import { withUploadedTaxonomy } from './taxonomy-choice.ts';
 import type { AtlasUploads } from './upload-types.ts';
 
-/** What the analysis worker posts: the ladders as read (enough for the overview), then the rest of the tables. */
+/**
+ * What the analysis worker posts: the ladders as read (enough for the overview), then the classifications, then the
+ * analyses — three messages, so the page takes each in a task of its own rather than one long one.
+ */
 export type AnalysisReply =
   | { type: 'set'; set: LadderSet }
-  | { type: 'tables'; tables: Omit<AtlasTables, 'set'> }
+  | { type: 'classes'; classes: AtlasTables['classes'] }
+  | { type: 'analysis'; analysis: AtlasTables['analysis']; warnings: string[] }
   | { type: 'failed'; message: string };
 
 /**
@@ -26,6 +30,7 @@ export async function analyseUploads(uploads: AtlasUploads, post: (reply: Analys
   const replaced = new Set(files.map((f) => f.path));
   const set = ingestLadders([...bundledLadderFiles().filter((f) => !replaced.has(f.path)), ...files], { data: BUNDLED_INGEST_DATA });
   post({ type: 'set', set });
-  const { set: _set, ...tables } = atlasTables(atlas({ set }, withUploadedTaxonomy(bundledData(), uploads.taxonomy)));
-  post({ type: 'tables', tables });
+  const { classes, analysis, warnings } = atlasTables(atlas({ set }, withUploadedTaxonomy(bundledData(), uploads.taxonomy)));
+  post({ type: 'classes', classes });
+  post({ type: 'analysis', analysis, warnings });
 }

@@ -25,11 +25,13 @@ export function runAnalysis(uploads: AtlasUploads): AnalysisJob {
   import('./analysis-worker.ts').then(({ workerUrl }) => {
     const worker = new Worker(workerUrl, { type: 'module' });
     let read: LadderSet | undefined;
+    let classes: AtlasTables['classes'] = [];
     worker.onmessage = (event: MessageEvent<AnalysisReply>) => {
       const reply = event.data;
       if (reply.type === 'set') settleSet?.resolve((read = reply.set));
-      else if (reply.type === 'tables') {
-        settleTables?.resolve({ set: read!, ...reply.tables });
+      else if (reply.type === 'classes') classes = reply.classes;
+      else if (reply.type === 'analysis') {
+        settleTables?.resolve({ set: read!, classes, analysis: reply.analysis, warnings: reply.warnings });
         worker.terminate();
       } else {
         fail(reply.message);
