@@ -1,6 +1,7 @@
 /**
  * `npm run bench:ui`: UI performance budgets on the production build in headless Debian Chromium.
- * - JS size: gzip size of every emitted chunk and the total (budget ≤ 180 KB gzip).
+ * - JS size: gzip size of every emitted chunk, the total, and the first view's (the entry and the modules index.html
+ *   preloads with it; budget ≤ 180 KB gzip).
  * - First view: median of 5 cold loads (fresh browser context each) of the time from navigation start
  *   until every chart of the first view is in the page and painted (budget ≤ 300 ms).
  * - Level change: median time from choosing another level in the selection bar to the repainted view,
@@ -33,16 +34,20 @@ const chunks = readdirSync(assets)
   })
   .sort((a, b) => b.gzip - a.gzip);
 const total = chunks.reduce((s, c) => s + c.gzip, 0);
+// The first view's JS: the entry script and the modules index.html preloads with it (everything else loads on demand).
+const firstFiles = new Set([...readFileSync(join(dist, 'index.html'), 'utf8').matchAll(/assets\/([^"]+\.js)"/g)].map((m) => m[1]));
+const firstView = chunks.filter((c) => firstFiles.has(c.file)).reduce((s, c) => s + c.gzip, 0);
 console.log('JS chunks (gzip):');
-for (const c of chunks) console.log(`  ${kb(c.gzip).padStart(7)} KB  (${kb(c.raw).padStart(7)} KB raw)  ${c.file}`);
-console.log(`  ${kb(total).padStart(7)} KB  total  (budget ${BUDGET.jsKB} KB) ${total / 1024 <= BUDGET.jsKB ? 'OK' : 'OVER'}`);
+for (const c of chunks) console.log(`  ${kb(c.gzip).padStart(7)} KB  (${kb(c.raw).padStart(7)} KB raw)  ${c.file}${firstFiles.has(c.file) ? '  (first view)' : ''}`);
+console.log(`  ${kb(total).padStart(7)} KB  total, every chunk`);
+console.log(`  ${kb(firstView).padStart(7)} KB  first view: the entry and the ${firstFiles.size - 1} modules it preloads (budget ${BUDGET.jsKB} KB) ${firstView / 1024 <= BUDGET.jsKB ? 'OK' : 'OVER'}`);
 
 // A page with a one-line module script: how long this machine takes to start any script (load, contention).
 writeFileSync(join(dist, 'bench-baseline.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="./bench-baseline.js"></script>');
 writeFileSync(join(dist, 'bench-baseline.js'), "performance.mark('baseline');\n");
 const server = await preview(dist, await freePort());
 const browser = await launch();
-let ok = total / 1024 <= BUDGET.jsKB;
+let ok = firstView / 1024 <= BUDGET.jsKB;
 try {
   const loaded = new Set<string>();
   const firstView: { script: number; data: number; code: number; render: number; dom: number; painted: number; charts: number; taskMs: number; scriptMs: number }[] = [];
