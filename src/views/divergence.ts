@@ -9,6 +9,9 @@ import { onMarkClick } from './plot-select.ts';
 import { SCALE_X, scaleAxis, scaleChartWidth } from './scale-axis.ts';
 import { competencyLabeller, scaleNames, statementList } from './statement-list.ts';
 
+/** Room for the level names left of the common-scale chart (the scale's step names wrap to what is left). */
+const SCALE_MARGIN_LEFT = 230;
+
 /** Divergence: competencies ranked by how much the ladders disagree, and one competency in detail. */
 export const divergence: View = (data, { width, selection, onSelect }) => {
   const label = competencyLabeller(data);
@@ -91,13 +94,13 @@ export const divergence: View = (data, { width, selection, onSelect }) => {
       ariaLabel: 'Strength of the chosen competency per ladder and band, with the onset of each ladder',
       width: scaleChartWidth(width),
       height: 90 + ladderRows.length * 36,
-      marginLeft: 230,
+      marginLeft: SCALE_MARGIN_LEFT,
       marginTop: 44,
       x: SCALE_X,
       y: { domain: yDomain, label: null },
       color: { scheme: SEQUENTIAL, domain: [0, Math.max(0.01, ...said.map((s) => s.strength))], legend: true, label: 'strength (share of the level)' },
       marks: [
-        ...scaleAxis(names, scaleChartWidth(width), 'band on the common scale →'),
+        ...scaleAxis(names, scaleChartWidth(width), { label: 'band on the common scale →', marginLeft: SCALE_MARGIN_LEFT }),
         // A level with no statement about the competency is an empty dashed box, never a faint fill.
         Plot.barX(unsaid, { x1: (d: { band: number }) => d.band - 0.5, x2: (d: { band: number }) => d.band + 0.5, y: yName, fill: 'none', stroke: 'currentColor', strokeOpacity: 0.35, strokeDasharray: '2 3', inset: 3 }),
         Plot.barX(said, { x1: (d: { band: number }) => d.band - 0.5, x2: (d: { band: number }) => d.band + 0.5, y: yName, fill: 'strength', inset: 2, tip: true, channels: { band: 'band', level: 'level' } }),

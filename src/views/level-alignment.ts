@@ -13,6 +13,9 @@ import { inSelection, isSelectedLevel, selectLevel, withTitle } from './level-ro
 import { scaleNames, statementIndex } from './statement-list.ts';
 import { sourceLabel } from '../format/source-label.ts';
 
+/** Room for the level names left of the common-scale chart (the scale's step names wrap to what is left). */
+const SCALE_MARGIN_LEFT = 260;
+
 /** The level's display name, with its track when the company has several ("Octopus Deploy Security Analyst L2"). */
 const display = (p: LevelPlacement) => p.name;
 
@@ -30,13 +33,13 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
       ariaLabel: 'Company levels as ranges on the common 1–7 scale',
       width: scaleChartWidth(width),
       height: 60 + placements.length * 30,
-      marginLeft: 260,
+      marginLeft: SCALE_MARGIN_LEFT,
       marginTop: 44,
       x: SCALE_X,
       y: { domain: labels, label: null },
       color: { ...colors, legend: true, tickFormat: (id: string) => placements.find((p) => p.company === id)?.companyName ?? id },
       marks: [
-        ...scaleAxis(names, scaleChartWidth(width)),
+        ...scaleAxis(names, scaleChartWidth(width), { marginLeft: SCALE_MARGIN_LEFT }),
         Plot.barX(placements, { x1: 'low', x2: 'high', y: display, fill: 'company', fillOpacity: (p: LevelPlacement) => 0.45 * dim(p), inset: 3 }),
         Plot.barX(placements.filter(isSelected), { x1: 'low', x2: 'high', y: display, stroke: 'currentColor', strokeWidth: 2, inset: 1 }),
         // Where the level's own wording alone would put it (hollow dot), joined to where the joint fit placed it.

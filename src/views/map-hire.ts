@@ -11,6 +11,9 @@ import { SCALE_X, scaleAxis, scaleChartWidth } from './scale-axis.ts';
 import { isSelectedLevel, withTitle } from './level-rows.ts';
 import { competencyLabeller, scaleNames } from './statement-list.ts';
 
+/** Room for the level names left of the common-scale chart (the scale's step names wrap to what is left). */
+const SCALE_MARGIN_LEFT = 260;
+
 /** How a relation reads in the table: the relation itself, in words (not "below (below every level)"). */
 const RELATION_WORDS = { match: 'equivalent', below: 'below every level', above: 'above every level' } as const;
 
@@ -82,14 +85,14 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
       ariaLabel: 'The source range and the levels of every other ladder on the common scale, equivalents outlined',
       width: scaleChartWidth(width),
       height: 100 + shown.length * 28,
-      marginLeft: 260,
+      marginLeft: SCALE_MARGIN_LEFT,
       marginTop: 44,
       x: SCALE_X,
       y: { domain: shown.map(label), label: null },
       // The legend lists the companies drawn (the source's own company only when its other tracks are).
       color: { ...companyColor(shown.map((p) => p.company), data.set.levels), legend: true, tickFormat: (id: string) => placements.find((p) => p.company === id)?.companyName ?? id },
       marks: [
-        ...scaleAxis(names, scaleChartWidth(width)),
+        ...scaleAxis(names, scaleChartWidth(width), { marginLeft: SCALE_MARGIN_LEFT }),
         Plot.rectX([src], { x1: 'low', x2: 'high', fill: 'currentColor', fillOpacity: 0.1 }),
         Plot.ruleX([src], { x: 'position', stroke: 'currentColor', strokeDasharray: '4 3', strokeWidth: 1.5 }),
         Plot.barX(shown, { x1: 'low', x2: 'high', y: label, fill: 'company', fillOpacity: (p: LevelPlacement) => (best.has(p.key) ? 0.85 : 0.25), inset: 3 }),

@@ -191,3 +191,28 @@ describe('words and pictures', () => {
     await context.close();
   });
 });
+
+describe('the common scale names its steps legibly', () => {
+  it('the step names above the map, alignment and divergence charts do not run into each other at desktop width', async () => {
+    const { context, page, log } = await openPage(browser);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    for (const url of [`${baseUrl}?view=map&company=teleport&level=3`, `${baseUrl}?view=alignment`, `${baseUrl}?view=divergence&competency=hiring`]) {
+      await gotoView(page, url);
+      // Each chart's top axis: the seven step names' boxes, left to right; neighbours must not overlap.
+      expect(await page.locator('main svg [aria-label="common scale step names tick label"]').count(), url).toBeGreaterThan(0);
+      const overlaps = await page.$$eval('main svg [aria-label="common scale step names tick label"]', (axes) =>
+        axes
+          .map((axis) => [...axis.querySelectorAll('text')].map((t) => ({ name: t.textContent ?? '', box: t.getBoundingClientRect() })))
+          .flatMap((names) => {
+            names.sort((a, b) => a.box.left - b.box.left);
+            const out: string[] = [];
+            for (let i = 1; i < names.length; i++) if (names[i].box.left < names[i - 1].box.right - 1) out.push(`${names[i - 1].name} | ${names[i].name}`);
+            return out;
+          }),
+      );
+      expect(overlaps, url).toEqual([]);
+    }
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+});
