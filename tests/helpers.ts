@@ -2,14 +2,10 @@ import { atlas, type Atlas } from '../src/atlas/index.ts';
 import { readDataBundle, readLadderFiles } from '../src/cli/load-data-dir.ts';
 import type { LadderSet } from '../src/types.ts';
 
-/** The user's five seed files (bundled in data/ beside the rest of the public ladders, byte for byte). */
-export const SEED_FILES = [
-  'ladders/dropbox/dropbox-ic6-principal-security-engineer.md',
-  'ladders/octopus/octopus-l2-security-engineer.md',
-  'ladders/octopus/octopus-l3-senior-cloud-security-engineer.md',
-  'ladders/octopus/octopus-l4-security-engineer-technical-lead.md',
-  'ladders/teleport/teleport-security-engineering-levels.tsv',
-];
+import { SEED_FILES, seedFiles } from '../src/cli/bench/corpus.ts';
+
+/** The user's five seed files (bundled in data/ beside the rest of the public ladders, byte for byte): the bench's list. */
+export { SEED_FILES };
 
 const cached = new Map<string, Atlas>();
 
@@ -27,7 +23,7 @@ let seedAtlas: Atlas | undefined;
 
 /** The atlas of the seed ladders only (with their companies' ladder.json) on the bundled data files, built once per test file. */
 export function seedsAtlas(): Atlas {
-  return (seedAtlas ??= atlas(readLadderFiles('data').filter((f) => SEED_FILES.includes(f.path) || f.path.endsWith('/ladder.json')), { data: readDataBundle({ dir: 'data' }) }));
+  return (seedAtlas ??= atlas(seedFiles(readLadderFiles('data')), { data: readDataBundle({ dir: 'data' }) }));
 }
 
 /** The seed ladders only (with their companies' ladder.json), ingested once per test file. */
