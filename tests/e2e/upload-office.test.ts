@@ -126,7 +126,9 @@ describe('add workbooks and Word documents, and pages to a bundled company', () 
     // Remove takes the layer away and the bundled ladder comes back whole.
     await gotoView(page, `${baseUrl}?view=overview&company=teleport`);
     await page.waitForSelector('section.uploads li[data-company="teleport"] button');
-    await Promise.all([page.waitForURL((u) => !u.searchParams.has('company')), page.click('section.uploads li[data-company="teleport"] button')]);
+    // Remove reloads the page: wait for that load (its URL first changes without one), then look at the URL.
+    await Promise.all([page.waitForEvent('load'), page.click('section.uploads li[data-company="teleport"] button')]);
+    expect(new URL(page.url()).searchParams.has('company')).toBe(false);
     await page.waitForFunction(() => window.__atlas?.ready === true);
     table = await explorerText(page, 'teleport');
     expect(table).toContain('Designs novel solutions');
