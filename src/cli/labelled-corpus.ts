@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { ingestFiles } from '../ingest/index.ts';
 import { CLASSIFIED_KINDS } from '../taxonomy/index.ts';
 import type { LabelledExample } from '../taxonomy/holdout.ts';
 import { normalLabelText, parseLabelledSet } from '../taxonomy/labelled-set.ts';
+import { packagePath } from './package-root.ts';
 
 /** The blind-labelled corpus of issue 12 (labels, protocol, manifest and source ladders). */
-export const DEFAULT_CORPUS = fileURLToPath(new URL('../../tests/fixtures/blind-corpus', import.meta.url));
+export const DEFAULT_CORPUS = packagePath('tests/fixtures/blind-corpus');
 
 interface Manifest {
   /** Folder of the source files, relative to the manifest (default `sources`). */

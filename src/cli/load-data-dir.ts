@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DATA_FILE_NAMES, type DataBundle } from '../atlas/index.ts';
 import { defaultRules, type InputFile } from '../ingest/index.ts';
+import { packagePath } from './package-root.ts';
 
 /** The bundled data folder, wherever the command is run from. */
-export const BUNDLED_DATA = fileURLToPath(new URL('../../data', import.meta.url));
+export const BUNDLED_DATA = packagePath('data');
 
 /** A file-system error as a few words for a diagnostic: `permission denied (EACCES)`. */
 function describeError(error: unknown): string {

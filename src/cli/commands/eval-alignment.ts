@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { atlas } from '../../atlas/index.ts';
 import { alignmentYardstick, judgePairs, type JudgedPair, type YardstickResult } from '../../analyses/index.ts';
 import { type Command, type Io, parseArgs, UsageError } from '../command.ts';
 import { dataBundle, dataDir, DATA_OPTIONS } from '../load-atlas.ts';
 import { BUNDLED_DATA, readLadderFiles } from '../load-data-dir.ts';
+import { packagePath } from '../package-root.ts';
 
 /** Other tracks of the bundled companies, with a tracks.json naming each one's company and use. */
-export const DEFAULT_TRACKS = fileURLToPath(new URL('../../../tests/fixtures/ladders-dev', import.meta.url));
+export const DEFAULT_TRACKS = packagePath('tests/fixtures/ladders-dev');
 /** Cross-company mappings judged by us, with the reasoning. */
-export const DEFAULT_PAIRS = fileURLToPath(new URL('../../../tests/fixtures/alignment/judged-pairs.json', import.meta.url));
+export const DEFAULT_PAIRS = packagePath('tests/fixtures/alignment/judged-pairs.json');
 
 interface TrackInfo {
   company: string;

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { measureLabels } from '../../atlas/index.ts';
 import { calibrationError } from '../../taxonomy/calibration.ts';
 import type { Evaluation } from '../../taxonomy/evaluate.ts';
@@ -11,9 +10,10 @@ import { type Command, parseArgs, UsageError } from '../command.ts';
 import { DEFAULT_CORPUS, type LabelledCorpus, readLabelledCorpus } from '../labelled-corpus.ts';
 import { DATA_OPTIONS, loadAtlas } from '../load-atlas.ts';
 import { readTrainingConfig } from '../training-config.ts';
+import { packagePath } from '../package-root.ts';
 
 /** The project's labelled development set. */
-export const DEFAULT_LABELS = fileURLToPath(new URL('../../../tests/fixtures/labelled-statements.csv', import.meta.url));
+export const DEFAULT_LABELS = packagePath('tests/fixtures/labelled-statements.csv');
 
 const f2 = (x: number | null) => (x === null ? '  —  ' : x.toFixed(2).padStart(5));
 const pct = (a: number, n: number) => (n ? `${((100 * a) / n).toFixed(1)}%` : '—');

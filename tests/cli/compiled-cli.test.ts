@@ -1,0 +1,60 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error plain JavaScript module (it runs before any TypeScript can), no declarations
+import { compiledCli } from '../../src/cli/compiled-cli.mjs';
+
+/** A package of the CLI's shape in a temporary folder: src/cli/main.ts importing a helper and a data file. */
+function tinyPackage(answer: string): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-compiled-'));
+  fs.mkdirSync(path.join(root, 'src', 'cli'), { recursive: true });
+  fs.mkdirSync(path.join(root, 'data'));
+  fs.writeFileSync(path.join(root, 'data', 'rules.json'), '{"unit": "levels"}');
+  fs.writeFileSync(path.join(root, 'src', 'answer.ts'), `export const answer: string = ${JSON.stringify(answer)};\n`);
+  fs.writeFileSync(path.join(root, 'src', 'cli', 'main.ts'), "import { answer } from '../answer.ts';\nimport rules from '../../data/rules.json';\nexport const main = async (): Promise<string> => `${answer} ${rules.unit}`;\n");
+  return root;
+}
+const cached = (root: string) => fs.readdirSync(path.join(root, 'node_modules', '.cache', 'ladder-atlas'));
+
+describe('the compiled CLI', () => {
+  it('is built once, reused while the sources are unchanged, and rebuilt (the old build removed) when one changes', async () => {
+    const root = tinyPackage('four');
+    const first: string = await compiledCli(root);
+    expect(await (await import(first)).main()).toBe('four levels');
+    expect(await compiledCli(root)).toBe(first);
+    expect(cached(root)).toHaveLength(1);
+
+    fs.writeFileSync(path.join(root, 'src', 'answer.ts'), 'export const answer: string = "five";\n');
+    fs.utimesSync(path.join(root, 'src', 'answer.ts'), new Date(), new Date(Date.now() + 5000));
+    const second: string = await compiledCli(root);
+    expect(second).not.toBe(first);
+    expect(await (await import(second)).main()).toBe('five levels');
+    expect(cached(root)).toEqual([path.basename(new URL(second).pathname)]);
+
+    fs.writeFileSync(path.join(root, 'data', 'rules.json'), '{"unit": "steps"}');
+    fs.utimesSync(path.join(root, 'data', 'rules.json'), new Date(), new Date(Date.now() + 10000));
+    expect(await (await import(await compiledCli(root))).main()).toBe('five steps');
+  }, 30_000);
+
+  it('is not used when LADDER_ATLAS_COMPILE=0, or when the sources cannot be compiled', async () => {
+    const root = tinyPackage('x');
+    process.env.LADDER_ATLAS_COMPILE = '0';
+    try {
+      expect(await compiledCli(root)).toBeUndefined();
+    } finally {
+      delete process.env.LADDER_ATLAS_COMPILE;
+    }
+    fs.writeFileSync(path.join(root, 'src', 'answer.ts'), 'export const answer = (;\n');
+    expect(await compiledCli(root)).toBeUndefined();
+  }, 30_000);
+
+  it('gives the same output as the sources run through tsx', () => {
+    const run = (compile: string) => execFileSync('node', ['src/cli/bin.mjs', 'levels', '--csv'], { encoding: 'utf8', env: { ...process.env, LADDER_ATLAS_COMPILE: compile } });
+    const compiled = run('1');
+    expect(compiled).toMatch(/^key,company,track,level/);
+    expect(compiled).toBe(run('0'));
+    expect(fs.readdirSync('node_modules/.cache/ladder-atlas').some((f) => /^cli-[0-9a-f]{16}\.mjs$/.test(f))).toBe(true);
+  }, 60_000);
+});
