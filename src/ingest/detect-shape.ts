@@ -17,9 +17,11 @@ export function isHtml(text: string, nonBlank: string[]): boolean {
   return nonBlank.filter((l) => TAG_LINE.test(l)).length >= 0.6 * nonBlank.length;
 }
 
-/** Tells a file's shape from its content alone: HTML page, long-format CSV, level × skill grid, Markdown page. */
-export function detectShape(text: string): Shape {
-  const lines = splitLines(text);
+/**
+ * Tells a file's shape from its content alone: HTML page, long-format CSV, level × skill grid, Markdown page.
+ * `lines`: the text's lines (`splitLines`), when the caller has them already.
+ */
+export function detectShape(text: string, lines: string[] = splitLines(text)): Shape {
   const nonBlank = lines.filter((l) => l.trim());
   if (nonBlank.length === 0) return 'empty';
   if (isHtml(text, nonBlank)) return 'html';

@@ -57,12 +57,12 @@ function folderTrack(path: string): string {
 }
 
 function read(path: string, text: string, rules: IngestRules): ReadResult {
-  const shape = detectShape(text);
   const lines = splitLines(text);
-  if (shape === 'markdown') return readBlocks(path, readMarkdown(text), lines, rules, { page: 'markdown-level-page', multi: 'markdown-multi-level' });
+  const shape = detectShape(text, lines);
+  if (shape === 'markdown') return readBlocks(path, readMarkdown(text, lines), lines, rules, { page: 'markdown-level-page', multi: 'markdown-multi-level' });
   if (shape === 'html') return readBlocks(path, readHtml(text), lines, rules, { page: 'html-level-page', multi: 'html-multi-level' });
-  if (shape === 'grid') return readGrid(path, text, rules);
-  if (shape === 'long-csv') return readLongCsv(path, text, rules);
+  if (shape === 'grid') return readGrid(path, text, rules, lines);
+  if (shape === 'long-csv') return readLongCsv(path, text, rules, lines);
   const accounts = lines.map((l, i) => ({ line: i + 1, status: l.trim() ? ('skipped' as const) : ('blank' as const), ...(l.trim() ? { reason: shape === 'empty' ? 'empty file' : 'shape not recognised' } : {}) }));
   const message = shape === 'empty'
     ? 'file is empty'

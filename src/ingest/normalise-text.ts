@@ -2,18 +2,54 @@ import { isSpace, trimChars } from './trim-chars.ts';
 
 /** Collapses runs of white space (tabs, NBSP, doubled spaces) to one space and trims; curly quotes are kept. */
 export function normaliseSpace(text: string): string {
-  if (!/\s\s|[^\S ]|^\s|\s$/.test(text)) return text;
+  if (!spacesToFix(text)) return text;
   return text.replace(/[\s\u200b]+/g, ' ').trim();
+}
+
+/** A code unit `\s` matches: ASCII tab to carriage return, space, and Unicode's spaces and line separators. */
+function isWhiteSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Whether the text has white space to collapse or trim (what `/\s\s|[^\S ]|^\s|\s$/` finds), in one scan of its
+ * code units: every piece of text read goes through here, most of it already clean.
+ */
+function spacesToFix(text: string): boolean {
+  const last = text.length - 1;
+  let previous = false;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c < 0xa0) {
+      previous = false;
+      continue;
+    }
+    if (!isWhiteSpace(c)) {
+      previous = false;
+      continue;
+    }
+    if (c !== 32 || previous || i === 0 || i === last) return true;
+    previous = true;
+  }
+  return false;
 }
 
 /** A pointer to another document is one short sentence; longer text is never one (and is not scanned). */
 const MAX_REFERENCE_CHARS = 500;
 
+const LINK = /\[[^\]]+\]\([^)]+\)|https?:\/\/\S+|\b[\w-]+\.(md|pdf|docx?)\b/i;
+/**
+ * What every match of LINK holds (`](`, `://`, `.md`, `.pdf`, `.doc`), looked for first: almost no statement
+ * has any, and LINK tries its three branches at every word.
+ */
+const MAY_LINK = /\]\(|:\/\/|\.(?:md|pdf|doc)/i;
+
 /** True when a statement is only a pointer to another document. */
 export function isExternalReference(raw: string): boolean {
-  if (raw.length > MAX_REFERENCE_CHARS || !/[(./]/.test(raw)) return false;
-  const link = /\[[^\]]+\]\([^)]+\)|https?:\/\/\S+|\b[\w-]+\.(md|pdf|docx?)\b/i;
-  if (!link.test(raw)) return false;
+  if (raw.length > MAX_REFERENCE_CHARS || !MAY_LINK.test(raw)) return false;
+  if (!LINK.test(raw)) return false;
   const rest = raw.replace(/\[([^\]]+)\]\([^)]+\)|https?:\/\/\S+/gi, ' ').trim();
   const words = rest.split(/\s+/).filter(Boolean).length;
   return /\b(listed|described|outlined|defined|documented|see|refer|per|as in|according to|encompass|found in)\b/i.test(rest) || words <= 4;

@@ -76,8 +76,7 @@ export interface GridSource {
  * columns. Each cell becomes one statement per sentence; an empty cell becomes a placeholder record so
  * gap reports can count it; a cell cut at either end is flagged `truncated`, never completed.
  */
-export function readGrid(file: string, text: string, rules: IngestRules): ReadResult {
-  const lines = splitLines(text);
+export function readGrid(file: string, text: string, rules: IngestRules, lines: string[] = splitLines(text)): ReadResult {
   const h = findHeaderLine(lines);
   let title: GridSource['title'];
   for (let i = 0; i < Math.max(h, 0) && !title; i++) {

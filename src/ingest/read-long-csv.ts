@@ -28,8 +28,7 @@ export function isLongHeader(cells: string[]): boolean {
  * Reads the simple long format: one row per statement with columns
  * `company, level, level_title, section, kind, statement` (kind optional, default expectation).
  */
-export function readLongCsv(file: string, text: string, rules: IngestRules): ReadResult {
-  const lines = splitLines(text);
+export function readLongCsv(file: string, text: string, rules: IngestRules, lines: string[] = splitLines(text)): ReadResult {
   const first = lines.findIndex((l) => l.trim());
   const { rows, errors } = delimitedRows(lines.slice(first).join('\n'), guessDelimiter(lines[first]), first + 1);
   return readLongRows(file, { lines, rows, errors }, rules);

@@ -17,10 +17,9 @@ const FENCE_CLOSE = /^[ \t>]*(`{3,}|~{3,})[ \t]*$/;
  * Front matter is read first (and hidden from the parser, keeping line numbers); code, comments and
  * template tags become skipped blocks with their reason; `<details>` … `</details>` written as
  * separate HTML blocks around Markdown content (GitHub's collapsible sections) becomes one details
- * block holding that content. Linear in the input.
+ * block holding that content. Linear in the input. `source`: the text's lines, when the caller has them.
  */
-export function readMarkdown(text: string): BlockDocument {
-  const source = splitLines(text);
+export function readMarkdown(text: string, source: string[] = splitLines(text)): BlockDocument {
   const front = readFrontMatter(source);
   let body = text;
   if (front) body = source.map((l, i) => (i < front.toLine ? '' : l)).join('\n');

@@ -39,6 +39,22 @@ function seqLength(lead: number): number {
   return 0;
 }
 
+/**
+ * Characters that stand for a UTF-8 lead byte (0xC2–0xF4) in either code page: a repair starts only at one of
+ * them. Most statements hold none (plain ASCII, or real accents, curly quotes and dashes), and are passed over
+ * by one scan of their code units instead of being split into characters and decoded twice.
+ */
+const LEAD = new Uint8Array(0x10000);
+for (const { toByte } of Object.values(TABLES)) for (const [c, b] of toByte) if (seqLength(b) > 0) LEAD[c.charCodeAt(0)] = 1;
+
+function mayStartSequence(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 && LEAD[c] === 1) return true;
+  }
+  return false;
+}
+
 const strict = new TextDecoder('utf-8', { fatal: true });
 
 function tryDecode(chars: string[], at: number, codec: Codec): { text: string; length: number } | null {
@@ -92,7 +108,7 @@ function repairWith(chars: string[], codec: Codec): { text: string; repaired: nu
  * characters decode (a text is mangled by one code page, and real accented text rarely decodes at all).
  */
 export function repairMojibake(text: string): Repair {
-  if (!/[\u0080-\uffff]/.test(text)) return { text, repaired: 0 };
+  if (!mayStartSequence(text)) return { text, repaired: 0 };
   const chars = [...text];
   let best: Repair = { text, repaired: 0 };
   let bestConsumed = 0;
