@@ -3,7 +3,7 @@ import type { Block, BlockDocument, DetailsBlock, ListItem, MarkupProblem, Parag
 import { splitLines } from './draft.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { inlineLines, inlineText, TYPED_BULLET } from './markdown-inline.ts';
-import { md } from './markdown-parser.ts';
+import { parseInRuns } from './markdown-parser.ts';
 import { normaliseSpace } from './normalise-text.ts';
 import { readHtml } from './read-html.ts';
 
@@ -23,8 +23,9 @@ export function readMarkdown(text: string, source: string[] = splitLines(text)):
   const front = readFrontMatter(source);
   let body = text;
   if (front) body = source.map((l, i) => (i < front.toLine ? '' : l)).join('\n');
-  const reader = new MarkdownBlocks(md.parse(body, {}), source);
-  const blocks = reader.read();
+  const reader = new MarkdownBlocks(source);
+  parseInRuns(body, (tokens) => reader.readRun(tokens));
+  const blocks = reader.finish();
   return {
     blocks,
     ...(front ? { frontMatter: { fields: front.fields, lists: front.lists, fromLine: front.fromLine, toLine: front.toLine } } : {}),
@@ -84,17 +85,44 @@ function skippedLines(blocks: Block[], out: Set<number>) {
   }
 }
 
-/** Walks markdown-it's flat token stream (open/close pairs) into nested blocks. */
+/**
+ * Walks markdown-it's flat token stream (open/close pairs) into nested blocks, a run of whole top-level
+ * blocks at a time (`parseInRuns`), so that a run's tokens can go once read.
+ */
 class MarkdownBlocks {
   problems: MarkupProblem[] = [];
+  private tokens: Token[] = [];
   private at = 0;
+  /** The top-level blocks so far, and the `<details>` they leave open for the next run. */
+  private top: Block[] = [];
+  private open: DetailsBlock[] = [];
+  /** Lines a top-level token covers (`withUncovered`). */
+  private covered: Uint8Array;
 
-  /** `offset`: lines before the parsed text (a Markdown run inside an HTML block is parsed on its own). */
-  constructor(private tokens: Token[], private source: string[], private offset = 0) {}
+  /**
+   * `offset`: lines before the parsed text; `fragment`: a Markdown run inside an HTML block, parsed on its own
+   * (its lines are accounted for by the page around it).
+   */
+  constructor(private source: string[], private offset = 0, private fragment = false) {
+    this.covered = new Uint8Array(fragment ? 0 : source.length + 2);
+  }
 
-  read(): Block[] {
-    const blocks = this.sequence(null);
-    return this.withUncovered(blocks);
+  /** Reads the next run of top-level blocks. */
+  readRun(tokens: Token[]) {
+    this.tokens = tokens;
+    this.at = 0;
+    this.sequence(null, this.top, this.open);
+    if (this.fragment) return;
+    for (const t of tokens) {
+      if (t.level !== 0 || !t.map) continue;
+      for (let l = t.map[0] + 1; l <= t.map[1]; l++) this.covered[l] = 1;
+    }
+  }
+
+  /** The blocks of the whole text, once every run is read. */
+  finish(): Block[] {
+    this.tokens = [];
+    return this.fragment ? this.top : this.withUncovered(this.top);
   }
 
   /**
@@ -102,11 +130,7 @@ class MarkdownBlocks {
    * of the stream) and lines below the nesting limit. Accounted for as skipped with the reason.
    */
   private withUncovered(blocks: Block[]): Block[] {
-    const covered = new Uint8Array(this.source.length + 2);
-    for (const t of this.tokens) {
-      if (t.level !== 0 || !t.map) continue;
-      for (let l = t.map[0] + 1; l <= t.map[1]; l++) covered[l] = 1;
-    }
+    const covered = this.covered;
     const extra: Block[] = [];
     for (let l = 1; l <= this.source.length; l++) {
       if (covered[l] || !this.source[l - 1].trim()) continue;
@@ -119,11 +143,11 @@ class MarkdownBlocks {
     return [...blocks, ...extra].sort((a, b) => a.fromLine - b.fromLine);
   }
 
-  /** Blocks until the closing token of the container (`null`: the end of the stream). */
-  sequence(close: string | null): Block[] {
-    const out: Block[] = [];
-    /** `<details>` opened by an HTML block and not yet closed: later blocks go inside it. */
-    const open: DetailsBlock[] = [];
+  /**
+   * Blocks until the closing token of the container (`null`: the end of the run), added to `out`.
+   * `open`: `<details>` opened by an HTML block and not yet closed: later blocks go inside it.
+   */
+  private sequence(close: string | null, out: Block[] = [], open: DetailsBlock[] = []): Block[] {
     const target = () => (open.length ? open[open.length - 1].blocks : out);
     while (this.at < this.tokens.length) {
       const t = this.tokens[this.at];
@@ -333,7 +357,9 @@ class MarkdownBlocks {
       let m = k;
       while (m + 1 < lines.length && markdown[m + 1]) m++;
       const from = span.fromLine + k;
-      const blocks = new MarkdownBlocks(md.parse(lines.slice(k, m + 1).join('\n'), {}), this.source, from - 1).sequence(null);
+      const inner = new MarkdownBlocks(this.source, from - 1, true);
+      parseInRuns(lines.slice(k, m + 1).join('\n'), (tokens) => inner.readRun(tokens));
+      const blocks = inner.finish();
       const holder = innermostDetails(fragment, from);
       (holder ? holder.blocks : top).push(...blocks);
       if (holder) holder.blocks.sort((a, b) => a.fromLine - b.fromLine);

@@ -40,17 +40,32 @@ function seqLength(lead: number): number {
 }
 
 /**
- * Characters that stand for a UTF-8 lead byte (0xC2–0xF4) in either code page: a repair starts only at one of
- * them. Most statements hold none (plain ASCII, or real accents, curly quotes and dashes), and are passed over
- * by one scan of their code units instead of being split into characters and decoded twice.
+ * What each character stands for in the code pages: a UTF-8 lead byte (0xC2–0xF4) or a continuation byte
+ * (0x80–0xBF), one bit each per code page. A repair starts only at a lead character followed by a continuation
+ * character of the same code page. Most statements hold no such pair (plain ASCII, or real accents, curly quotes
+ * and dashes: `’` is a lead byte in Mac OS Roman, but is followed by a letter), and are passed over by one scan
+ * of their code units instead of being split into characters and decoded twice.
  */
-const LEAD = new Uint8Array(0x10000);
-for (const { toByte } of Object.values(TABLES)) for (const [c, b] of toByte) if (seqLength(b) > 0) LEAD[c.charCodeAt(0)] = 1;
+const BYTE_KIND = new Uint8Array(0x10000);
+const MAC_LEAD = 1;
+const MAC_CONTINUATION = 2;
+const CP1252_LEAD = 4;
+const CP1252_CONTINUATION = 8;
+for (const [codec, lead, continuation] of [['mac-roman', MAC_LEAD, MAC_CONTINUATION], ['windows-1252', CP1252_LEAD, CP1252_CONTINUATION]] as const) {
+  for (const [c, b] of TABLES[codec].toByte) {
+    if (seqLength(b) > 0) BYTE_KIND[c.charCodeAt(0)] |= lead;
+    if ((b & 0xc0) === 0x80) BYTE_KIND[c.charCodeAt(0)] |= continuation;
+  }
+}
 
 function mayStartSequence(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i + 1 < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x80 && LEAD[c] === 1) return true;
+    if (c < 0x80) continue;
+    const kind = BYTE_KIND[c];
+    if (!(kind & (MAC_LEAD | CP1252_LEAD))) continue;
+    const next = BYTE_KIND[text.charCodeAt(i + 1)];
+    if ((kind & MAC_LEAD && next & MAC_CONTINUATION) || (kind & CP1252_LEAD && next & CP1252_CONTINUATION)) return true;
   }
   return false;
 }

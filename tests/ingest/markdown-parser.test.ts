@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import type { Token } from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import { md, parseInRuns } from '../../src/ingest/markdown-parser.ts';
+import { PATHOLOGICAL } from './pathological-inputs.ts';
+
+const runsOf = (text: string) => {
+  const runs: Token[][] = [];
+  parseInRuns(text, (tokens) => runs.push(tokens));
+  return runs;
+};
+
+/** Plain JSON of tokens, children included (a Token's prototype and methods left out). */
+const plain = (tokens: Token[]) => JSON.parse(JSON.stringify(tokens));
+
+const pages = [
+  ...fs.readdirSync('data/ladders/octopus').filter((f) => f.endsWith('.md')).map((f) => fs.readFileSync(`data/ladders/octopus/${f}`, 'utf8')),
+  fs.readFileSync('data/ladders/dropbox/dropbox-ic6-principal-security-engineer.md', 'utf8'),
+];
+
+describe('parseInRuns', () => {
+  it('gives the tokens md.parse gives, in runs of whole top-level blocks, for pages long enough to need several runs', () => {
+    for (const text of [...pages.map((p) => p.repeat(6)), PATHOLOGICAL['section headings'](8000).text, PATHOLOGICAL['many level pages in one file'](8000).text]) {
+      const runs = runsOf(text);
+      expect(runs.length).toBeGreaterThan(1);
+      expect(plain(runs.flat())).toEqual(plain(md.parse(text, {})));
+      // Each run closes every block it opens.
+      for (const run of runs) expect(run.reduce((depth, t) => depth + t.nesting, 0)).toBe(0);
+    }
+  });
+
+  it('resolves a link whose reference is defined further down the page, as md.parse does', () => {
+    const text = `- see [the guide][g]\n\n${'## a\n- b\n'.repeat(300)}\n[g]: https://example.com/guide\n`;
+    const runs = runsOf(text);
+    expect(plain(runs.flat())).toEqual(plain(md.parse(text, {})));
+    const link = runs.flat().flatMap((t) => t.children ?? []).find((t) => t.type === 'link_open');
+    expect(link?.attrGet('href')).toBe('https://example.com/guide');
+  });
+
+  it('leaves md.parse itself as it was (one stream, no runs handed on)', () => {
+    const text = '## a\n- b\n'.repeat(1000);
+    expect(md.parse(text, {}).length).toBe(runsOf(text).flat().length);
+  });
+});
