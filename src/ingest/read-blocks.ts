@@ -1,11 +1,12 @@
 import type { Diagnostic, Flag, Kind } from '../types.ts';
 import type { Block, BlockDocument, DetailsBlock, HeadingBlock, ListBlock, ParagraphBlock, TableBlock, TableCell, TextLine } from './blocks.ts';
 import { continuesLine } from './continues-line.ts';
-import { type DraftLevel, type DraftStatement, LineLedger, type ReadResult } from './draft.ts';
+import { type DraftLevel, type DraftStatement, type ReadResult } from './draft.ts';
 import { type IngestRules, isNote, isPlaceholder } from './ingest-rules.ts';
 import { inheritedBase, resolveInherited } from './inheritance.ts';
 import { codedLevelHeadings, type LevelHeadings, listedLevelHeadings, rankedLevelHeadings, titleRank } from './level-headings.ts';
 import { findLevelLabel, type LevelLabel } from './level-label.ts';
+import { LineMarks } from './line-marks.ts';
 import { isExternalReference, normaliseSpace, sectionName } from './normalise-text.ts';
 import { parseAttribute } from './parse-attribute.ts';
 import { repairMojibake } from './repair-mojibake.ts';
@@ -88,33 +89,13 @@ function labelFromTitle(text: string, documentTitle: boolean): LevelLabel | null
  *   of their columns. Cells are read like any other blocks.
  */
 export function readBlocks(file: string, doc: BlockDocument, sourceLines: string[], rules: IngestRules, shapes: BlockShapes): ReadResult {
-  const ledger = new LineLedger(sourceLines);
+  const marks = new LineMarks(sourceLines);
   const diagnostics: Diagnostic[] = [];
-  const marks: { skipped: [number, number, string][]; structure: [number, number, string][]; statement: [number, number][] } = { skipped: [], structure: [], statement: [] };
-  const skip = (from: number, to: number, reason: string) => marks.skipped.push([from, to, reason]);
-  const structure = (from: number, to: number, reason: string) => marks.structure.push([from, to, reason]);
+  const skip = (from: number, to: number, reason: string) => marks.skip(from, to, reason);
+  const structure = (from: number, to: number, reason: string) => marks.structure(from, to, reason);
 
   function finish(result: Omit<ReadResult, 'lines' | 'diagnostics'>): ReadResult {
-    // A line holding several skipped things names them all ("script, style").
-    const reasons = new Map<number, string[]>();
-    for (const [from, to, reason] of marks.skipped) {
-      for (let l = from; l <= to; l++) {
-        const list = reasons.get(l);
-        if (!list) reasons.set(l, [reason]);
-        else if (!list.includes(reason)) list.push(reason);
-      }
-    }
-    for (const [l, list] of reasons) ledger.skip(l, list.join(', '));
-    for (const [from, to, reason] of marks.structure) for (let l = from; l <= to; l++) ledger.structure(l, reason);
-    for (const [from, to] of marks.statement) for (let l = from; l <= to; l++) ledger.statement(l);
-    for (const a of ledger.accounts) {
-      if (a.status !== 'skipped' || a.reason !== 'not read') continue;
-      if (doc.uncoveredLines) {
-        a.status = 'structure';
-        a.reason = doc.uncoveredLines;
-      } else a.reason = 'not understood';
-    }
-    return { ...result, lines: ledger.accounts, diagnostics };
+    return { ...result, lines: marks.accounts(doc.uncoveredLines), diagnostics };
   }
 
   for (const p of doc.problems ?? []) diagnostics.push({ severity: p.severity, file, line: p.line, message: p.message });
@@ -295,7 +276,7 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     // Every draft has the same fields (one object shape); `out` below keeps the ones a statement has.
     const s: Draft = { line, level: level!.label, section: currentSection(), kind: k, text, flags, seq: seq++, sub: 0, attribute: opts.attribute, bullet: opts.bullet };
     statements.push(s);
-    marks.statement.push([line, Math.max(line, toLine)]);
+    marks.statement(line, Math.max(line, toLine));
     return s;
   }
 
@@ -437,7 +418,7 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
         pending.push(current);
       }
       current.lines.push({ text: r.text, line: l.line, toLine: ends[i], links: l.links, repaired: r.repaired });
-      marks.statement.push([l.line, ends[i]]);
+      marks.statement(l.line, ends[i]);
     });
   }
 
@@ -482,7 +463,7 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
       const text = repair(l.text).text;
       if (last && continuesLine(pieces[pieces.length - 1] ?? last.text, text, l.indent)) {
         pieces.push(text);
-        marks.statement.push([l.line, ends[i]]);
+        marks.statement(l.line, ends[i]);
       } else {
         close();
         last = push(l.line, ends[i], l.text, inExample() ? 'example' : 'expectation', { links: l.links });

@@ -75,13 +75,13 @@ function shift(blocks: Block[], by: number): Block[] {
   return blocks.map(move);
 }
 
-/** Lines inside skipped blocks of a fragment (scripts, comments), at any depth. */
-function skippedLines(blocks: Block[], out: Set<number>) {
+/** Marks the lines inside skipped blocks of a fragment (scripts, comments), at any depth: `out[line - first]`. */
+function skippedLines(blocks: Block[], out: Uint8Array, first: number) {
   for (const b of blocks) {
-    if (b.type === 'skipped') for (let l = b.fromLine; l <= b.toLine; l++) out.add(l);
-    else if (b.type === 'list') for (const i of b.items) skippedLines(i.blocks, out);
-    else if (b.type === 'table') for (const r of b.rows) for (const c of r.cells) skippedLines(c.blocks, out);
-    else if (b.type === 'quote' || b.type === 'details') skippedLines(b.blocks, out);
+    if (b.type === 'skipped') for (let l = Math.max(b.fromLine, first); l <= b.toLine && l - first < out.length; l++) out[l - first] = 1;
+    else if (b.type === 'list') for (const i of b.items) skippedLines(i.blocks, out, first);
+    else if (b.type === 'table') for (const r of b.rows) for (const c of r.cells) skippedLines(c.blocks, out, first);
+    else if (b.type === 'quote' || b.type === 'details') skippedLines(b.blocks, out, first);
   }
 }
 
@@ -340,11 +340,11 @@ class MarkdownBlocks {
     const markdown = lines.map((l) => l.trim() !== '' && !l.trimStart().startsWith('<'));
     const htmlText = markdown.some(Boolean) ? lines.map((l, k) => (markdown[k] ? '' : l)).join('\n') : content;
     const fragment = simpleDetails(lines, span.fromLine, span.toLine) ?? shift(readHtml(htmlText).blocks, span.fromLine - 1);
-    const skipped = new Set<number>();
-    skippedLines(fragment, skipped);
+    const skipped = new Uint8Array(span.toLine - span.fromLine + 1);
+    skippedLines(fragment, skipped, span.fromLine);
     let run: Block | null = null;
     for (let l = span.fromLine; l <= span.toLine; l++) {
-      if (skipped.has(l) || !this.source[l - 1]?.trim()) continue;
+      if (skipped[l - span.fromLine] || !this.source[l - 1]?.trim()) continue;
       if (run && run.toLine === l - 1) run.toLine = l;
       else {
         run = { type: 'structure', reason: 'HTML markup', fromLine: l, toLine: l };
