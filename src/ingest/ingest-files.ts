@@ -14,6 +14,7 @@ import { readLongCsv } from './read-long-csv.ts';
 import { readBlocks } from './read-blocks.ts';
 import { readHtml } from './read-html.ts';
 import { readMarkdown } from './read-markdown.ts';
+import { StatementIds } from './statement-ids.ts';
 import type { FilePart, OpenedFile } from './opened-file.ts';
 
 export interface InputFile {
@@ -234,9 +235,10 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
 
   const statements: Statement[] = [];
   const levelMap = new Map<string, LevelInfo & { number: number | null; firstSeen: number; draftInherits?: DraftLevel['inherits'] }>();
-  const seenIds = new Map<string, number>();
+  const prefixes = loaded.map((l) => `${l.company}.${slug((l.path.split('/').pop() ?? l.path).replace(/\.[^.]+$/, ''))}`);
+  const ids = new StatementIds(prefixes);
   let seen = 0;
-  for (const l of loaded) {
+  for (const [at, l] of loaded.entries()) {
     const meta = metas.get(l.company) ?? {};
     const companyName = meta.name ?? titleCase(l.company);
     for (const lv of l.result.levels) {
@@ -248,14 +250,11 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
         });
       }
     }
-    const stem = slug((l.path.split('/').pop() ?? l.path).replace(/\.[^.]+$/, ''));
+    const idOf = ids.of(prefixes[at]);
     const levelsByLabel = new Map(l.result.levels.map((x) => [x.label, x]));
     for (const d of l.result.statements) {
       const lv = levelsByLabel.get(d.level);
-      let id = `${l.company}.${stem}.${d.line}${d.part ? `.${d.part}` : ''}`;
-      const n = seenIds.get(id) ?? 0;
-      seenIds.set(id, n + 1);
-      if (n) id = `${id}.${n + 1}`;
+      const id = idOf(d.line, d.part);
       statements.push({
         id, company: l.company, track: l.track, level: d.level, levelTitle: lv?.title ?? d.level, levelOrder: 0,
         section: d.section, kind: d.kind, text: d.text, flags: d.flags, source: d.at ? { file: l.path, line: d.line, at: d.at } : { file: l.path, line: d.line },
