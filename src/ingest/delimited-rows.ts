@@ -41,6 +41,8 @@ function plainLine(line: string): boolean {
 
 /** The cells of one line, quotes honoured (`"company","level"` gives `company`, `level`). */
 export function splitCells(line: string, delimiter: string): string[] {
+  // papaparse drops a leading byte-order mark; a line without one and without quotes it splits as `split` does.
+  if (plainLine(line) && line.charCodeAt(0) !== 0xfeff) return line.split(delimiter);
   return Papa.parse<string[]>(line, { delimiter }).data[0] ?? [];
 }
 
