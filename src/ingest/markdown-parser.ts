@@ -32,34 +32,66 @@ interface RunEnv {
 /** Tokens handed on at once: enough to make the hand-over cheap, few enough to stay in the young generation. */
 const RUN_TOKENS = 512;
 
+/**
+ * The same parser for block structure only: the inline content of each block is parsed when the walker reads
+ * it (`InlineChildren`), and most of it, plain text, not at all.
+ */
+const blockParser = new MarkdownIt('commonmark', { html: true }).enable('table').disable('code');
+blockParser.core.ruler.disable(ruleNames(blockParser.core.ruler).slice(ruleNames(blockParser.core.ruler).indexOf('block') + 1));
+
 // Called first at the start of every block; at the top level (nothing open) the tokens so far are final.
-md.block.ruler.before(ruleNames(md.block.ruler)[0], 'hand_on_run', (state: StateBlock) => {
+blockParser.block.ruler.before(ruleNames(blockParser.block.ruler)[0], 'hand_on_run', (state: StateBlock) => {
   const env = state.env as RunEnv;
   if (env.run && state.level === 0 && state.tokens.length >= RUN_TOKENS) env.run(state.tokens.splice(0));
   return false;
 });
 
-/** The core rules after block parsing (inline parsing, text joins), as markdown-it runs them on the whole stream. */
-const afterBlocks = md.core.ruler.getRules('').slice(ruleNames(md.core.ruler).indexOf('block') + 1);
+/** The core rules after inline parsing (text joins), as markdown-it runs them on the whole stream. */
+const afterInline = md.core.ruler.getRules('').slice(ruleNames(md.core.ruler).indexOf('inline') + 1);
 
 /**
- * Parses Markdown and hands its tokens to `read` in runs of whole top-level blocks, in document order: the
- * same tokens as `md.parse`, but a run's tokens can be dropped once read. A 1 MB page of short blocks is a
- * million tokens; held all at once they made the garbage collector copy and mark them again and again
- * (half the parse time). Link reference definitions (`[label]: url`) can sit after the links that use
- * them, so text that may hold one (`]:`) is parsed whole, as before.
+ * Characters at which an inline rule of the parser can start (line break, escape, code, emphasis, strike-through,
+ * link, image, autolink, HTML, entity). Inline text with none of them parses to one text token of itself.
  */
-export function parseInRuns(text: string, read: (tokens: Token[]) => void): void {
+const INLINE_MARKUP = /[\n\\`*_~[!<&]/;
+
+/** markdown-it's token class (the package exports only its type). */
+const TextToken = new md.core.State('', md, {}).Token;
+
+/** The inline tokens of an `inline` token, parsed when asked for; the same tokens `md.parse` gives it. */
+export type InlineChildren = (token: Token) => Token[];
+
+/**
+ * Parses Markdown and hands its block tokens to `read` in runs of whole top-level blocks, in document order,
+ * with a function giving each `inline` token's children: together the same tokens as `md.parse`, but a run's
+ * tokens can be dropped once read, and plain inline text is never run through the inline parser. A 1 MB page
+ * of short blocks is a million tokens; held all at once they made the garbage collector copy and mark them
+ * again and again (half the parse time). Link reference definitions (`[label]: url`) can sit after the links
+ * that use them, so text that may hold one (`]:`) is parsed whole before any inline text is.
+ */
+export function parseInRuns(text: string, read: (tokens: Token[], children: InlineChildren) => void): void {
+  const env: RunEnv = {};
+  const children: InlineChildren = (token) => {
+    const content = token.content;
+    if (!INLINE_MARKUP.test(content)) {
+      if (!content) return [];
+      const t = new TextToken('text', '', 0);
+      t.content = content;
+      return [t];
+    }
+    const out: Token[] = [];
+    md.inline.parse(content, md, env, out);
+    const state = new md.core.State('', md, env);
+    const holder = new TextToken('inline', '', 0);
+    holder.children = out;
+    state.tokens = [holder];
+    for (const rule of afterInline) rule(state);
+    return out;
+  };
   if (text.includes(']:')) {
-    read(md.parse(text, {}));
+    read(blockParser.parse(text, env), children);
     return;
   }
-  const env: RunEnv = {};
-  env.run = (tokens) => {
-    const state = new md.core.State('', md, env);
-    state.tokens = tokens;
-    for (const rule of afterBlocks) rule(state);
-    read(tokens);
-  };
-  read(md.parse(text, env));
+  env.run = (tokens) => read(tokens, children);
+  read(blockParser.parse(text, env), children);
 }

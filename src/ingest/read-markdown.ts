@@ -3,7 +3,7 @@ import type { Block, BlockDocument, DetailsBlock, ListItem, MarkupProblem, Parag
 import { splitLines } from './draft.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { inlineLines, inlineText, TYPED_BULLET } from './markdown-inline.ts';
-import { parseInRuns } from './markdown-parser.ts';
+import { type InlineChildren, parseInRuns } from './markdown-parser.ts';
 import { normaliseSpace } from './normalise-text.ts';
 import { readHtml } from './read-html.ts';
 
@@ -24,7 +24,7 @@ export function readMarkdown(text: string, source: string[] = splitLines(text)):
   let body = text;
   if (front) body = source.map((l, i) => (i < front.toLine ? '' : l)).join('\n');
   const reader = new MarkdownBlocks(source);
-  parseInRuns(body, (tokens) => reader.readRun(tokens));
+  parseInRuns(body, (tokens, children) => reader.readRun(tokens, children));
   const blocks = reader.finish();
   return {
     blocks,
@@ -92,6 +92,7 @@ function skippedLines(blocks: Block[], out: Uint8Array, first: number) {
 class MarkdownBlocks {
   problems: MarkupProblem[] = [];
   private tokens: Token[] = [];
+  private children: InlineChildren = () => [];
   private at = 0;
   /** The top-level blocks so far, and the `<details>` they leave open for the next run. */
   private top: Block[] = [];
@@ -107,9 +108,10 @@ class MarkdownBlocks {
     this.covered = new Uint8Array(fragment ? 0 : source.length + 2);
   }
 
-  /** Reads the next run of top-level blocks. */
-  readRun(tokens: Token[]) {
+  /** Reads the next run of top-level blocks; `children` parses an inline token's content. */
+  readRun(tokens: Token[], children: InlineChildren) {
     this.tokens = tokens;
+    this.children = children;
     this.at = 0;
     this.sequence(null, this.top, this.open);
     if (this.fragment) return;
@@ -185,14 +187,14 @@ class MarkdownBlocks {
     switch (t.type) {
       case 'heading_open': {
         const inline = this.tokens[this.at];
-        const text = inline?.type === 'inline' ? inlineText(inline.children, span.fromLine, this.source) : '';
+        const text = inline?.type === 'inline' ? inlineText(this.children(inline), span.fromLine, this.source) : '';
         this.skipTo('heading_close');
         const { fromLine, toLine } = span;
         return text ? [{ type: 'heading', depth: Number(t.tag.slice(1)) || 1, text, line: fromLine, fromLine, toLine }] : [{ type: 'structure', reason: 'empty heading', fromLine, toLine }];
       }
       case 'paragraph_open': {
         const inline = this.tokens[this.at];
-        const lines = inline?.type === 'inline' ? inlineLines(inline.children, span.fromLine, this.source) : [];
+        const lines = inline?.type === 'inline' ? inlineLines(this.children(inline), span.fromLine, this.source) : [];
         this.skipTo('paragraph_close');
         return this.paragraph(lines, span.toLine);
       }
@@ -310,7 +312,7 @@ class MarkdownBlocks {
         const c = this.tokens[this.at++];
         if (c.type !== 'th_open' && c.type !== 'td_open') continue;
         const inline = this.tokens[this.at];
-        const lines = inline?.type === 'inline' ? inlineLines(inline.children, row.fromLine, this.source) : [];
+        const lines = inline?.type === 'inline' ? inlineLines(this.children(inline), row.fromLine, this.source) : [];
         cells.push({ line: row.fromLine, header: c.type === 'th_open', ...row, blocks: lines.length ? [{ type: 'paragraph', lines, ...row }] : [] });
       }
       this.at++;
@@ -358,7 +360,7 @@ class MarkdownBlocks {
       while (m + 1 < lines.length && markdown[m + 1]) m++;
       const from = span.fromLine + k;
       const inner = new MarkdownBlocks(this.source, from - 1, true);
-      parseInRuns(lines.slice(k, m + 1).join('\n'), (tokens) => inner.readRun(tokens));
+      parseInRuns(lines.slice(k, m + 1).join('\n'), (tokens, children) => inner.readRun(tokens, children));
       const blocks = inner.finish();
       const holder = innermostDetails(fragment, from);
       (holder ? holder.blocks : top).push(...blocks);
