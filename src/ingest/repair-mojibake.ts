@@ -70,7 +70,21 @@ function mayStartSequence(text: string): boolean {
   return false;
 }
 
-const strict = new TextDecoder('utf-8', { fatal: true });
+/**
+ * The character one UTF-8 sequence encodes: `bytes` is a lead byte (0xC2–0xF4) and as many continuation bytes
+ * (0x80–0xBF) as it calls for. Null when the sequence is not well formed (an overlong form, a surrogate, past
+ * U+10FFFF: the second byte's range after E0, ED, F0 and F4). A byte-order mark decodes to nothing, as a
+ * decoder that drops a leading BOM gives it. Decoded by hand: a TextDecoder call and a caught exception per
+ * candidate was most of the repair's time.
+ */
+export function decodeSequence(bytes: number[]): string | null {
+  const [lead, second] = bytes;
+  if ((lead === 0xe0 && second < 0xa0) || (lead === 0xed && second > 0x9f) || (lead === 0xf0 && second < 0x90) || (lead === 0xf4 && second > 0x8f)) return null;
+  const n = bytes.length;
+  let cp = n === 2 ? lead & 0x1f : n === 3 ? lead & 0x0f : lead & 0x07;
+  for (let k = 1; k < n; k++) cp = (cp << 6) | (bytes[k] & 0x3f);
+  return cp === 0xfeff ? '' : String.fromCodePoint(cp);
+}
 
 function tryDecode(chars: string[], at: number, codec: Codec): { text: string; length: number } | null {
   const { toByte } = TABLES[codec];
@@ -84,12 +98,8 @@ function tryDecode(chars: string[], at: number, codec: Codec): { text: string; l
     if (b === undefined || (b & 0xc0) !== 0x80) return null;
     bytes.push(b);
   }
-  try {
-    const text = strict.decode(new Uint8Array(bytes));
-    return /^[\p{Cc}\p{M}]/u.test(text) ? null : { text, length: n };
-  } catch {
-    return null;
-  }
+  const text = decodeSequence(bytes);
+  return text === null || /^[\p{Cc}\p{M}]/u.test(text) ? null : { text, length: n };
 }
 
 export interface Repair {
