@@ -2,14 +2,14 @@
  * Stable statement ids, `<company>.<file stem>.<line>[.<part>]`, with `.2`, `.3`… added to the second and later
  * statements that would get an id already given (two files of one stem, a reader giving one line twice).
  *
- * Ids are counted per file prefix (`<company>.<stem>`) and within it by line number, not by the whole id string:
+ * Ids are counted per file prefix (`<company>.<stem>`) and within it by line number (and part), not by the whole id string:
  * a map of a few hundred thousand freshly built strings was a tenth of reading a statement-dense file. That is
  * the same count whenever no prefix is another prefix followed by a dot (`acme.a` and `acme.a.2`, possible only
  * with dots in a company folder's name): then two ids are equal only within one prefix, and there only when their
  * line and part are. When some prefix is, every id is counted by its whole string, as before.
  */
 export class StatementIds {
-  private readonly byPrefix = new Map<string, { lines: Map<number, number>; parts: Map<string, number> }>();
+  private readonly byPrefix = new Map<string, { lines: Map<number, number>; numbered: Map<number, number>; parts: Map<string, number> }>();
   private readonly byId: Map<string, number> | null;
 
   constructor(prefixes: Iterable<string>) {
@@ -28,11 +28,16 @@ export class StatementIds {
       };
     }
     let seen = this.byPrefix.get(prefix);
-    if (!seen) this.byPrefix.set(prefix, (seen = { lines: new Map(), parts: new Map() }));
-    const { lines, parts } = seen;
+    if (!seen) this.byPrefix.set(prefix, (seen = { lines: new Map(), numbered: new Map(), parts: new Map() }));
+    const { lines, numbered, parts } = seen;
     return (line, part) => {
       let n: number;
-      if (part) {
+      if (part && NUMBER.test(part) && Number.isSafeInteger(line * PART_SPAN)) {
+        // A part written as a small number (grid cells, sentences): line and part as one number.
+        const key = line * PART_SPAN + Number(part);
+        n = numbered.get(key) ?? 0;
+        numbered.set(key, n + 1);
+      } else if (part) {
         const key = `${line}.${part}`;
         n = parts.get(key) ?? 0;
         parts.set(key, n + 1);
@@ -45,6 +50,10 @@ export class StatementIds {
     };
   }
 }
+
+/** A part written as a whole number below PART_SPAN without leading zeros: one spelling per number. */
+const NUMBER = /^[1-9]\d{0,5}$/;
+const PART_SPAN = 1_000_000;
 
 /** Whether some prefix is another one followed by a dot and more. */
 function extendsAnother(prefixes: Set<string>): boolean {
