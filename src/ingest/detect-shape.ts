@@ -35,7 +35,7 @@ export function detectShape(text: string, lines: string[] = splitLines(text)): S
     const cells = d === '|' ? header.trim().replace(/^\||\|$/g, '').split('|') : splitCells(header, d);
     if (isLongHeader(cells)) return 'long-csv';
     const rest = lines.slice(h + 1).filter((l) => l.trim());
-    const tabular = rest.filter((l) => l.split(d).length >= 2).length;
+    const tabular = rest.filter((l) => l.includes(d)).length;
     const pipeTableOnly = d === '|' && rest.length > 0 && tabular === rest.length;
     const shortHeader = cells.every((c) => c.trim().length > 0 && c.trim().length <= 60);
     const markdownAbove = lines.slice(0, h).filter((l) => l.trim() && !/^\s*#/.test(l)).length;
