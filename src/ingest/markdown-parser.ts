@@ -56,7 +56,7 @@ const afterInline = md.core.ruler.getRules('').slice(ruleNames(md.core.ruler).in
 const INLINE_MARKUP = /[\n\\`*_~[!<&]/;
 
 /** markdown-it's token class (the package exports only its type). */
-const TextToken = new md.core.State('', md, {}).Token;
+const TokenClass = new md.core.State('', md, {}).Token;
 
 /** The inline tokens of an `inline` token, parsed when asked for; the same tokens `md.parse` gives it. */
 export type InlineChildren = (token: Token) => Token[];
@@ -75,14 +75,14 @@ export function parseInRuns(text: string, read: (tokens: Token[], children: Inli
     const content = token.content;
     if (!INLINE_MARKUP.test(content)) {
       if (!content) return [];
-      const t = new TextToken('text', '', 0);
+      const t = new TokenClass('text', '', 0);
       t.content = content;
       return [t];
     }
     const out: Token[] = [];
     md.inline.parse(content, md, env, out);
     const state = new md.core.State('', md, env);
-    const holder = new TextToken('inline', '', 0);
+    const holder = new TokenClass('inline', '', 0);
     holder.children = out;
     state.tokens = [holder];
     for (const rule of afterInline) rule(state);
