@@ -7,7 +7,7 @@ import type { ClassifiedStatement } from '../types.ts';
 import { groupBy, ladderKey, levelKey } from './level-keys.ts';
 import { levelProfiles } from './level-profile.ts';
 import type { LevelPlacement } from './types.ts';
-import { contentTokens } from './text.ts';
+import { rowContentTokens } from './text.ts';
 
 export interface LevelVectors {
   /** Placements in the order given; row i of every array below is level i. */
@@ -63,7 +63,7 @@ export function levelVectors(statements: readonly ClassifiedStatement[], placeme
     const ids: number[] = [];
     const counts: number[] = [];
     for (const s of byLevel.get(p.key) ?? []) {
-      for (const w of contentTokens(s.text)) {
+      for (const w of rowContentTokens(s)) {
         let id = termIds.get(w);
         if (id === undefined) termIds.set(w, (id = termIds.size));
         if (at[id] === undefined || at[id] < 0) {

@@ -1,6 +1,6 @@
 /** Statements at different levels of one ladder that differ only in a scope word ("within Teleport" → "across the industry"). */
 import type { Statement } from '../types.ts';
-import { words } from '../text/index.ts';
+import { rowWords } from '../text/index.ts';
 
 export interface NearDuplicate<T extends Statement = Statement> {
   a: T;
@@ -21,7 +21,7 @@ export interface NearDuplicate<T extends Statement = Statement> {
 export function nearDuplicates<T extends Statement>(statements: readonly T[], scopeWords: ReadonlySet<string>, maxDiff = 4): NearDuplicate<T>[] {
   const rows = statements
     .filter((s) => s.kind !== 'placeholder' && s.kind !== 'attribute' && s.kind !== 'note' && !s.flags.includes('placeholder') && s.text.trim())
-    .map((s, i) => ({ s, w: words(s.text), i }))
+    .map((s, i) => ({ s, w: rowWords(s).words, i }))
     .filter((r) => r.w.length >= 4);
   const buckets = new Map<string, typeof rows>();
   for (const r of rows) {
@@ -42,7 +42,7 @@ export function nearDuplicates<T extends Statement>(statements: readonly T[], sc
   return out.sort((a, b) => a.i - b.i || a.j - b.j).map((x) => x.d);
 }
 
-function compare<T extends Statement>(r1: { s: T; w: string[] }, r2: { s: T; w: string[] }, scopeWords: ReadonlySet<string>, maxDiff: number): NearDuplicate<T> | null {
+function compare<T extends Statement>(r1: { s: T; w: readonly string[] }, r2: { s: T; w: readonly string[] }, scopeWords: ReadonlySet<string>, maxDiff: number): NearDuplicate<T> | null {
   const [x, y] = r1.s.levelOrder <= r2.s.levelOrder ? [r1, r2] : [r2, r1];
   if (x.s.level === y.s.level && x.s.variant === y.s.variant) return null;
   if (Math.abs(x.w.length - y.w.length) > maxDiff) return null;

@@ -9,7 +9,8 @@
  * (any kind; placeholders and empty cells aside) is about it or mentions it in passing.
  */
 import { compilePhrases, matchPhrases, type PhraseIndex } from '../taxonomy/match-phrases.ts';
-import { tokenise } from '../text/index.ts';
+import { keptRowCues } from '../taxonomy/row-cues.ts';
+import { rowWords, tokenise } from '../text/index.ts';
 import type { ClassifiedStatement } from '../types.ts';
 import type { TaxonomyLike } from './cap-notes.ts';
 
@@ -58,7 +59,8 @@ export function saysSomething(s: ClassifiedStatement): boolean {
 
 /**
  * Every (statement, competency) pair where the statement touches the competency without being about it, in
- * statement order. Linear in the text: each statement is tokenised once and scanned once against one cue index.
+ * statement order. Linear in the text: each statement is scanned once against one cue index, or not at all when the
+ * classifier kept the cue phrases it found in it (same phrases: each competency's cues that stem alike count once, as the first).
  */
 export function passingTouches(statements: readonly ClassifiedStatement[], opts: { taxonomy?: TaxonomyLike; minScore?: number } = {}): PassingTouch[] {
   const index = opts.taxonomy ? cueIndex(opts.taxonomy) : null;
@@ -71,7 +73,8 @@ export function passingTouches(statements: readonly ClassifiedStatement[], opts:
       if (!isAbout(s, c, minScore)) found.set(c, { statementId: s.id, competency: c, secondary: true, cues: [] });
     }
     if (index) {
-      for (const m of matchPhrases(tokenise(s.text), index)) {
+      // The classifier's cue matches when it kept them under this taxonomy (the same phrases, found the same way).
+      for (const m of keptRowCues(s, opts.taxonomy!) ?? matchPhrases(rowWords(s).stems, index)) {
         const { competency, cue } = m.value;
         if (isAbout(s, competency, minScore)) continue;
         let t = found.get(competency);

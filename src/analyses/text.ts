@@ -1,5 +1,5 @@
 /** Text helpers of the analyses: one normalisation for cue phrases, and content words on the shared tokeniser. */
-import { stem, words } from '../text/index.ts';
+import { rowWords, stem, words } from '../text/index.ts';
 
 const memo = new Map<string, string>();
 
@@ -33,4 +33,12 @@ export function contentTokens(text: string): string[] {
   return words(text)
     .filter((w) => !STOP.has(w) && w.length > 1)
     .map(stem);
+}
+
+/** {@link contentTokens} of a row's text, from the row's words and stems split once ({@link rowWords}). */
+export function rowContentTokens(row: { readonly text: string }): string[] {
+  const { words: raws, stems } = rowWords(row);
+  const out: string[] = [];
+  for (let i = 0; i < raws.length; i++) if (!STOP.has(raws[i]) && raws[i].length > 1) out.push(stems[i]);
+  return out;
 }

@@ -1,7 +1,9 @@
-import { classifyText } from './classify-statement.ts';
+import { classifyWords, cueMatches } from './classify-statement.ts';
+import { keepRowCues } from './row-cues.ts';
+import { keepRowWords, splitText } from '../text/index.ts';
 import { classifiedRow, hasStatementFields } from './classified-row.ts';
 import type { Classification, ClassifiedStatement, Kind, Statement } from '../types.ts';
-import type { ClassifyAllOptions } from './types.ts';
+import type { ClassifyAllOptions, Override } from './types.ts';
 
 /** Statement kinds that carry a behaviour and so get a competency. */
 export const CLASSIFIED_KINDS: readonly Kind[] = ['expectation', 'example', 'summary'];
@@ -21,17 +23,19 @@ export function classifyAll(statements: Statement[], { taxonomy, priors, model, 
     const plain = hasStatementFields(s);
     // Unclassified rows carry the same fields, undefined (one object shape for the whole table: faster analyses).
     if (!CLASSIFIED_KINDS.includes(s.kind) && !override) return classifiedRow(s, UNCLASSIFIED, plain);
-    const result = classifyText(s.text, { taxonomy, priors, model, section: s.section });
-    if (!override) return classifiedRow(s, result, plain);
-    return classifiedRow(
-      s,
-      {
-        competency: override.competency,
-        competencies: [{ id: override.competency, score: 1 }],
-        confidence: 1,
-        why: { ...result.why, override: { competency: override.competency, comment: override.comment } },
-      },
-      plain,
-    );
+    // The row's words and cue matches, found once here, stay with the classified row for the analyses to read.
+    const split = splitText(s.text);
+    const matches = cueMatches(split.stems, taxonomy);
+    const result = classifyWords(s.text, split, { taxonomy, priors, model, section: s.section }, matches);
+    const row = override ? overridden(s, result, override, plain) : classifiedRow(s, result, plain);
+    keepRowWords(row, split);
+    keepRowCues(row, taxonomy, matches);
+    return row;
   });
+}
+
+/** The row as the reviewer decided (score 1, confidence 1), the classifier's reasons kept beside the override. */
+function overridden(s: Statement, result: Classification, override: Override, plain: boolean): ClassifiedStatement {
+  const why = { ...result.why, override: { competency: override.competency, comment: override.comment } };
+  return classifiedRow(s, { competency: override.competency, competencies: [{ id: override.competency, score: 1 }], confidence: 1, why }, plain);
 }

@@ -1,8 +1,8 @@
-import { compileCues } from './compile-cues.ts';
+import { compileCues, type CueEntry } from './compile-cues.ts';
 import { descriptionMatches } from './description-match.ts';
-import { matchPhrases } from './match-phrases.ts';
+import { matchPhrases, type PhraseMatch } from './match-phrases.ts';
 import { sectionPrior } from './section-prior.ts';
-import { compareText, stem, tokenise, words } from '../text/index.ts';
+import { compareText, splitText, tokenise, type RowWords } from '../text/index.ts';
 import { type ClassifierModel, calibrate, modelFits, modelLogits, softmax } from './classifier-model.ts';
 import { featureIndex, featureWeight, knownFeatures } from './known-features.ts';
 import type { Word } from './model-features.ts';
@@ -33,12 +33,25 @@ const EVIDENCE_SCALE = 3;
  * The primary is the highest score; ties go to the stronger text evidence, then to taxonomy order.
  */
 export function classifyText(text: string, options: ClassifyTextOptions): Classification {
+  // split and stem the text once: the cue lexicon reads the stems, the model the words and stems
+  return classifyWords(text, splitText(text), options);
+}
+
+/** The taxonomy's cue phrases in a text's stems, in text order (each occurrence; {@link lexiconEvidence} counts each phrase once). */
+export function cueMatches(stems: readonly string[], taxonomy: Taxonomy): PhraseMatch<CueEntry>[] {
+  return matchPhrases(stems, compileCues(taxonomy));
+}
+
+/**
+ * {@link classifyText} of a text already split ({@link RowWords}: its words and their stems), with its
+ * {@link cueMatches} when the caller has them (a statement table's rows are split once for every reader).
+ */
+export function classifyWords(text: string, split: RowWords, options: ClassifyTextOptions, matches?: readonly PhraseMatch<CueEntry>[]): Classification {
   const { taxonomy, priors, section, model } = options;
   const order = orderOf(taxonomy);
-  // split and stem the text once: the cue lexicon reads the stems, the model the words and stems
-  const raws = words(text);
-  const stems = raws.map(stem);
-  const { cues, raw } = lexiconEvidence(text, taxonomy, stems);
+  const raws = split.words;
+  const stems = split.stems;
+  const { cues, raw } = lexiconEvidence(text, taxonomy, stems, matches);
   const found = priors && section ? sectionPrior(section, priors) : null;
   const known = found ? found.competencies.filter((c) => order.has(c.id)) : [];
   const prior: Classification['why']['prior'] = found && section ? { section, competencies: known.map((c) => ({ id: c.id, score: round(c.score) })) } : undefined;
@@ -69,13 +82,18 @@ export function classifyText(text: string, options: ClassifyTextOptions): Classi
 /**
  * The cue lexicon's evidence: the distinct cue phrases in the text with their weights, summed per
  * competency; when none matches, words shared with competency descriptions (`description~stem`).
- * `stems`: the text's stems when the caller has them ({@link tokenise} of the text).
+ * `stems`: the text's stems when the caller has them ({@link tokenise} of the text); `matches`: their {@link cueMatches}.
  */
-export function lexiconEvidence(text: string, taxonomy: Taxonomy, stems: readonly string[] = tokenise(text)): { cues: CueHit[]; raw: Map<string, number> } {
+export function lexiconEvidence(
+  text: string,
+  taxonomy: Taxonomy,
+  stems: readonly string[] = tokenise(text),
+  matches: readonly PhraseMatch<CueEntry>[] = cueMatches(stems, taxonomy),
+): { cues: CueHit[]; raw: Map<string, number> } {
   const raw = new Map<string, number>();
   const cues: CueHit[] = [];
   const seen = new Set<string>();
-  for (const { value } of matchPhrases(stems, compileCues(taxonomy))) {
+  for (const { value } of matches) {
     const key = `${value.competency}\u0000${value.cue}`;
     if (seen.has(key)) continue;
     seen.add(key);

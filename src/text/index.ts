@@ -5,3 +5,4 @@ export { slug } from './slug.ts';
 export { escapeRegExp } from './escape-regexp.ts';
 export { compareNatural, compareText } from './compare-text.ts';
 export { escapeControls } from './escape-controls.ts';
+export { keepRowWords, rowWords, splitText, type RowWords } from './row-words.ts';

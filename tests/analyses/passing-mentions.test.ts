@@ -97,3 +97,20 @@ describe('passingTouches', () => {
     expect(passingTouches([cue])).toEqual([]);
   });
 });
+
+describe("mentions in passing from the classifier's kept cue matches", () => {
+  it("are the same as scanning each text against the taxonomy's cues again", () => {
+    // copies of the rows carry no kept matches, so each text is scanned again
+    const copies = statements.map((s) => ({ ...s }));
+    const kept = passingTouches(statements, { taxonomy });
+    expect(kept.some((t) => t.cues.length > 0)).toBe(true);
+    expect(passingTouches(copies, { taxonomy })).toEqual(kept);
+  });
+
+  it('are not taken from matches kept under another taxonomy object', () => {
+    const other = { competencies: taxonomy.competencies.map((c) => ({ ...c, cues: c.id === 'hiring' ? {} : c.cues })) };
+    const touches = passingTouches(statements, { taxonomy: other });
+    expect(touches.some((t) => t.competency === 'hiring' && t.cues.length > 0)).toBe(false);
+    expect(passingTouches(statements, { taxonomy }).some((t) => t.competency === 'hiring' && t.cues.length > 0)).toBe(true);
+  });
+});

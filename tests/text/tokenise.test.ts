@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { slug, stem, tokenise, words } from '../../src/text/index.ts';
+import { keepRowWords, rowWords, slug, splitText, stem, tokenise, words } from '../../src/text/index.ts';
 
 describe('stem(word)', () => {
   it('follows Porter on the classic examples', () => {
@@ -62,5 +62,18 @@ describe('words(text) on plain ASCII', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('rowWords(row)', () => {
+  it('gives the words and stems of the row text, split once and kept with the row', () => {
+    const row = { text: "Mentors the team's interns on-call" };
+    const w = rowWords(row);
+    expect(w.words).toEqual(words(row.text));
+    expect(w.stems).toEqual(tokenise(row.text));
+    expect(rowWords(row)).toBe(w);
+    const other = { text: row.text };
+    keepRowWords(other, splitText('something else'));
+    expect(rowWords(other).words).toEqual(['something', 'else']);
   });
 });

@@ -1,0 +1,34 @@
+/**
+ * A statement row's words and their stems, split once per row and shared by everything that reads them (the
+ * classifier, mentions in passing, near-duplicates, level vectors): each used to split and stem every statement
+ * again. Memoised per row object, like `levelKey` (rows are not mutated once read), never per text.
+ */
+import { stem } from './stem.ts';
+import { words } from './tokenise.ts';
+
+export interface RowWords {
+  /** {@link words} of the row's text. */
+  readonly words: readonly string[];
+  /** The {@link stem} of each word, in the same order (so {@link tokenise} of the text). */
+  readonly stems: readonly string[];
+}
+
+const memo = new WeakMap<object, RowWords>();
+
+/** The words of a text and their stems. */
+export function splitText(text: string): RowWords {
+  const raws = words(text);
+  return { words: raws, stems: raws.map(stem) };
+}
+
+/** The words and stems of a row's text (computed on first use, then kept with the row). */
+export function rowWords(row: { readonly text: string }): RowWords {
+  let w = memo.get(row);
+  if (w === undefined) memo.set(row, (w = splitText(row.text)));
+  return w;
+}
+
+/** Keep a row's words, split by the caller ({@link splitText} of the row's text), for its later readers. */
+export function keepRowWords(row: { readonly text: string }, split: RowWords): void {
+  memo.set(row, split);
+}
