@@ -230,7 +230,15 @@ export function parseScaleCues(input: unknown, { source = 'scale-cues.json' }: {
 export interface CompiledCues {
   root: CueNode;
   byPhrase: Map<string, ScaleCue>;
+  /**
+   * Whether some phrase begins with a word of this length and first character: `first[wordShape(word)]`. Most words
+   * of a text begin no phrase, and this answers for them without cutting the word out of the text to look it up.
+   */
+  first: Uint8Array;
 }
+
+/** A word's length (up to 63) and first character code (modulo 128), as one index into {@link CompiledCues.first}. */
+export const wordShape = (length: number, firstCode: number) => (Math.min(length, 63) << 7) | (firstCode & 127);
 
 /** One word of the trie: the words that may follow, and the cue whose phrase ends here. */
 export interface CueNode {
@@ -260,7 +268,9 @@ export function compileCues(cues: ScaleCue[]): CompiledCues {
     }
     node.cue = cue;
   }
-  const out = { root, byPhrase };
+  const first = new Uint8Array(64 << 7);
+  for (const word of root.next?.keys() ?? []) first[wordShape(word.length, word.charCodeAt(0))] = 1;
+  const out = { root, byPhrase, first };
   compiledCache.set(cues, out);
   return out;
 }

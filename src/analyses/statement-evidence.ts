@@ -1,6 +1,6 @@
 /** Scale evidence in one statement: cue phrases and parsed attribute values → values on the 1–7 scale. */
 import type { Statement } from '../types.ts';
-import { compileCues, type AttributeRule, type ScaleCue, type ScaleCues } from './scale-cues.ts';
+import { compileCues, wordShape, type AttributeRule, type ScaleCue, type ScaleCues } from './scale-cues.ts';
 import type { ScaleEvidence } from './types.ts';
 import { KIND_WEIGHTS } from './kind-weights.ts';
 import { normaliseText } from './text.ts';
@@ -27,7 +27,7 @@ export function findCueHits(text: string, cues: ScaleCue[]): Hit[] {
  * at each word the longest phrase starting there, then on after it.
  */
 export function findCueHitsNormalised(norm: string, cues: ScaleCue[]): Hit[] {
-  const { root } = compileCues(cues);
+  const { root, first: begins } = compileCues(cues);
   const out: Hit[] = [];
   const first = root.next;
   if (!first) return out;
@@ -35,7 +35,8 @@ export function findCueHitsNormalised(norm: string, cues: ScaleCue[]): Hit[] {
   for (let i = 0; i < n; ) {
     let end = norm.indexOf(' ', i);
     if (end < 0) end = n;
-    let node = first.get(norm.slice(i, end));
+    const wordEnd = end;
+    let node = begins[wordShape(end - i, norm.charCodeAt(i))] ? first.get(norm.slice(i, end)) : undefined;
     let best: ScaleCue | null = null;
     let bestEnd = -1;
     while (node) {
@@ -50,9 +51,8 @@ export function findCueHitsNormalised(norm: string, cues: ScaleCue[]): Hit[] {
       out.push({ cue: best, start: i, end: bestEnd, match: norm.slice(i, bestEnd) });
       i = bestEnd + 1;
     } else {
-      const space = norm.indexOf(' ', i);
-      if (space < 0) break;
-      i = space + 1;
+      if (wordEnd >= n) break;
+      i = wordEnd + 1;
     }
   }
   return out;

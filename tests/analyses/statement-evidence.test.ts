@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { ScaleCue } from '../../src/analyses/scale-cues.ts';
+import { normaliseText } from '../../src/analyses/text.ts';
+import { bundled } from '../helpers.ts';
 import { findCueHits, interpolateLog, isotonic, parseScaleCues, statementEvidence } from '../../src/analyses/index.ts';
 import { row, scaleCues } from './seed-analysis.ts';
 import { defaultRules } from '../../src/ingest/index.ts';
@@ -77,5 +81,43 @@ describe('planning horizons through the one units table (issue 15)', () => {
     expect(statementEvidence(attr('2 quarters', { min: 2, max: 2, unit: 'quarters' }), quarter)[0].value).toBe(v('24 months', { min: 24, max: 24, unit: 'months' }));
     const cycleMonths = scaleCues.attributes.planningHorizon.cycleMonths!;
     expect(v('4 cycles', { min: 4, max: 4, unit: 'cycles' })).toBe(v(`${4 * cycleMonths} months`, { min: 4 * cycleMonths, max: 4 * cycleMonths, unit: 'months' }));
+  });
+});
+
+describe('findCueHits against a plain scan', () => {
+  /** At each word, the longest phrase starting there (first listed wins a tie of phrases), then on after it. */
+  const plain = (text: string, cues: ScaleCue[]) => {
+    const norm = normaliseText(text);
+    const words = norm ? norm.split(' ') : [];
+    const phrases: { words: string[]; cue: ScaleCue }[] = [];
+    const seen = new Set<string>();
+    for (const cue of cues) for (const p of cue.phrases.map(normaliseText)) if (p && !seen.has(p)) seen.add(p), phrases.push({ words: p.split(' '), cue });
+    const out: { id: string; match: string }[] = [];
+    for (let i = 0; i < words.length; ) {
+      let best: { words: string[]; cue: ScaleCue } | null = null;
+      for (const p of phrases) if (p.words.every((w, k) => words[i + k] === w) && (!best || p.words.length > best.words.length)) best = p;
+      if (best) out.push({ id: best.cue.id, match: best.words.join(' ') }), (i += best.words.length);
+      else i++;
+    }
+    return out;
+  };
+  const vocabulary = ['team', 'teams', 'the', 'org', 'across', 'multiple', 'company', 'x', 'industry', 'a', 'own', 'whole', "team's", 'c++'];
+  const cues: ScaleCue[] = [
+    { id: 'team', dimension: 'scope', value: 3, weight: 1, phrases: ['team', 'the team', 'own team'] },
+    { id: 'multi', dimension: 'scope', value: 4, weight: 1, phrases: ['across teams', 'multiple teams', 'across the org'] },
+    { id: 'org', dimension: 'scope', value: 5, weight: 1, phrases: ['the whole org', 'company', 'across the whole company', 'team'] },
+    { id: 'ind', dimension: 'scope', value: 7, weight: 1, phrases: ['industry', 'C++', 'x'] },
+  ];
+  it('finds the same hits as trying every phrase at every word', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...vocabulary, 'Team', 'ACROSS', '-', '/'), { maxLength: 14 }), (ws) => {
+        const text = ws.join(' ');
+        expect(findCueHits(text, cues).map((h) => ({ id: h.cue.id, match: h.match }))).toEqual(plain(text, cues));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it("finds the seeds' cues as a plain scan does", () => {
+    for (const s of bundled().statements.slice(0, 300)) expect(findCueHits(s.text, scaleCues.cues).map((h) => ({ id: h.cue.id, match: h.match })), s.text).toEqual(plain(s.text, scaleCues.cues));
   });
 });
