@@ -5,7 +5,6 @@ import { sectionPrior } from './section-prior.ts';
 import { compareText, splitText, tokenise, type RowWords } from '../text/index.ts';
 import { type ClassifierModel, calibrate, modelFits, modelLogits, softmax } from './classifier-model.ts';
 import { featureIndex, featureWeight, knownFeatures } from './known-features.ts';
-import type { Word } from './model-features.ts';
 import type { Classification, CompetencyScore, CueHit, FeatureHit } from '../types.ts';
 import type { ClassifyTextOptions, Taxonomy } from './types.ts';
 
@@ -57,8 +56,7 @@ export function classifyWords(text: string, split: RowWords, options: ClassifyTe
   const prior: Classification['why']['prior'] = found && section ? { section, competencies: known.map((c) => ({ id: c.id, score: round(c.score) })) } : undefined;
   cues.sort((a, b) => b.weight - a.weight || order.get(a.competency)! - order.get(b.competency)! || compareText(a.cue, b.cue));
   if (model && modelFits(model, taxonomy)) {
-    const split: Word[] = raws.map((w, i) => ({ raw: w, stem: stems[i] }));
-    return classifyWithModel(text, { section, model, order, cues, raw, known, words: split, prior: prior && known.length ? prior : undefined });
+    return classifyWithModel(text, { section, model, order, cues, raw, known, split, prior: prior && known.length ? prior : undefined });
   }
 
   const total = new Map(raw);
@@ -92,11 +90,11 @@ export function lexiconEvidence(
 ): { cues: CueHit[]; raw: Map<string, number> } {
   const raw = new Map<string, number>();
   const cues: CueHit[] = [];
-  const seen = new Set<string>();
+  // one entry per competency and cue in the compiled lexicon (compile-cues.ts), so an entry seen is that cue seen
+  const seen = new Set<CueEntry>();
   for (const { value } of matches) {
-    const key = `${value.competency}\u0000${value.cue}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen.has(value)) continue;
+    seen.add(value);
     cues.push({ competency: value.competency, cue: value.cue, weight: value.weight });
     raw.set(value.competency, (raw.get(value.competency) ?? 0) + value.weight);
   }
@@ -131,13 +129,13 @@ function classifyWithModel(
     raw: Map<string, number>;
     known: CompetencyScore[];
     prior?: Classification['why']['prior'];
-    words: Word[];
+    split: RowWords;
   },
 ): Classification {
   const { model, order, cues, raw, known, prior } = ctx;
   const priorShare = new Map(known.map((c) => [c.id, c.score]));
   const index = featureIndex(model);
-  const { names, ranks } = knownFeatures(model, text, ctx.section, { cues, words: ctx.words });
+  const { names, ranks } = knownFeatures(model, text, ctx.section, { cues, split: ctx.split });
   const logits = modelLogits(model, ranks, index, raw, priorShare);
   if (cues.length === 0 && names.length === 0 && !prior) return { competency: null, competencies: [], confidence: 0, why: { cues } };
 

@@ -1,5 +1,6 @@
 import type { ClassifierModel } from './classifier-model.ts';
-import { compiledWords, featureSet, type FeatureOptions, type FeatureSet, verbObject, type Word } from './model-features.ts';
+import type { RowWords } from '../text/index.ts';
+import { compiledWords, featureSet, type FeatureOptions, type FeatureSet, verbObjectOf } from './model-features.ts';
 
 /**
  * The model's features, read once per model for fast classifying: the non-zero weights of every feature packed
@@ -84,7 +85,7 @@ export function knownFeatures(
   model: ClassifierModel,
   text: string,
   section: string | undefined,
-  { cues = [], words }: Required<Pick<FeatureOptions, 'words'>> & Pick<FeatureOptions, 'cues'>,
+  { cues = [], split }: { split: RowWords } & Pick<FeatureOptions, 'cues'>,
 ): { names: string[]; ranks: number[] } {
   const kinds = model.features;
   const index = featureIndex(model);
@@ -94,17 +95,18 @@ export function knownFeatures(
   };
   const onWords = kinds.includes('words');
   const onPairs = kinds.includes('pairs');
+  const { words: raws, stems } = split;
   // the pairs begun by the previous content word (neighbouring content words make a pair)
   let pairs: Map<string, number> | undefined;
-  for (const w of words) {
-    const e = index.word.get(w.stem);
+  for (let i = 0; i < stems.length; i++) {
+    const e = index.word.get(stems[i]);
     if (e?.stop) continue;
-    if (onPairs && pairs) add(pairs.get(w.stem));
+    if (onPairs && pairs) add(pairs.get(stems[i]));
     if (onWords) add(e?.rank);
     pairs = e?.pairs;
   }
   if (kinds.includes('verb')) {
-    const vo = verbObject(words, model.words);
+    const vo = verbObjectOf(raws, stems, model.words);
     if (vo && !index.word.get(vo.verb)?.stop) {
       add(index.verb.get(vo.verb));
       const objects = index.verbObject.get(vo.verb);
@@ -113,6 +115,7 @@ export function knownFeatures(
   }
   if (kinds.some((k) => !INDEXED.includes(k))) {
     const others = kinds.filter((k) => !INDEXED.includes(k));
+    const words = raws.map((raw, i) => ({ raw, stem: stems[i] }));
     for (const name of featureSet(text, section, model.words, { kinds: others, cues, words })) add(index.byName.get(name));
   }
   // each once, in name order (ranks are positions in the sorted names): the logits then sum in the same order on every run

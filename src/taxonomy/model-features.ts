@@ -75,15 +75,24 @@ const isAdverb = (raw: string) => raw.length > 4 && raw.endsWith('ly') && !raw.e
  * ("Mentors interns", "I mentor…").
  */
 export function verbObject(words: Word[], lists: FeatureWords): { verb: string; object: string[] } | null {
+  return verbObjectOf(
+    words.map((w) => w.raw),
+    words.map((w) => w.stem),
+    lists,
+  );
+}
+
+/** {@link verbObject} of words given as two arrays: the words as written (lower case) and their stems. */
+export function verbObjectOf(raws: readonly string[], stems: readonly string[], lists: FeatureWords): { verb: string; object: string[] } | null {
   const { beforeVerb, notObject, stop } = compiledWords(lists);
   let i = 0;
-  while (i < words.length && (beforeVerb.has(words[i].stem) || isAdverb(words[i].raw))) i++;
-  if (i >= words.length) return null;
+  while (i < stems.length && (beforeVerb.has(stems[i]) || isAdverb(raws[i]))) i++;
+  if (i >= stems.length) return null;
   const object: string[] = [];
-  for (let j = i + 1; j < words.length && object.length < 2; j++) {
-    if (!notObject.has(words[j].stem) && !stop.has(words[j].stem)) object.push(words[j].stem);
+  for (let j = i + 1; j < stems.length && object.length < 2; j++) {
+    if (!notObject.has(stems[j]) && !stop.has(stems[j])) object.push(stems[j]);
   }
-  return { verb: words[i].stem, object };
+  return { verb: stems[i], object };
 }
 
 /** Clause breaks: sentence ends, semicolons, colons, commas, dashes and brackets (bounded, no backtracking). */

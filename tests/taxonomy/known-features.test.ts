@@ -4,7 +4,8 @@ import { type ClassifierModel, parseClassifierModel } from '../../src/taxonomy/c
 import { lexiconEvidence } from '../../src/taxonomy/classify-statement.ts';
 import { featureIndex, featureWeight, knownFeatures } from '../../src/taxonomy/known-features.ts';
 import { parseLabelledSet } from '../../src/taxonomy/labelled-set.ts';
-import { FEATURE_SETS, modelFeatures, splitWords } from '../../src/taxonomy/model-features.ts';
+import { FEATURE_SETS, modelFeatures } from '../../src/taxonomy/model-features.ts';
+import { splitText } from '../../src/text/index.ts';
 import { dataPath, fixturePath, taxonomy } from './helpers.ts';
 
 const shipped = parseClassifierModel(readFileSync(dataPath('classifier-model.json'), 'utf8'));
@@ -30,7 +31,7 @@ function check(model: ClassifierModel) {
   const wantWeights: number[][] = [];
   for (const [text, section] of texts) {
     const { cues } = lexiconEvidence(text, taxonomy);
-    const known = knownFeatures(model, text, section, { cues, words: splitWords(text) });
+    const known = knownFeatures(model, text, section, { cues, split: splitText(text) });
     got.push(known.names);
     want.push(expected(model, text, section));
     known.names.forEach((name, j) => {
@@ -46,7 +47,7 @@ function check(model: ClassifierModel) {
 describe('knownFeatures: the features a model knows, found by stem look-ups', () => {
   it('are exactly the features modelFeatures names that the shipped model has, sorted, each once, with their weights', () => {
     check(shipped);
-    expect(texts.some(([t, s]) => knownFeatures(shipped, t, s, { words: splitWords(t) }).names.length > 5)).toBe(true);
+    expect(texts.some(([t, s]) => knownFeatures(shipped, t, s, { split: splitText(t) }).names.length > 5)).toBe(true);
   });
 
   it('are the same for a model reading every kind of feature (the kinds not indexed by stem are named and looked up)', () => {
