@@ -18,20 +18,27 @@ export interface Solution {
 
 /** Minimise Σ w·(a·x − y)² for `n` unknowns. Every unknown should appear in some term with positive weight. */
 export function solveLeastSquares(n: number, terms: readonly Term[], options: { tolerance?: number; maxIterations?: number } = {}): Solution {
-  // Normal matrix as rows of (column → value), built once.
-  const rows: Map<number, number>[] = Array.from({ length: n }, () => new Map());
+  // Normal matrix as rows of columns (in order of first use) and their values, built once. A row holds a level's
+  // neighbours and its ladder's unknowns, a dozen or two: a scan of a short list finds a column faster than a map.
+  const rowCols: number[][] = Array.from({ length: n }, () => []);
+  const rowVals: number[][] = Array.from({ length: n }, () => []);
   const rhs = new Float64Array(n);
   for (const t of terms) {
     if (!(t.weight > 0)) continue;
     for (const [i, ci] of t.vars) {
       rhs[i] += t.weight * ci * t.target;
-      const row = rows[i];
-      for (const [j, cj] of t.vars) row.set(j, (row.get(j) ?? 0) + t.weight * ci * cj);
+      const c = rowCols[i];
+      const a = rowVals[i];
+      for (const [j, cj] of t.vars) {
+        const k = c.indexOf(j);
+        if (k < 0) c.push(j), a.push(0 + t.weight * ci * cj);
+        else a[k] += t.weight * ci * cj;
+      }
     }
   }
-  const cols = rows.map((r) => Int32Array.from(r.keys()));
-  const vals = rows.map((r) => Float64Array.from(r.values()));
-  const precision = Float64Array.from(rows, (r, i) => r.get(i) ?? 0);
+  const cols = rowCols.map((c) => Int32Array.from(c));
+  const vals = rowVals.map((a) => Float64Array.from(a));
+  const precision = Float64Array.from(rowCols, (c, i) => (c.indexOf(i) < 0 ? 0 : rowVals[i][c.indexOf(i)]));
   const multiply = (v: Float64Array, out: Float64Array) => {
     for (let i = 0; i < n; i++) {
       let s = 0;
