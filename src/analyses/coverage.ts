@@ -3,7 +3,7 @@ import type { ClassifiedStatement, LevelInfo } from '../types.ts';
 import { inheritance } from './inheritance.ts';
 import { groupBy, ladderKey, levelKey } from './level-keys.ts';
 import { levelProfiles } from './level-profile.ts';
-import { passingTouches } from './passing-mentions.ts';
+import { eachPassingTouch } from './passing-mentions.ts';
 import type { TaxonomyLike } from './cap-notes.ts';
 import type { CapNote, CompanyCoverage, CoverageCell, CoverageResult, LevelPlacement } from './types.ts';
 
@@ -26,20 +26,26 @@ export function coverage(statements: readonly ClassifiedStatement[], placements:
   const profiles = levelProfiles(statements, opts.minScore ?? 0.25);
   const { ancestors } = inheritance(opts.levels);
   const labels = new Map(placements.map((p) => [p.key, p.level]));
-  const levelOf = new Map(statements.map((s) => [s.id, levelKey(s)]));
-  // level key|competency → statements touching it in passing (not about it).
-  const passing = new Map<string, { ids: string[]; cues: string[] }>();
-  for (const t of passingTouches(statements, { taxonomy: opts.taxonomy, minScore: opts.minScore })) {
-    const k = `${levelOf.get(t.statementId)}|${t.competency}`;
-    let e = passing.get(k);
-    if (!e) passing.set(k, (e = { ids: [], cues: [] }));
+  // level key → competency → statements touching it in passing (not about it).
+  const passingByLevel = new Map<string, Map<string, { ids: string[]; cues: string[] }>>();
+  eachPassingTouch(statements, { taxonomy: opts.taxonomy, minScore: opts.minScore }, (s, t) => {
+    const lk = levelKey(s);
+    let level = passingByLevel.get(lk);
+    if (!level) passingByLevel.set(lk, (level = new Map()));
+    let e = level.get(t.competency);
+    if (!e) level.set(t.competency, (e = { ids: [], cues: [] }));
     e.ids.push(t.statementId);
     for (const c of t.cues) if (!e.cues.includes(c)) e.cues.push(c);
-  }
+  });
+  const passingAt = (level: string, competency: string) => passingByLevel.get(level)?.get(competency);
+  // ladder key → competencies some statement of it mentions
+  const mentioned = new Map<string, Set<string>>();
   const cells: CoverageCell[] = [];
   for (const p of placements) {
     const prof = profiles.get(p.key);
     const included = ancestors.get(p.key) ?? [];
+    const atLevel = passingByLevel.get(p.key);
+    const lk = ladderKey(p);
     for (const c of opts.competencies) {
       const e = prof?.entries.get(c);
       let inherited = 0;
@@ -64,14 +70,18 @@ export function coverage(statements: readonly ClassifiedStatement[], placements:
         weight: r3(e?.weight ?? 0),
         share: r3(e?.share ?? 0),
         statementIds: e ? e.mentions.map((s) => s.id) : [],
-        passingIds: passing.get(`${p.key}|${c}`)?.ids ?? [],
+        passingIds: atLevel?.get(c)?.ids ?? [],
       });
+      if (e?.mentions.length) {
+        let m = mentioned.get(lk);
+        if (!m) mentioned.set(lk, (m = new Set()));
+        m.add(c);
+      }
     }
   }
   const companies: CompanyCoverage[] = [];
-  const mentioned = new Set(cells.filter((x) => x.mentions > 0).map((x) => `${x.company}|${x.track}|${x.competency}`));
   for (const [lk, ladder] of groupBy(placements, ladderKey)) {
-    const covered = opts.competencies.filter((c) => mentioned.has(`${lk}|${c}`));
+    const covered = opts.competencies.filter((c) => mentioned.get(lk)?.has(c));
     const capped = new Set((opts.capNotes ?? []).filter((n) => ladderKey(n) === lk).map((n) => n.competency));
     const carriedOver = opts.competencies.filter((c) => !covered.includes(c) && capped.has(c));
     const inPassing: CompanyCoverage['inPassing'] = [];
@@ -80,7 +90,7 @@ export function coverage(statements: readonly ClassifiedStatement[], placements:
       const statementIds: string[] = [];
       const cues: string[] = [];
       for (const p of ladder) {
-        const e = passing.get(`${p.key}|${c}`);
+        const e = passingAt(p.key, c);
         if (!e) continue;
         statementIds.push(...e.ids);
         for (const cue of e.cues) if (!cues.includes(cue)) cues.push(cue);

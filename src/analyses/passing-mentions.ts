@@ -63,26 +63,35 @@ export function saysSomething(s: ClassifiedStatement): boolean {
  * classifier kept the cue phrases it found in it (same phrases: each competency's cues that stem alike count once, as the first).
  */
 export function passingTouches(statements: readonly ClassifiedStatement[], opts: { taxonomy?: TaxonomyLike; minScore?: number } = {}): PassingTouch[] {
+  const out: PassingTouch[] = [];
+  eachPassingTouch(statements, opts, (_, t) => out.push(t));
+  return out;
+}
+
+/** {@link passingTouches}, each handed to `visit` with its statement (to group touches without looking ids up). */
+export function eachPassingTouch<S extends ClassifiedStatement>(
+  statements: readonly S[],
+  opts: { taxonomy?: TaxonomyLike; minScore?: number },
+  visit: (s: S, touch: PassingTouch) => void,
+): void {
   const index = opts.taxonomy ? cueIndex(opts.taxonomy) : null;
   const minScore = opts.minScore ?? 0.25;
-  const out: PassingTouch[] = [];
   for (const s of statements) {
     if (!saysSomething(s)) continue;
-    const found = new Map<string, PassingTouch>();
+    let found: Map<string, PassingTouch> | undefined;
     for (const c of s.secondary ?? []) {
-      if (!isAbout(s, c, minScore)) found.set(c, { statementId: s.id, competency: c, secondary: true, cues: [] });
+      if (!isAbout(s, c, minScore)) (found ??= new Map()).set(c, { statementId: s.id, competency: c, secondary: true, cues: [] });
     }
     if (index) {
       // The classifier's cue matches when it kept them under this taxonomy (the same phrases, found the same way).
       for (const m of keptRowCues(s, opts.taxonomy!) ?? matchPhrases(rowWords(s).stems, index)) {
         const { competency, cue } = m.value;
         if (isAbout(s, competency, minScore)) continue;
-        let t = found.get(competency);
-        if (!t) found.set(competency, (t = { statementId: s.id, competency, secondary: false, cues: [] }));
+        let t = found?.get(competency);
+        if (!t) (found ??= new Map()).set(competency, (t = { statementId: s.id, competency, secondary: false, cues: [] }));
         if (!t.cues.includes(cue)) t.cues.push(cue);
       }
     }
-    out.push(...found.values());
+    if (found) for (const t of found.values()) visit(s, t);
   }
-  return out;
 }
