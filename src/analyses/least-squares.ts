@@ -18,27 +18,40 @@ export interface Solution {
 
 /** Minimise Σ w·(a·x − y)² for `n` unknowns. Every unknown should appear in some term with positive weight. */
 export function solveLeastSquares(n: number, terms: readonly Term[], options: { tolerance?: number; maxIterations?: number } = {}): Solution {
-  // Normal matrix as rows of columns (in order of first use) and their values, built once. A row holds a level's
-  // neighbours and its ladder's unknowns, a dozen or two: a scan of a short list finds a column faster than a map.
-  const rowCols: number[][] = Array.from({ length: n }, () => []);
-  const rowVals: number[][] = Array.from({ length: n }, () => []);
+  // Normal matrix as rows of columns (in order of first use) and their values, built once, one row at a time: the
+  // terms that touch the row, in order, each adding its products to the row's slots (`slot[j]`: column j's place in
+  // the row being built). Each entry is summed in the same order as term by term over the whole matrix.
+  const touching: number[][] = Array.from({ length: n }, () => []);
+  terms.forEach((t, k) => {
+    if (!(t.weight > 0)) return;
+    t.vars.forEach(([i], at) => touching[i].push(k, at));
+  });
   const rhs = new Float64Array(n);
-  for (const t of terms) {
-    if (!(t.weight > 0)) continue;
-    for (const [i, ci] of t.vars) {
+  const cols: Int32Array[] = [];
+  const vals: Float64Array[] = [];
+  const precision = new Float64Array(n);
+  const slot = new Int32Array(n).fill(-1);
+  const rowCols: number[] = [];
+  const rowVals: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const list = touching[i];
+    for (let m = 0; m < list.length; m += 2) {
+      const t = terms[list[m]];
+      const ci = t.vars[list[m + 1]][1];
       rhs[i] += t.weight * ci * t.target;
-      const c = rowCols[i];
-      const a = rowVals[i];
       for (const [j, cj] of t.vars) {
-        const k = c.indexOf(j);
-        if (k < 0) c.push(j), a.push(0 + t.weight * ci * cj);
-        else a[k] += t.weight * ci * cj;
+        const k = slot[j];
+        if (k < 0) (slot[j] = rowCols.length), rowCols.push(j), rowVals.push(0 + t.weight * ci * cj);
+        else rowVals[k] += t.weight * ci * cj;
       }
     }
+    precision[i] = slot[i] < 0 ? 0 : rowVals[slot[i]];
+    cols.push(Int32Array.from(rowCols));
+    vals.push(Float64Array.from(rowVals));
+    for (const j of rowCols) slot[j] = -1;
+    rowCols.length = 0;
+    rowVals.length = 0;
   }
-  const cols = rowCols.map((c) => Int32Array.from(c));
-  const vals = rowVals.map((a) => Float64Array.from(a));
-  const precision = Float64Array.from(rowCols, (c, i) => (c.indexOf(i) < 0 ? 0 : rowVals[i][c.indexOf(i)]));
   const multiply = (v: Float64Array, out: Float64Array) => {
     for (let i = 0; i < n; i++) {
       let s = 0;

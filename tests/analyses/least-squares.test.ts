@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { solveLeastSquares } from '../../src/analyses/least-squares.ts';
+import { solveLeastSquares, type Term } from '../../src/analyses/least-squares.ts';
 
 describe('solveLeastSquares(n, terms)', () => {
   it('finds the weighted mean when every term pins the one unknown', () => {
@@ -33,5 +33,37 @@ describe('solveLeastSquares(n, terms)', () => {
   it('gives the same bytes on every run', () => {
     const terms = Array.from({ length: 50 }, (_, i) => ({ vars: [[i % 7, 1], [(i * 3) % 7, -0.5]] as [number, number][], target: i / 3, weight: 1 + (i % 4) }));
     expect([...solveLeastSquares(7, terms).x]).toEqual([...solveLeastSquares(7, terms).x]);
+  });
+});
+
+describe('solveLeastSquares builds the normal matrix in the order of its terms', () => {
+  /** The normal equations summed term by term into a map per row (how the solver used to build them). */
+  const normal = (n: number, terms: Term[]) => {
+    const rows: Map<number, number>[] = Array.from({ length: n }, () => new Map());
+    for (const t of terms) {
+      if (!(t.weight > 0)) continue;
+      for (const [i, ci] of t.vars) for (const [j, cj] of t.vars) rows[i].set(j, (rows[i].get(j) ?? 0) + t.weight * ci * cj);
+    }
+    return rows;
+  };
+  it('sums each entry term by term (the precision to the last bit) and solves those equations, on random sparse terms', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let trial = 0; trial < 20; trial++) {
+      const n = 5 + Math.floor(rand() * 30);
+      const terms: Term[] = [];
+      for (let k = 0; k < 3 * n; k++) {
+        const vars = [...new Set(Array.from({ length: 1 + Math.floor(rand() * 5) }, () => Math.floor(rand() * n)))].map((i) => [i, rand() * 4 - 2] as const);
+        terms.push({ vars, target: rand() * 7, weight: rand() < 0.1 ? 0 : rand() * 3 });
+      }
+      for (let i = 0; i < n; i++) terms.push({ vars: [[i, 1]], target: 4, weight: 1e-3 });
+      const rows = normal(n, terms);
+      const { x, precision } = solveLeastSquares(n, terms);
+      expect([...precision]).toEqual(rows.map((r, i) => r.get(i) ?? 0));
+      // and the solution solves the normal equations A·x = b of that matrix
+      const b = new Float64Array(n);
+      for (const t of terms) if (t.weight > 0) for (const [i, ci] of t.vars) b[i] += t.weight * ci * t.target;
+      rows.forEach((r, i) => expect([...r].reduce((s, [j, a]) => s + a * x[j], 0)).toBeCloseTo(b[i], 6));
+    }
   });
 });
