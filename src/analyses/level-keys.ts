@@ -1,15 +1,17 @@
 /** How statements and levels are grouped: one key per ladder (company + track) and per level. */
-import { compareLevels, levelKey } from '../levels/index.ts';
+import { compareLevels, levelKey, levelKeysOf } from '../levels/index.ts';
 import type { LadderSet, LevelInfo } from '../types.ts';
 
-export { compareLevels, ladderKey, ladderName, levelKey, levelLabel, levelName, multiTrackCompanies } from '../levels/index.ts';
+export { compareLevels, ladderKey, ladderName, levelKey, levelKeysOf, levelLabel, levelName, multiTrackCompanies } from '../levels/index.ts';
 
 /** The set's levels, or levels derived from its statements when the set lists none; sorted by company, track, order. */
 export function listLevels(set: Pick<LadderSet, 'statements'> & Partial<Pick<LadderSet, 'levels'>>): LevelInfo[] {
   const byKey = new Map<string, LevelInfo>();
   for (const l of set.levels ?? []) byKey.set(levelKey(l), l);
-  for (const s of set.statements) {
-    const k = levelKey(s);
+  const keys = levelKeysOf(set.statements);
+  for (let i = 0; i < keys.length; i++) {
+    const s = set.statements[i];
+    const k = keys[i];
     const have = byKey.get(k);
     if (!have) {
       byKey.set(k, {
@@ -39,3 +41,15 @@ export function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<strin
   return m;
 }
 
+
+/** Group a table's rows by level key ({@link groupBy} by {@link levelKey}, from the table's keys read once). */
+export function groupByLevel<T extends Parameters<typeof levelKey>[0]>(rows: readonly T[]): Map<string, T[]> {
+  const keys = levelKeysOf(rows);
+  const m = new Map<string, T[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const g = m.get(keys[i]);
+    if (g) g.push(rows[i]);
+    else m.set(keys[i], [rows[i]]);
+  }
+  return m;
+}

@@ -1,7 +1,7 @@
 /** Competency profile of each level: how much of its classified text speaks for each competency. */
 import type { ClassifiedStatement, Kind } from '../types.ts';
 import { KIND_WEIGHTS } from './kind-weights.ts';
-import { levelKey } from './level-keys.ts';
+import { levelKeysOf } from './level-keys.ts';
 
 const profileWeight = (kind: Kind) => KIND_WEIGHTS[kind]?.profile ?? 0;
 
@@ -43,8 +43,10 @@ export function levelProfiles(statements: readonly ClassifiedStatement[], minSco
 
 function buildProfiles(statements: readonly ClassifiedStatement[], minScore: number): Map<string, LevelProfile> {
   const out = new Map<string, LevelProfile>();
-  for (const s of statements) {
-    const key = levelKey(s);
+  const keys = levelKeysOf(statements);
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
+    const key = keys[i];
     let p = out.get(key);
     if (!p) out.set(key, (p = { key, total: 0, entries: new Map() }));
     if (!isProfiled(s)) continue;

@@ -1,6 +1,6 @@
 /** Peer examples: how other ladders word a competency near a scale position. */
 import type { ClassifiedStatement } from '../types.ts';
-import { groupBy, levelKey } from './level-keys.ts';
+import { levelKeysOf } from './level-keys.ts';
 import type { GapFinding, LevelPlacement } from './types.ts';
 
 export type Peer = NonNullable<GapFinding['peers']>[number];
@@ -13,17 +13,16 @@ interface IndexedPeer extends Peer {
 /** Primary-competency statements per competency, sorted by their level's position (expectations before examples). */
 export function peerIndex(statements: readonly ClassifiedStatement[], placements: readonly LevelPlacement[]): Map<string, IndexedPeer[]> {
   const pos = new Map(placements.map((p) => [p.key, p]));
-  const rows = statements.filter((s) => s.competency && (s.kind === 'expectation' || s.kind === 'summary' || s.kind === 'example') && !s.flags.includes('placeholder'));
+  const keys = levelKeysOf(statements);
   const out = new Map<string, IndexedPeer[]>();
-  for (const [c, list] of groupBy(rows, (s) => s.competency!)) {
-    out.set(
-      c,
-      list
-        .filter((s) => pos.has(levelKey(s)))
-        .map((s) => ({ company: s.company, track: s.track, level: s.level, statementId: s.id, text: s.text, position: pos.get(levelKey(s))!.position, rank: s.kind === 'expectation' ? 0 : 1 }))
-        .sort((a, b) => a.position - b.position || a.rank - b.rank), // stable: ties keep input order
-    );
-  }
+  statements.forEach((s, i) => {
+    if (!s.competency || !(s.kind === 'expectation' || s.kind === 'summary' || s.kind === 'example') || s.flags.includes('placeholder')) return;
+    const p = pos.get(keys[i]);
+    let list = out.get(s.competency);
+    if (!list) out.set(s.competency, (list = []));
+    if (p) list.push({ company: s.company, track: s.track, level: s.level, statementId: s.id, text: s.text, position: p.position, rank: s.kind === 'expectation' ? 0 : 1 });
+  });
+  for (const list of out.values()) list.sort((a, b) => a.position - b.position || a.rank - b.rank); // stable: ties keep input order
   return out;
 }
 

@@ -2,7 +2,7 @@
 import type { LadderSet, LevelInfo, Statement } from '../types.ts';
 import { calibrateLevels, DEFAULT_CALIBRATION, type CalibrationSettings, type LevelInput, type Reading, type SharedLink } from './calibrate-levels.ts';
 import { isotonic } from './isotonic.ts';
-import { groupBy, ladderKey, levelKey, levelLabel, levelName, listLevels, multiTrackCompanies } from './level-keys.ts';
+import { groupBy, groupByLevel, ladderKey, levelKey, levelLabel, levelName, listLevels, multiTrackCompanies } from './level-keys.ts';
 import type { ScaleCues } from './scale-cues.ts';
 import { statementEvidence, titleEvidence, titleWords } from './statement-evidence.ts';
 import { sharedStatements } from './shared-statements.ts';
@@ -118,7 +118,7 @@ export function sharedTitleWords(levels: readonly LevelInfo[], cues: PlaceOption
 export function placeLevels(set: Pick<LadderSet, 'statements'> & Partial<Pick<LadderSet, 'levels'>>, options: PlaceOptions): LevelPlacement[] {
   const q = options.rangeQuantile ?? 0.2;
   const settings = options.scaleCues.calibration ?? DEFAULT_CALIBRATION;
-  const byLevel = groupBy(set.statements, levelKey);
+  const byLevel = groupByLevel(set.statements);
   const levels = listLevels(set);
   const roleWords = sharedTitleWords(levels, options.scaleCues);
   const raw = levels.map((info) => {

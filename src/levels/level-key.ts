@@ -5,13 +5,25 @@ export type LevelLike = { company: string; track: string; level: string; variant
 
 const keys = new WeakMap<object, string>();
 
+const keyOf = (s: LevelLike) => (s.variant ? `${s.company}|${s.track}|${s.level}|${s.variant}` : `${s.company}|${s.track}|${s.level}`);
+
 /** `company|track|level` (+ `|variant`). Memoised per row object (rows are not mutated once keyed). */
 export function levelKey(s: LevelLike): string {
   let k = keys.get(s);
-  if (k === undefined) {
-    k = s.variant ? `${s.company}|${s.track}|${s.level}|${s.variant}` : `${s.company}|${s.track}|${s.level}`;
-    keys.set(s, k);
-  }
+  if (k === undefined) keys.set(s, (k = keyOf(s)));
+  return k;
+}
+
+const tables = new WeakMap<readonly LevelLike[], readonly string[]>();
+
+/**
+ * The {@link levelKey} of every row of a table, in row order. Memoised per table array (tables are not mutated):
+ * the analyses that group a whole table by level read one array instead of looking each row up in a map of every
+ * row ever keyed.
+ */
+export function levelKeysOf(rows: readonly LevelLike[]): readonly string[] {
+  let k = tables.get(rows);
+  if (k === undefined) tables.set(rows, (k = rows.map(keyOf)));
   return k;
 }
 
