@@ -24,7 +24,7 @@ export function solveLeastSquares(n: number, terms: readonly Term[], options: { 
   const touching: number[][] = Array.from({ length: n }, () => []);
   terms.forEach((t, k) => {
     if (!(t.weight > 0)) return;
-    t.vars.forEach(([i], at) => touching[i].push(k, at));
+    for (let at = 0; at < t.vars.length; at++) touching[t.vars[at][0]].push(k, at);
   });
   const rhs = new Float64Array(n);
   const cols: Int32Array[] = [];
@@ -37,9 +37,12 @@ export function solveLeastSquares(n: number, terms: readonly Term[], options: { 
     const list = touching[i];
     for (let m = 0; m < list.length; m += 2) {
       const t = terms[list[m]];
-      const ci = t.vars[list[m + 1]][1];
+      const vars = t.vars;
+      const ci = vars[list[m + 1]][1];
       rhs[i] += t.weight * ci * t.target;
-      for (const [j, cj] of t.vars) {
+      for (let q = 0; q < vars.length; q++) {
+        const j = vars[q][0];
+        const cj = vars[q][1];
         const k = slot[j];
         if (k < 0) (slot[j] = rowCols.length), rowCols.push(j), rowVals.push(0 + t.weight * ci * cj);
         else rowVals[k] += t.weight * ci * cj;
