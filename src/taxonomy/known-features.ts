@@ -119,7 +119,15 @@ export function knownFeatures(
     for (const name of featureSet(text, section, model.words, { kinds: others, cues, words })) add(index.byName.get(name));
   }
   // each once, in name order (ranks are positions in the sorted names): the logits then sum in the same order on every run
-  const ranks = new Int32Array(found).sort();
+  // (in place, by insertion for the few dozen features of a usual statement: a typed array per statement to sort
+  // them cost more to allocate than the sort; a long text by the library sort)
+  const ranks = found.length > 64 ? found.sort((a, b) => a - b) : found;
+  for (let i = 1; i < ranks.length && found.length <= 64; i++) {
+    const r = ranks[i];
+    let j = i - 1;
+    while (j >= 0 && ranks[j] > r) (ranks[j + 1] = ranks[j]), j--;
+    ranks[j + 1] = r;
+  }
   const names: string[] = [];
   const once: number[] = [];
   for (let i = 0; i < ranks.length; i++) {
