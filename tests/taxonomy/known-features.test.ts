@@ -15,6 +15,8 @@ const texts = [
   ['I act on feedback and coaching from my team; I avoid going dark, and never skip the on-call hand-over.', 'Craft › Security Execution'] as const,
   ['', undefined] as const,
   ['Mentors.', undefined] as const,
+  // a long text: more features than a usual statement has
+  [rows.slice(0, 40).map((r) => r.text).join(' '), undefined] as const,
 ];
 
 /** What the model knows of a text, the slow way: every feature named, then looked up. */
