@@ -1,9 +1,9 @@
 /** Cap notes: "expectations for X do not go up beyond L5" — competency X carries over, it is not missing. */
 import type { ClassifiedStatement } from '../types.ts';
-import { findCueHits } from './statement-evidence.ts';
+import { findCueHitsNormalised } from './statement-evidence.ts';
 import type { ScaleCues } from './scale-cues.ts';
 import { stem } from '../text/index.ts';
-import { contentTokens, normaliseText } from './text.ts';
+import { contentTokens, rowNormalText } from './text.ts';
 import type { CapNote } from './types.ts';
 
 /** The part of a taxonomy the analyses read. */
@@ -59,12 +59,13 @@ export function findCapNotes(statements: readonly ClassifiedStatement[], opts: {
   const out: CapNote[] = [];
   for (const s of statements) {
     if (s.kind === 'placeholder') continue;
-    const hit = findCueHits(s.text, pattern)[0];
+    const norm = rowNormalText(s);
+    const hit = findCueHitsNormalised(norm, pattern)[0];
     if (!hit) continue;
-    const after = normaliseText(s.text).slice(hit.end);
+    const after = norm.slice(hit.end);
     const lvl = levelRe.exec(after) ?? levelRe.exec(s.text);
     if (!lvl) continue;
-    const before = normaliseText(s.text).slice(0, hit.start);
+    const before = norm.slice(0, hit.start);
     const competency =
       (s.kind === 'note' ? null : s.competency) ??
       (opts.taxonomy ? competencyNamedIn(before, opts.taxonomy) ?? competencyNamedIn(s.section, opts.taxonomy) : null) ??

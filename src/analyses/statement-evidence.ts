@@ -3,7 +3,7 @@ import type { Statement } from '../types.ts';
 import { compileCues, wordShape, type AttributeRule, type ScaleCue, type ScaleCues } from './scale-cues.ts';
 import type { ScaleEvidence } from './types.ts';
 import { KIND_WEIGHTS } from './kind-weights.ts';
-import { normaliseText } from './text.ts';
+import { normaliseText, rowNormalText } from './text.ts';
 import { interpolateLog } from './interpolate-log.ts';
 import { findDurations, monthsOf } from './durations.ts';
 import { ignoredBySection, isTitleCell, NO_SECTION_RULES, sectionAttribute } from './section-rules.ts';
@@ -154,7 +154,7 @@ export function statementEvidence(s: Statement, cues: ScaleCues): ScaleEvidence[
     for (const h of hits) push(h.cue.id, h.cue.dimension, h.match, h.cue.value, (weight * h.cue.weight) / total, true);
     return out;
   }
-  const norm = normaliseText(s.text);
+  const norm = rowNormalText(s);
   const damp = dampenerStart(norm, cues);
   // A time span is read as a number ("two to four quarters"); cue phrases inside it ("four quarters") give way.
   const spans = cues.durations ? findDurations(norm, cues.durations) : [];

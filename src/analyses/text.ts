@@ -1,19 +1,8 @@
 /** Text helpers of the analyses: one normalisation for cue phrases, and content words on the shared tokeniser. */
 import { rowWords, stem, words } from '../text/index.ts';
 
-const memo = new Map<string, string>();
-
-/** Lower-case, plain quotes, hyphens/slashes/punctuation to spaces, single spaces. Memoised (texts repeat across analyses). */
+/** Lower-case, plain quotes, hyphens/slashes/punctuation to spaces, single spaces. */
 export function normaliseText(text: string): string {
-  const hit = memo.get(text);
-  if (hit !== undefined) return hit;
-  if (memo.size > 100_000) memo.clear();
-  const out = normalise(text);
-  memo.set(text, out);
-  return out;
-}
-
-function normalise(text: string): string {
   return text
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc]/g, "'")
@@ -27,6 +16,19 @@ function normalise(text: string): string {
 const STOP = new Set(
   'a an and are as at be by for from i in is it its of on or our so that the their them they this to we with my me am was were has have had can will not but into over who what which when where while than then also'.split(' '),
 );
+
+const normalised = new WeakMap<object, string>();
+
+/**
+ * {@link normaliseText} of a row's text, worked out once per row object (several analyses read every statement's
+ * normalised text). Kept per row, not per text: two rows with the same words are still two pieces of work, as they
+ * are for any reader of real ladders, where texts rarely repeat.
+ */
+export function rowNormalText(row: { readonly text: string }): string {
+  let out = normalised.get(row);
+  if (out === undefined) normalised.set(row, (out = normaliseText(row.text)));
+  return out;
+}
 
 /** Content words: stop words and one-letter words removed, stemmed. */
 export function contentTokens(text: string): string[] {
