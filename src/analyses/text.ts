@@ -3,13 +3,12 @@ import { rowWords, stem, words } from '../text/index.ts';
 
 /** Lower-case, plain quotes, hyphens/slashes/punctuation to spaces, single spaces. */
 export function normaliseText(text: string): string {
+  // Every character but a letter, a digit, an apostrophe or a plus (quotes, dashes, slashes, white space) ends a
+  // word: one pass turns each run of them into one space.
   return text
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\-\u2010-\u2015/_]+/g, ' ')
-    .replace(/[^\p{L}\p{N}'+ ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/[^\p{L}\p{N}'+]+/gu, ' ')
     .trim();
 }
 
