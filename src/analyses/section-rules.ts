@@ -4,7 +4,7 @@
  * ("Scope: Team/Multi-team"), and short cells under a title heading read as the level's title.
  */
 import type { Statement } from '../types.ts';
-import { normaliseText } from './text.ts';
+import { normaliseText, rowNormalText } from './text.ts';
 
 /** The `sections` block of data/scale-cues.json. */
 export interface SectionRules {
@@ -42,7 +42,14 @@ function has(list: string[], keys: string[]): boolean {
   if (!set) sets.set(list, (set = new Set(list.map(normaliseText))));
   return keys.some((k) => set.has(k));
 }
-const wordCount = (text: string) => normaliseText(text).split(' ').filter(Boolean).length;
+/** Words in a statement's text (its normalised text, read once per row). */
+function wordCount(s: Statement): number {
+  const norm = rowNormalText(s);
+  if (!norm) return 0;
+  let n = 1;
+  for (let i = norm.indexOf(' '); i >= 0; i = norm.indexOf(' ', i + 1)) n++;
+  return n;
+}
 
 /** True when the statement's section, or its attribute's name or label, is one the lexicon ignores. */
 export function ignoredBySection(s: Statement, rules: SectionRules): boolean {
@@ -64,11 +71,11 @@ export function sectionAttribute(s: Statement, rules: SectionRules): { attribute
     return r ? { attribute: r.attribute, weight: null } : null;
   }
   const keys = sectionKeys(s.section);
-  const r = rules.asAttribute.find((a) => has(a.match, keys) && wordCount(s.text) <= a.maxWords);
+  const r = rules.asAttribute.find((a) => has(a.match, keys) && wordCount(s) <= a.maxWords);
   return r ? { attribute: r.attribute, weight: r.weight } : null;
 }
 
 /** True when a short statement sits under a title heading ("Title: Senior Software Engineer"). */
 export function isTitleCell(s: Statement, rules: SectionRules): boolean {
-  return rules.asTitle.maxWords > 0 && s.kind !== 'attribute' && has(rules.asTitle.match, sectionKeys(s.section)) && wordCount(s.text) <= rules.asTitle.maxWords;
+  return rules.asTitle.maxWords > 0 && s.kind !== 'attribute' && has(rules.asTitle.match, sectionKeys(s.section)) && wordCount(s) <= rules.asTitle.maxWords;
 }

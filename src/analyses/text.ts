@@ -5,12 +5,16 @@ import { rowWords, stem, words } from '../text/index.ts';
 export function normaliseText(text: string): string {
   // Every character but a letter, a digit, an apostrophe or a plus (quotes, dashes, slashes, white space) ends a
   // word: one pass turns each run of them into one space.
-  return text
-    .toLowerCase()
+  const lower = text.toLowerCase();
+  // Most ladder text is ASCII, where a letter or digit is [a-z0-9] once lower-cased: a plain pattern is several
+  // times faster than the Unicode property classes.
+  if (!NON_ASCII.test(lower)) return lower.replace(/[^a-z0-9'+]+/g, ' ').trim();
+  return lower
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/[^\p{L}\p{N}'+]+/gu, ' ')
     .trim();
 }
+const NON_ASCII = /[^\x00-\x7f]/;
 
 const STOP = new Set(
   'a an and are as at be by for from i in is it its of on or our so that the their them they this to we with my me am was were has have had can will not but into over who what which when where while than then also'.split(' '),
