@@ -3,8 +3,8 @@ import type { ClassifiedStatement } from '../types.ts';
 import { groupBy, ladderKey, ladderName, levelKey, multiTrackCompanies } from './level-keys.ts';
 import { levelProfiles, type LevelProfile } from './level-profile.ts';
 import { resolveLevel } from './resolve-level.ts';
-import { contentTokens } from './text.ts';
-import type { LevelPlacement, MapCandidate, MapResult, MapTarget, Relation, StatementPair } from './types.ts';
+import { bestPairs, supportRows, supportSource, type SupportRows } from './support-pairs.ts';
+import type { LevelPlacement, MapCandidate, MapResult, MapTarget, Relation } from './types.ts';
 
 export interface MapOptions {
   /** Only map to this company (id or name, case-insensitive). */
@@ -41,130 +41,32 @@ export function edgeMargin(ladder: readonly Pick<LevelPlacement, 'calibration'>[
 
 /** `below` when the source sits more than half a ladder step under its lowest level, `above` likewise over its highest, else `match`. */
 export function relationTo(source: Pick<LevelPlacement, 'position'>, targets: readonly LevelPlacement[]): Relation {
-  const margin = edgeMargin(targets);
-  const lowest = Math.min(...targets.map((t) => t.position));
-  const highest = Math.max(...targets.map((t) => t.position));
-  if (source.position < lowest - margin) return 'below';
-  if (source.position > highest + margin) return 'above';
+  return relationWithin(source.position, Math.min(...targets.map((t) => t.position)), Math.max(...targets.map((t) => t.position)), edgeMargin(targets));
+}
+
+function relationWithin(position: number, lowest: number, highest: number, margin: number): Relation {
+  if (position < lowest - margin) return 'below';
+  if (position > highest + margin) return 'above';
   return 'match';
 }
 
-/** Pairs of statements (same primary competency) that best show what the two levels share. */
-export function supportPairs(a: readonly ClassifiedStatement[], b: readonly ClassifiedStatement[], limit: number): StatementPair[] {
-  return bestPairs(supportRows(a), supportRows(b), limit);
+/** A ladder as mapping reads it, worked out once per index: its levels and what every mapping to it needs of them. */
+interface LadderIndex {
+  key: string;
+  levels: LevelPlacement[];
+  /** Lower-cased company id and name, for `to`. */
+  company: string;
+  companyName: string;
+  /** Lowest and highest level position, and the edge margin beyond them (see relationTo). */
+  lowest: number;
+  highest: number;
+  margin: number;
+  /** Per level: profile vector, title cue, ladder name and "position (range …)" as the explanation shows them. */
+  vectors: (ProfileVector | undefined)[];
+  cues: (string | undefined)[];
+  names: string[];
+  places: string[];
 }
-
-/** The statements of one primary competency that can support a mapping, in id order, with their content-word ids. */
-interface SupportGroup {
-  statements: ClassifiedStatement[];
-  ids: Int32Array[];
-}
-
-/** Statements that can support a mapping, by primary competency (first-seen order). */
-type SupportRows = Map<string, SupportGroup>;
-
-const byId = (x: ClassifiedStatement, y: ClassifiedStatement) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
-
-function supportRows(statements: readonly ClassifiedStatement[]): SupportRows {
-  const grouped = new Map<string, ClassifiedStatement[]>();
-  for (const s of statements) {
-    if (!s.competency || s.kind === 'placeholder') continue;
-    const list = grouped.get(s.competency);
-    if (list) list.push(s);
-    else grouped.set(s.competency, [s]);
-  }
-  const out: SupportRows = new Map();
-  for (const [competency, list] of grouped) {
-    // Stable sort: equal ids keep their input order, so the first of them still wins a tie.
-    const sorted = list.sort(byId);
-    out.set(competency, { statements: sorted, ids: sorted.map((s) => contentIds(s.text)) });
-  }
-  return out;
-}
-
-/**
- * The best pair of each competency (highest word overlap, then the smallest source id, then target id), then the
- * competencies by their best pair. Both sides are in id order, so the first pair reaching the best overlap is the one.
- */
-function bestPairs(a: SupportRows, b: SupportRows, limit: number): StatementPair[] {
-  if (limit <= 0) return [];
-  const best: StatementPair[] = [];
-  for (const [competency, sources] of a) {
-    const targets = b.get(competency);
-    if (!targets) continue;
-    let topI = -1;
-    let topJ = -1;
-    let top = -1;
-    const sIds = sources.ids;
-    const tIds = targets.ids;
-    search: for (let i = 0; i < sIds.length; i++) {
-      const ids = sIds[i];
-      const n = ids.length;
-      const mark = markIds(ids);
-      for (let j = 0; j < tIds.length; j++) {
-        const tj = tIds[j];
-        const m = tj.length;
-        // Jaccard is at most the shorter list over the longer: a pair that cannot pass the best so far is skipped.
-        if (top >= 0 && r3(n < m ? n / m : m / n) <= top) continue;
-        let similarity = 0;
-        if (n && m) {
-          let inter = 0;
-          for (let k = 0; k < m; k++) if (marks[tj[k]] === mark) inter++;
-          similarity = r3(inter / (n + m - inter));
-        }
-        if (similarity <= top) continue;
-        (top = similarity), (topI = i), (topJ = j);
-        if (similarity === 1) break search;
-      }
-    }
-    if (topI < 0) continue;
-    const s = sources.statements[topI];
-    const t = targets.statements[topJ];
-    best.push({ competency, source: { id: s.id, text: s.text }, target: { id: t.id, text: t.text }, similarity: top });
-  }
-  return best.sort(byOverlap).slice(0, limit);
-}
-
-const byOverlap = (x: StatementPair, y: StatementPair) =>
-  y.similarity - x.similarity || (x.source.id < y.source.id ? -1 : x.source.id > y.source.id ? 1 : x.target.id < y.target.id ? -1 : x.target.id > y.target.id ? 1 : 0);
-
-/** Distinct content-word ids of a text, ascending (memoised by text; ids are this module's own). */
-const termIds = new Map<string, number>();
-const textIds = new Map<string, Int32Array>();
-function contentIds(text: string): Int32Array {
-  let ids = textIds.get(text);
-  if (!ids) {
-    // Only the texts are forgotten: a word keeps its id, so rows built before still compare with rows built after.
-    if (textIds.size > 200_000) textIds.clear();
-    const set = new Set<number>();
-    for (const w of contentTokens(text)) {
-      let id = termIds.get(w);
-      if (id === undefined) termIds.set(w, (id = termIds.size));
-      set.add(id);
-    }
-    ids = Int32Array.from(set).sort();
-    textIds.set(text, ids);
-  }
-  return ids;
-}
-
-/** Scratch marks by content-word id: `marks[id] === mark` while the ids of one text are marked (see markIds). */
-let marks = new Int32Array(1024);
-let lastMark = 0;
-
-/** Marks the ids of one text with a fresh mark (no clearing: older marks are simply different numbers). */
-function markIds(ids: Int32Array): number {
-  if (marks.length < termIds.size) {
-    const grown = new Int32Array(Math.max(termIds.size, marks.length * 2));
-    grown.set(marks);
-    marks = grown;
-  }
-  if (lastMark === 0x7fffffff) (marks.fill(0), (lastMark = 0));
-  const mark = ++lastMark;
-  for (let k = 0; k < ids.length; k++) marks[ids[k]] = mark;
-  return mark;
-}
-
 
 /** What mapping reads of a statement table and its placements, built once per pair of tables (they are not mutated). */
 interface MapIndex {
@@ -172,15 +74,11 @@ interface MapIndex {
   support: Map<string, SupportRows>;
   profiles: Map<string, LevelProfile>;
   byLevel: Map<string, ClassifiedStatement[]>;
-  ladders: LevelPlacement[][];
-  /** The ladder key of each of `ladders`. */
-  ladderKeys: string[];
+  ladders: LadderIndex[];
   byKey: Map<string, LevelPlacement>;
   /** Each level's profile as flat arrays (competency indices from `competencyIndex`). */
   vectors: Map<string, ProfileVector>;
   competencyIndex: Map<string, number>;
-  /** Companies with more than one track (their ladders are named with the track). */
-  multi: Set<string>;
 }
 
 /** A competency profile as flat arrays for many cosines: indices and weights in the profile's entry order, weights by index, squared norm. */
@@ -219,6 +117,26 @@ function vectorCosine(a: ProfileVector | undefined, b: ProfileVector | undefined
   return a.norm2 && b.norm2 ? dot / Math.sqrt(a.norm2 * b.norm2) : 0;
 }
 
+/** "4.1 (range 3.1–4.8)": a level's place as explanations show it. */
+const placeText = (p: LevelPlacement) => `${p.position.toFixed(1)} (range ${p.low.toFixed(1)}–${p.high.toFixed(1)})`;
+
+function ladderIndex(ladder: LevelPlacement[], vectors: Map<string, ProfileVector>, multi: Set<string>): LadderIndex {
+  const first = ladder[0];
+  return {
+    key: ladderKey(first),
+    levels: ladder,
+    company: first.company.toLowerCase(),
+    companyName: first.companyName.toLowerCase(),
+    lowest: Math.min(...ladder.map((t) => t.position)),
+    highest: Math.max(...ladder.map((t) => t.position)),
+    margin: edgeMargin(ladder),
+    vectors: ladder.map((t) => vectors.get(t.key)),
+    cues: ladder.map(titleCue),
+    names: ladder.map((t) => ladderName(t, multi.has(t.company))),
+    places: ladder.map(placeText),
+  };
+}
+
 const indexes = new WeakMap<readonly ClassifiedStatement[], WeakMap<readonly LevelPlacement[], MapIndex>>();
 
 function mapIndex(statements: readonly ClassifiedStatement[], placements: readonly LevelPlacement[]): MapIndex {
@@ -232,12 +150,15 @@ function mapIndex(statements: readonly ClassifiedStatement[], placements: readon
     const competencyIndex = new Map<string, number>();
     const vectors = new Map<string, ProfileVector>();
     for (const [key, profile] of profiles) vectors.set(key, profileVector(profile, competencyIndex));
-    const ladders = [...groupBy(placements, ladderKey).values()];
-    index = { support: new Map(), profiles, byLevel: groupBy(statements, levelKey), ladders, ladderKeys: ladders.map((l) => ladderKey(l[0])), byKey, vectors, competencyIndex, multi: multiTrackCompanies(placements) };
+    const multi = multiTrackCompanies(placements);
+    const ladders = [...groupBy(placements, ladderKey).values()].map((l) => ladderIndex(l, vectors, multi));
+    index = { support: new Map(), profiles, byLevel: groupBy(statements, levelKey), ladders, byKey, vectors, competencyIndex };
     byPlacements.set(placements, index);
   }
   return index;
 }
+
+const byDistance = (x: MapCandidate, y: MapCandidate) => Math.abs(x.distance) - Math.abs(y.distance) || (x.key < y.key ? -1 : 1);
 
 /** Map an already-placed source (a level, or placed free text) against every ladder except its own. */
 export function mapPlacement(
@@ -248,7 +169,7 @@ export function mapPlacement(
   placements: readonly LevelPlacement[],
   opts: MapOptions = {},
 ): MapResult {
-  const { profiles, byLevel, ladders, ladderKeys, support, vectors, competencyIndex, multi } = mapIndex(statements, placements);
+  const { profiles, byLevel, ladders, support, vectors, competencyIndex } = mapIndex(statements, placements);
   const rowsOf = (key: string) => {
     let rows = support.get(key);
     if (!rows) support.set(key, (rows = supportRows(byLevel.get(key) ?? [])));
@@ -256,23 +177,27 @@ export function mapPlacement(
   };
   // A level of the table itself (mapLevel) reuses what the index holds for it.
   const own = byLevel.get(source.key) === sourceStatements;
-  const sourceRows = own ? rowsOf(source.key) : supportRows(sourceStatements);
+  // Indexed by word once, then compared with the best level of every ladder.
+  const sourceWords = supportSource(own ? rowsOf(source.key) : supportRows(sourceStatements));
   const sourceVector = !sourceProfile ? undefined : profiles.get(source.key) === sourceProfile ? vectors.get(source.key) : profileVector(sourceProfile, competencyIndex);
   const sourceLadder = ladderKey(source);
+  const sourceText = `${source.name ?? source.label} at ${placeText(source)}`;
+  const sourceCue = titleCue(source);
+  const limit = opts.support ?? 5;
   const to = opts.to?.toLowerCase();
   const targets: MapTarget[] = [];
-  for (let l = 0; l < ladders.length; l++) {
-    const ladder = ladders[l];
-    const first = ladder[0];
-    if (ladderKeys[l] === sourceLadder) continue;
-    if (to && first.company.toLowerCase() !== to && first.companyName.toLowerCase() !== to) continue;
-    const candidates = ladder
-      .map((t) => candidateScore(source, t, vectorCosine(sourceVector, vectors.get(t.key))))
-      .sort((x, y) => Math.abs(x.distance) - Math.abs(y.distance) || (x.key < y.key ? -1 : 1));
-    const relation = relationTo(source, ladder);
-    const nearest = relation === 'below' ? ladder[0] : relation === 'above' ? ladder[ladder.length - 1] : null;
-    const best = nearest ? candidates.find((c) => c.key === nearest.key)! : titleTieBreak(source, candidates, ladder);
-    const bestP = ladder.find((t) => t.key === best.key)!;
+  for (const ladder of ladders) {
+    if (ladder.key === sourceLadder) continue;
+    if (to && ladder.company !== to && ladder.companyName !== to) continue;
+    const levels = ladder.levels;
+    const candidates: MapCandidate[] = [];
+    for (let i = 0; i < levels.length; i++) candidates.push(candidateScore(source, levels[i], vectorCosine(sourceVector, ladder.vectors[i])));
+    candidates.sort(byDistance);
+    const relation = relationWithin(source.position, ladder.lowest, ladder.highest, ladder.margin);
+    const nearest = relation === 'below' ? levels[0] : relation === 'above' ? levels[levels.length - 1] : null;
+    const best = nearest ? candidates.find((c) => c.key === nearest.key)! : tieBreak(sourceCue, candidates, (c) => ladder.cues[levels.findIndex((p) => p.key === c.key)]);
+    const b = levels.findIndex((t) => t.key === best.key);
+    const first = levels[0];
     targets.push({
       company: first.company,
       companyName: first.companyName,
@@ -281,8 +206,8 @@ export function mapPlacement(
       relation,
       score: best.score,
       candidates,
-      support: bestPairs(sourceRows, rowsOf(best.key), opts.support ?? 5),
-      explanation: explain(source, bestP, relation, ladderName(bestP, multi.has(bestP.company))) + closeSecond(relation, best, candidates, ladder),
+      support: bestPairs(sourceWords, rowsOf(best.key), limit),
+      explanation: explain(sourceText, levels[b].name, ladder.places[b], relation, ladder.names[b]) + closeSecond(relation, best, candidates, levels),
     });
   }
   return {
@@ -291,13 +216,11 @@ export function mapPlacement(
   };
 }
 
-/** One line in display names ("Teleport 3 at 4.1 … is closest to Dropbox IC4 at 4.0 …"). */
-function explain(s: LevelPlacement, t: LevelPlacement, relation: Relation, ladder: string): string {
-  const at = (p: LevelPlacement) => `${p.position.toFixed(1)} (range ${p.low.toFixed(1)}–${p.high.toFixed(1)})`;
-  const source = s.name ?? s.label;
-  if (relation === 'below') return `${source} at ${at(s)} lies below every ${ladder} level given; the lowest is ${t.name} at ${at(t)}.`;
-  if (relation === 'above') return `${source} at ${at(s)} lies above every ${ladder} level given; the highest is ${t.name} at ${at(t)}.`;
-  return `${source} at ${at(s)} is closest to ${t.name} at ${at(t)}.`;
+/** One line in display names ("Teleport 3 at 4.1 … is closest to Dropbox IC4 at 4.0 …"); `source` is "name at place". */
+function explain(source: string, name: string | undefined, place: string, relation: Relation, ladder: string): string {
+  if (relation === 'below') return `${source} lies below every ${ladder} level given; the lowest is ${name} at ${place}.`;
+  if (relation === 'above') return `${source} lies above every ${ladder} level given; the highest is ${name} at ${place}.`;
+  return `${source} is closest to ${name} at ${place}.`;
 }
 
 /** Distance gap (scale steps) under which two candidates are a tie that the level titles may break. */
@@ -310,10 +233,13 @@ const titleCue = (p: Pick<LevelPlacement, 'evidence'>) => p.evidence.find((e) =>
  * seniority title word ("Senior" and "Senior") while the nearest does not, the text cannot tell them apart and the title decides.
  */
 export function titleTieBreak(source: Pick<LevelPlacement, 'evidence'>, candidates: MapCandidate[], ladder: readonly LevelPlacement[]): MapCandidate {
+  return tieBreak(titleCue(source), candidates, (c) => titleCue(ladder.find((p) => p.key === c.key)!));
+}
+
+/** titleTieBreak given the source's title cue and each candidate's. */
+function tieBreak(own: string | undefined, candidates: MapCandidate[], cue: (c: MapCandidate) => string | undefined): MapCandidate {
   const [first, second] = candidates;
-  const own = titleCue(source);
   if (!second || !own || Math.abs(second.distance) - Math.abs(first.distance) > TITLE_TIE) return first;
-  const cue = (c: MapCandidate) => titleCue(ladder.find((p) => p.key === c.key)!);
   return cue(first) !== own && cue(second) === own ? second : first;
 }
 

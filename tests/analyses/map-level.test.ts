@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { supportPairs } from '../../src/analyses/map-level.ts';
+import { supportPairs } from '../../src/analyses/support-pairs.ts';
 import { tokenJaccard } from '../../src/analyses/text-vectors.ts';
 import type { ClassifiedStatement } from '../../src/types.ts';
 import { LevelRefError, mapLevel, placeLevels, relationTo } from '../../src/analyses/index.ts';
