@@ -3,7 +3,7 @@ import type { ClassifiedStatement } from '../types.ts';
 import { groupBy, ladderKey, ladderName, levelKey, multiTrackCompanies } from './level-keys.ts';
 import { levelProfiles, type LevelProfile } from './level-profile.ts';
 import { resolveLevel } from './resolve-level.ts';
-import { bestPairs, supportRows, supportSource, type SupportRows } from './support-pairs.ts';
+import { supportPairsEach, supportRows, type SupportRows } from './support-pairs.ts';
 import type { LevelPlacement, MapCandidate, MapResult, MapTarget, Relation } from './types.ts';
 
 export interface MapOptions {
@@ -177,13 +177,11 @@ export function mapPlacement(
   };
   // A level of the table itself (mapLevel) reuses what the index holds for it.
   const own = byLevel.get(source.key) === sourceStatements;
-  // Indexed by word once, then compared with the best level of every ladder.
-  const sourceWords = supportSource(own ? rowsOf(source.key) : supportRows(sourceStatements));
+  const sourceRows = own ? rowsOf(source.key) : supportRows(sourceStatements);
   const sourceVector = !sourceProfile ? undefined : profiles.get(source.key) === sourceProfile ? vectors.get(source.key) : profileVector(sourceProfile, competencyIndex);
   const sourceLadder = ladderKey(source);
   const sourceText = `${source.name ?? source.label} at ${placeText(source)}`;
   const sourceCue = titleCue(source);
-  const limit = opts.support ?? 5;
   const to = opts.to?.toLowerCase();
   const targets: MapTarget[] = [];
   for (const ladder of ladders) {
@@ -206,10 +204,13 @@ export function mapPlacement(
       relation,
       score: best.score,
       candidates,
-      support: bestPairs(sourceWords, rowsOf(best.key), limit),
+      support: [],
       explanation: explain(sourceText, levels[b].name, ladder.places[b], relation, ladder.names[b]) + closeSecond(relation, best, candidates, levels),
     });
   }
+  // The support pairs of every target at once: the source is indexed by word once, competency by competency.
+  const pairs = supportPairsEach(sourceRows, targets.map((t) => rowsOf(t.best.key)), opts.support ?? 5);
+  targets.forEach((t, k) => (t.support = pairs[k]));
   return {
     source: { key: source.key, label: source.label, name: source.name, position: source.position, low: source.low, high: source.high, rawPosition: source.rawPosition, basis: source.basis, evidence: source.evidence, ...(source.calibration ? { calibration: source.calibration } : {}) },
     targets,

@@ -3,9 +3,10 @@
  * highest word overlap (Jaccard of content words, rounded to 3 decimals), then the smallest source id, then the
  * smallest target id; the competencies ranked by their pair.
  *
- * One source level is compared with many target levels (one per ladder), so the source side is indexed once:
- * each content word lists the source statements holding it, and a target statement then meets only the source
- * statements it shares a word with, instead of every source statement of its competency.
+ * One source level is compared with many target levels (the best level of every other ladder), so the work is done
+ * competency by competency for all targets at once: the source statements of one competency are indexed by word
+ * (each word lists the statements holding it), and each target statement of that competency then meets only the
+ * source statements it shares a word with, instead of every one of them.
  */
 import type { ClassifiedStatement } from '../types.ts';
 import { contentTokens } from './text.ts';
@@ -13,7 +14,7 @@ import type { StatementPair } from './types.ts';
 
 /**
  * A level's statements that can support a mapping, grouped by primary competency (groups in first-seen order,
- * each group in id order), with each statement's distinct content-word ids, ascending.
+ * each group in id order), with each statement's distinct content-word ids, ascending, in one flat array.
  */
 export interface SupportRows {
   /** The competency of each group. */
@@ -22,25 +23,13 @@ export interface SupportRows {
   /** Group g is statements `start[g] .. start[g + 1])`. */
   start: Int32Array;
   statements: ClassifiedStatement[];
-  words: Int32Array[];
-  /** The group of each statement. */
-  group: Int32Array;
+  /** The words of statement i are `words[wordStart[i] .. wordStart[i + 1])`. */
+  wordStart: Int32Array;
+  words: Int32Array;
   /** Each statement's place in id order over the whole level (equal ids, equal rank): ids compared as numbers. */
   rank: Int32Array;
   /** Each statement as a pair shows it; shared by every pair that names the statement (results are read, never mutated). */
   refs: { id: string; text: string }[];
-}
-
-/** A source level's rows with, for each word, the source statements holding it (a linked list over `posting`). */
-export interface SupportSource {
-  rows: SupportRows;
-  /** Posting p: statement `holder[p]` holds word `word[p]`; `next[p]` is the word's next posting (−1 at the end). */
-  word: Int32Array;
-  holder: Int32Array;
-  next: Int32Array;
-  /** Scratch for one target statement: shared words per source statement, and which ones were touched. */
-  counts: Int32Array;
-  touched: Int32Array;
 }
 
 const byId = (x: ClassifiedStatement, y: ClassifiedStatement) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
@@ -58,19 +47,23 @@ export function supportRows(statements: readonly ClassifiedStatement[]): Support
   const competencies = [...grouped.keys()];
   const start = new Int32Array(competencies.length + 1);
   const ordered: ClassifiedStatement[] = [];
-  const group: number[] = [];
   competencies.forEach((c, g) => {
     // Stable sort: equal ids keep their input order, so the first of them still wins a tie.
-    for (const s of grouped.get(c)!.sort(byId)) (ordered.push(s), group.push(g));
+    ordered.push(...grouped.get(c)!.sort(byId));
     start[g + 1] = ordered.length;
   });
+  const perStatement = ordered.map((s) => contentIds(s.text));
+  const wordStart = new Int32Array(ordered.length + 1);
+  perStatement.forEach((w, i) => (wordStart[i + 1] = wordStart[i] + w.length));
+  const words = new Int32Array(wordStart[ordered.length]);
+  perStatement.forEach((w, i) => words.set(w, wordStart[i]));
   return {
     competencies,
     groupOf: new Map(competencies.map((c, g) => [c, g])),
     start,
     statements: ordered,
-    words: ordered.map((s) => contentIds(s.text)),
-    group: Int32Array.from(group),
+    wordStart,
+    words,
     rank: idRanks(ordered),
     refs: ordered.map((s) => ({ id: s.id, text: s.text })),
   };
@@ -83,84 +76,138 @@ function idRanks(statements: readonly ClassifiedStatement[]): Int32Array {
   return rank;
 }
 
-/** Index a source level's rows by word (see SupportSource). Linear in its words. */
-export function supportSource(rows: SupportRows): SupportSource {
-  let total = 0;
-  for (const w of rows.words) total += w.length;
-  const word = new Int32Array(total);
-  const holder = new Int32Array(total);
-  let p = 0;
-  rows.words.forEach((ws, i) => {
-    for (let k = 0; k < ws.length; k++) (word[p] = ws[k]), (holder[p++] = i);
-  });
-  const n = rows.statements.length;
-  return { rows, word, holder, next: new Int32Array(total), counts: new Int32Array(n), touched: new Int32Array(n) };
-}
-
 /** Pairs of statements (same primary competency) that best show what two levels share. */
 export function supportPairs(a: readonly ClassifiedStatement[], b: readonly ClassifiedStatement[], limit: number): StatementPair[] {
-  return bestPairs(supportSource(supportRows(a)), supportRows(b), limit);
+  return supportPairsEach(supportRows(a), [supportRows(b)], limit)[0];
+}
+
+/** A competency's best pair with one target: source and target statement, and their overlap. */
+interface Pair {
+  g: number;
+  i: number;
+  j: number;
+  similarity: number;
 }
 
 /**
- * The best pair of each competency the two levels share, then the competencies by their best pair (overlap, source
- * id, target id), at most `limit`. A pair sharing no word scores 0, so when no pair of a competency shares a word,
- * its pair is the first statement of each side, as when every pair is compared in id order.
+ * For one source level, its support pairs with each target level: per competency they share, the best pair (a pair
+ * sharing no word scores 0, so when none shares a word it is the first statement of each side, as when every pair is
+ * compared in id order), then the competencies by their pair (overlap, source id, target id), at most `limit`.
  */
-export function bestPairs(source: SupportSource, target: SupportRows, limit: number): StatementPair[] {
-  if (limit <= 0) return [];
-  scatter(source);
-  const { rows, holder, next, counts, touched } = source;
-  const marks = headMarks;
-  const first = heads;
-  const mark = headMark;
-  // The best pair of each competency, kept in order (overlap, source id, target id) while at most `limit` are kept.
-  const kept: { i: number; j: number; similarity: number }[] = [];
-  for (let g = 0; g < rows.competencies.length; g++) {
-    const tg = target.groupOf.get(rows.competencies[g]);
-    if (tg === undefined) continue;
-    let topI = rows.start[g];
+export function supportPairsEach(source: SupportRows, targets: readonly SupportRows[], limit: number): StatementPair[][] {
+  const kept: Pair[][] = targets.map(() => []);
+  if (limit > 0) {
+    const scratch = new Scratch(source);
+    for (let g = 0; g < source.competencies.length; g++) {
+      scratch.index(g);
+      const competency = source.competencies[g];
+      for (let t = 0; t < targets.length; t++) {
+        const target = targets[t];
+        const tg = target.groupOf.get(competency);
+        if (tg !== undefined) keep(kept[t], scratch.best(g, target, tg), limit, source, target);
+      }
+    }
+  }
+  return kept.map((pairs, t) =>
+    pairs.map(({ g, i, j, similarity }) => ({ competency: source.competencies[g], source: source.refs[i], target: targets[t].refs[j], similarity })),
+  );
+}
+
+/** Insert after every kept pair that does not rank below it (a stable sort), and keep at most `limit`. */
+function keep(kept: Pair[], pair: Pair, limit: number, a: SupportRows, b: SupportRows): void {
+  let at = kept.length;
+  while (at > 0 && ranksBelow(kept[at - 1], pair, a, b)) at--;
+  if (at >= limit) return;
+  kept.splice(at, 0, pair);
+  if (kept.length > limit) kept.pop();
+}
+
+/** True when pair x comes after pair y: lower overlap, or equal and a larger source id, or equal that and a larger target id. */
+function ranksBelow(x: Pair, y: Pair, a: SupportRows, b: SupportRows): boolean {
+  if (x.similarity !== y.similarity) return x.similarity < y.similarity;
+  if (a.rank[x.i] !== a.rank[y.i]) return a.rank[x.i] > a.rank[y.i];
+  return b.rank[x.j] > b.rank[y.j];
+}
+
+/**
+ * First posting of each word in the source competency indexed last, valid where `marks[w] === mark`: a fresh mark per
+ * competency, so nothing is ever cleared. Shared by every search (each runs to the end before another starts).
+ */
+let heads = new Int32Array(1024);
+let marks = new Int32Array(1024);
+let mark = 0;
+
+/**
+ * The word index of one source competency at a time, in `heads`: posting p (an offset into the source's flat word
+ * array) belongs to statement `holder[p]` and continues at `next[p]` (−1 at the end).
+ */
+class Scratch {
+  private readonly holder: Int32Array;
+  private readonly next: Int32Array;
+  /** Words shared with the current target statement, per source statement; and the statements touched. */
+  private readonly counts: Int32Array;
+  private readonly touched: Int32Array;
+
+  constructor(private readonly rows: SupportRows) {
+    let top = 0;
+    for (let p = 0; p < rows.words.length; p++) top = Math.max(top, rows.words[p] + 1);
+    if (heads.length < top) (heads = new Int32Array(Math.max(top, heads.length * 2))), (marks = new Int32Array(heads.length)), (mark = 0);
+    const n = rows.statements.length;
+    this.holder = new Int32Array(rows.words.length);
+    for (let i = 0; i < n; i++) this.holder.fill(i, rows.wordStart[i], rows.wordStart[i + 1]);
+    this.next = new Int32Array(rows.words.length);
+    this.counts = new Int32Array(n);
+    this.touched = new Int32Array(n);
+  }
+
+  /** Index the words of source group g (backwards, so each word's list runs in statement order). */
+  index(g: number): void {
+    const { rows, next } = this;
+    if (mark === 0x7fffffff) (marks.fill(0), (mark = 0));
+    mark++;
+    for (let p = rows.wordStart[rows.start[g + 1]] - 1; p >= rows.wordStart[rows.start[g]]; p--) {
+      const w = rows.words[p];
+      next[p] = marks[w] === mark ? heads[w] : -1;
+      heads[w] = p;
+      marks[w] = mark;
+    }
+  }
+
+  /** The best pair of source group g (indexed) and target group tg: highest overlap, then smaller source, then smaller target index. */
+  best(g: number, target: SupportRows, tg: number): Pair {
+    const { rows, holder, next, counts, touched } = this;
+    const [first, marked, current] = [heads, marks, mark];
+    const sourceWords = rows.wordStart;
+    const firstSource = rows.start[g];
+    let topI = firstSource;
     let topJ = target.start[tg];
     let top = 0;
+    const { words, wordStart } = target;
     for (let j = target.start[tg]; j < target.start[tg + 1]; j++) {
-      const tj = target.words[j];
-      const m = tj.length;
-      // Count the words statement j shares with each source statement of this competency.
+      const from = wordStart[j];
+      const to = wordStart[j + 1];
+      const m = to - from;
       let hit = 0;
-      for (let k = 0; k < m; k++) {
-        const w = tj[k];
-        if (w >= marks.length || marks[w] !== mark) continue;
+      for (let q = from; q < to; q++) {
+        const w = words[q];
+        if (w >= marked.length || marked[w] !== current) continue;
         for (let p = first[w]; p >= 0; p = next[p]) {
           const i = holder[p];
-          if (rows.group[i] !== g) continue;
           if (counts[i]++ === 0) touched[hit++] = i;
         }
       }
-      for (let t = 0; t < hit; t++) {
-        const i = touched[t];
+      for (let h = 0; h < hit; h++) {
+        const i = touched[h];
         const inter = counts[i];
         counts[i] = 0;
-        const similarity = r3(inter / (rows.words[i].length + m - inter));
-        // Highest overlap, then the smaller source index, then the smaller target index (both sides are in id order).
-        if (similarity > top || (similarity === top && similarity > 0 && (i < topI || (i === topI && j < topJ)))) (top = similarity), (topI = i), (topJ = j);
+        const similarity = r3(inter / (sourceWords[i + 1] - sourceWords[i] + m - inter));
+        if (similarity > top || (similarity === top && similarity > 0 && i < topI)) (top = similarity), (topI = i), (topJ = j);
       }
+      // A perfect overlap with the first source statement cannot be beaten by any later target statement.
+      if (top === 1 && topI === firstSource) break;
     }
-    // Insert after every kept pair that does not rank below it (a stable sort, cut at `limit`).
-    let at = kept.length;
-    while (at > 0 && ranksBelow(kept[at - 1], topI, topJ, top, rows, target)) at--;
-    if (at < limit) {
-      kept.splice(at, 0, { i: topI, j: topJ, similarity: top });
-      if (kept.length > limit) kept.pop();
-    }
+    return { g, i: topI, j: topJ, similarity: top };
   }
-  return kept.map(({ i, j, similarity }) => ({ competency: rows.competencies[rows.group[i]], source: rows.refs[i], target: target.refs[j], similarity }));
-}
-
-/** True when pair x comes after pair (i, j, similarity): lower overlap, or equal and a larger source id, or equal that and a larger target id. */
-function ranksBelow(x: { i: number; j: number; similarity: number }, i: number, j: number, similarity: number, a: SupportRows, b: SupportRows): boolean {
-  if (x.similarity !== similarity) return x.similarity < similarity;
-  if (a.rank[x.i] !== a.rank[i]) return a.rank[x.i] > a.rank[i];
-  return b.rank[x.j] > b.rank[j];
 }
 
 /** Content-word ids (this module's own, stable for the process): a word keeps its id, so rows built at any time compare. */
@@ -175,32 +222,4 @@ function contentIds(text: string): Int32Array {
     set.add(id);
   }
   return Int32Array.from(set).sort();
-}
-
-/**
- * The first posting of each word of the source last scattered, valid where `headMarks[word] === headMark` (a fresh
- * mark per scatter, so nothing is cleared). Shared scratch: a source re-scatters itself whenever another was used in between.
- */
-let heads = new Int32Array(1024);
-let headMarks = new Int32Array(1024);
-let headMark = 0;
-let scattered: SupportSource | undefined;
-
-function scatter(source: SupportSource): void {
-  if (scattered === source) return;
-  if (heads.length < termIds.size) {
-    const size = Math.max(termIds.size, heads.length * 2);
-    (heads = new Int32Array(size)), (headMarks = new Int32Array(size)), (headMark = 0);
-  }
-  if (headMark === 0x7fffffff) (headMarks.fill(0), (headMark = 0));
-  const mark = ++headMark;
-  const { word, next } = source;
-  // Backwards, so each word's list runs in statement order.
-  for (let p = word.length - 1; p >= 0; p--) {
-    const w = word[p];
-    next[p] = headMarks[w] === mark ? heads[w] : -1;
-    heads[w] = p;
-    headMarks[w] = mark;
-  }
-  scattered = source;
 }
