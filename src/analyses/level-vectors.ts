@@ -7,7 +7,7 @@ import type { ClassifiedStatement } from '../types.ts';
 import { groupBy, ladderKey, levelKey } from './level-keys.ts';
 import { levelProfiles } from './level-profile.ts';
 import type { LevelPlacement } from './types.ts';
-import { rowContentTokens } from './text.ts';
+import { statementWords, wordCount } from './statement-words.ts';
 
 export interface LevelVectors {
   /** Placements in the order given; row i of every array below is level i. */
@@ -38,6 +38,17 @@ const hasWords = (s: ClassifiedStatement) => s.kind !== 'placeholder' && s.kind 
  * over the given levels, tf counted on content tokens (stop words dropped, stemmed).
  */
 export function levelVectors(statements: readonly ClassifiedStatement[], placements: readonly LevelPlacement[]): LevelVectors {
+  let byPlacements = built.get(statements);
+  if (!byPlacements) built.set(statements, (byPlacements = new WeakMap()));
+  let v = byPlacements.get(placements);
+  if (!v) byPlacements.set(placements, (v = buildVectors(statements, placements)));
+  return v;
+}
+
+/** Built once per statement table and placement list (neither is mutated): the nearest-levels search and the full matrix share them. */
+const built = new WeakMap<readonly ClassifiedStatement[], WeakMap<readonly LevelPlacement[], LevelVectors>>();
+
+function buildVectors(statements: readonly ClassifiedStatement[], placements: readonly LevelPlacement[]): LevelVectors {
   const n = placements.length;
   const profiles = levelProfiles(statements);
   const competencyIndex = new Map<string, number>();
@@ -55,7 +66,9 @@ export function levelVectors(statements: readonly ClassifiedStatement[], placeme
   });
 
   const byLevel = groupBy(statements.filter(hasWords), levelKey);
-  const termIds = new Map<string, number>();
+  // Term ids of these vectors, in order of first use (the order the sums below have always run in), from the shared word ids.
+  let termOf = new Int32Array(wordCount()).fill(-1);
+  let vocabulary = 0;
   const df: number[] = [];
   const rows: { ids: number[]; counts: number[] }[] = [];
   const at: number[] = [];
@@ -63,9 +76,16 @@ export function levelVectors(statements: readonly ClassifiedStatement[], placeme
     const ids: number[] = [];
     const counts: number[] = [];
     for (const s of byLevel.get(p.key) ?? []) {
-      for (const w of rowContentTokens(s)) {
-        let id = termIds.get(w);
-        if (id === undefined) termIds.set(w, (id = termIds.size));
+      const words = statementWords(s);
+      for (let k = 0; k < words.length; k++) {
+        const w = words[k];
+        if (w >= termOf.length) {
+          const grown = new Int32Array(wordCount()).fill(-1);
+          grown.set(termOf);
+          termOf = grown;
+        }
+        let id = termOf[w];
+        if (id < 0) termOf[w] = id = vocabulary++;
         if (at[id] === undefined || at[id] < 0) {
           at[id] = ids.length;
           ids.push(id);
@@ -101,7 +121,7 @@ export function levelVectors(statements: readonly ClassifiedStatement[], placeme
     if (!ladderIds.has(k)) ladderIds.set(k, ladderIds.size);
     return ladderIds.get(k)!;
   });
-  return { placements, ladder, competencies: [...competencyIndex.keys()], profile, profileNorm2, start, terms, weights, textNorm, vocabulary: termIds.size };
+  return { placements, ladder, competencies: [...competencyIndex.keys()], profile, profileNorm2, start, terms, weights, textNorm, vocabulary };
 }
 
 /** Cosine of the profiles of levels i and j. */

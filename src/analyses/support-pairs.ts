@@ -9,7 +9,7 @@
  * source statements it shares a word with, instead of every one of them.
  */
 import type { ClassifiedStatement } from '../types.ts';
-import { contentTokens } from './text.ts';
+import { distinctWords } from './statement-words.ts';
 import type { StatementPair } from './types.ts';
 
 /**
@@ -19,7 +19,9 @@ import type { StatementPair } from './types.ts';
 export interface SupportRows {
   /** The competency of each group. */
   competencies: string[];
-  groupOf: Map<string, number>;
+  /** Process-wide id of each group's competency, and the group of each competency id (−1: none). */
+  competencyIds: Int32Array;
+  groupById: Int32Array;
   /** Group g is statements `start[g] .. start[g + 1])`. */
   start: Int32Array;
   statements: ClassifiedStatement[];
@@ -52,14 +54,18 @@ export function supportRows(statements: readonly ClassifiedStatement[]): Support
     ordered.push(...grouped.get(c)!.sort(byId));
     start[g + 1] = ordered.length;
   });
-  const perStatement = ordered.map((s) => contentIds(s.text));
+  const competencyIds = Int32Array.from(competencies, competencyId);
+  const groupById = new Int32Array(Math.max(0, ...competencyIds) + 1).fill(-1);
+  competencyIds.forEach((id, g) => (groupById[id] = g));
+  const perStatement = ordered.map(distinctWords);
   const wordStart = new Int32Array(ordered.length + 1);
   perStatement.forEach((w, i) => (wordStart[i + 1] = wordStart[i] + w.length));
   const words = new Int32Array(wordStart[ordered.length]);
   perStatement.forEach((w, i) => words.set(w, wordStart[i]));
   return {
     competencies,
-    groupOf: new Map(competencies.map((c, g) => [c, g])),
+    competencyIds,
+    groupById,
     start,
     statements: ordered,
     wordStart,
@@ -81,52 +87,55 @@ export function supportPairs(a: readonly ClassifiedStatement[], b: readonly Clas
   return supportPairsEach(supportRows(a), [supportRows(b)], limit)[0];
 }
 
-/** A competency's best pair with one target: source and target statement, and their overlap. */
-interface Pair {
-  g: number;
-  i: number;
-  j: number;
-  similarity: number;
-}
-
 /**
  * For one source level, its support pairs with each target level: per competency they share, the best pair (a pair
  * sharing no word scores 0, so when none shares a word it is the first statement of each side, as when every pair is
  * compared in id order), then the competencies by their pair (overlap, source id, target id), at most `limit`.
  */
 export function supportPairsEach(source: SupportRows, targets: readonly SupportRows[], limit: number): StatementPair[][] {
-  const kept: Pair[][] = targets.map(() => []);
-  if (limit > 0) {
-    const scratch = new Scratch(source);
-    for (let g = 0; g < source.competencies.length; g++) {
-      scratch.index(g);
-      const competency = source.competencies[g];
-      for (let t = 0; t < targets.length; t++) {
-        const target = targets[t];
-        const tg = target.groupOf.get(competency);
-        if (tg !== undefined) keep(kept[t], scratch.best(g, target, tg), limit, source, target);
-      }
+  if (limit <= 0) return targets.map(() => []);
+  const G = source.competencies.length;
+  // Best pair of target t and source competency g at t * G + g: source and target statement (−1: not shared), overlap.
+  const found: Found = { i: new Int32Array(targets.length * G).fill(-1), j: new Int32Array(targets.length * G), similarity: new Float64Array(targets.length * G) };
+  const scratch = new Scratch(source);
+  for (let g = 0; g < G; g++) {
+    scratch.index(g);
+    const id = source.competencyIds[g];
+    for (let t = 0; t < targets.length; t++) {
+      const target = targets[t];
+      const tg = id < target.groupById.length ? target.groupById[id] : -1;
+      if (tg >= 0) scratch.best(g, target, tg, found, t * G + g);
     }
   }
-  return kept.map((pairs, t) =>
-    pairs.map(({ g, i, j, similarity }) => ({ competency: source.competencies[g], source: source.refs[i], target: targets[t].refs[j], similarity })),
-  );
+  return targets.map((target, t) => ranked(found, t * G, G, limit, source, target));
 }
 
-/** Insert after every kept pair that does not rank below it (a stable sort), and keep at most `limit`. */
-function keep(kept: Pair[], pair: Pair, limit: number, a: SupportRows, b: SupportRows): void {
-  let at = kept.length;
-  while (at > 0 && ranksBelow(kept[at - 1], pair, a, b)) at--;
-  if (at >= limit) return;
-  kept.splice(at, 0, pair);
-  if (kept.length > limit) kept.pop();
+interface Found {
+  i: Int32Array;
+  j: Int32Array;
+  similarity: Float64Array;
+}
+
+/** The pairs of one target (slots `from .. from + G`) by overlap, source id, target id (stable: equal pairs keep competency order), at most `limit`. */
+function ranked(found: Found, from: number, G: number, limit: number, a: SupportRows, b: SupportRows): StatementPair[] {
+  const kept: number[] = [];
+  for (let k = from; k < from + G; k++) {
+    if (found.i[k] < 0) continue;
+    // Insert after every kept pair that does not rank below it.
+    let at = kept.length;
+    while (at > 0 && ranksBelow(found, kept[at - 1], k, a, b)) at--;
+    if (at >= limit) continue;
+    kept.splice(at, 0, k);
+    if (kept.length > limit) kept.pop();
+  }
+  return kept.map((k) => ({ competency: a.competencies[k - from], source: a.refs[found.i[k]], target: b.refs[found.j[k]], similarity: found.similarity[k] }));
 }
 
 /** True when pair x comes after pair y: lower overlap, or equal and a larger source id, or equal that and a larger target id. */
-function ranksBelow(x: Pair, y: Pair, a: SupportRows, b: SupportRows): boolean {
-  if (x.similarity !== y.similarity) return x.similarity < y.similarity;
-  if (a.rank[x.i] !== a.rank[y.i]) return a.rank[x.i] > a.rank[y.i];
-  return b.rank[x.j] > b.rank[y.j];
+function ranksBelow(f: Found, x: number, y: number, a: SupportRows, b: SupportRows): boolean {
+  if (f.similarity[x] !== f.similarity[y]) return f.similarity[x] < f.similarity[y];
+  if (a.rank[f.i[x]] !== a.rank[f.i[y]]) return a.rank[f.i[x]] > a.rank[f.i[y]];
+  return b.rank[f.j[x]] > b.rank[f.j[y]];
 }
 
 /**
@@ -173,8 +182,8 @@ class Scratch {
     }
   }
 
-  /** The best pair of source group g (indexed) and target group tg: highest overlap, then smaller source, then smaller target index. */
-  best(g: number, target: SupportRows, tg: number): Pair {
+  /** The best pair of source group g (indexed) and target group tg into `found` at k: highest overlap, then smaller source, then smaller target index. */
+  best(g: number, target: SupportRows, tg: number, found: Found, k: number): void {
     const { rows, holder, next, counts, touched } = this;
     const [first, marked, current] = [heads, marks, mark];
     const sourceWords = rows.wordStart;
@@ -206,20 +215,14 @@ class Scratch {
       // A perfect overlap with the first source statement cannot be beaten by any later target statement.
       if (top === 1 && topI === firstSource) break;
     }
-    return { g, i: topI, j: topJ, similarity: top };
+    (found.i[k] = topI), (found.j[k] = topJ), (found.similarity[k] = top);
   }
 }
 
-/** Content-word ids (this module's own, stable for the process): a word keeps its id, so rows built at any time compare. */
-const termIds = new Map<string, number>();
-
-/** Distinct content-word ids of a text, ascending. */
-function contentIds(text: string): Int32Array {
-  const set = new Set<number>();
-  for (const w of contentTokens(text)) {
-    let id = termIds.get(w);
-    if (id === undefined) termIds.set(w, (id = termIds.size));
-    set.add(id);
-  }
-  return Int32Array.from(set).sort();
+/** Competency ids (process-wide), so that a target's group of a competency is an array look-up. */
+const competencyIdOf = new Map<string, number>();
+function competencyId(competency: string): number {
+  let id = competencyIdOf.get(competency);
+  if (id === undefined) competencyIdOf.set(competency, (id = competencyIdOf.size));
+  return id;
 }
