@@ -190,11 +190,11 @@ export function mapPlacement(
     const levels = ladder.levels;
     const candidates: MapCandidate[] = [];
     for (let i = 0; i < levels.length; i++) candidates.push(candidateScore(source, levels[i], vectorCosine(sourceVector, ladder.vectors[i])));
-    candidates.sort(byDistance);
+    sortFew(candidates, byDistance);
     const relation = relationWithin(source.position, ladder.lowest, ladder.highest, ladder.margin);
     const nearest = relation === 'below' ? levels[0] : relation === 'above' ? levels[levels.length - 1] : null;
-    const best = nearest ? candidates.find((c) => c.key === nearest.key)! : tieBreak(sourceCue, candidates, (c) => ladder.cues[levels.findIndex((p) => p.key === c.key)]);
-    const b = levels.findIndex((t) => t.key === best.key);
+    const best = nearest ? candidates[indexOfKey(candidates, nearest.key)] : tieBreak(sourceCue, candidates, ladder.cues, levels);
+    const b = indexOfKey(levels, best.key);
     const first = levels[0];
     targets.push({
       company: first.company,
@@ -234,23 +234,43 @@ const titleCue = (p: Pick<LevelPlacement, 'evidence'>) => p.evidence.find((e) =>
  * seniority title word ("Senior" and "Senior") while the nearest does not, the text cannot tell them apart and the title decides.
  */
 export function titleTieBreak(source: Pick<LevelPlacement, 'evidence'>, candidates: MapCandidate[], ladder: readonly LevelPlacement[]): MapCandidate {
-  return tieBreak(titleCue(source), candidates, (c) => titleCue(ladder.find((p) => p.key === c.key)!));
+  return tieBreak(titleCue(source), candidates, ladder.map(titleCue), ladder);
 }
 
-/** titleTieBreak given the source's title cue and each candidate's. */
-function tieBreak(own: string | undefined, candidates: MapCandidate[], cue: (c: MapCandidate) => string | undefined): MapCandidate {
+/** titleTieBreak given the source's title cue and the title cue of each level of the ladder. */
+function tieBreak(own: string | undefined, candidates: MapCandidate[], cues: readonly (string | undefined)[], ladder: readonly LevelPlacement[]): MapCandidate {
   const [first, second] = candidates;
   if (!second || !own || Math.abs(second.distance) - Math.abs(first.distance) > TITLE_TIE) return first;
-  return cue(first) !== own && cue(second) === own ? second : first;
+  return cues[indexOfKey(ladder, first.key)] !== own && cues[indexOfKey(ladder, second.key)] === own ? second : first;
+}
+
+/** Index of the first item with this key (−1 if none): `findIndex` without a closure per call. */
+function indexOfKey(items: readonly { key: string }[], key: string): number {
+  for (let i = 0; i < items.length; i++) if (items[i].key === key) return i;
+  return -1;
+}
+
+/**
+ * Sort the few candidates of one ladder in place, as `Array.prototype.sort` orders them (stable; `byDistance` is a
+ * strict order on distinct keys), without the scratch array it allocates on every call.
+ */
+function sortFew<T>(xs: T[], compare: (x: T, y: T) => number): void {
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i];
+    let j = i;
+    for (; j > 0 && compare(x, xs[j - 1]) < 0; j--) xs[j] = xs[j - 1];
+    xs[j] = x;
+  }
 }
 
 /** When the runner-up lies on the other side of the source about as near, say so: the honest answer is "between the two". */
 function closeSecond(relation: Relation, best: MapCandidate, candidates: MapCandidate[], ladder: LevelPlacement[]): string {
   if (relation !== 'match') return '';
-  const second = candidates.find((c) => c.key !== best.key);
+  let second: MapCandidate | undefined;
+  for (let k = 0; k < candidates.length && !second; k++) if (candidates[k].key !== best.key) second = candidates[k];
   if (!second || Math.abs(second.distance) - Math.abs(best.distance) > 0.25 || Math.sign(second.distance) === Math.sign(best.distance)) return '';
-  const label = ladder.find((p) => p.key === second.key)!.name;
-  const bestName = ladder.find((p) => p.key === best.key)!.name;
+  const label = ladder[indexOfKey(ladder, second.key)].name;
+  const bestName = ladder[indexOfKey(ladder, best.key)].name;
   const [lo, hi] = second.distance < best.distance ? [label, bestName] : [bestName, label];
   return ` It sits between ${lo} and ${hi} (${Math.abs(best.distance).toFixed(2)} from ${bestName}, ${Math.abs(second.distance).toFixed(2)} from ${label}).`;
 }

@@ -118,18 +118,30 @@ interface Found {
 
 /** The pairs of one target (slots `from .. from + G`) by overlap, source id, target id (stable: equal pairs keep competency order), at most `limit`. */
 function ranked(found: Found, from: number, G: number, limit: number, a: SupportRows, b: SupportRows): StatementPair[] {
-  const kept: number[] = [];
+  // Never more than G pairs are kept (and `limit` may be any number, Infinity included).
+  const kept = keptSlots(Math.min(G, Math.ceil(limit)));
+  let n = 0;
   for (let k = from; k < from + G; k++) {
     if (found.i[k] < 0) continue;
     // Insert after every kept pair that does not rank below it.
-    let at = kept.length;
+    let at = n;
     while (at > 0 && ranksBelow(found, kept[at - 1], k, a, b)) at--;
     if (at >= limit) continue;
-    kept.splice(at, 0, k);
-    if (kept.length > limit) kept.pop();
+    if (n < limit) n++;
+    kept.copyWithin(at + 1, at, n - 1);
+    kept[at] = k;
   }
-  return kept.map((k) => ({ competency: a.competencies[k - from], source: a.refs[found.i[k]], target: b.refs[found.j[k]], similarity: found.similarity[k] }));
+  const pairs: StatementPair[] = [];
+  for (let r = 0; r < n; r++) {
+    const k = kept[r];
+    pairs.push({ competency: a.competencies[k - from], source: a.refs[found.i[k]], target: b.refs[found.j[k]], similarity: found.similarity[k] });
+  }
+  return pairs;
 }
+
+/** Scratch slots for the pairs kept while ranking (shared; a ranking runs to its end before the next starts). */
+let slots = new Int32Array(16);
+const keptSlots = (size: number) => (slots.length >= size ? slots : (slots = new Int32Array(size)));
 
 /** True when pair x comes after pair y: lower overlap, or equal and a larger source id, or equal that and a larger target id. */
 function ranksBelow(f: Found, x: number, y: number, a: SupportRows, b: SupportRows): boolean {
