@@ -4,7 +4,28 @@ import { supportPairs } from '../../src/analyses/support-pairs.ts';
 import { tokenJaccard } from '../../src/analyses/text-vectors.ts';
 import type { ClassifiedStatement } from '../../src/types.ts';
 import { LevelRefError, mapLevel, placeLevels, relationTo } from '../../src/analyses/index.ts';
+import { ladderKey, levelKey } from '../../src/analyses/level-keys.ts';
+import { levelProfiles, profileCosine } from '../../src/analyses/level-profile.ts';
+import { candidateScore, titleTieBreak } from '../../src/analyses/map-level.ts';
+import type { LevelPlacement } from '../../src/analyses/types.ts';
 import { row, scaleCues, seedAnalysis } from './seed-analysis.ts';
+
+// The plain definition: per competency, the pair with the highest word overlap (rounded as shown), then the smallest
+// source id, then the smallest target id; competencies by their pair's overlap, then ids.
+const plainSupportPairs = (a: ClassifiedStatement[], b: ClassifiedStatement[], limit: number) => {
+  const usable = (s: ClassifiedStatement) => !!s.competency && s.kind !== 'placeholder';
+  const best = new Map<string, { s: ClassifiedStatement; t: ClassifiedStatement; similarity: number }>();
+  for (const s of a.filter(usable))
+    for (const t of b.filter((x) => usable(x) && x.competency === s.competency)) {
+      const similarity = Math.round(tokenJaccard(s.text, t.text) * 1000) / 1000;
+      const top = best.get(s.competency!);
+      if (!top || similarity > top.similarity || (similarity === top.similarity && (s.id < top.s.id || (s.id === top.s.id && t.id < top.t.id)))) best.set(s.competency!, { s, t, similarity });
+    }
+  return [...best]
+    .map(([competency, { s, t, similarity }]) => ({ competency, source: { id: s.id, text: s.text }, target: { id: t.id, text: t.text }, similarity }))
+    .sort((x, y) => y.similarity - x.similarity || (x.source.id < y.source.id ? -1 : x.source.id > y.source.id ? 1 : x.target.id < y.target.id ? -1 : 1))
+    .slice(0, limit);
+};
 
 describe('mapLevel on the seeds', () => {
   const { statements, analysis } = seedAnalysis();
@@ -76,22 +97,6 @@ describe('relationTo and mapLevel on synthetic ladders', () => {
 });
 
 describe('supportPairs', () => {
-  // The plain definition: per competency, the pair with the highest word overlap (rounded as shown), then the smallest
-  // source id, then the smallest target id; competencies by their pair's overlap, then ids.
-  const reference = (a: ClassifiedStatement[], b: ClassifiedStatement[], limit: number) => {
-    const usable = (s: ClassifiedStatement) => !!s.competency && s.kind !== 'placeholder';
-    const best = new Map<string, { s: ClassifiedStatement; t: ClassifiedStatement; similarity: number }>();
-    for (const s of a.filter(usable))
-      for (const t of b.filter((x) => usable(x) && x.competency === s.competency)) {
-        const similarity = Math.round(tokenJaccard(s.text, t.text) * 1000) / 1000;
-        const top = best.get(s.competency!);
-        if (!top || similarity > top.similarity || (similarity === top.similarity && (s.id < top.s.id || (s.id === top.s.id && t.id < top.t.id)))) best.set(s.competency!, { s, t, similarity });
-      }
-    return [...best]
-      .map(([competency, { s, t, similarity }]) => ({ competency, source: { id: s.id, text: s.text }, target: { id: t.id, text: t.text }, similarity }))
-      .sort((x, y) => y.similarity - x.similarity || (x.source.id < y.source.id ? -1 : x.source.id > y.source.id ? 1 : x.target.id < y.target.id ? -1 : 1))
-      .slice(0, limit);
-  };
   const { statements } = seedAnalysis();
   const words = ['threat', 'model', 'review', 'incident', 'response', 'mentor', 'team', 'design', 'secure', 'code', 'audit'];
   const rows = fc.array(
@@ -104,12 +109,63 @@ describe('supportPairs', () => {
   it('picks the same pairs as comparing every pair, ties to the smallest ids', () => {
     fc.assert(fc.property(rows, rows, fc.integer({ min: 0, max: 4 }), (a, b, limit) => {
       const [x, y] = [classified(a, 's'), classified(b, 't')];
-      expect(supportPairs(x, y, limit)).toEqual(reference(x, y, limit));
+      expect(supportPairs(x, y, limit)).toEqual(plainSupportPairs(x, y, limit));
     }));
   });
   it('gives the seeds the pairs of the plain definition', () => {
     const teleport3 = statements.filter((s) => s.company === 'teleport' && s.level === '3');
     const octopus4 = statements.filter((s) => s.company === 'octopus' && s.level === 'L4');
-    expect(supportPairs(teleport3, octopus4, 5)).toEqual(reference(teleport3, octopus4, 5));
+    expect(supportPairs(teleport3, octopus4, 5)).toEqual(plainSupportPairs(teleport3, octopus4, 5));
+  });
+});
+
+describe('mapLevel against the exhaustive answer', () => {
+  // Every ladder, every candidate level scored and sorted, every statement pair compared: what mapLevel must return,
+  // however it finds it (word index, shared per-ladder facts, pairs of all targets at once).
+  const exhaustive = (source: LevelPlacement, rows: ClassifiedStatement[], levels: LevelPlacement[]) => {
+    const profiles = levelProfiles(rows);
+    const ladders = new Map<string, LevelPlacement[]>();
+    for (const l of levels) ladders.set(ladderKey(l), [...(ladders.get(ladderKey(l)) ?? []), l]);
+    const of = (key: string) => rows.filter((s) => levelKey(s) === key);
+    return [...ladders.values()]
+      .filter((ladder) => ladderKey(ladder[0]) !== ladderKey(source))
+      .map((ladder) => {
+        const candidates = ladder
+          .map((t) => candidateScore(source, t, profileCosine(profiles.get(source.key), profiles.get(t.key))))
+          .sort((x, y) => Math.abs(x.distance) - Math.abs(y.distance) || (x.key < y.key ? -1 : 1));
+        const relation = relationTo(source, ladder);
+        const edge = relation === 'below' ? ladder[0] : relation === 'above' ? ladder[ladder.length - 1] : undefined;
+        const best = edge ? candidates.find((c) => c.key === edge.key)! : titleTieBreak(source, candidates, ladder);
+        return { company: ladder[0].company, relation, best, score: best.score, candidates, support: plainSupportPairs(of(source.key), of(best.key), 5) };
+      });
+  };
+  // Few sentences and few words: levels of different companies with the same text sit at the same place (distance
+  // ties, broken by key), and many statement pairs share the same overlap (ties broken by ids).
+  const sentences = [
+    'Works on small tasks with guidance.',
+    'Delivers projects on their own.',
+    'Leads projects across several teams.',
+    'Sets technical direction for the company.',
+    'Mentors engineers and reviews designs.',
+    'Owns threat models and incident response.',
+  ];
+  const words = ['threat', 'model', 'review', 'design', 'team', 'project', 'lead', 'mentor', 'secure', 'code'];
+  const text = fc.oneof(fc.constantFrom(...sentences), fc.array(fc.constantFrom(...words), { maxLength: 5 }).map((w) => w.join(' ')));
+  const level = fc.array(fc.record({ text, competency: fc.constantFrom('delivery', 'mentoring', 'risk') }), { minLength: 1, maxLength: 5 });
+  const corpus = fc.array(fc.array(level, { minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 4 }).map((companies) =>
+    companies.flatMap((ladder, c) => ladder.flatMap((statements, l) => statements.map((s) => row(`co${c}`, `L${l + 1}`, l + 1, s.text, { competency: s.competency })))),
+  );
+
+  it('finds the same best levels, candidates and support pairs as comparing everything', () => {
+    fc.assert(
+      fc.property(corpus, (rows) => {
+        const levels = placeLevels({ statements: rows }, { scaleCues });
+        for (const source of levels) {
+          const got = mapLevel(source.key, rows, levels).targets.map(({ company, relation, best, score, candidates, support }) => ({ company, relation, best, score, candidates, support }));
+          expect(got).toEqual(exhaustive(source, rows, levels));
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
