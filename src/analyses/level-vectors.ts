@@ -80,7 +80,8 @@ function buildVectors(statements: readonly ClassifiedStatement[], placements: re
       for (let k = 0; k < words.length; k++) {
         const w = words[k];
         if (w >= termOf.length) {
-          const grown = new Int32Array(wordCount()).fill(-1);
+          // Words first seen here have just been given ids: grow by doubling, so growing stays linear overall.
+          const grown = new Int32Array(Math.max(wordCount(), 2 * termOf.length)).fill(-1);
           grown.set(termOf);
           termOf = grown;
         }
