@@ -5,7 +5,7 @@
  */
 import type { Statement } from '../types.ts';
 import { ladderKey, levelKey } from './level-keys.ts';
-import { normaliseText } from './text.ts';
+import { rowNormalText } from './text.ts';
 
 export interface SharedCount {
   a: string;
@@ -24,10 +24,10 @@ export interface SharedOptions {
 const SHINGLE = 3;
 
 /**
- * Shingle ids of each text: word 3-grams of its normalised words (a text of one or two words is one shingle of
- * itself), distinct, in order of first appearance. Words and shingles are numbered as they are first seen.
+ * Shingle ids of each row's text: word 3-grams of its normalised words (a text of one or two words is one shingle
+ * of itself), distinct, in order of first appearance. Words and shingles are numbered as they are first seen.
  */
-export function shingleIds(texts: readonly string[]): { sets: Int32Array[]; count: number } {
+export function shingleIds(rows: readonly { readonly text: string }[]): { sets: Int32Array[]; count: number } {
   const wordIds = new Map<string, number>();
   const tripleIds = new Map<number, number>();
   const shortIds = new Map<string, number>();
@@ -36,9 +36,9 @@ export function shingleIds(texts: readonly string[]): { sets: Int32Array[]; coun
   const words: number[] = [];
   /** The text each shingle was last seen in (distinct shingles per text in linear time). */
   const lastText: number[] = [];
-  const sets = texts.map((text, t) => {
+  const sets = rows.map((row, t) => {
     words.length = 0;
-    const norm = normaliseText(text);
+    const norm = rowNormalText(row);
     for (let i = 0; i < norm.length; ) {
       let end = norm.indexOf(' ', i);
       if (end < 0) end = norm.length;
@@ -97,7 +97,7 @@ export function sharedStatements(statements: readonly Statement[], options: Shar
   const threshold = options.threshold ?? 0.6;
   const maxPosting = options.maxPosting ?? 40;
   const rows = statements.filter((s) => s.kind === 'expectation' || s.kind === 'example' || s.kind === 'summary');
-  const { sets, count } = shingleIds(rows.map((s) => s.text));
+  const { sets, count } = shingleIds(rows);
   const { start, rows: held } = postings(sets, count);
   const ladders = numbered(rows.map((s) => ladderKey(s))).ids;
   const levels = numbered(rows.map((s) => levelKey(s)));
