@@ -96,7 +96,7 @@ export function supportPairsEach(source: SupportRows, targets: readonly SupportR
   if (limit <= 0) return targets.map(() => []);
   const G = source.competencies.length;
   // Best pair of target t and source competency g at t * G + g: source and target statement (−1: not shared), overlap.
-  const found: Found = { i: new Int32Array(targets.length * G).fill(-1), j: new Int32Array(targets.length * G), similarity: new Float64Array(targets.length * G) };
+  const found = foundSlots(targets.length * G);
   const scratch = new Scratch(source);
   for (let g = 0; g < G; g++) {
     scratch.index(g);
@@ -114,6 +114,23 @@ interface Found {
   i: Int32Array;
   j: Int32Array;
   similarity: Float64Array;
+}
+
+/**
+ * The best-pair slots, shared by every search (each is ranked to its end before the next starts) and grown by
+ * doubling: allocated per search, a quarter of a megabyte each when one level is mapped against a thousand, they
+ * were freed only by the garbage collector and left the process's resident memory at twice what it holds.
+ * Slots from an earlier search are never read: `i` is reset to −1, and `j` and `similarity` are read only where `i`
+ * was written.
+ */
+let shared: Found = { i: new Int32Array(0), j: new Int32Array(0), similarity: new Float64Array(0) };
+function foundSlots(size: number): Found {
+  if (shared.i.length < size) {
+    const n = Math.max(size, 2 * shared.i.length);
+    shared = { i: new Int32Array(n), j: new Int32Array(n), similarity: new Float64Array(n) };
+  }
+  shared.i.fill(-1, 0, size);
+  return shared;
 }
 
 /** The pairs of one target (slots `from .. from + G`) by overlap, source id, target id (stable: equal pairs keep competency order), at most `limit`. */
