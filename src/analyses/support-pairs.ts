@@ -118,9 +118,8 @@ interface Found {
 
 /**
  * The best-pair slots, shared by every search (each is ranked to its end before the next starts) and grown by
- * doubling: allocated per search, a quarter of a megabyte each when one level is mapped against a thousand, they
- * were freed only by the garbage collector and left the process's resident memory at twice what it holds.
- * Slots from an earlier search are never read: `i` is reset to −1, and `j` and `similarity` are read only where `i`
+ * doubling, as the other scratch here: allocated per search they were a quarter of a megabyte of garbage for each
+ * level mapped against a thousand. Slots from an earlier search are never read: `i` is reset to −1, and `j` and `similarity` are read only where `i`
  * was written.
  */
 let shared: Found = { i: new Int32Array(0), j: new Int32Array(0), similarity: new Float64Array(0) };
