@@ -4,22 +4,27 @@
  */
 import type { Io } from './command.ts';
 
-/** Characters gathered before a write. */
-const BATCH = 1 << 16;
+/** Rows stringified together. */
+const BATCH = 64;
 
 export function writeJsonRows<T>(io: Pick<Io, 'out'>, rows: Iterable<T>, map: (row: T) => unknown = (r) => r): void {
-  let chunk = '[\n';
-  let first = true;
+  // A batch is stringified as an array of its own: its elements come out one level deep, exactly as in the whole
+  // table, so the text between its brackets is that part of the table (one native call per batch, no re-indenting).
+  // A batch's text is held back until the next one exists, to know whether a comma follows it; every write ends a
+  // line (`out` would add a newline to one that did not).
+  let opened = false;
+  let held: string | undefined;
+  let batch: unknown[] = [];
+  const flush = () => {
+    const text = JSON.stringify(batch, null, 2);
+    batch = [];
+    if (held !== undefined) io.out(`${opened ? '' : '[\n'}${held},\n`), (opened = true);
+    held = text.slice(2, -2);
+  };
   for (const row of rows) {
-    if (!first) {
-      chunk += ',\n';
-      // Written at a line end: `out` ends every write with a newline.
-      if (chunk.length >= BATCH) (io.out(chunk), (chunk = ''));
-    }
-    first = false;
-    // An element sits one level deep: its lines take two more spaces (JSON strings hold no raw newline).
-    const text = JSON.stringify(map(row), null, 2);
-    chunk += `  ${text === undefined ? 'null' : text.replaceAll('\n', '\n  ')}`;
+    batch.push(map(row));
+    if (batch.length === BATCH) flush();
   }
-  io.out(first ? '[]\n' : `${chunk}\n]\n`);
+  if (batch.length) flush();
+  io.out(held === undefined ? '[]\n' : `${opened ? '' : '[\n'}${held}\n]\n`);
 }
