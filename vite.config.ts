@@ -120,9 +120,53 @@ function atlasData(): Plugin {
   };
 }
 
+/** Modules that start a worker of their own (`new Worker(workerUrl)` on their own chunk's URL). */
+const WORKER_ENTRY = /[\\/]src[\\/].*-worker\.ts$/;
+
+/**
+ * The first view's code in two chunks instead of one per shared module. Without this, every small module the entry
+ * shares with a lazily loaded chunk becomes a chunk of its own: the first view fetched 15 files, and over HTTP/1.1
+ * (six connections a host) the last ones waited for two rounds of the first. After the build has read every module
+ * this plugin works out which the entry loads statically (`firstView`) and which can run in a worker (`inWorker`:
+ * everything a worker entry reaches); `codeSplitting` then puts the first view's modules that a worker also runs in
+ * `common` (so a worker never loads view code or Plot) and the rest in the entry's `app` chunk.
+ */
+function firstViewChunks() {
+  const firstView = new Set<string>();
+  const inWorker = new Set<string>();
+  const plugin: Plugin = {
+    name: 'first-view-chunks',
+    apply: 'build',
+    buildEnd() {
+      const ids = [...this.getModuleIds()];
+      const closure = (roots: string[], into: Set<string>, dynamic: boolean) => {
+        const stack = [...roots];
+        while (stack.length) {
+          const id = stack.pop()!;
+          if (into.has(id)) continue;
+          into.add(id);
+          const info = this.getModuleInfo(id);
+          stack.push(...(info?.importedIds ?? []), ...(dynamic ? (info?.dynamicallyImportedIds ?? []) : []));
+        }
+      };
+      closure(ids.filter((id) => this.getModuleInfo(id)?.isEntry), firstView, false);
+      closure(ids.filter((id) => WORKER_ENTRY.test(id)), inWorker, true);
+    },
+  };
+  // The chart group's modules are taken first (higher priority). The bundled data (virtual modules) is left to the
+  // bundler: it is data, not code; Vite's own helpers (virtual too) go with `common` when a worker needs them.
+  // The app's entry module is in `app`, which lazily loaded chunks import: it must not await at top level (see main.ts).
+  const groups = [
+    { name: 'common', priority: 2, test: (id: string) => firstView.has(id) && inWorker.has(id) },
+    { name: 'app', priority: 1, test: (id: string) => firstView.has(id) && !inWorker.has(id) && !id.startsWith('\0') },
+  ];
+  return { plugin, groups };
+}
+const firstView = firstViewChunks();
+
 export default defineConfig({
   base: './',
-  plugins: [atlasData()],
+  plugins: [atlasData(), firstView.plugin],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 400,
@@ -130,7 +174,7 @@ export default defineConfig({
     // SheetJS and mammoth) must not be preloaded: Vite preloads through <link> tags, and a worker has no document.
     modulePreload: { resolveDependencies: (_file, deps, { hostId }) => (/(^|\/)(ingest-worker|analysis-worker|open-office-files)-[\w-]+\.js$/.test(hostId) ? [] : deps) },
     // Name the chart library's chunk after what it holds (Plot and the d3 modules it uses).
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'plot', test: /node_modules[\\/](@observablehq[\\/]plot|d3-|internmap|interval-tree-1d|isoformat|binary-search-bounds)/ }] } } },
+    rolldownOptions: { experimental: { chunkOptimization: { mergeCommonChunks: false, avoidRedundantChunkLoads: false } }, output: { codeSplitting: { groups: [{ name: 'plot', priority: 3, test: /node_modules[\\/](@observablehq[\\/]plot|d3-|internmap|interval-tree-1d|isoformat|binary-search-bounds)/ }, ...firstView.groups] } } },
   },
   test: {
     include: ['tests/**/*.test.ts'],

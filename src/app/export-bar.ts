@@ -3,16 +3,23 @@ import { downloadBlob, svgText, svgToPng } from './download.ts';
 import { recordsToCsv } from '../format/index.ts';
 import { exportFileName, toJSON } from './table-export.ts';
 
-/** The main chart of a panel: its largest SVG (legends are small). */
+/** A panel's charts: its SVG elements that are not inside another SVG. */
+function charts(panel: Element): SVGSVGElement[] {
+  return [...panel.querySelectorAll<SVGSVGElement>(':scope svg')].filter((svg) => !svg.parentElement?.closest('svg'));
+}
+
+/**
+ * The main chart of a panel: its largest SVG on screen (legends are small), else its first. Measured when a
+ * button is pressed, not when the bar is built: measuring then would force a layout in the middle of drawing a view.
+ */
 function mainChart(panel: Element): SVGSVGElement | null {
   let best: SVGSVGElement | null = null;
   let area = 0;
-  for (const svg of panel.querySelectorAll<SVGSVGElement>(':scope svg')) {
-    if (svg.parentElement?.closest('svg')) continue;
+  for (const svg of charts(panel)) {
     const box = svg.getBoundingClientRect();
     if (box.width * box.height > area) (best = svg), (area = box.width * box.height);
   }
-  return best;
+  return best ?? charts(panel)[0] ?? null;
 }
 
 function button(label: string, title: string, action: () => void | Promise<void>): HTMLButtonElement {
@@ -48,7 +55,7 @@ export function addExportBars(root: Element, selection: Record<string, string | 
         }),
       );
     }
-    if (panel.hasAttribute('data-chart') && mainChart(panel)) {
+    if (panel.hasAttribute('data-chart') && charts(panel).length) {
       bar.append(
         button('SVG', `Download ${heading} chart as SVG`, () => {
           const svg = mainChart(panel);

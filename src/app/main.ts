@@ -6,8 +6,12 @@ import { currentSelection } from './selection-state.ts';
 import { mountShell } from './shell.ts';
 import { mountUploadPanel, readUploads } from './upload/index.ts';
 
-const root = document.getElementById('app');
-if (root) {
+/**
+ * Reads the stored uploads, then mounts the dashboard on `root`. A function, not top-level code: a module that
+ * awaits at top level would make every chunk it loads on demand that imports a module of its own chunk wait for it
+ * to finish, which it never does (the chunks are grouped by what the first view needs; see vite.config.ts).
+ */
+async function start(root: HTMLElement): Promise<void> {
   // Ladders the user uploaded in this browser (IndexedDB) join the bundled ones.
   const uploads = await readUploads();
   const fail = (error: unknown) => {
@@ -56,3 +60,6 @@ if (root) {
     mountUploadPanel(root, uploads, ladders);
   }
 }
+
+const root = document.getElementById('app');
+if (root) void start(root);
