@@ -173,7 +173,10 @@ export default defineConfig({
     // Imports made by code that runs in the upload and analysis workers (their entries, the office readers that load
     // SheetJS and mammoth) must not be preloaded: Vite preloads through <link> tags, and a worker has no document.
     modulePreload: { resolveDependencies: (_file, deps, { hostId }) => (/(^|\/)(ingest-worker|analysis-worker|open-office-files)-[\w-]+\.js$/.test(hostId) ? [] : deps) },
-    // Name the chart library's chunk after what it holds (Plot and the d3 modules it uses).
+    // Name the chart library's chunk after what it holds (Plot and the d3 modules it uses), then the first view's groups.
+    // Rolldown's merging of shared modules into a chunk that "must already be loaded" (the importer of a lazy chunk) is
+    // off: a worker starts its chunk in a realm of its own, where that importer (the upload panel, the view code) was
+    // never loaded and would be run there. The upload e2e tests start both workers from the production build.
     rolldownOptions: { experimental: { chunkOptimization: { mergeCommonChunks: false, avoidRedundantChunkLoads: false } }, output: { codeSplitting: { groups: [{ name: 'plot', priority: 3, test: /node_modules[\\/](@observablehq[\\/]plot|d3-|internmap|interval-tree-1d|isoformat|binary-search-bounds)/ }, ...firstView.groups] } } },
   },
   test: {
