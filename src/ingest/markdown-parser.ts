@@ -24,7 +24,7 @@ function ruleNames(ruler: object): string[] {
   return (ruler as { __rules__: { name: string; enabled: boolean }[] }).__rules__.filter((r) => r.enabled).map((r) => r.name);
 }
 
-/** What `parseInRuns` passes the parser in its environment: where finished top-level blocks go. */
+/** What `parseInRuns` passes the parser in its environment: where the tokens so far go. */
 interface RunEnv {
   run?: (tokens: Token[]) => void;
 }
@@ -39,10 +39,13 @@ const RUN_TOKENS = 512;
 const blockParser = new MarkdownIt('commonmark', { html: true }).enable('table').disable('code');
 blockParser.core.ruler.disable(ruleNames(blockParser.core.ruler).slice(ruleNames(blockParser.core.ruler).indexOf('block') + 1));
 
-// Called first at the start of every block; at the top level (nothing open) the tokens so far are final.
+// Called first at the start of every block, at any depth: the tokens so far are final but for the line spans of
+// the lists and quotes still open (the parser fills in their last line when they close, in the same map array).
+// The list rule's tight-paragraph pass then looks at tokens no longer in the stream and marks none `hidden`:
+// nothing here reads `hidden` (it is for rendering).
 blockParser.block.ruler.before(ruleNames(blockParser.block.ruler)[0], 'hand_on_run', (state: StateBlock) => {
   const env = state.env as RunEnv;
-  if (env.run && state.level === 0 && state.tokens.length >= RUN_TOKENS) env.run(state.tokens.splice(0));
+  if (env.run && state.tokens.length >= RUN_TOKENS) env.run(state.tokens.splice(0));
   return false;
 });
 
@@ -62,11 +65,13 @@ const TokenClass = new md.core.State('', md, {}).Token;
 export type InlineChildren = (token: Token) => Token[];
 
 /**
- * Parses Markdown and hands its block tokens to `read` in runs of whole top-level blocks, in document order,
- * with a function giving each `inline` token's children: together the same tokens as `md.parse`, but a run's
- * tokens can be dropped once read, and plain inline text is never run through the inline parser. A 1 MB page
- * of short blocks is a million tokens; held all at once they made the garbage collector copy and mark them
- * again and again (half the parse time). Link reference definitions (`[label]: url`) can sit after the links
+ * Parses Markdown and hands its block tokens to `read` in runs, in document order, with a function giving each
+ * `inline` token's children: together the same tokens as `md.parse` (but for `hidden`, which only a renderer
+ * reads), but a run's tokens can be dropped once read, and plain inline text is never run through the inline
+ * parser. A run ends at the start of a block at any depth, so it may leave lists and quotes open: a 1 MB page of
+ * short blocks, or one list of 200,000 items, is a million tokens; held all at once they made the garbage
+ * collector copy and mark them again and again (half the parse time). Each block's own tokens (a heading, a
+ * paragraph, a whole table) are in one run. Link reference definitions (`[label]: url`) can sit after the links
  * that use them, so text that may hold one (`]:`) is parsed whole before any inline text is.
  */
 export function parseInRuns(text: string, read: (tokens: Token[], children: InlineChildren) => void): void {

@@ -86,19 +86,25 @@ function skippedLines(blocks: Block[], out: Uint8Array, first: number) {
 }
 
 /**
- * Walks markdown-it's flat token stream (open/close pairs) into nested blocks, a run of whole top-level
- * blocks at a time (`parseInRuns`), so that a run's tokens can go once read.
+ * Walks markdown-it's flat token stream (open/close pairs) into nested blocks as the parser hands it on
+ * (`parseInRuns`): a run can end inside a list or a quote, so the walk is a generator that waits for the next
+ * run where the tokens end, and a run's tokens can go once read. A container's last line is read when it
+ * closes (the parser fills it in then).
  */
 class MarkdownBlocks {
   problems: MarkupProblem[] = [];
   private tokens: Token[] = [];
   private children: InlineChildren = () => [];
   private at = 0;
-  /** The top-level blocks so far, and the `<details>` they leave open for the next run. */
+  /** The top-level blocks so far, and the `<details>` they leave open for the blocks after them. */
   private top: Block[] = [];
   private open: DetailsBlock[] = [];
-  /** Lines a top-level token covers (`withUncovered`). */
+  /** Lines a top-level token covers (`withUncovered`), and the top-level container open now. */
   private covered: Uint8Array;
+  private openTop: Token[] = [];
+  /** The walk, waiting for tokens; `ended` once the parser has handed on the last run. */
+  private walk: Generator<void, Block[], void>;
+  private ended = false;
 
   /**
    * `offset`: lines before the parsed text; `fragment`: a Markdown run inside an HTML block, parsed on its own
@@ -106,24 +112,31 @@ class MarkdownBlocks {
    */
   constructor(private source: string[], private offset = 0, private fragment = false) {
     this.covered = new Uint8Array(fragment ? 0 : source.length + 2);
+    this.walk = this.sequence(null, this.top, this.open);
   }
 
-  /** Reads the next run of top-level blocks; `children` parses an inline token's content. */
+  /** Reads the next run of tokens; `children` parses an inline token's content. */
   readRun(tokens: Token[], children: InlineChildren) {
     this.tokens = tokens;
     this.children = children;
     this.at = 0;
-    this.sequence(null, this.top, this.open);
+    this.walk.next();
     if (this.fragment) return;
     for (const t of tokens) {
-      if (t.level !== 0 || !t.map) continue;
-      for (let l = t.map[0] + 1; l <= t.map[1]; l++) this.covered[l] = 1;
+      if (t.level !== 0) continue;
+      // A container's line span is known once it closes.
+      const spanned = t.nesting === 1 ? (this.openTop.push(t), null) : t.nesting === -1 ? this.openTop.pop() : t;
+      if (!spanned?.map) continue;
+      for (let l = spanned.map[0] + 1; l <= spanned.map[1]; l++) this.covered[l] = 1;
     }
   }
 
   /** The blocks of the whole text, once every run is read. */
   finish(): Block[] {
+    this.ended = true;
     this.tokens = [];
+    this.at = 0;
+    this.walk.next();
     return this.fragment ? this.top : this.withUncovered(this.top);
   }
 
@@ -146,12 +159,18 @@ class MarkdownBlocks {
   }
 
   /**
-   * Blocks until the closing token of the container (`null`: the end of the run), added to `out`.
-   * `open`: `<details>` opened by an HTML block and not yet closed: later blocks go inside it.
+   * Blocks until the closing token of the container (`null`: the end of the text), added to `out`, waiting
+   * for the next run whenever the tokens end. `open`: `<details>` opened by an HTML block and not yet closed:
+   * later blocks go inside it.
    */
-  private sequence(close: string | null, out: Block[] = [], open: DetailsBlock[] = []): Block[] {
+  private *sequence(close: string | null, out: Block[] = [], open: DetailsBlock[] = []): Generator<void, Block[], void> {
     const target = () => (open.length ? open[open.length - 1].blocks : out);
-    while (this.at < this.tokens.length) {
+    for (;;) {
+      if (this.at >= this.tokens.length) {
+        if (this.ended) break;
+        yield;
+        continue;
+      }
       const t = this.tokens[this.at];
       if (close !== null && t.type === close) {
         this.at++;
@@ -162,7 +181,7 @@ class MarkdownBlocks {
         this.html(t, target(), open);
         continue;
       }
-      const block = this.block();
+      const block = t.type === 'bullet_list_open' || t.type === 'ordered_list_open' || t.type === 'blockquote_open' ? yield* this.container() : this.block();
       if (!block) continue;
       const into = target();
       let toLine = 0;
@@ -175,12 +194,25 @@ class MarkdownBlocks {
     return out;
   }
 
+  /** Reads the list or quote starting at the current token, whose tokens may come over several runs. */
+  private *container(): Generator<void, Block[], void> {
+    const t = this.tokens[this.at++];
+    if (t.type === 'blockquote_open') {
+      const blocks = yield* this.sequence('blockquote_close');
+      return [{ type: 'quote', blocks, ...this.span(t) }];
+    }
+    const ordered = t.type === 'ordered_list_open';
+    const items = yield* this.items(ordered ? 'ordered_list_close' : 'bullet_list_close');
+    const span = this.span(t);
+    return [{ type: 'list', ordered, items, fromLine: span.fromLine, toLine: span.toLine }];
+  }
+
   private span(t: Token) {
     const fromLine = (t.map?.[0] ?? 0) + 1 + this.offset;
     return { fromLine, toLine: Math.max(fromLine, (t.map?.[1] ?? 0) + this.offset) };
   }
 
-  /** Reads the block starting at the current token; returns the blocks it becomes (possibly none). */
+  /** Reads the block (not a list or quote) starting at the current token; returns the blocks it becomes (possibly none). */
   private block(): Block[] | null {
     const t = this.tokens[this.at++];
     const span = this.span(t);
@@ -198,11 +230,6 @@ class MarkdownBlocks {
         this.skipTo('paragraph_close');
         return this.paragraph(lines, span.toLine);
       }
-      case 'bullet_list_open':
-      case 'ordered_list_open':
-        return [{ type: 'list', ordered: t.type === 'ordered_list_open', items: this.items(t.type === 'ordered_list_open' ? 'ordered_list_close' : 'bullet_list_close'), fromLine: span.fromLine, toLine: span.toLine }];
-      case 'blockquote_open':
-        return [{ type: 'quote', blocks: this.sequence('blockquote_close'), ...span }];
       case 'table_open':
         return [this.table(span)];
       case 'hr':
@@ -231,14 +258,19 @@ class MarkdownBlocks {
     this.at++;
   }
 
-  private items(close: string): ListItem[] {
+  private *items(close: string): Generator<void, ListItem[], void> {
     const items: ListItem[] = [];
-    while (this.at < this.tokens.length) {
+    for (;;) {
+      if (this.at >= this.tokens.length) {
+        if (this.ended) break;
+        yield;
+        continue;
+      }
       const t = this.tokens[this.at++];
       if (t.type === close) break;
       if (t.type !== 'list_item_open') continue;
+      const blocks = yield* this.sequence('list_item_close');
       const span = this.span(t);
-      const blocks = this.sequence('list_item_close');
       let toLine = span.toLine;
       for (const b of blocks) if (b.toLine > toLine) toLine = b.toLine;
       items.push({ line: span.fromLine, fromLine: span.fromLine, toLine, blocks });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/ingest/index.ts';
+import { readMarkdown } from '../../src/ingest/read-markdown.ts';
 
 const one = (text: string, name = 'page.md', company = 'acme') => ingestFiles([{ path: `ladders/${company}/${name}`, content: text }]);
 
@@ -215,5 +216,27 @@ describe('levels by title and inheritance, on small pages', () => {
     expect(set.statements.find((s) => s.level === 'L3' && s.kind === 'note')?.text).toBe('This level builds on the previous level.');
     expect(set.diagnostics).toMatchObject([{ severity: 'warning', file: 'ladders/acme/l4.md', line: 3 }]);
     expect(set.diagnostics[0].message).toMatch(/level L4 says it includes "L9", which names no other level/);
+  });
+});
+
+describe('readMarkdown on lists longer than one run of tokens', () => {
+  it('reads a quote holding a list of 600 items with sub-bullets, handed on in runs, with every item\'s lines and the spans of list and quote', () => {
+    const items = Array.from({ length: 600 }, (_, i) => `> - item ${i}\n>   continued\n>   - sub ${i}\n`).join('');
+    const text = `# L3: Eng\n## Craft\n${items}\nAfter.\n`;
+    const doc = readMarkdown(text);
+    const quote = doc.blocks.find((b) => b.type === 'quote');
+    expect(quote).toMatchObject({ fromLine: 3, toLine: 2 + 600 * 3 });
+    const list = quote?.type === 'quote' ? quote.blocks[0] : undefined;
+    expect(list?.type).toBe('list');
+    if (list?.type !== 'list') return;
+    expect(list).toMatchObject({ fromLine: 3, toLine: 2 + 600 * 3 });
+    expect(list.items).toHaveLength(600);
+    list.items.forEach((item, i) => {
+      expect(item).toMatchObject({ line: 3 + 3 * i, fromLine: 3 + 3 * i, toLine: 5 + 3 * i });
+      expect(item.blocks.map((b) => b.type)).toEqual(['paragraph', 'list']);
+      const sub = item.blocks[1];
+      if (sub.type === 'list') expect(sub.items[0]).toMatchObject({ fromLine: 5 + 3 * i, toLine: 5 + 3 * i });
+    });
+    expect(doc.blocks.at(-1)).toMatchObject({ type: 'paragraph', fromLine: 4 + 600 * 3 });
   });
 });
