@@ -6,6 +6,7 @@ import { type IngestRules, isNote, isPlaceholder } from './ingest-rules.ts';
 import { inheritedBase, resolveInherited } from './inheritance.ts';
 import { codedLevelHeadings, type LevelHeadings, listedLevelHeadings, rankedLevelHeadings, titleRank } from './level-headings.ts';
 import { findLevelLabel, type LevelLabel } from './level-label.ts';
+import { LineCounts } from './line-counts.ts';
 import { LineMarks } from './line-marks.ts';
 import { isExternalReference, normaliseSpace, sectionName } from './normalise-text.ts';
 import { parseAttribute } from './parse-attribute.ts';
@@ -628,14 +629,14 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
 
   // Document order; statements sharing a source line are told apart by their position on it.
   statements.sort((a, b) => a.seq - b.seq || a.sub - b.sub);
-  const perLine = new Map<number, number>();
-  for (const s of statements) perLine.set(s.line, (perLine.get(s.line) ?? 0) + 1);
+  const perLine = new LineCounts();
+  for (const s of statements) perLine.add(s.line);
   const seen = new Map<number, number>();
   // Built field by field (a rest pattern copies through V8's slow path), in the drafts' key order.
   const out: DraftStatement[] = statements.map((d) => {
     const s: DraftStatement = { line: d.line, level: d.level, section: d.section, kind: d.kind, text: d.text, flags: d.flags };
     if (d.attribute) s.attribute = d.attribute;
-    if ((perLine.get(s.line) ?? 0) > 1) {
+    if (perLine.get(s.line) > 1) {
       const n = (seen.get(s.line) ?? 0) + 1;
       seen.set(s.line, n);
       s.part = String(n);

@@ -1,3 +1,5 @@
+import { LineCounts } from './line-counts.ts';
+
 /**
  * Stable statement ids, `<company>.<file stem>.<line>[.<part>]`, with `.2`, `.3`… added to the second and later
  * statements that would get an id already given (two files of one stem, a reader giving one line twice).
@@ -9,7 +11,7 @@
  * line and part are. When some prefix is, every id is counted by its whole string, as before.
  */
 export class StatementIds {
-  private readonly byPrefix = new Map<string, { lines: Map<number, number>; numbered: Map<number, number>; parts: Map<string, number> }>();
+  private readonly byPrefix = new Map<string, { lines: LineCounts; numbered: Map<number, number>; parts: Map<string, number> }>();
   private readonly byId: Map<string, number> | null;
 
   constructor(prefixes: Iterable<string>) {
@@ -28,7 +30,7 @@ export class StatementIds {
       };
     }
     let seen = this.byPrefix.get(prefix);
-    if (!seen) this.byPrefix.set(prefix, (seen = { lines: new Map(), numbered: new Map(), parts: new Map() }));
+    if (!seen) this.byPrefix.set(prefix, (seen = { lines: new LineCounts(), numbered: new Map(), parts: new Map() }));
     const { lines, numbered, parts } = seen;
     return (line, part) => {
       let n: number;
@@ -41,10 +43,7 @@ export class StatementIds {
         const key = `${line}.${part}`;
         n = parts.get(key) ?? 0;
         parts.set(key, n + 1);
-      } else {
-        n = lines.get(line) ?? 0;
-        lines.set(line, n + 1);
-      }
+      } else n = lines.add(line);
       const id = `${prefix}.${line}${part ? `.${part}` : ''}`;
       return n ? `${id}.${n + 1}` : id;
     };
