@@ -124,6 +124,15 @@ export function inlineLines(children: Token[] | null, firstLine: number, source:
   return lines;
 }
 
+/**
+ * `inlineLines` of inline content that is one text token of itself (`isPlainInline`), without the token: the
+ * text with its white space collapsed, on the line it starts on, or no line when nothing is left.
+ */
+export function plainLines(content: string, line: number, source: string[]): TextLine[] {
+  const text = normaliseSpace(content);
+  return text ? [{ text, line, indent: indentOf(source[line - 1] ?? '') }] : [];
+}
+
 /** One line of plain text from inline tokens (a heading, a table cell): the lines joined by spaces. */
 export function inlineText(children: Token[] | null, firstLine: number, source: string[]): string {
   return normaliseSpace(inlineLines(children, firstLine, source).map((l) => l.text).join(' '));

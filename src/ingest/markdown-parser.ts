@@ -58,6 +58,9 @@ const afterInline = md.core.ruler.getRules('').slice(ruleNames(md.core.ruler).in
  */
 const INLINE_MARKUP = /[\n\\`*_~[!<&]/;
 
+/** Inline content that parses to one text token of itself (or to nothing, when empty): no rule starts in it. */
+export const isPlainInline = (content: string) => !INLINE_MARKUP.test(content);
+
 /** markdown-it's token class (the package exports only its type). */
 const TokenClass = new md.core.State('', md, {}).Token;
 
@@ -78,7 +81,7 @@ export function parseInRuns(text: string, read: (tokens: Token[], children: Inli
   const env: RunEnv = {};
   const children: InlineChildren = (token) => {
     const content = token.content;
-    if (!INLINE_MARKUP.test(content)) {
+    if (isPlainInline(content)) {
       if (!content) return [];
       const t = new TokenClass('text', '', 0);
       t.content = content;

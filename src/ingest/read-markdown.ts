@@ -2,8 +2,8 @@ import type { Token } from 'markdown-it';
 import type { Block, BlockDocument, DetailsBlock, ListItem, MarkupProblem, ParagraphBlock, TableCell, TableRow, TextLine } from './blocks.ts';
 import { splitLines } from './draft.ts';
 import { readFrontMatter } from './front-matter.ts';
-import { inlineLines, inlineText, TYPED_BULLET } from './markdown-inline.ts';
-import { type InlineChildren, parseInRuns } from './markdown-parser.ts';
+import { inlineLines, inlineText, plainLines, TYPED_BULLET } from './markdown-inline.ts';
+import { type InlineChildren, isPlainInline, parseInRuns } from './markdown-parser.ts';
 import { normaliseSpace } from './normalise-text.ts';
 import { readHtml } from './read-html.ts';
 
@@ -219,14 +219,14 @@ class MarkdownBlocks {
     switch (t.type) {
       case 'heading_open': {
         const inline = this.tokens[this.at];
-        const text = inline?.type === 'inline' ? inlineText(this.children(inline), span.fromLine, this.source) : '';
+        const text = inline?.type !== 'inline' ? '' : isPlainInline(inline.content) ? normaliseSpace(inline.content) : inlineText(this.children(inline), span.fromLine, this.source);
         this.skipTo('heading_close');
         const { fromLine, toLine } = span;
         return text ? [{ type: 'heading', depth: Number(t.tag.slice(1)) || 1, text, line: fromLine, fromLine, toLine }] : [{ type: 'structure', reason: 'empty heading', fromLine, toLine }];
       }
       case 'paragraph_open': {
         const inline = this.tokens[this.at];
-        const lines = inline?.type === 'inline' ? inlineLines(this.children(inline), span.fromLine, this.source) : [];
+        const lines = inline?.type === 'inline' ? this.lines(inline, span.fromLine) : [];
         this.skipTo('paragraph_close');
         return this.paragraph(lines, span.toLine);
       }
@@ -253,6 +253,11 @@ class MarkdownBlocks {
     }
   }
 
+  /** The text lines of an inline token; plain text (most of it) without running the inline parser or making its token. */
+  private lines(inline: Token, line: number): TextLine[] {
+    return isPlainInline(inline.content) ? plainLines(inline.content, line, this.source) : inlineLines(this.children(inline), line, this.source);
+  }
+
   private skipTo(type: string) {
     while (this.at < this.tokens.length && this.tokens[this.at].type !== type) this.at++;
     this.at++;
@@ -269,7 +274,14 @@ class MarkdownBlocks {
       const t = this.tokens[this.at++];
       if (t.type === close) break;
       if (t.type !== 'list_item_open') continue;
-      const blocks = yield* this.sequence('list_item_close');
+      // Most items are one paragraph, its tokens all here: read as the walk would, without a walk of its own.
+      let blocks: Block[];
+      const tokens = this.tokens;
+      const at = this.at;
+      if (at + 3 < tokens.length && tokens[at].type === 'paragraph_open' && tokens[at + 3].type === 'list_item_close') {
+        blocks = this.block() ?? [];
+        this.at = at + 4;
+      } else blocks = yield* this.sequence('list_item_close');
       const span = this.span(t);
       let toLine = span.toLine;
       for (const b of blocks) if (b.toLine > toLine) toLine = b.toLine;
@@ -284,6 +296,12 @@ class MarkdownBlocks {
    * read them.
    */
   private paragraph(lines: TextLine[], toLine: number): Block[] {
+    if (lines.length === 1) {
+      const l = lines[0];
+      if (TEMPLATE.test(this.source[l.line - 1] ?? '')) return [{ type: 'skipped', reason: 'template tag', fromLine: l.line, toLine: l.line }];
+      const end = Math.max(l.line, toLine);
+      return TYPED_BULLET.test(this.source[l.line - 1] ?? '') ? this.typedBullets(lines, end) : [{ type: 'paragraph', lines, fromLine: l.line, toLine: end }];
+    }
     const out: Block[] = [];
     let run: TextLine[] = [];
     const ends = lines.map((l, i) => (i + 1 < lines.length ? Math.max(l.line, lines[i + 1].line - 1) : Math.max(l.line, toLine)));
@@ -344,7 +362,7 @@ class MarkdownBlocks {
         const c = this.tokens[this.at++];
         if (c.type !== 'th_open' && c.type !== 'td_open') continue;
         const inline = this.tokens[this.at];
-        const lines = inline?.type === 'inline' ? inlineLines(this.children(inline), row.fromLine, this.source) : [];
+        const lines = inline?.type === 'inline' ? this.lines(inline, row.fromLine) : [];
         cells.push({ line: row.fromLine, header: c.type === 'th_open', ...row, blocks: lines.length ? [{ type: 'paragraph', lines, ...row }] : [] });
       }
       this.at++;
