@@ -35,3 +35,36 @@ export class LineCounts {
     this.counts = next;
   }
 }
+
+/**
+ * How many times each number key was counted, for keys that mostly come in ascending order (a file's statement
+ * ids, line by line): while every key so far was greater than the one before, each is new, and is only logged in a
+ * typed array; the first key out of order turns the log into a map (each logged key counted once), kept from then
+ * on. A map of a hundred thousand large numbers was most of the cost of a grid's ids.
+ */
+export class AscendingCounts {
+  private log = new Float64Array(64);
+  private size = 0;
+  private map: Map<number, number> | null = null;
+
+  /** Counts `key` once more and returns its count before. */
+  add(key: number): number {
+    if (!this.map) {
+      if (this.size === 0 || key > this.log[this.size - 1]) {
+        if (this.size === this.log.length) {
+          const next = new Float64Array(this.size * 2);
+          next.set(this.log);
+          this.log = next;
+        }
+        this.log[this.size++] = key;
+        return 0;
+      }
+      this.map = new Map();
+      for (let i = 0; i < this.size; i++) this.map.set(this.log[i], 1);
+      this.log = new Float64Array(0);
+    }
+    const n = this.map.get(key) ?? 0;
+    this.map.set(key, n + 1);
+    return n;
+  }
+}

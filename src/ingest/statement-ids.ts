@@ -1,4 +1,4 @@
-import { LineCounts } from './line-counts.ts';
+import { AscendingCounts, LineCounts } from './line-counts.ts';
 
 /**
  * Stable statement ids, `<company>.<file stem>.<line>[.<part>]`, with `.2`, `.3`… added to the second and later
@@ -11,7 +11,7 @@ import { LineCounts } from './line-counts.ts';
  * line and part are. When some prefix is, every id is counted by its whole string, as before.
  */
 export class StatementIds {
-  private readonly byPrefix = new Map<string, { lines: LineCounts; numbered: Map<number, number>; parts: Map<string, number> }>();
+  private readonly byPrefix = new Map<string, { lines: LineCounts; numbered: AscendingCounts; paired: AscendingCounts; parts: Map<string, number> }>();
   private readonly byId: Map<string, number> | null;
 
   constructor(prefixes: Iterable<string>) {
@@ -30,15 +30,17 @@ export class StatementIds {
       };
     }
     let seen = this.byPrefix.get(prefix);
-    if (!seen) this.byPrefix.set(prefix, (seen = { lines: new LineCounts(), numbered: new Map(), parts: new Map() }));
-    const { lines, numbered, parts } = seen;
+    if (!seen) this.byPrefix.set(prefix, (seen = { lines: new LineCounts(), numbered: new AscendingCounts(), paired: new AscendingCounts(), parts: new Map() }));
+    const { lines, numbered, paired, parts } = seen;
     return (line, part) => {
       let n: number;
+      let pair: RegExpExecArray | null;
       if (part && NUMBER.test(part) && Number.isSafeInteger(line * PART_SPAN)) {
-        // A part written as a small number (grid cells, sentences): line and part as one number.
-        const key = line * PART_SPAN + Number(part);
-        n = numbered.get(key) ?? 0;
-        numbered.set(key, n + 1);
+        // A part written as a small number (sentences): line and part as one number.
+        n = numbered.add(line * PART_SPAN + Number(part));
+      } else if (part && Number.isInteger(line) && line >= 0 && Number.isSafeInteger(line * PART_SPAN) && (pair = PAIR.exec(part))) {
+        // Two small numbers (a grid's column and sentence): line and both as one number, in a count of their own.
+        n = paired.add(line * PART_SPAN + Number(pair[1]) * PAIR_SPAN + Number(pair[2]));
       } else if (part) {
         const key = `${line}.${part}`;
         n = parts.get(key) ?? 0;
@@ -53,6 +55,9 @@ export class StatementIds {
 /** A part written as a whole number below PART_SPAN without leading zeros: one spelling per number. */
 const NUMBER = /^[1-9]\d{0,5}$/;
 const PART_SPAN = 1_000_000;
+/** A part written as two whole numbers below PAIR_SPAN, without leading zeros, joined by a dot. */
+const PAIR = /^([1-9]\d{0,2})\.([1-9]\d{0,2})$/;
+const PAIR_SPAN = 1_000;
 
 /** Whether some prefix is another one followed by a dot and more. */
 function extendsAnother(prefixes: Set<string>): boolean {
