@@ -241,7 +241,11 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
   for (const [at, l] of loaded.entries()) {
     const meta = metas.get(l.company) ?? {};
     const companyName = meta.name ?? titleCase(l.company);
+    // A label met again in one part has its entry already (a grid of many rows can name one level on each).
+    const labels = new Set<string>();
     for (const lv of l.result.levels) {
+      if (labels.has(lv.label)) continue;
+      labels.add(lv.label);
       const key = `${l.company}\u0000${l.track}\u0000${lv.label}\u0000${l.path}`;
       if (!levelMap.has(key)) {
         levelMap.set(key, {

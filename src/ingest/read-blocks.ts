@@ -235,7 +235,9 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
   const sectionPath = () => {
     const c = pathCache;
     if (c.stack === stack && c.depth === stack.length && c.subsection === subsection && c.cellSection === cellSection) return c.path;
-    const path = [cellSection ?? stack.map((s) => s.name).join(' › '), subsection ?? ''].filter(Boolean).join(' › ');
+    let path = cellSection ?? '';
+    if (cellSection === null) for (const s of stack) path = path ? `${path} › ${s.name}` : s.name;
+    if (subsection) path = path ? `${path} › ${subsection}` : subsection;
     pathCache = { stack, depth: stack.length, subsection, cellSection, path };
     return path;
   };
@@ -604,8 +606,9 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
   }
   for (const p of pending) {
     const key = `${p.level}\u0000${p.section}`;
-    const text = normaliseSpace(p.lines.map((l) => l.text).join(' '));
-    const links = p.lines.flatMap((l) => l.links ?? []);
+    const one = p.lines.length === 1 ? p.lines[0] : null;
+    const text = normaliseSpace(one ? one.text : p.lines.map((l) => l.text).join(' '));
+    const links = one ? (one.links ?? []) : p.lines.flatMap((l) => l.links ?? []);
     const flags: Flag[] = [];
     if (p.repaired || p.lines.some((l) => l.repaired)) flags.push('mojibake-repaired');
     if (external(text, links)) flags.push('external-reference');
@@ -614,14 +617,20 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     // A paragraph opening with "The Senior role extends the Intermediate role." records the relation;
     // it is a note when that sentence is all it says.
     const whole = inherits(text, line, p.level);
-    if (!whole && text.length <= MAX_INHERIT_SCAN) inherits(splitSentences(text)[0] ?? '', line, p.level);
+    // The sentences, split once; a paragraph of one sentence was looked at whole just above.
+    let sentences: string[] | null = null;
+    if (!whole && text.length <= MAX_INHERIT_SCAN) {
+      sentences = splitSentences(text);
+      const first = sentences[0] ?? '';
+      if (first !== text) inherits(first, line, p.level);
+    }
     const kind = isPlaceholder(text, rules) ? 'placeholder' : whole || isNote(text, rules) ? 'note' : null;
     if (kind) statements.push(draft(kind, text, kind === 'placeholder' ? [...flags, 'placeholder'] : flags));
     else if (p.intro || parentSections.has(key)) statements.push(draft('summary', text, flags));
     else if (p.example) statements.push(draft('example', text, flags));
     else if (bulletSections.has(key)) statements.push(draft('expectation', text, [...flags, 'unbulleted']));
     else {
-      splitSentences(text).forEach((sentence, k) => {
+      (sentences ?? splitSentences(text)).forEach((sentence, k) => {
         statements.push(draft(isNote(sentence, rules) ? 'note' : 'expectation', sentence, [...flags], k));
       });
     }

@@ -202,7 +202,31 @@ class MarkdownBlocks {
       return [{ type: 'quote', blocks, ...this.span(t) }];
     }
     const ordered = t.type === 'ordered_list_open';
-    const items = yield* this.items(ordered ? 'ordered_list_close' : 'bullet_list_close');
+    const close = ordered ? 'ordered_list_close' : 'bullet_list_close';
+    // The items, read here rather than in a walk of their own (a page of short lists makes one per list).
+    const items: ListItem[] = [];
+    for (;;) {
+      if (this.at >= this.tokens.length) {
+        if (this.ended) break;
+        yield;
+        continue;
+      }
+      const item = this.tokens[this.at++];
+      if (item.type === close) break;
+      if (item.type !== 'list_item_open') continue;
+      let blocks: Block[];
+      const tokens = this.tokens;
+      const at = this.at;
+      // Most items are one paragraph, its tokens all here: read as the walk would, without a walk of its own.
+      if (at + 3 < tokens.length && tokens[at].type === 'paragraph_open' && tokens[at + 3].type === 'list_item_close') {
+        blocks = this.block() ?? [];
+        this.at = at + 4;
+      } else blocks = yield* this.sequence('list_item_close');
+      const fromLine = (item.map?.[0] ?? 0) + 1 + this.offset;
+      let toLine = Math.max(fromLine, (item.map?.[1] ?? 0) + this.offset);
+      for (const b of blocks) if (b.toLine > toLine) toLine = b.toLine;
+      items.push({ line: fromLine, fromLine, toLine, blocks });
+    }
     const span = this.span(t);
     return [{ type: 'list', ordered, items, fromLine: span.fromLine, toLine: span.toLine }];
   }
@@ -261,33 +285,6 @@ class MarkdownBlocks {
   private skipTo(type: string) {
     while (this.at < this.tokens.length && this.tokens[this.at].type !== type) this.at++;
     this.at++;
-  }
-
-  private *items(close: string): Generator<void, ListItem[], void> {
-    const items: ListItem[] = [];
-    for (;;) {
-      if (this.at >= this.tokens.length) {
-        if (this.ended) break;
-        yield;
-        continue;
-      }
-      const t = this.tokens[this.at++];
-      if (t.type === close) break;
-      if (t.type !== 'list_item_open') continue;
-      // Most items are one paragraph, its tokens all here: read as the walk would, without a walk of its own.
-      let blocks: Block[];
-      const tokens = this.tokens;
-      const at = this.at;
-      if (at + 3 < tokens.length && tokens[at].type === 'paragraph_open' && tokens[at + 3].type === 'list_item_close') {
-        blocks = this.block() ?? [];
-        this.at = at + 4;
-      } else blocks = yield* this.sequence('list_item_close');
-      const span = this.span(t);
-      let toLine = span.toLine;
-      for (const b of blocks) if (b.toLine > toLine) toLine = b.toLine;
-      items.push({ line: span.fromLine, fromLine: span.fromLine, toLine, blocks });
-    }
-    return items;
   }
 
   /**
