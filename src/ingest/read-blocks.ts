@@ -50,6 +50,9 @@ function textLines(blocks: Block[]): TextLine[] {
   return blocks.flatMap((b) => (b.type === 'paragraph' ? b.lines : b.type === 'heading' ? [{ text: b.text, line: b.line }] : []));
 }
 
+/** Two parts of a section path, either possibly empty, joined as the path shows them. */
+const joinSection = (a: string, b: string) => (a && b ? `${a} › ${b}` : a || b);
+
 const TITLE_SEPARATOR = /\s+[-|–—:·]\s+/;
 
 /**
@@ -498,7 +501,8 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
 
   function table(t: TableBlock) {
     const rows = t.rows;
-    const width = Math.max(...rows.map((r) => r.cells.length));
+    let width = rows.length ? 0 : -Infinity;
+    for (const r of rows) if (r.cells.length > width) width = r.cells.length;
     const hasContent = (c: TableCell) => c.blocks.length > 0;
     const header = t.headerRow || (rows.length >= 2 && width >= 2 && rows[0].cells.every((c) => isNameCell(c, 3))
       && rows.slice(1).some((r) => r.cells.some((c) => !isNameCell(c, 3))));
@@ -519,8 +523,8 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
         }
         let section = base;
         const column = names[k] && !rules.genericLabels.has(names[k].toLowerCase()) ? names[k] : '';
-        if (labelColumn) section = [base, rowLabel, width > 2 ? column : ''].filter(Boolean).join(' › ');
-        else if (column) section = [base, column].filter(Boolean).join(' › ');
+        if (labelColumn) section = joinSection(joinSection(base, rowLabel), width > 2 ? column : '');
+        else if (column) section = joinSection(base, column);
         cellSection = section;
         subsection = null;
         intro = false;

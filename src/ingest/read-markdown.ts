@@ -353,17 +353,18 @@ class MarkdownBlocks {
       const t = this.tokens[this.at++];
       if (t.type === 'table_close') break;
       if (t.type !== 'tr_open') continue;
-      const row = this.span(t);
+      const { fromLine, toLine } = this.span(t);
       const cells: TableCell[] = [];
       while (this.at < this.tokens.length && this.tokens[this.at].type !== 'tr_close') {
         const c = this.tokens[this.at++];
         if (c.type !== 'th_open' && c.type !== 'td_open') continue;
         const inline = this.tokens[this.at];
-        const lines = inline?.type === 'inline' ? this.lines(inline, row.fromLine) : [];
-        cells.push({ line: row.fromLine, header: c.type === 'th_open', ...row, blocks: lines.length ? [{ type: 'paragraph', lines, ...row }] : [] });
+        const lines = inline?.type === 'inline' ? this.lines(inline, fromLine) : [];
+        // Field by field, not spread from the row's span (a 1 MB table has 100,000 cells).
+        cells.push({ line: fromLine, header: c.type === 'th_open', fromLine, toLine, blocks: lines.length ? [{ type: 'paragraph', lines, fromLine, toLine }] : [] });
       }
       this.at++;
-      rows.push({ line: row.fromLine, ...row, cells });
+      rows.push({ line: fromLine, fromLine, toLine, cells });
     }
     if (rows.length > 1) rows[0].toLine = Math.max(rows[0].toLine, rows[1].fromLine - 1);
     else if (rows.length === 1) rows[0].toLine = span.toLine;
