@@ -80,7 +80,11 @@ class ParagraphBuilder {
     const text = normaliseSpace(this.parts.join(''));
     if (text) {
       const strong = normaliseSpace(this.strong);
-      this.lines.push({ text, line: this.line, ...(strong ? { strong } : {}), ...(this.links.length ? { links: this.links } : {}) });
+      // Optional fields added after (spreads in the middle of a literal take V8's slow path: one per line read).
+      const line: TextLine = { text, line: this.line };
+      if (strong) line.strong = strong;
+      if (this.links.length) line.links = this.links;
+      this.lines.push(line);
     }
     this.parts = [];
     this.strong = '';
@@ -198,7 +202,7 @@ class HtmlReader {
     const last = out[out.length - 1];
     const span = this.span(node);
     if (last?.type === 'skipped' && last.reason === reason && last.toLine >= span.fromLine - 1) last.toLine = Math.max(last.toLine, span.toLine);
-    else out.push({ type: 'skipped', reason, ...span });
+    else out.push({ type: 'skipped', reason, fromLine: span.fromLine, toLine: span.toLine });
   }
 
   /** Reads the children of a block container into `out`, collecting inline runs into paragraphs. */
@@ -265,13 +269,13 @@ class HtmlReader {
       case 'ul':
       case 'ol':
       case 'menu':
-        out.push({ type: 'list', ordered: name === 'ol', items: this.items(el, depth), ...span });
+        out.push({ type: 'list', ordered: name === 'ol', items: this.items(el, depth), fromLine: span.fromLine, toLine: span.toLine });
         return;
       case 'table':
         this.table(el, out, depth);
         return;
       case 'blockquote':
-        out.push({ type: 'quote', blocks: this.blocksOf(el.children, depth), ...span });
+        out.push({ type: 'quote', blocks: this.blocksOf(el.children, depth), fromLine: span.fromLine, toLine: span.toLine });
         return;
       case 'details': {
         const summary = el.children.find((c): c is Element => c.type === 'tag' && c.name === 'summary');
@@ -319,7 +323,7 @@ class HtmlReader {
       if (c.type === 'tag' && c.name === 'li') {
         flushLoose();
         const span = this.span(c);
-        items.push({ line: span.fromLine, ...span, blocks: this.blocksOf(c.children, depth) });
+        items.push({ line: span.fromLine, fromLine: span.fromLine, toLine: span.toLine, blocks: this.blocksOf(c.children, depth) });
       } else loose.push(c);
     }
     flushLoose();
@@ -340,10 +344,14 @@ class HtmlReader {
           for (const cell of c.children) {
             if (cell.type !== 'tag' || (cell.name !== 'td' && cell.name !== 'th')) continue;
             const span = this.span(cell);
-            cells.push({ line: span.fromLine, header: cell.name === 'th', ...span, blocks: this.blocksOf(cell.children, depth) });
+            cells.push({ line: span.fromLine, header: cell.name === 'th', fromLine: span.fromLine, toLine: span.toLine, blocks: this.blocksOf(cell.children, depth) });
           }
           if (rows.length === 0 && (section === 'thead' || (cells.length > 0 && cells.every((x) => x.header)))) headerRow = true;
-          if (cells.length) rows.push({ line: this.lineOf(c.startIndex), ...this.span(c), cells });
+          if (cells.length) {
+            const line = this.lineOf(c.startIndex);
+            const row = this.span(c);
+            rows.push({ line, fromLine: row.fromLine, toLine: row.toLine, cells });
+          }
         }
       }
     };
