@@ -7,11 +7,11 @@ import { DomHandler, Parser } from 'htmlparser2';
  * time: the library's array makes every open tag cost the depth, so 200,000 unclosed `<div>`s
  * took minutes. Positions by name answer `indexOf` / `includes` without a scan.
  */
-function topFirstStack(): unknown {
-  const items: string[] = [];
-  const at = new Map<string, number[]>();
+function topFirstStack(initial: readonly unknown[]): unknown {
+  const items: unknown[] = [];
+  const at = new Map<unknown, number[]>();
   const api = {
-    unshift(name: string) {
+    unshift(name: unknown) {
       items.push(name);
       const list = at.get(name);
       if (list) list.push(items.length - 1);
@@ -23,14 +23,15 @@ function topFirstStack(): unknown {
       if (name !== undefined) at.get(name)?.pop();
       return name;
     },
-    indexOf(name: string) {
+    indexOf(name: unknown) {
       const list = at.get(name);
       return list?.length ? items.length - 1 - list[list.length - 1] : -1;
     },
-    includes(name: string) {
+    includes(name: unknown) {
       return !!at.get(name)?.length;
     },
   };
+  for (let i = initial.length - 1; i >= 0; i--) api.unshift(initial[i]);
   return new Proxy(api, {
     // The parser reads the top (`[0]`) and the length at every tag: those first, without a regular expression.
     get(target, prop) {
@@ -58,16 +59,25 @@ function isIndex(prop: string): boolean {
   return true;
 }
 
-/** Parses HTML into a DOM with source offsets, in time linear in the input however deep it nests. */
+/** Open elements beyond which the parser's stacks become `topFirstStack`s; below it, its own arrays are cheaper. */
+const DEEP = 64;
+
+/**
+ * Parses HTML into a DOM with source offsets, in time linear in the input however deep it nests. The parser's
+ * open-element stacks stay its own arrays while the page nests shallowly (every tag reads the top: a proxy's trap
+ * on each read was a fifth of reading a page of many table cells) and become constant-time stacks, with the same
+ * contents, once a tag opens deeper than `DEEP`.
+ */
 export function parseHtmlDocument(text: string): Document {
   const handler = new DomHandler(undefined, { withStartIndices: true, withEndIndices: true });
   const parser = new Parser(handler);
-  const internals = parser as unknown as { stack: unknown; foreignContext: unknown[] };
+  const internals = parser as unknown as { stack: unknown; foreignContext: unknown };
   if (!Array.isArray(internals.stack) || !Array.isArray(internals.foreignContext)) throw new Error('htmlparser2 internals changed: update parse-html-document.ts');
-  internals.stack = topFirstStack();
-  const foreign = topFirstStack() as { unshift(v: unknown): number };
-  for (const v of [...internals.foreignContext].reverse()) foreign.unshift(v);
-  internals.foreignContext = foreign as unknown as unknown[];
+  // Called by the parser right after it pushes an open tag on its stacks (DomHandler has no handler of its own).
+  (handler as unknown as { onopentagname: () => void }).onopentagname = () => {
+    if (Array.isArray(internals.stack) && internals.stack.length > DEEP) internals.stack = topFirstStack(internals.stack);
+    if (Array.isArray(internals.foreignContext) && internals.foreignContext.length > DEEP) internals.foreignContext = topFirstStack(internals.foreignContext);
+  };
   parser.end(text);
   return handler.root;
 }
