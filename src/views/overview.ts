@@ -5,30 +5,64 @@ import { h } from './dom.ts';
 import { levelRows, companies, levelKey, inSelection, isSelectedLevel, selectLevel } from './level-rows.ts';
 import { OKABE_ITO } from './palette.ts';
 import { panel } from './panel.ts';
+import { perData } from './per-data.ts';
+import type { LevelRow } from './level-rows.ts';
+import type { Statement } from '../types.ts';
+
+/** One level's statements of one kind, with a statement of theirs standing for the level in selection tests. */
+interface KindCount {
+  label: string;
+  kind: Statement['kind'];
+  n: number;
+  level: Statement;
+}
+
+/**
+ * What the overview draws that depends only on the ladders, worked out once per set: its levels (sorted), companies,
+ * each level's statement count per kind (in the order statements first show each kind and level, which is the order
+ * Plot's group transform makes its bars in: the same bars as grouping every statement) and the flag rows.
+ */
+const tables = perData((set: LadderData['set']) => {
+  const levels = levelRows(set.levels, set.statements);
+  const byKey = new Map(levels.map((l) => [l.key, l]));
+  const counts = new Map<string, KindCount>();
+  const perLevel = new Map<string, Record<string, number>>(levels.map((l) => [l.key, Object.fromEntries(KINDS.map((k) => [k, 0]))]));
+  for (const s of set.statements) {
+    const key = levelKey(s);
+    const label = byKey.get(key)?.label ?? `${s.company} ${s.level}`;
+    const id = `${label}\u0000${s.kind}`;
+    const c = counts.get(id);
+    if (c) c.n++;
+    else counts.set(id, { label, kind: s.kind, n: 1, level: s });
+    const own = perLevel.get(key);
+    if (own && s.kind in own) own[s.kind]++;
+  }
+  const flagRows = set.files.flatMap((f) => FLAGS.filter((flag) => f.flags[flag]).map((flag) => ({ company: f.company, file: f.file, flag, count: f.flags[flag] ?? 0 })));
+  const byCompany = new Map<string, LevelRow[]>();
+  for (const l of levels) byCompany.set(l.company, [...(byCompany.get(l.company) ?? []), l]);
+  return { levels, companies: companies(set.levels), byCompany, kindCounts: [...counts.values()], perLevel, flagRows };
+});
 
 /** Overview: the companies, their levels, statement counts by kind and data-quality flags at a glance. */
 export const overview: View<LadderData> = (data, { width, selection, onSelect }) => {
   // Ingested statements only: the overview needs no classification, so it draws before the classifier runs.
   const { set } = data;
   const { statements } = set;
-  const levels = levelRows(set.levels, statements);
-  const byKey = new Map(levels.map((l) => [l.key, l]));
+  const { levels, companies: companyList, byCompany, kindCounts, perLevel, flagRows } = tables(set);
 
   const levelTable = h(
     'div',
     { class: 'company-list' },
-    ...companies(set.levels).map((c) =>
+    ...companyList.map((c) =>
       h(
         'div',
         { class: 'company-card' },
         h('h3', null, c.name),
-        h('p', { class: 'muted' }, [...new Set(levels.filter((l) => l.company === c.id).map((l) => l.track))].join(', ')),
+        h('p', { class: 'muted' }, [...new Set((byCompany.get(c.id) ?? []).map((l) => l.track))].join(', ')),
         h(
           'ul',
           { class: 'level-buttons' },
-          ...levels
-            .filter((l) => l.company === c.id)
-            .map((l) =>
+          ...(byCompany.get(c.id) ?? []).map((l) =>
               h(
                 'li',
                 null,
@@ -51,7 +85,8 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
     ),
   );
 
-  const kindRows = statements.map((s) => ({ label: byKey.get(levelKey(s))?.label ?? `${s.company} ${s.level}`, kind: s.kind, in: inSelection(s, selection) }));
+  // A row per level and kind (not per statement): Plot sums the counts into the bars that counting statements made.
+  const kindRows = kindCounts.map((c) => ({ label: c.label, kind: c.kind, n: c.n, in: inSelection(c.level, selection) }));
   const kindChart = Plot.plot({
     ariaLabel: 'Statements per level, split by kind',
     width,
@@ -62,14 +97,11 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
     color: { legend: true, domain: [...KINDS], range: OKABE_ITO.slice(0, KINDS.length) },
     opacity: { type: 'identity' },
     marks: [
-      Plot.barX(kindRows, Plot.groupY({ x: 'count', fillOpacity: 'first' }, { y: 'label', fill: 'kind', fillOpacity: (d: { in: boolean }) => (d.in ? 1 : 0.35), tip: true, order: [...KINDS] } as Plot.BarXOptions)),
+      Plot.barX(kindRows, Plot.groupY({ x: 'sum', fillOpacity: 'first' }, { x: 'n', y: 'label', fill: 'kind', fillOpacity: (d: { in: boolean }) => (d.in ? 1 : 0.35), tip: true, order: [...KINDS] } as Plot.BarXOptions)),
       Plot.ruleX([0]),
     ],
   });
 
-  const flagRows = set.files.flatMap((f) =>
-    FLAGS.filter((flag) => f.flags[flag]).map((flag) => ({ company: f.company, file: f.file, flag, count: f.flags[flag] ?? 0 })),
-  );
   const flagChart = flagRows.length
     ? Plot.plot({
         ariaLabel: 'Data-quality flags per flag and company',
@@ -78,7 +110,7 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
         height: 40 + FLAGS.length * 24,
         x: { label: 'statements flagged', grid: true },
         y: { label: null, domain: [...FLAGS] },
-        color: { legend: true, domain: companies(set.levels).map((c) => c.id), range: OKABE_ITO, tickFormat: (id: string) => companies(set.levels).find((c) => c.id === id)?.name ?? id },
+        color: { legend: true, domain: companyList.map((c) => c.id), range: OKABE_ITO, tickFormat: (id: string) => companyList.find((c) => c.id === id)?.name ?? id },
         marks: [Plot.barX(flagRows, Plot.groupY({ x: 'sum' }, { x: 'count', y: 'flag', fill: 'company', tip: true })), Plot.ruleX([0])],
       })
     : h('p', null, 'No statement carries a data-quality flag.');
@@ -97,7 +129,7 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
     h(
       'p',
       { class: 'lede' },
-      `${companies(set.levels).length} companies, ${levels.length} levels, ${statements.length} statements from ${set.files.length} files.`,
+      `${companyList.length} companies, ${levels.length} levels, ${statements.length} statements from ${set.files.length} files.`,
     ),
     panel(
       {
@@ -114,7 +146,7 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
         howTo: 'One bar per level, split by kind: expectations are the rubric’s bar, examples illustrate it, attributes are structured facts such as impact radius, placeholders are unfinished text. Faded bars are outside the selection.',
         name: 'statements-by-kind',
         chart: true,
-        rows: () => levels.map((l) => ({ company: l.company, level: l.level, ...Object.fromEntries(KINDS.map((k) => [k, statements.filter((s) => levelKey(s) === l.key && s.kind === k).length])) })),
+        rows: () => levels.map((l) => ({ company: l.company, level: l.level, ...perLevel.get(l.key) })),
       },
       kindChart,
     ),
