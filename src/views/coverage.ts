@@ -8,22 +8,41 @@ import { onMarkClick } from './plot-select.ts';
 import { inSelection, selectLevel } from './level-rows.ts';
 import { competencyLabeller, explorerQuery } from './statement-list.ts';
 import { ladderName, multiTrackCompanies } from '../analyses/index.ts';
+import type { AtlasData } from './atlas-data.ts';
+import { perData } from './per-data.ts';
+
+/**
+ * The heatmap's cells with their column and row names, and the subsets its marks draw (dashed empty boxes, "~",
+ * "(n)", filled cells): the same for every selection, so worked out once per atlas.
+ */
+const heatmapCells = perData((data: AtlasData) => {
+  const { cells } = data.analysis.coverage;
+  const label = competencyLabeller(data);
+  const column = new Map(data.analysis.levels.map((p) => [p.key, p.name]));
+  const rows = cells.map((c) => ({ ...c, column: column.get(c.levelKey) ?? c.levelKey, label: label(c.competency) }));
+  return {
+    rows,
+    empty: rows.filter((c) => c.count === 0),
+    passing: rows.filter((c) => c.count === 0 && c.mentions === 0 && c.passingIds.length > 0),
+    mentioned: rows.filter((c) => c.count === 0 && c.mentions > 0),
+    counted: rows.filter((c) => c.count > 0),
+    columns: data.analysis.levels.map((p) => column.get(p.key) ?? p.key),
+    competencies: data.analysis.competencies.map((c) => label(c)),
+    maxCount: Math.max(1, ...cells.map((c) => c.count)),
+  };
+});
 
 /** Coverage: competency × (company, level) counts, empty cells visibly empty, and each ladder's coverage share. */
 export const coverage: View = (data, { width, selection, onSelect }) => {
   const { cells, companies } = data.analysis.coverage;
   const label = competencyLabeller(data);
   const placements = data.analysis.levels;
-  const column = new Map(placements.map((p) => [p.key, p.name]));
-  const columns = placements.map((p) => column.get(p.key) ?? p.key);
-  const competencies = data.analysis.competencies.map((c) => label(c));
-  const rows = cells.map((c) => ({ ...c, column: column.get(c.levelKey) ?? c.levelKey, label: label(c.competency) }));
+  const { rows, empty, passing, mentioned, counted, columns, competencies, maxCount } = heatmapCells(data);
   type Row = (typeof rows)[number];
   const byKey = new Map(placements.map((p) => [p.key, p]));
   const inSel = (c: CoverageCell) => inSelection(byKey.get(c.levelKey) ?? c, selection);
   // Columns share the panel's width (wide enough for the count; a few levels get wide cells rather than blank space).
   const cellW = Math.max(22, Math.min(160, Math.floor((width - 210) / Math.max(1, columns.length))));
-  const maxCount = Math.max(1, ...cells.map((c) => c.count));
 
   const heatmap = onMarkClick<Row>(
     Plot.plot({
@@ -36,16 +55,19 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
       y: { domain: competencies, label: null },
       color: { scheme: SEQUENTIAL, domain: [0, maxCount], legend: true, label: 'statements (primary competency)' },
       marks: [
-        Plot.cell(rows.filter((c) => c.count === 0), { x: 'column', y: 'label', fill: 'none', stroke: 'currentColor', strokeOpacity: 0.35, strokeDasharray: '2 3', inset: 2 }),
+        Plot.cell(empty, { x: 'column', y: 'label', fill: 'none', stroke: 'currentColor', strokeOpacity: 0.35, strokeDasharray: '2 3', inset: 2 }),
         // Not about it, but named in passing (a secondary reading, or its cue words in a statement about something else).
-        Plot.text(rows.filter((c) => c.count === 0 && c.mentions === 0 && c.passingIds.length > 0), { x: 'column', y: 'label', text: () => '~', fontSize: 13, fillOpacity: 0.8 }),
-        Plot.text(rows.filter((c) => c.count === 0 && c.mentions > 0), { x: 'column', y: 'label', text: (c: Row) => `(${c.mentions})`, fontSize: 10, fillOpacity: 0.8 }),
-        Plot.cell(rows.filter((c) => c.count > 0), { x: 'column', y: 'label', fill: 'count', fillOpacity: (c: Row) => (inSel(c) ? 1 : 0.45), inset: 1 }),
-        Plot.text(rows.filter((c) => c.count > 0), { x: 'column', y: 'label', text: 'count', fill: (c: Row) => (c.count > maxCount * 0.55 ? 'white' : 'black'), fontSize: 11 }),
+        Plot.text(passing, { x: 'column', y: 'label', text: () => '~', fontSize: 13, fillOpacity: 0.8 }),
+        Plot.text(mentioned, { x: 'column', y: 'label', text: (c: Row) => `(${c.mentions})`, fontSize: 10, fillOpacity: 0.8 }),
+        Plot.cell(counted, { x: 'column', y: 'label', fill: 'count', fillOpacity: (c: Row) => (inSel(c) ? 1 : 0.45), inset: 1 }),
+        Plot.text(counted, { x: 'column', y: 'label', text: 'count', fill: (c: Row) => (c.count > maxCount * 0.55 ? 'white' : 'black'), fontSize: 11 }),
+        // Every cell's tip (and the datum a click selects): the tip follows the pointer over the whole chart, so this mark
+        // needs its channels, not a transparent rect per cell in the page (nothing to see, only to lay out and paint).
         Plot.cell(rows, {
           x: 'column',
           y: 'label',
           fill: 'transparent',
+          render: () => null,
           tip: true,
           channels: { statements: 'count', mentions: 'mentions', 'in passing': (c: Row) => c.passingIds.length, inherited: 'inherited', share: (c: Row) => `${Math.round(c.share * 100)}%` },
         }),

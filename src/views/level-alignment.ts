@@ -12,12 +12,31 @@ import { SCALE_X, scaleAxis, scaleChartWidth } from './scale-axis.ts';
 import { inSelection, isSelectedLevel, selectLevel, withTitle } from './level-rows.ts';
 import { scaleNames, statementIndex } from './statement-list.ts';
 import { sourceLabel } from '../format/source-label.ts';
+import { perData } from './per-data.ts';
+import type { AtlasData } from './atlas-data.ts';
 
 /** Room for the level names left of the common-scale chart (the scale's step names wrap to what is left). */
 const SCALE_MARGIN_LEFT = 260;
 
 /** The level's display name, with its track when the company has several ("Octopus Deploy Security Analyst L2"). */
 const display = (p: LevelPlacement) => p.name;
+
+/**
+ * The similarity heatmap's cells, one per pair of levels with the parts of its score: the same for every selection,
+ * so built once per analysis (the selection only outlines the chosen level's row and column).
+ */
+const similarityCells = perData((analysis: AtlasData['analysis']) => {
+  const sim = analysis.similarity;
+  if (!sim) return [];
+  const simLabel = new Map(analysis.levels.map((p) => [p.key, display(p)]));
+  const parts = new Map(sim.long.flatMap((c) => [[`${c.a}\u0000${c.b}`, c], [`${c.b}\u0000${c.a}`, c]]));
+  return sim.keys.flatMap((a, i) =>
+    sim.keys.map((b, j) => {
+      const c = parts.get(`${a}\u0000${b}`);
+      return { a, b, aLabel: simLabel.get(a) ?? a, bLabel: simLabel.get(b) ?? b, similarity: sim.values[i][j], profile: c?.profile ?? 1, text: c?.text ?? 1, scale: c?.scale ?? 1 };
+    }),
+  );
+});
 
 /** Level alignment: every company's levels as ranges on the common 1–7 scale, their evidence, and level similarity. */
 export const levelAlignment: View = (data, { width, selection, onSelect }) => {
@@ -104,16 +123,7 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
     : h('p', { class: 'muted' }, 'Choose a level (click its range above or a button below) to see the statements that placed it.');
 
   const sim = data.analysis.similarity;
-  const simLabel = new Map(placements.map((p) => [p.key, display(p)]));
-  const parts = new Map(sim?.long.flatMap((c) => [[`${c.a}\u0000${c.b}`, c], [`${c.b}\u0000${c.a}`, c]]) ?? []);
-  const simRows = sim
-    ? sim.keys.flatMap((a, i) =>
-        sim.keys.map((b, j) => {
-          const c = parts.get(`${a}\u0000${b}`);
-          return { a, b, aLabel: simLabel.get(a) ?? a, bLabel: simLabel.get(b) ?? b, similarity: sim.values[i][j], profile: c?.profile ?? 1, text: c?.text ?? 1, scale: c?.scale ?? 1 };
-        }),
-      )
-    : [];
+  const simRows = similarityCells(data.analysis);
   const selectedLabel = chosen ? display(chosen) : undefined;
   const cell = Math.max(18, Math.min(72, Math.floor((width - 260) / Math.max(1, placements.length))));
   const heatmap = sim
