@@ -1,6 +1,7 @@
 import type { ViewOptions } from './atlas-data.ts';
 import { h } from './dom.ts';
 import { isSelectedLevel, levelName, selectLevel } from './level-rows.ts';
+import { multiTrackCompanies } from '../levels/index.ts';
 
 type Level = { company: string; companyName: string; track: string; level: string; levelTitle: string; variant?: string };
 
@@ -9,7 +10,8 @@ type Level = { company: string; companyName: string; track: string; level: strin
  * loaded (default `levels`), so that a level of a company with several tracks is named and selected with its track.
  */
 export function levelChips(levels: readonly Level[], { selection, onSelect }: Pick<ViewOptions, 'selection' | 'onSelect'>, label = 'Choose a level', all: readonly Level[] = levels): HTMLElement {
-  const multiTrack = (l: Level) => new Set(all.filter((m) => m.company === l.company).map((m) => m.track)).size > 1;
+  const multi = multiTrackCompanies(all);
+  const multiTrack = (l: Level) => multi.has(l.company);
   // The title adds the level's title only where it says more than the level's name ("IC4 · Senior Security Engineer", not "3 · 3").
   const title = (l: Level) => {
     const name = levelName(l, multiTrack(l));

@@ -9,7 +9,7 @@ import { panel } from './panel.ts';
 import { placementReasons } from './placement-reasons.ts';
 import { SCALE_X, scaleAxis, scaleChartWidth } from './scale-axis.ts';
 import { isSelectedLevel, withTitle } from './level-rows.ts';
-import { competencyLabeller, scaleNames } from './statement-list.ts';
+import { competencyLabeller, scaleNames, statementIndex } from './statement-list.ts';
 
 /** Room for the level names left of the common-scale chart (the scale's step names wrap to what is left). */
 const SCALE_MARGIN_LEFT = 260;
@@ -52,9 +52,11 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
     ),
   );
 
+  // Evidence quotes its statements: the atlas's (indexed once per atlas) or, for pasted text, the pasted lines.
   const pastedRows = result && 'statements' in result ? (result as { statements: { id: string; text: string }[] }).statements : [];
-  const textIndex = new Map([...data.statements, ...pastedRows].map((s) => [s.id, s.text]));
-  const textOf = (id: string) => textIndex.get(id);
+  const pasted = new Map(pastedRows.map((s) => [s.id, s.text]));
+  const index = statementIndex(data);
+  const textOf = (id: string) => pasted.get(id) ?? index.get(id)?.text;
 
   const multi = multiTrackCompanies(placements);
   const rows = result
