@@ -4,7 +4,7 @@ import { matchPhrases, type PhraseMatch } from './match-phrases.ts';
 import { sectionPrior } from './section-prior.ts';
 import { compareText, splitText, tokenise, type RowWords } from '../text/index.ts';
 import { type ClassifierModel, calibrate, modelFits, modelLogits, softmax } from './classifier-model.ts';
-import { featureIndex, featureWeight, knownFeatures } from './known-features.ts';
+import { type FeatureIndex, featureIndex, featureWeight, knownRanks } from './known-features.ts';
 import type { Classification, CompetencyScore, CueHit, FeatureHit } from '../types.ts';
 import type { ClassifyTextOptions, Taxonomy } from './types.ts';
 
@@ -116,6 +116,8 @@ function classOrder(model: ClassifierModel, order: Map<string, number>): number[
   return memo.place;
 }
 
+const NO_PRIOR: ReadonlyMap<string, number> = new Map();
+
 /** Reasons listed per competency in `why.features`. */
 const FEATURES_SHOWN = 6;
 
@@ -133,49 +135,76 @@ function classifyWithModel(
   },
 ): Classification {
   const { model, order, cues, raw, known, prior } = ctx;
-  const priorShare = new Map(known.map((c) => [c.id, c.score]));
+  const priorShare = known.length ? new Map(known.map((c) => [c.id, c.score])) : NO_PRIOR;
   const index = featureIndex(model);
-  const { names, ranks } = knownFeatures(model, text, ctx.section, { cues, split: ctx.split });
+  const ranks = knownRanks(model, text, ctx.section, { cues, split: ctx.split });
   const logits = modelLogits(model, ranks, index, raw, priorShare);
-  if (cues.length === 0 && names.length === 0 && !prior) return { competency: null, competencies: [], confidence: 0, why: { cues } };
+  if (cues.length === 0 && ranks.length === 0 && !prior) return { competency: null, competencies: [], confidence: 0, why: { cues } };
 
   const p = softmax(logits);
   const place = classOrder(model, order);
+  const K = p.length;
   // classes by probability, ties in taxonomy order (an insertion sort: a dozen or two classes)
-  const ranked: number[] = [];
-  for (let k = 0; k < p.length; k++) {
-    let i = ranked.length;
-    while (i > 0 && (p[ranked[i - 1]] < p[k] || (p[ranked[i - 1]] === p[k] && place[ranked[i - 1]] > place[k]))) i--;
-    ranked.splice(i, 0, k);
+  const ranked = new Array<number>(K);
+  for (let k = 0; k < K; k++) {
+    let i = k;
+    while (i > 0 && (p[ranked[i - 1]] < p[k] || (p[ranked[i - 1]] === p[k] && place[ranked[i - 1]] > place[k]))) (ranked[i] = ranked[i - 1]), i--;
+    ranked[i] = k;
   }
   const top = ranked[0];
   const competencies: CompetencyScore[] = [];
-  for (const k of ranked) {
-    const score = round(p[k]);
-    if (score > 0) competencies.push({ id: model.classes[k], score });
+  for (let i = 0; i < K; i++) {
+    const score = round(p[ranked[i]]);
+    if (score > 0) competencies.push({ id: model.classes[ranked[i]], score });
   }
-  const secondary = ranked.slice(1).filter((k) => p[k] >= model.secondary.min && p[k] >= model.secondary.ratio * p[top]);
+  const { min, ratio } = model.secondary;
+  const secondary: number[] = [];
+  for (let i = 1; i < K; i++) if (p[ranked[i]] >= min && p[ranked[i]] >= ratio * p[top]) secondary.push(ranked[i]);
   const reasons: FeatureHit[] = [];
-  for (const k of [top, ...secondary]) {
-    const id = model.classes[k];
-    // only what adds to the logit is shown: keep the positive parts, then rank them
-    const parts: { feature: string; weight: number }[] = [];
-    for (let j = 0; j < names.length; j++) {
-      const weight = featureWeight(index, ranks[j], k);
-      if (weight > 0) parts.push({ feature: names[j], weight });
-    }
-    const lexicon = model.lexicon * (raw.get(id) ?? 0);
-    if (lexicon > 0) parts.push({ feature: 'cues', weight: lexicon });
-    const priorPart = model.prior * (priorShare.get(id) ?? 0);
-    if (priorPart > 0) parts.push({ feature: 'prior', weight: priorPart });
-    parts.sort((a, b) => b.weight - a.weight || compareText(a.feature, b.feature));
-    for (let j = 0; j < parts.length && j < FEATURES_SHOWN; j++) reasons.push({ competency: id, feature: parts[j].feature, weight: round(parts[j].weight) });
-  }
+  reasonsFor(top, reasons, ranks, index, model, raw, priorShare);
+  for (const k of secondary) reasonsFor(k, reasons, ranks, index, model, raw, priorShare);
   const competency = model.classes[top];
   const confidence = round(calibrate(p[top], model.calibration));
   const why = prior ? { cues, prior, features: reasons } : { cues, features: reasons };
   // the fields in the order they have always been written (the JSON output stays the same byte for byte)
-  return secondary.length ? { competency, competencies, secondary: secondary.map((k) => model.classes[k]), confidence, why } : { competency, competencies, confidence, why };
+  if (secondary.length === 0) return { competency, competencies, confidence, why };
+  return { competency, competencies, secondary: secondary.map((k) => model.classes[k]), confidence, why };
+}
+
+/**
+ * Add to `out` the strongest reasons for class k: the parts that add to its logit (each feature's weight, the
+ * lexicon's and the prior's part), largest first, ties by name, at most {@link FEATURES_SHOWN}. Kept in order
+ * as they are found (a statement has a few dozen features, and only the first few are shown: no list of every
+ * part to sort).
+ */
+function reasonsFor(
+  k: number,
+  out: FeatureHit[],
+  ranks: readonly number[],
+  index: FeatureIndex,
+  model: ClassifierModel,
+  raw: ReadonlyMap<string, number>,
+  priorShare: ReadonlyMap<string, number>,
+): void {
+  const id = model.classes[k];
+  const best: { feature: string; weight: number }[] = [];
+  const offer = (feature: string, weight: number) => {
+    let i = best.length;
+    while (i > 0 && (best[i - 1].weight < weight || (best[i - 1].weight === weight && compareText(best[i - 1].feature, feature) > 0))) i--;
+    if (i >= FEATURES_SHOWN) return;
+    best.splice(i, 0, { feature, weight });
+    if (best.length > FEATURES_SHOWN) best.pop();
+  };
+  // only what adds to the logit is shown
+  for (let j = 0; j < ranks.length; j++) {
+    const weight = featureWeight(index, ranks[j], k);
+    if (weight > 0) offer(index.names[ranks[j]], weight);
+  }
+  const lexicon = model.lexicon * (raw.get(id) ?? 0);
+  if (lexicon > 0) offer('cues', lexicon);
+  const priorPart = model.prior * (priorShare.get(id) ?? 0);
+  if (priorPart > 0) offer('prior', priorPart);
+  for (const part of best) out.push({ competency: id, feature: part.feature, weight: round(part.weight) });
 }
 
 function round(x: number): number {

@@ -5,10 +5,11 @@ import { compiledWords, featureSet, type FeatureOptions, type FeatureSet, verbOb
 /**
  * The model's features, read once per model for fast classifying: the non-zero weights of every feature packed
  * one after another (most of a feature's weights are pruned to zero: a few hundred kilobytes become a few dozen,
- * in one array instead of thousands of small ones), and the word, word-pair, verb
- * and verb + object features indexed by their stems (`w:mentor` under `mentor`, `b:pull request` under `pull`
- * then `request`), so that classifying looks stems up instead of building a name for every word and pair of
- * the text only to find most of them unknown.
+ * in one array instead of thousands of small ones), and the word, word-pair, verb and verb + object features
+ * indexed by integer ids of their stems (`w:mentor` under the id of `mentor`, `b:pull request` under the ids of
+ * `pull` and `request`), so that classifying looks each stem up once, by name, and everything after that by
+ * number: no name is built for every word and pair of the text only to find most of them unknown, and no
+ * property is read from objects of a dozen shapes.
  */
 export interface FeatureIndex {
   /** Feature names in code-unit order (a feature's rank is its position here). */
@@ -19,12 +20,16 @@ export interface FeatureIndex {
   weight: Float64Array;
   /** Feature name → rank. */
   byName: Map<string, number>;
-  /** Stem → whether it is a stop word, the rank of its word feature (`w:`) and of the pair features (`b:`) it begins, by second stem. */
-  word: Map<string, { stop?: boolean; rank?: number; pairs?: Map<string, number> }>;
-  /** Verb stem → rank of `v:verb`. */
-  verb: Map<string, number>;
-  /** Verb stem → object stem → rank of `vo:verb object`. */
-  verbObject: Map<string, Map<string, number>>;
+  /** Stem → its id: every stem of a word, pair, verb or verb + object feature, and every stop word. */
+  stemId: Map<string, number>;
+  /** By stem id: 1 for a stop word. */
+  stop: Uint8Array;
+  /** By stem id: the rank of its word feature (`w:`), of its verb feature (`v:`), or -1. */
+  wordRank: Int32Array;
+  verbRank: Int32Array;
+  /** First stem id × stem count + second stem id → rank of the pair feature (`b:`), of the verb + object feature (`vo:`). */
+  pairRank: Map<number, number>;
+  verbObjectRank: Map<number, number>;
 }
 
 /** The kinds the index answers; any other kind a model reads goes through {@link featureSet}. */
@@ -41,7 +46,11 @@ function split(rest: string): [string, string] | null {
 /** The feature index of a model (memoised per model object). */
 export function featureIndex(model: ClassifierModel): FeatureIndex {
   let index = indexes.get(model);
-  if (index) return index;
+  if (!index) indexes.set(model, (index = buildIndex(model)));
+  return index;
+}
+
+function buildIndex(model: ClassifierModel): FeatureIndex {
   const K = model.classes.length;
   const names = [...model.weights.keys()].sort();
   let nonZero = 0;
@@ -49,31 +58,45 @@ export function featureIndex(model: ClassifierModel): FeatureIndex {
   const start = new Int32Array(names.length + 1);
   const kind = new Uint16Array(nonZero);
   const weight = new Float64Array(nonZero);
-  const { byName, word, verb, verbObject } = (index = { names, start, kind, weight, byName: new Map(), word: new Map(), verb: new Map(), verbObject: new Map() });
-  let at = 0;
-  const entry = (stem: string) => {
-    let e = word.get(stem);
-    if (!e) word.set(stem, (e = {}));
-    return e;
+  const byName = new Map<string, number>();
+  const stemId = new Map<string, number>();
+  const id = (stem: string) => {
+    let i = stemId.get(stem);
+    if (i === undefined) stemId.set(stem, (i = stemId.size));
+    return i;
   };
+  const stops = compiledWords(model.words).stop;
+  for (const stop of stops) id(stop);
+  // the stems first, so that the tables below have their final size
+  const kinds: { kind: 'w' | 'v' | 'b' | 'vo'; a: number; b: number; rank: number }[] = [];
+  let at = 0;
   names.forEach((name, rank) => {
     const w = model.weights.get(name)!;
     for (let k = 0; k < K; k++) if (w[k] !== 0) (kind[at] = k), (weight[at++] = w[k]);
     start[rank + 1] = at;
     byName.set(name, rank);
-    const pair = name.startsWith('b:') ? split(name.slice(2)) : name.startsWith('vo:') ? split(name.slice(3)) : null;
-    if (name.startsWith('w:')) entry(name.slice(2)).rank = rank;
-    else if (name.startsWith('v:')) verb.set(name.slice(2), rank);
-    else if (pair && name.startsWith('b:')) (entry(pair[0]).pairs ??= new Map()).set(pair[1], rank);
-    else if (pair) {
-      let objects = verbObject.get(pair[0]);
-      if (!objects) verbObject.set(pair[0], (objects = new Map()));
-      objects.set(pair[1], rank);
+    const colon = name.indexOf(':');
+    const prefix = colon < 0 ? '' : name.slice(0, colon);
+    const rest = name.slice(colon + 1);
+    if (prefix === 'w' || prefix === 'v') kinds.push({ kind: prefix, a: id(rest), b: -1, rank });
+    else if (prefix === 'b' || prefix === 'vo') {
+      const pair = split(rest);
+      if (pair) kinds.push({ kind: prefix, a: id(pair[0]), b: id(pair[1]), rank });
     }
   });
-  for (const stop of compiledWords(model.words).stop) entry(stop).stop = true;
-  indexes.set(model, index);
-  return index;
+  const S = stemId.size;
+  const stop = new Uint8Array(S);
+  for (const s of stops) stop[stemId.get(s)!] = 1;
+  const wordRank = new Int32Array(S).fill(-1);
+  const verbRank = new Int32Array(S).fill(-1);
+  const pairRank = new Map<number, number>();
+  const verbObjectRank = new Map<number, number>();
+  for (const { kind, a, b, rank } of kinds) {
+    if (kind === 'w') wordRank[a] = rank;
+    else if (kind === 'v') verbRank[a] = rank;
+    else (kind === 'b' ? pairRank : verbObjectRank).set(a * S + b, rank);
+  }
+  return { names, start, kind, weight, byName, stemId, stop, wordRank, verbRank, pairRank, verbObjectRank };
 }
 
 /**
@@ -85,57 +108,75 @@ export function knownFeatures(
   model: ClassifierModel,
   text: string,
   section: string | undefined,
-  { cues = [], split }: { split: RowWords } & Pick<FeatureOptions, 'cues'>,
+  options: { split: RowWords } & Pick<FeatureOptions, 'cues'>,
 ): { names: string[]; ranks: number[] } {
+  const { names } = featureIndex(model);
+  const ranks = knownRanks(model, text, section, options);
+  return { names: ranks.map((r) => names[r]), ranks };
+}
+
+/** The ranks of {@link knownFeatures}, ascending, each once (their names only when asked for: `names[rank]` of the index). */
+export function knownRanks(model: ClassifierModel, text: string, section: string | undefined, { cues = [], split }: { split: RowWords } & Pick<FeatureOptions, 'cues'>): number[] {
   const kinds = model.features;
   const index = featureIndex(model);
+  const { stemId, stop, wordRank, pairRank } = index;
+  const S = stemId.size;
   const found: number[] = [];
-  const add = (rank: number | undefined) => {
-    if (rank !== undefined) found.push(rank);
-  };
   const onWords = kinds.includes('words');
   const onPairs = kinds.includes('pairs');
   const { words: raws, stems } = split;
-  // the pairs begun by the previous content word (neighbouring content words make a pair)
-  let pairs: Map<string, number> | undefined;
+  // the id of the previous content word (neighbouring content words make a pair), -1 when it is no stem of the model's
+  let previous = -1;
   for (let i = 0; i < stems.length; i++) {
-    const e = index.word.get(stems[i]);
-    if (e?.stop) continue;
-    if (onPairs && pairs) add(pairs.get(stems[i]));
-    if (onWords) add(e?.rank);
-    pairs = e?.pairs;
+    const id = stemId.get(stems[i]);
+    if (id === undefined) {
+      previous = -1;
+      continue;
+    }
+    if (stop[id] === 1) continue;
+    if (onPairs && previous >= 0) {
+      const rank = pairRank.get(previous * S + id);
+      if (rank !== undefined) found.push(rank);
+    }
+    if (onWords && wordRank[id] >= 0) found.push(wordRank[id]);
+    previous = id;
   }
   if (kinds.includes('verb')) {
     const vo = verbObjectOf(raws, stems, model.words);
-    if (vo && !index.word.get(vo.verb)?.stop) {
-      add(index.verb.get(vo.verb));
-      const objects = index.verbObject.get(vo.verb);
-      if (objects) for (const o of vo.object) add(objects.get(o));
+    const verb = vo ? stemId.get(vo.verb) : undefined;
+    if (vo && verb !== undefined && stop[verb] === 0) {
+      if (index.verbRank[verb] >= 0) found.push(index.verbRank[verb]);
+      for (const o of vo.object) {
+        const object = stemId.get(o);
+        const rank = object === undefined ? undefined : index.verbObjectRank.get(verb * S + object);
+        if (rank !== undefined) found.push(rank);
+      }
     }
   }
   if (kinds.some((k) => !INDEXED.includes(k))) {
     const others = kinds.filter((k) => !INDEXED.includes(k));
     const words = raws.map((raw, i) => ({ raw, stem: stems[i] }));
-    for (const name of featureSet(text, section, model.words, { kinds: others, cues, words })) add(index.byName.get(name));
+    for (const name of featureSet(text, section, model.words, { kinds: others, cues, words })) {
+      const rank = index.byName.get(name);
+      if (rank !== undefined) found.push(rank);
+    }
   }
   // each once, in name order (ranks are positions in the sorted names): the logits then sum in the same order on every run
   // (in place, by insertion for the few dozen features of a usual statement: a typed array per statement to sort
   // them cost more to allocate than the sort; a long text by the library sort)
-  const ranks = found.length > 64 ? found.sort((a, b) => a - b) : found;
-  for (let i = 1; i < ranks.length && found.length <= 64; i++) {
-    const r = ranks[i];
-    let j = i - 1;
-    while (j >= 0 && ranks[j] > r) (ranks[j + 1] = ranks[j]), j--;
-    ranks[j + 1] = r;
+  if (found.length > 64) found.sort((a, b) => a - b);
+  else {
+    for (let i = 1; i < found.length; i++) {
+      const r = found[i];
+      let j = i - 1;
+      while (j >= 0 && found[j] > r) (found[j + 1] = found[j]), j--;
+      found[j + 1] = r;
+    }
   }
-  const names: string[] = [];
-  const once: number[] = [];
-  for (let i = 0; i < ranks.length; i++) {
-    if (i > 0 && ranks[i] === ranks[i - 1]) continue;
-    names.push(index.names[ranks[i]]);
-    once.push(ranks[i]);
-  }
-  return { names, ranks: once };
+  let n = 0;
+  for (let i = 0; i < found.length; i++) if (i === 0 || found[i] !== found[i - 1]) found[n++] = found[i];
+  found.length = n;
+  return found;
 }
 
 /** The weight of the feature of rank r for class k (0 when pruned). */
