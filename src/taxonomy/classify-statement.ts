@@ -20,6 +20,15 @@ function orderOf(taxonomy: Taxonomy): Map<string, number> {
   return order;
 }
 
+const cueOrders = new WeakMap<Map<string, number>, (a: CueHit, b: CueHit) => number>();
+
+/** Cues by weight, then competency in taxonomy order, then cue (one comparator per taxonomy order, not one per statement). */
+function cueOrder(order: Map<string, number>): (a: CueHit, b: CueHit) => number {
+  let compare = cueOrders.get(order);
+  if (!compare) cueOrders.set(order, (compare = (a, b) => b.weight - a.weight || order.get(a.competency)! - order.get(b.competency)! || compareText(a.cue, b.cue)));
+  return compare;
+}
+
 /** Evidence (sum of cue and prior weight) at which confidence reaches ~63% of the primary's share. */
 const EVIDENCE_SCALE = 3;
 
@@ -54,7 +63,7 @@ export function classifyWords(text: string, split: RowWords, options: ClassifyTe
   const found = priors && section ? sectionPrior(section, priors) : null;
   const known = found ? found.competencies.filter((c) => order.has(c.id)) : [];
   const prior: Classification['why']['prior'] = found && section ? { section, competencies: known.map((c) => ({ id: c.id, score: round(c.score) })) } : undefined;
-  cues.sort((a, b) => b.weight - a.weight || order.get(a.competency)! - order.get(b.competency)! || compareText(a.cue, b.cue));
+  if (cues.length > 1) cues.sort(cueOrder(order));
   if (model && modelFits(model, taxonomy)) {
     return classifyWithModel(text, { section, model, order, cues, raw, known, split, prior: prior && known.length ? prior : undefined });
   }
@@ -91,10 +100,12 @@ export function lexiconEvidence(
   const raw = new Map<string, number>();
   const cues: CueHit[] = [];
   // one entry per competency and cue in the compiled lexicon (compile-cues.ts), so an entry seen is that cue seen
-  const seen = new Set<CueEntry>();
-  for (const { value } of matches) {
-    if (seen.has(value)) continue;
-    seen.add(value);
+  // (a set only for a long text: a statement has a few matches, and a look back over them costs less than a set)
+  const seen = matches.length > 16 ? new Set<CueEntry>() : undefined;
+  for (let m = 0; m < matches.length; m++) {
+    const value = matches[m].value;
+    if (seen ? seen.has(value) : seenBefore(matches, m)) continue;
+    seen?.add(value);
     cues.push({ competency: value.competency, cue: value.cue, weight: value.weight });
     raw.set(value.competency, (raw.get(value.competency) ?? 0) + value.weight);
   }
@@ -105,6 +116,12 @@ export function lexiconEvidence(
     }
   }
   return { cues, raw };
+}
+
+/** Whether the entry of match m is that of an earlier match. */
+function seenBefore(matches: readonly PhraseMatch<CueEntry>[], m: number): boolean {
+  for (let i = 0; i < m; i++) if (matches[i].value === matches[m].value) return true;
+  return false;
 }
 
 const classOrders = new WeakMap<ClassifierModel, { order: Map<string, number>; place: number[] }>();
@@ -192,8 +209,9 @@ function reasonsFor(
     let i = best.length;
     while (i > 0 && (best[i - 1].weight < weight || (best[i - 1].weight === weight && compareText(best[i - 1].feature, feature) > 0))) i--;
     if (i >= FEATURES_SHOWN) return;
-    best.splice(i, 0, { feature, weight });
-    if (best.length > FEATURES_SHOWN) best.pop();
+    let j = best.length < FEATURES_SHOWN ? best.length : FEATURES_SHOWN - 1;
+    for (; j > i; j--) best[j] = best[j - 1];
+    best[i] = { feature, weight };
   };
   // only what adds to the logit is shown
   for (let j = 0; j < ranks.length; j++) {
