@@ -19,7 +19,7 @@ const UNCLASSIFIED: Partial<Classification> = {};
 export function classifyAll(statements: Statement[], { taxonomy, priors, model, overrides = [] }: ClassifyAllOptions): ClassifiedStatement[] {
   const byId = new Map(overrides.map((o) => [o.id, o]));
   return statements.map((s) => {
-    const override = byId.get(s.id);
+    const override = byId.size ? byId.get(s.id) : undefined;
     const plain = hasStatementFields(s);
     // Unclassified rows carry the same fields, undefined (one object shape for the whole table: faster analyses).
     if (!CLASSIFIED_KINDS.includes(s.kind) && !override) return classifiedRow(s, UNCLASSIFIED, plain);

@@ -3,7 +3,7 @@
  * classifier, mentions in passing, near-duplicates, level vectors): each used to split and stem every statement
  * again. Memoised per row object, like `levelKey` (rows are not mutated once read), never per text.
  */
-import { stem } from './stem.ts';
+import { stemmed } from './stem.ts';
 import { words } from './tokenise.ts';
 
 export interface RowWords {
@@ -18,7 +18,18 @@ const memo = new WeakMap<object, RowWords>();
 /** The words of a text and their stems. */
 export function splitText(text: string): RowWords {
   const raws = words(text);
-  return { words: raws, stems: raws.map(stem) };
+  const stems: string[] = [];
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i];
+    if (raw.length < 3) stems.push(raw); // as stem() does
+    else {
+      // the memo's copy of the word: one string per distinct word kept with the rows (see stemmed)
+      const s = stemmed(raw);
+      raws[i] = s.word;
+      stems.push(s.stem);
+    }
+  }
+  return { words: raws, stems };
 }
 
 /** The words and stems of a row's text (computed on first use, then kept with the row). */
