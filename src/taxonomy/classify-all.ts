@@ -25,7 +25,7 @@ export function classifyAll(statements: Statement[], { taxonomy, priors, model, 
     if (!CLASSIFIED_KINDS.includes(s.kind) && !override) return classifiedRow(s, UNCLASSIFIED, plain);
     // The row's words and cue matches, found once here, stay with the classified row for the analyses to read.
     const split = splitText(s.text);
-    const matches = cueMatches(split.stems, taxonomy);
+    const matches = cueMatches(split.stems, taxonomy, split.ids);
     const result = classifyWords(s.text, split, { taxonomy, priors, model, section: s.section }, matches);
     const row = override ? overridden(s, result, override, plain) : classifiedRow(s, result, plain);
     keepRowWords(row, split);

@@ -45,9 +45,9 @@ export function classifyText(text: string, options: ClassifyTextOptions): Classi
   return classifyWords(text, splitText(text), options);
 }
 
-/** The taxonomy's cue phrases in a text's stems, in text order (each occurrence; {@link lexiconEvidence} counts each phrase once). */
-export function cueMatches(stems: readonly string[], taxonomy: Taxonomy): PhraseMatch<CueEntry>[] {
-  return matchPhrases(stems, compileCues(taxonomy));
+/** The taxonomy's cue phrases in a text's stems (`numbers`: their stem numbers, when known), in text order (each occurrence; {@link lexiconEvidence} counts each phrase once). */
+export function cueMatches(stems: readonly string[], taxonomy: Taxonomy, numbers?: readonly number[]): PhraseMatch<CueEntry>[] {
+  return matchPhrases(stems, compileCues(taxonomy), numbers);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ClassifierModel } from './classifier-model.ts';
-import type { RowWords } from '../text/index.ts';
+import type { RowWords, stemNumber } from '../text/index.ts';
 import { compiledWords, featureSet, type FeatureOptions, type FeatureSet, verbObjectOf } from './model-features.ts';
 
 /**
@@ -30,6 +30,11 @@ export interface FeatureIndex {
   /** First stem id × stem count + second stem id → rank of the pair feature (`b:`), of the verb + object feature (`vo:`). */
   pairRank: Map<number, number>;
   verbObjectRank: Map<number, number>;
+  /**
+   * By the stemmer's number of a stem ({@link stemNumber}): its id here, -1 when the model has none, -2 not yet looked
+   * up. Filled as texts bring stems, so that each distinct stem is looked up by name once per model, not once per occurrence.
+   */
+  byNumber: Int32Array;
 }
 
 /** The kinds the index answers; any other kind a model reads goes through {@link featureSet}. */
@@ -96,7 +101,7 @@ function buildIndex(model: ClassifierModel): FeatureIndex {
     else if (kind === 'v') verbRank[a] = rank;
     else (kind === 'b' ? pairRank : verbObjectRank).set(a * S + b, rank);
   }
-  return { names, start, kind, weight, byName, stemId, stop, wordRank, verbRank, pairRank, verbObjectRank };
+  return { names, start, kind, weight, byName, stemId, stop, wordRank, verbRank, pairRank, verbObjectRank, byNumber: new Int32Array(0) };
 }
 
 /**
@@ -127,8 +132,9 @@ export function knownRanks(model: ClassifierModel, text: string, section: string
   const { words: raws, stems } = split;
   // the id of the previous content word (neighbouring content words make a pair), -1 when it is no stem of the model's
   let previous = -1;
+  const numbers = split.ids;
   for (let i = 0; i < stems.length; i++) {
-    const id = stemId.get(stems[i]);
+    const id = numbers ? idByNumber(index, numbers[i], stems[i]) : stemId.get(stems[i]);
     if (id === undefined) {
       previous = -1;
       continue;
@@ -177,6 +183,20 @@ export function knownRanks(model: ClassifierModel, text: string, section: string
   for (let i = 0; i < found.length; i++) if (i === 0 || found[i] !== found[i - 1]) found[n++] = found[i];
   found.length = n;
   return found;
+}
+
+/** The model's id of a stem given with its {@link stemNumber} (undefined when the model has none), remembered by number. */
+function idByNumber(index: FeatureIndex, n: number, stem: string): number | undefined {
+  if (n < 0) return index.stemId.get(stem);
+  let table = index.byNumber;
+  if (n >= table.length) {
+    const grown = new Int32Array(Math.max(n + 1, table.length * 2, 1024)).fill(-2);
+    grown.set(table);
+    index.byNumber = table = grown;
+  }
+  let id = table[n];
+  if (id === -2) table[n] = id = index.stemId.get(stem) ?? -1;
+  return id < 0 ? undefined : id;
 }
 
 /** The weight of the feature of rank r for class k (0 when pruned). */

@@ -1,4 +1,4 @@
-import { tokenise } from '../text/index.ts';
+import { tokenise, type stemNumber } from '../text/index.ts';
 
 /** A phrase compiled to stems, carrying whatever the caller attaches. */
 export interface CompiledPhrase<T> {
@@ -31,15 +31,17 @@ export function compilePhrases<T>(entries: { phrase: string; value: T }[]): Phra
 /**
  * Find phrase occurrences in a stem sequence. Longer matches claim their words first: a shorter
  * phrase only counts where none of its words are inside a longer match (equal-length matches coexist).
- * Returned by start, longer first at one start.
+ * Returned by start, longer first at one start. `numbers`: the {@link stemNumber} of each token, when the caller
+ * has them (the first stems are then found by number, each stem looked up by name once per index).
  */
-export function matchPhrases<T>(tokens: readonly string[], index: PhraseIndex<T>): PhraseMatch<T>[] {
+export function matchPhrases<T>(tokens: readonly string[], index: PhraseIndex<T>, numbers?: readonly number[]): PhraseMatch<T>[] {
   const found: PhraseMatch<T>[] = [];
+  const byNumber = numbers ? numbered(index) : undefined;
   // Matches come out in start order; `overlap` records whether any starts inside an earlier one.
   let reach = 0;
   let overlap = false;
   for (let start = 0; start < tokens.length; start++) {
-    const list = index.get(tokens[start]);
+    const list = byNumber && numbers![start] >= 0 ? phrasesByNumber(index, byNumber, numbers![start], tokens[start]) : index.get(tokens[start]);
     if (list === undefined) continue;
     for (const phrase of list) {
       const n = phrase.stems.length;
@@ -63,6 +65,28 @@ export function matchPhrases<T>(tokens: readonly string[], index: PhraseIndex<T>
     kept.push(...group);
   }
   return kept.sort((a, b) => a.start - b.start || b.length - a.length);
+}
+
+/** Per index: by a stem's {@link stemNumber}, the phrases it begins (null: none; undefined: not yet looked up). */
+const numberTables = new WeakMap<PhraseIndex<unknown>, { table: (CompiledPhrase<unknown>[] | null | undefined)[] }>();
+
+function numbered<T>(index: PhraseIndex<T>): { table: (CompiledPhrase<T>[] | null | undefined)[] } {
+  let t = numberTables.get(index);
+  if (!t) numberTables.set(index, (t = { table: [] }));
+  return t as { table: (CompiledPhrase<T>[] | null | undefined)[] };
+}
+
+/** The phrases a stem begins, looked up by name once per stem and index, then by its number. */
+function phrasesByNumber<T>(index: PhraseIndex<T>, byNumber: { table: (CompiledPhrase<T>[] | null | undefined)[] }, n: number, stem: string): CompiledPhrase<T>[] | undefined {
+  let table = byNumber.table;
+  if (n >= table.length) {
+    const grown = new Array<CompiledPhrase<T>[] | null | undefined>(Math.max(n + 1, table.length * 2, 1024)).fill(undefined);
+    for (let i = 0; i < table.length; i++) grown[i] = table[i];
+    byNumber.table = table = grown;
+  }
+  let list = table[n];
+  if (list === undefined) table[n] = list = index.get(stem) ?? null;
+  return list ?? undefined;
 }
 
 function overlaps(m: { start: number; length: number }, claimed: boolean[]): boolean {

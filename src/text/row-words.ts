@@ -3,7 +3,7 @@
  * classifier, mentions in passing, near-duplicates, level vectors): each used to split and stem every statement
  * again. Memoised per row object, like `levelKey` (rows are not mutated once read), never per text.
  */
-import { stemmed } from './stem.ts';
+import { stemmed, type stemNumber } from './stem.ts';
 import { words } from './tokenise.ts';
 
 export interface RowWords {
@@ -11,6 +11,8 @@ export interface RowWords {
   readonly words: readonly string[];
   /** The {@link stem} of each word, in the same order (so {@link tokenise} of the text). */
   readonly stems: readonly string[];
+  /** The {@link stemNumber} of each stem, when split by {@link splitText} (-1 for a stem past the numbers' bound). */
+  readonly ids?: readonly number[];
 }
 
 const memo = new WeakMap<object, RowWords>();
@@ -19,17 +21,15 @@ const memo = new WeakMap<object, RowWords>();
 export function splitText(text: string): RowWords {
   const raws = words(text);
   const stems: string[] = [];
+  const ids: number[] = [];
   for (let i = 0; i < raws.length; i++) {
-    const raw = raws[i];
-    if (raw.length < 3) stems.push(raw); // as stem() does
-    else {
-      // the memo's copy of the word: one string per distinct word kept with the rows (see stemmed)
-      const s = stemmed(raw);
-      raws[i] = s.word;
-      stems.push(s.stem);
-    }
+    const s = stemmed(raws[i]);
+    // the memo's copy of the word: one string per distinct word kept with the rows (see stemmed)
+    raws[i] = s.word;
+    stems.push(s.stem);
+    ids.push(s.id);
   }
-  return { words: raws, stems };
+  return { words: raws, stems, ids };
 }
 
 /** The words and stems of a row's text (computed on first use, then kept with the row). */

@@ -9,27 +9,44 @@ export function stem(word: string): string {
   return stemmed(word).stem;
 }
 
-/** A word and its stem, as memoised. */
+/** A word and its stem, as memoised, with the stem's number ({@link stemNumber}). */
 export interface Stemmed {
   readonly word: string;
   readonly stem: string;
+  readonly id: number;
 }
 
 /**
- * The memo entry of a word (three letters or more): its stem, and the word as first seen. A statement table keeps
- * its rows' words ({@link splitText}): the memo's copy in place of each freshly cut one is the same text in one
- * string per distinct word instead of one per occurrence, and the garbage collector has that much less to move.
+ * The memo entry of a word: its stem, the stem's number, and the word as first seen. A statement table keeps its
+ * rows' words ({@link splitText}): the memo's copy in place of each freshly cut one is the same text in one string
+ * per distinct word instead of one per occurrence, and the garbage collector has that much less to move.
  */
 export function stemmed(word: string): Stemmed {
   let s = stems.get(word);
   if (s === undefined) {
-    s = { word, stem: porter(word) };
+    const stem = word.length < 3 ? word : porter(word);
+    s = { word, stem, id: stemNumber(stem) };
     if (stems.size < MAX_CACHED) stems.set(word, s);
   }
   return s;
 }
 
 const stems = new Map<string, Stemmed>();
+
+/**
+ * A number for each distinct stem, 0, 1, 2… in order of first sight, the same for the whole process (bounded like
+ * the memo; beyond it -1): tables keyed by stem can then be arrays indexed by number, read without hashing a string.
+ */
+export function stemNumber(stem: string): number {
+  let n = numbers.get(stem);
+  if (n === undefined) {
+    if (numbers.size >= MAX_CACHED) return -1;
+    numbers.set(stem, (n = numbers.size));
+  }
+  return n;
+}
+
+const numbers = new Map<string, number>();
 const MAX_CACHED = 50_000;
 
 function porter(word: string): string {
