@@ -37,6 +37,15 @@ export function connect(): Promise<Browser> {
   return chromium.connect(inject('browserEndpoint'));
 }
 
+/**
+ * Waits for a site that is built on its first request (global-setup.ts) to answer, so that the build's time is spent in
+ * the file's `beforeAll` (hook timeout) and not in its first test's page load.
+ */
+export async function built(url: string): Promise<void> {
+  const answer = await fetch(url);
+  if (answer.status !== 200) throw new Error(`${url} answered ${answer.status}: ${(await answer.text()).slice(0, 2000)}`);
+}
+
 /** The bytes of a finished download (a connected browser has no local path for it). */
 export async function downloadBytes(download: Download): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -1,10 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connect, downloadBytes, gotoView, openPage, settled } from './browser.ts';
+import { built, connect, downloadBytes, gotoView, openPage, settled } from './browser.ts';
 
 const hostileUrl = inject('fixtureUrl');
 let browser: Browser;
-beforeAll(async () => (browser = await connect()));
+beforeAll(async () => {
+  await built(hostileUrl);
+  browser = await connect();
+}, 180_000);
 afterAll(() => browser?.close());
 
 const VIEWS = ['overview', 'alignment', 'map', 'divergence', 'coverage', 'gaps', 'explorer'];

@@ -1,10 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { afterRender, connect, gotoView, openPage } from './browser.ts';
+import { afterRender, built, connect, gotoView, openPage } from './browser.ts';
 
 const fixtureUrl = inject('fixtureUrl');
 let browser: Browser;
-beforeAll(async () => (browser = await connect()));
+beforeAll(async () => {
+  await built(fixtureUrl);
+  browser = await connect();
+}, 180_000);
 afterAll(() => browser?.close());
 
 const pressed = (page: Page) => page.$$eval('main button[aria-pressed="true"]', (bs) => bs.map((b) => b.textContent?.trim() ?? ''));
