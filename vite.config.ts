@@ -1,9 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { isIgnoredFile } from './src/ingest/ignored-file.ts';
+import { FIRST_VIEW_CLASS, guardScript } from './src/app/first-view-guard.ts';
+import { THEME_KEY } from './src/app/theme.ts';
+import { HINT_KEY } from './src/app/upload/upload-hint.ts';
 
 const VIRTUAL_ID = 'virtual:atlas-data';
 const LADDERS_ID = 'virtual:atlas-data/ladders';
@@ -87,8 +91,51 @@ function atlasData(): Plugin {
   };
   // JSON.parse of a string literal: faster for the browser than the same value as an object literal.
   const jsonModule = (values: Record<string, unknown>) => Object.entries(values).map(([name, value]) => `export const ${name} = JSON.parse(${JSON.stringify(JSON.stringify(value))});\n`).join('');
+  // The first view (shell and overview of the bundled ladders) drawn at build time into index.html, by the page's own
+  // code in jsdom in a child process (src/app/build/first-view.ts); the dev server draws it live as before.
+  let building = false;
+  // Inline in index.html (no request before the first paint), allowed by its hash in the page's policy.
+  const guard = guardScript({ uploadsKey: HINT_KEY, themeKey: THEME_KEY });
+  if (guard.toLowerCase().includes('</script')) throw new Error('the first view guard cannot be inlined: it holds </script');
+  const guardHash = `'sha256-${createHash('sha256').update(guard).digest('base64')}'`;
+  // A data folder the page's code cannot draw (it then shows its own error) leaves index.html as it was, with a warning.
+  const drawFirstView = (warn: (message: string) => void): string | undefined => {
+    try {
+      return execFileSync(process.execPath, ['--import', 'tsx', 'src/app/build/first-view-main.ts'], { cwd: PROJECT_DIR, input: JSON.stringify(tables(() => {}).set), maxBuffer: 1 << 28, stdio: ['pipe', 'pipe', 'pipe'] }).toString('utf8');
+    } catch (error) {
+      warn(`the first view was not drawn at build time (the page draws it when its code has loaded): ${String((error as { stderr?: Buffer }).stderr ?? error).trim().split('\n')[0]}`);
+      return undefined;
+    }
+  };
   return {
     name: 'atlas-data',
+    configResolved(config) {
+      // The dashboard's build only: Notebook Kit builds the notebooks (root notebooks/) with this plugin too.
+      building = config.command === 'build' && resolve(config.root) === resolve(PROJECT_DIR);
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!building) return html;
+        // Inert: nothing in it answers input; the app replaces it whole. The guard runs before the page paints and
+        // hides it on any visit it does not fit (a selection in the address, uploaded ladders).
+        if (!html.includes('<div id="app">')) throw new Error('index.html: no <div id="app"> to draw the first view in');
+        const policy = "script-src 'self'";
+        if (!html.includes(policy)) throw new Error(`index.html: its Content-Security-Policy has no ${policy} to allow the first view's guard in`);
+        const view = drawFirstView((message) => this.warn(message));
+        if (view === undefined) return html;
+        const drawn = `<div class="${FIRST_VIEW_CLASS}" inert>${view}</div>`;
+        // The entry's style sheet inline too (the policy allows inline styles): the drawn view paints from the HTML alone.
+        const inlined = html.replace(/<link rel="stylesheet"[^>]*? href="\.\/(assets\/[^"]+\.css)">/g, (link, file: string) => {
+          const sheet = ctx.bundle?.[file];
+          return sheet?.type === 'asset' && typeof sheet.source === 'string' ? `<style>${sheet.source.replaceAll('</', '<\\/')}</style>` : link;
+        });
+        return inlined
+          .replace(policy, `${policy} ${guardHash}`)
+          .replace('</head>', `<script>${guard}</script>\n</head>`)
+          .replace('<div id="app">', `<div id="app">${drawn}`);
+      },
+    },
     resolveId: (id) => (IDS.includes(id) ? '\0' + id : undefined),
     load(id) {
       const watch = (file: string) => this.addWatchFile(file);
@@ -134,6 +181,8 @@ const WORKER_ENTRY = /[\\/]src[\\/].*-worker\.ts$/;
 function firstViewChunks() {
   const firstView = new Set<string>();
   const inWorker = new Set<string>();
+  /** The entry's own static closure: kept in the entry's chunk, which must stay small (see src/app/main.ts). */
+  const entryOwn = new Set<string>();
   const plugin: Plugin = {
     name: 'first-view-chunks',
     apply: 'build',
@@ -149,16 +198,52 @@ function firstViewChunks() {
           stack.push(...(info?.importedIds ?? []), ...(dynamic ? (info?.dynamicallyImportedIds ?? []) : []));
         }
       };
-      closure(ids.filter((id) => this.getModuleInfo(id)?.isEntry), firstView, false);
+      const entries = ids.filter((id) => this.getModuleInfo(id)?.isEntry);
+      closure(entries, entryOwn, false);
+      // The entry starts the app (start.ts) by a dynamic import after the first paint: what the entry's own modules
+      // import that way, and their static closure, is the first view's code too.
+      closure([...entries, ...[...entryOwn].flatMap((id) => this.getModuleInfo(id)?.dynamicallyImportedIds ?? [])], firstView, false);
       closure(ids.filter((id) => WORKER_ENTRY.test(id)), inWorker, true);
+    },
+    transformIndexHtml: {
+      order: 'post',
+      // The chunks the entry starts by a dynamic import, and theirs, preloaded from the page's <head> (fetched and
+      // compiled while the page paints, run only when imported); Vite preloads only the entry's static imports.
+      handler(_html, ctx) {
+        const bundle = ctx.bundle;
+        const entry = ctx.chunk;
+        if (!bundle || !entry || entry.type !== 'chunk') return;
+        const closure = (roots: readonly string[], into: Set<string>) => {
+          const stack = [...roots];
+          while (stack.length) {
+            const file = stack.pop()!;
+            const chunk = bundle[file];
+            if (into.has(file) || chunk?.type !== 'chunk') continue;
+            into.add(file);
+            stack.push(...chunk.imports);
+          }
+        };
+        // What the entry loads anyway (its chunk and those it imports), then what those start by a dynamic import.
+        const own = new Set<string>();
+        closure([entry.fileName], own);
+        const files = new Set<string>();
+        closure([...own].flatMap((file) => (bundle[file] as typeof entry).dynamicImports), files);
+        for (const file of own) files.delete(file);
+        return [...files].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const }));
+      },
     },
   };
   // The chart group's modules are taken first (higher priority). The bundled data (virtual modules) is left to the
   // bundler: it is data, not code; Vite's own helpers (virtual too) go with `common` when a worker needs them.
-  // The app's entry module is in `app`, which lazily loaded chunks import: it must not await at top level (see main.ts).
+  // The app's start module is in `app`, which lazily loaded chunks import: it must not await at top level (see start.ts).
   const groups = [
-    { name: 'common', priority: 2, test: (id: string) => firstView.has(id) && inWorker.has(id) },
-    { name: 'app', priority: 1, test: (id: string) => firstView.has(id) && !inWorker.has(id) && !id.startsWith('\0') },
+    // The entry's own modules stay with the entry: in a chunk the app shares, the entry would import (and so wait for)
+    // the whole app. Vite's preload helper (which the workers' chunks import too, though the worker closure above does
+    // not list it) goes with `common`, which holds no view code: a worker importing the entry's chunk would run it.
+    // (The module-preload polyfill stays with the entry: it reads `document` as it loads.)
+    { name: 'common', priority: 5, test: (id: string) => firstView.has(id) && (inWorker.has(id) || id.startsWith('\0vite/preload-helper')) },
+    { name: 'index', priority: 4, test: (id: string) => entryOwn.has(id) && !inWorker.has(id) },
+    { name: 'app', priority: 1, test: (id: string) => firstView.has(id) && !entryOwn.has(id) && !inWorker.has(id) && !id.startsWith('\0') },
   ];
   return { plugin, groups };
 }

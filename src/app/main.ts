@@ -1,65 +1,14 @@
 import './styles.css';
-import { ladderSet } from 'virtual:atlas-data/ladder-set';
-import { VIEWS } from '../views/index.ts';
-import type { AtlasData, LadderData } from '../views/index.ts';
-import { currentSelection } from './selection-state.ts';
-import { mountShell } from './shell.ts';
-import { mountUploadPanel, readUploads } from './upload/index.ts';
+import { FIRST_VIEW_CLASS, NO_FIRST_VIEW_CLASS } from './first-view-guard.ts';
 
 /**
- * Reads the stored uploads, then mounts the dashboard on `root`. A function, not top-level code: a module that
- * awaits at top level would make every chunk it loads on demand that imports a module of its own chunk wait for it
- * to finish, which it never does (the chunks are grouped by what the first view needs; see vite.config.ts).
+ * The page's entry: as small as can be, so the browser paints the first view drawn at build time (index.html) before
+ * the app's code runs. The app (Plot, the views, the shell: start.ts) is fetched meanwhile (index.html preloads it)
+ * and evaluated after that first paint; it then replaces the drawn view with the live one. When the drawn view is not
+ * shown (the dev server, a link with a selection, uploaded ladders: first-view-guard.ts), the app starts at once.
  */
-async function start(root: HTMLElement): Promise<void> {
-  // Ladders the user uploaded in this browser (IndexedDB) join the bundled ones.
-  const uploads = await readUploads();
-  const fail = (error: unknown) => {
-    const message = document.createElement('p');
-    message.className = 'fatal';
-    message.setAttribute('role', 'alert');
-    message.textContent = `Ladder Atlas could not read the ladders: ${error instanceof Error ? error.message : String(error)}`;
-    root.replaceChildren(message);
-    if (uploads.ladders.length || uploads.taxonomy) mountUploadPanel(root, uploads, undefined, message.textContent);
-    throw error;
-  };
-  // A deep link to a view other than the overview starts fetching its code and the analyses now.
-  const first = currentSelection(VIEWS[0].id, VIEWS.map((v) => v.id)).view;
-  if (first !== VIEWS[0].id) void VIEWS.find((v) => v.id === first)?.load();
-  let ladders: LadderData | undefined;
-  let analyse: () => Promise<AtlasData>;
-  performance.mark('atlas:data-start');
-  if (!uploads.ladders.length && !uploads.taxonomy) {
-    // The bundled ladders were read, classified and analysed at build time: the page only draws them.
-    ladders = { set: ladderSet };
-    analyse = () => import('./bundled-atlas.ts').then((m) => m.bundledAtlas()).catch(fail);
-  } else {
-    // With uploads, a worker reads and analyses every ladder; the page draws the overview once they are read.
-    const job = (await import('./upload/run-analysis.ts')).runAnalysis(uploads);
-    try {
-      ladders = { set: await job.set };
-    } catch (error) {
-      fail(error);
-    }
-    // A task of its own for each step (the tables arrive, the atlas is built from them, the view draws): the page
-    // answers input in between.
-    const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-    analyse = () =>
-      Promise.all([job.tables, import('./upload/uploads-atlas.ts')])
-        .then(async ([tables, m]) => {
-          await nextTask();
-          const a = m.uploadsAtlas(tables, uploads.taxonomy);
-          await nextTask();
-          return a;
-        })
-        .catch(fail);
-  }
-  performance.mark('atlas:data-ready');
-  if (ladders) {
-    mountShell(root, ladders, analyse, { uploaded: new Set(uploads.ladders.map((l) => l.company)) });
-    mountUploadPanel(root, uploads, ladders);
-  }
-}
-
 const root = document.getElementById('app');
-if (root) void start(root);
+const drawn = root?.querySelector(`:scope > .${FIRST_VIEW_CLASS}`) && !document.documentElement.classList.contains(NO_FIRST_VIEW_CLASS);
+// A frame, then a task: the frame's paint (with the drawn view) happens before the app's code starts.
+const painted = drawn ? new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))) : Promise.resolve();
+if (root) void painted.then(() => import('./start.ts')).then((app) => app.start(root));

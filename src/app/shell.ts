@@ -242,7 +242,7 @@ function notebookLinks(): HTMLElement {
   const label = document.createElement('span');
   label.textContent = 'Notebooks:';
   nav.append(label);
-  if (import.meta.env.DEV) {
+  if (import.meta.env?.DEV) {
     // The dev server has no built notebooks: no links, and no developer instructions in the page people read.
     console.info('Notebooks are not served by the dev server: `npm run notebooks:dev` opens them live; `npm run build` builds them beside the app.');
     nav.hidden = true;

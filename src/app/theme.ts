@@ -1,4 +1,5 @@
-const KEY = 'ladder-atlas-theme';
+/** The localStorage key of the chosen theme (first-view-guard.ts reads it before the page paints). */
+export const THEME_KEY = 'ladder-atlas-theme';
 const THEMES = ['auto', 'light', 'dark'] as const;
 type Theme = (typeof THEMES)[number];
 
@@ -13,11 +14,11 @@ export function themeToggle(): HTMLButtonElement {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'theme-toggle';
-  let theme: Theme = (THEMES as readonly string[]).includes(localStorage.getItem(KEY) ?? '') ? (localStorage.getItem(KEY) as Theme) : 'auto';
+  let theme: Theme = (THEMES as readonly string[]).includes(localStorage.getItem(THEME_KEY) ?? '') ? (localStorage.getItem(THEME_KEY) as Theme) : 'auto';
   apply(theme, button);
   button.addEventListener('click', () => {
     theme = THEMES[(THEMES.indexOf(theme) + 1) % THEMES.length];
-    localStorage.setItem(KEY, theme);
+    localStorage.setItem(THEME_KEY, theme);
     apply(theme, button);
   });
   return button;

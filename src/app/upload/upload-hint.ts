@@ -2,7 +2,7 @@
  * A one-flag hint in localStorage saying the user has stored something, so a visit without uploads
  * never waits for IndexedDB before the first view. Unreadable storage counts as "maybe".
  */
-const HINT_KEY = 'ladder-atlas-has-uploads';
+export const HINT_KEY = 'ladder-atlas-has-uploads';
 
 /** Whether IndexedDB may hold uploads (true unless the hint says there are none). */
 export function mayHaveUploads(): boolean {
