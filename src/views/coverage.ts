@@ -10,6 +10,7 @@ import { competencyLabeller, explorerQuery } from './statement-list.ts';
 import { ladderName, multiTrackCompanies } from '../analyses/index.ts';
 import type { AtlasData } from './atlas-data.ts';
 import { perData } from './per-data.ts';
+import { reusedChart } from './reused-chart.ts';
 
 /**
  * The heatmap's cells with their column and row names, and the subsets its marks draw (dashed empty boxes, "~",
@@ -83,21 +84,30 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
   const multi = multiTrackCompanies(placements);
   const companyName = new Map(placements.map((p) => [p.company, p.companyName]));
   const shares = companies.map((c) => ({ ...c, name: ladderName({ ...c, companyName: companyName.get(c.company) }, multi.has(c.company)) }));
-  const shareChart = Plot.plot({
-    ariaLabel: 'Share of the taxonomy each company covers',
-    width,
-    height: 50 + shares.length * 30,
-    marginLeft: 200,
-    marginRight: 50,
-    x: { domain: [0, 1], label: 'share of the taxonomy covered →', grid: true, tickFormat: '.0%' },
-    y: { domain: shares.map((s) => s.name), label: null },
-    color: companyColor(shares.map((s) => s.company), data.set.levels),
-    marks: [
-      Plot.barX(shares, { x: 'share', y: 'name', fill: 'company', tip: true, channels: { 'never mentioned': (s: (typeof shares)[number]) => s.missing.map(label).join(', ') || 'none', 'only in passing': (s: (typeof shares)[number]) => s.inPassing.map((m) => label(m.competency)).join(', ') || 'none' } }),
-      Plot.text(shares, { x: 'share', y: 'name', text: (s: (typeof shares)[number]) => `${s.covered.length}/${data.analysis.competencies.length}`, dx: 4, textAnchor: 'start' }),
-      Plot.ruleX([0]),
-    ],
-  });
+  // The same for every selection: drawn once per width (below the heatmap: the first time, once the heatmap is on screen).
+  const shareHeight = 50 + shares.length * 30;
+  const shareChart = reusedChart(
+    data,
+    'coverage-share',
+    String(width),
+    () =>
+      Plot.plot({
+        ariaLabel: 'Share of the taxonomy each company covers',
+        width,
+        height: shareHeight,
+        marginLeft: 200,
+        marginRight: 50,
+        x: { domain: [0, 1], label: 'share of the taxonomy covered →', grid: true, tickFormat: '.0%' },
+        y: { domain: shares.map((s) => s.name), label: null },
+        color: companyColor(shares.map((s) => s.company), data.set.levels),
+        marks: [
+          Plot.barX(shares, { x: 'share', y: 'name', fill: 'company', tip: true, channels: { 'never mentioned': (s: (typeof shares)[number]) => s.missing.map(label).join(', ') || 'none', 'only in passing': (s: (typeof shares)[number]) => s.inPassing.map((m) => label(m.competency)).join(', ') || 'none' } }),
+          Plot.text(shares, { x: 'share', y: 'name', text: (s: (typeof shares)[number]) => `${s.covered.length}/${data.analysis.competencies.length}`, dx: 4, textAnchor: 'start' }),
+          Plot.ruleX([0]),
+        ],
+      }),
+    { later: shareHeight },
+  );
   const missing = h(
     'ul',
     { class: 'coverage-missing' },

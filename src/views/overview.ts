@@ -6,6 +6,8 @@ import { levelRows, companies, levelKey, inSelection, isSelectedLevel, selectLev
 import { OKABE_ITO } from './palette.ts';
 import { panel } from './panel.ts';
 import { perData } from './per-data.ts';
+import { reusedChart } from './reused-chart.ts';
+import { LEGEND_HEIGHT } from './deferred-chart.ts';
 import type { LevelRow } from './level-rows.ts';
 import type { Statement } from '../types.ts';
 
@@ -102,17 +104,27 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
     ],
   });
 
+  // The same for every selection: drawn once per width and moved into each new drawing of the view. Below the fold:
+  // the first time, drawn once the rest of the view is on screen.
+  const flagHeight = 40 + FLAGS.length * 24;
   const flagChart = flagRows.length
-    ? Plot.plot({
-        ariaLabel: 'Data-quality flags per flag and company',
-        width,
-        marginLeft: width < 520 ? 120 : 150,
-        height: 40 + FLAGS.length * 24,
-        x: { label: 'statements flagged', grid: true },
-        y: { label: null, domain: [...FLAGS] },
-        color: { legend: true, domain: companyList.map((c) => c.id), range: OKABE_ITO, tickFormat: (id: string) => companyList.find((c) => c.id === id)?.name ?? id },
-        marks: [Plot.barX(flagRows, Plot.groupY({ x: 'sum' }, { x: 'count', y: 'flag', fill: 'company', tip: true })), Plot.ruleX([0])],
-      })
+    ? reusedChart(
+        set,
+        'flags',
+        String(width),
+        () =>
+          Plot.plot({
+            ariaLabel: 'Data-quality flags per flag and company',
+            width,
+            marginLeft: width < 520 ? 120 : 150,
+            height: flagHeight,
+            x: { label: 'statements flagged', grid: true },
+            y: { label: null, domain: [...FLAGS] },
+            color: { legend: true, domain: companyList.map((c) => c.id), range: OKABE_ITO, tickFormat: (id: string) => companyList.find((c) => c.id === id)?.name ?? id },
+            marks: [Plot.barX(flagRows, Plot.groupY({ x: 'sum' }, { x: 'count', y: 'flag', fill: 'company', tip: true })), Plot.ruleX([0])],
+          }),
+        { later: flagHeight + LEGEND_HEIGHT },
+      )
     : h('p', null, 'No statement carries a data-quality flag.');
 
   const diagnostics = set.diagnostics.length
