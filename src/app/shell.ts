@@ -153,6 +153,9 @@ export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () =
 
   async function render(): Promise<void> {
     const token = ++renderToken;
+    // The view's width, read before the selection bar changes: the page is still laid out from the last frame, so
+    // reading it costs nothing (after the changes, it would lay the page out again in the middle of the change).
+    let mainWidth = main.clientWidth;
     syncChrome();
     const entry = VIEWS.find((v) => v.id === selection.view) ?? VIEWS[0];
     let view = cache.get(entry.id);
@@ -162,13 +165,14 @@ export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () =
       view = loaded;
       cache.set(entry.id, loaded);
       if (token !== renderToken) return;
+      mainWidth = main.clientWidth;
     }
     const data: LadderData = full ?? ladders;
     if (status.render.count === 0) performance.mark('atlas:first-view-code');
     const started = performance.now();
     const { view: _view, ...picked } = selection;
     const viewSelection: ViewSelection = picked;
-    const width = Math.max(300, main.clientWidth - 34);
+    const width = Math.max(300, mainWidth - 34);
     let element: Element;
     try {
       element = view(data, { width, selection: viewSelection, onSelect: (p, o) => navigate(p, o) });
