@@ -45,6 +45,16 @@ const tables = perData((set: LadderData['set']) => {
   return { levels, companies: companies(set.levels), byCompany, kindCounts: [...counts.values()], perLevel, flagRows };
 });
 
+/** A bar's opacity: full inside the selection, faded outside it. */
+const barOpacity = (inside: boolean) => (inside ? 1 : 0.35);
+
+/** The kind chart's bars as drawn: their group and the level (its label) of each rect. */
+interface DrawnBars {
+  group: Element;
+  labels: string[];
+}
+const kindBars = new WeakMap<Element, DrawnBars>();
+
 /** Overview: the companies, their levels, statement counts by kind and data-quality flags at a glance. */
 export const overview: View<LadderData> = (data, { width, selection, onSelect }) => {
   // Ingested statements only: the overview needs no classification, so it draws before the classifier runs.
@@ -89,20 +99,55 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
 
   // A row per level and kind (not per statement): Plot sums the counts into the bars that counting statements made.
   const kindRows = kindCounts.map((c) => ({ label: c.label, kind: c.kind, n: c.n, in: inSelection(c.level, selection) }));
-  const kindChart = Plot.plot({
-    ariaLabel: 'Statements per level, split by kind',
-    width,
-    marginLeft: width < 520 ? 120 : 170,
-    height: 40 + levels.length * 26,
-    x: { label: 'statements', grid: true },
-    y: { label: null, domain: levels.map((l) => l.label) },
-    color: { legend: true, domain: [...KINDS], range: OKABE_ITO.slice(0, KINDS.length) },
-    opacity: { type: 'identity' },
-    marks: [
-      Plot.barX(kindRows, Plot.groupY({ x: 'sum', fillOpacity: 'first' }, { x: 'n', y: 'label', fill: 'kind', fillOpacity: (d: { in: boolean }) => (d.in ? 1 : 0.35), tip: true, order: [...KINDS] } as Plot.BarXOptions)),
-      Plot.ruleX([0]),
-    ],
-  });
+  const drawKindChart = () => {
+    let drawn: DrawnBars | undefined;
+    const chart = Plot.plot({
+      ariaLabel: 'Statements per level, split by kind',
+      width,
+      marginLeft: width < 520 ? 120 : 170,
+      height: 40 + levels.length * 26,
+      x: { label: 'statements', grid: true },
+      y: { label: null, domain: levels.map((l) => l.label) },
+      color: { legend: true, domain: [...KINDS], range: OKABE_ITO.slice(0, KINDS.length) },
+      opacity: { type: 'identity' },
+      marks: [
+        Plot.barX(
+          kindRows,
+          Plot.groupY(
+            { x: 'sum', fillOpacity: 'first' },
+            {
+              x: 'n',
+              y: 'label',
+              fill: 'kind',
+              fillOpacity: (d: { in: boolean }) => barOpacity(d.in),
+              tip: true,
+              order: [...KINDS],
+              // Keeps the bars' group and each bar's level, to fade them for another selection.
+              render: (index, scales, values, dimensions, context, next) => {
+                const group = next?.(index, scales, values, dimensions, context) ?? null;
+                const y = values.channels.y?.value;
+                if (group && y) drawn = { group, labels: index.map((i) => String(y[i])) };
+                return group;
+              },
+            } as Plot.BarXOptions,
+          ),
+        ),
+        Plot.ruleX([0]),
+      ],
+    });
+    if (drawn) kindBars.set(chart, drawn);
+    return chart;
+  };
+  // The selection only fades the bars outside it: a level change reuses the chart drawn for this width and sets its
+  // bars' opacity for the new selection.
+  const kindChart = reusedChart(set, 'kinds', String(width), drawKindChart);
+  const drawn = kindBars.get(kindChart);
+  if (drawn) {
+    // A bar takes the first row of its level and kind, as Plot's `first` reducer did.
+    const inside = new Map<string, boolean>();
+    for (const r of kindRows) if (!inside.has(r.label)) inside.set(r.label, r.in);
+    drawn.labels.forEach((label, k) => drawn.group.children[k]?.setAttribute('fill-opacity', String(barOpacity(inside.get(label) ?? false))));
+  }
 
   // The same for every selection: drawn once per width and moved into each new drawing of the view. Below the fold:
   // the first time, drawn once the rest of the view is on screen.
