@@ -126,6 +126,10 @@ export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () =
   linkNote.textContent = opened.note;
   main.append(bar.element, ...(opened.note ? [linkNote] : []), host);
   root.replaceChildren(skip, header, nav, main);
+  // The view's width as of the last layout, kept by a ResizeObserver (it reports after layout): reading clientWidth in
+  // the middle of a change would lay the page out first, only to lay it out again once the new view is in.
+  let laidOutWidth: number | undefined;
+  if (typeof ResizeObserver === 'function') new ResizeObserver(() => (laidOutWidth = main.clientWidth)).observe(main);
 
   function navigate(patch: Partial<Selection>, options: { replace?: boolean; render?: boolean } = {}): void {
     const next = updateSelection(selection, patch);
@@ -153,9 +157,6 @@ export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () =
 
   async function render(): Promise<void> {
     const token = ++renderToken;
-    // The view's width, read before the selection bar changes: the page is still laid out from the last frame, so
-    // reading it costs nothing (after the changes, it would lay the page out again in the middle of the change).
-    let mainWidth = main.clientWidth;
     syncChrome();
     const entry = VIEWS.find((v) => v.id === selection.view) ?? VIEWS[0];
     let view = cache.get(entry.id);
@@ -165,14 +166,13 @@ export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () =
       view = loaded;
       cache.set(entry.id, loaded);
       if (token !== renderToken) return;
-      mainWidth = main.clientWidth;
     }
     const data: LadderData = full ?? ladders;
     if (status.render.count === 0) performance.mark('atlas:first-view-code');
     const started = performance.now();
     const { view: _view, ...picked } = selection;
     const viewSelection: ViewSelection = picked;
-    const width = Math.max(300, mainWidth - 34);
+    const width = Math.max(300, (laidOutWidth ??= main.clientWidth) - 34);
     let element: Element;
     try {
       element = view(data, { width, selection: viewSelection, onSelect: (p, o) => navigate(p, o) });
