@@ -1,4 +1,4 @@
-import { rowsOf } from '../views/index.ts';
+import { drawPendingCharts, hasPendingChart, rowsOf } from '../views/index.ts';
 import { downloadBlob, svgText, svgToPng } from './download.ts';
 import { recordsToCsv } from '../format/index.ts';
 import { exportFileName, toJSON } from './table-export.ts';
@@ -11,8 +11,10 @@ function charts(panel: Element): SVGSVGElement[] {
 /**
  * The main chart of a panel: its largest SVG on screen (legends are small), else its first. Measured when a
  * button is pressed, not when the bar is built: measuring then would force a layout in the middle of drawing a view.
+ * A chart the view draws after it is on screen is drawn now if it has not been yet.
  */
 function mainChart(panel: Element): SVGSVGElement | null {
+  drawPendingCharts(panel);
   let best: SVGSVGElement | null = null;
   let area = 0;
   for (const svg of charts(panel)) {
@@ -55,7 +57,7 @@ export function addExportBars(root: Element, selection: Record<string, string | 
         }),
       );
     }
-    if (panel.hasAttribute('data-chart') && charts(panel).length) {
+    if (panel.hasAttribute('data-chart') && (hasPendingChart(panel) || charts(panel).length)) {
       bar.append(
         button('SVG', `Download ${heading} chart as SVG`, () => {
           const svg = mainChart(panel);

@@ -126,6 +126,10 @@ export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () =
   linkNote.textContent = opened.note;
   main.append(bar.element, ...(opened.note ? [linkNote] : []), host);
   root.replaceChildren(skip, header, nav, main);
+  // The view's width as of the last layout, kept by a ResizeObserver (it reports after layout): reading clientWidth in
+  // the middle of a change would lay the page out first, only to lay it out again once the new view is in.
+  let laidOutWidth: number | undefined;
+  if (typeof ResizeObserver === 'function') new ResizeObserver(() => (laidOutWidth = main.clientWidth)).observe(main);
 
   function navigate(patch: Partial<Selection>, options: { replace?: boolean; render?: boolean } = {}): void {
     const next = updateSelection(selection, patch);
@@ -168,7 +172,7 @@ export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () =
     const started = performance.now();
     const { view: _view, ...picked } = selection;
     const viewSelection: ViewSelection = picked;
-    const width = Math.max(300, main.clientWidth - 34);
+    const width = Math.max(300, (laidOutWidth ??= main.clientWidth) - 34);
     let element: Element;
     try {
       element = view(data, { width, selection: viewSelection, onSelect: (p, o) => navigate(p, o) });

@@ -10,6 +10,7 @@ import { competencyLabeller, explorerQuery } from './statement-list.ts';
 import { ladderName, multiTrackCompanies } from '../analyses/index.ts';
 import type { AtlasData } from './atlas-data.ts';
 import { perData } from './per-data.ts';
+import { reusedChart } from './reused-chart.ts';
 
 /**
  * The heatmap's cells with their column and row names, and the subsets its marks draw (dashed empty boxes, "~",
@@ -32,6 +33,16 @@ const heatmapCells = perData((data: AtlasData) => {
   };
 });
 
+/** A counted cell's opacity: full inside the selection, faded outside it. */
+const cellOpacity = (inside: boolean) => (inside ? 1 : 0.45);
+
+/** The heatmap's counted cells as drawn: their group and the datum (index into the counted cells) of each rect. */
+interface DrawnCells {
+  group: Element;
+  index: number[];
+}
+const countedCells = new WeakMap<Element, DrawnCells>();
+
 /** Coverage: competency × (company, level) counts, empty cells visibly empty, and each ladder's coverage share. */
 export const coverage: View = (data, { width, selection, onSelect }) => {
   const { cells, companies } = data.analysis.coverage;
@@ -44,60 +55,91 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
   // Columns share the panel's width (wide enough for the count; a few levels get wide cells rather than blank space).
   const cellW = Math.max(22, Math.min(160, Math.floor((width - 210) / Math.max(1, columns.length))));
 
-  const heatmap = onMarkClick<Row>(
-    Plot.plot({
-      ariaLabel: 'Coverage heatmap: statements per competency and company level',
-      width: 210 + cellW * columns.length,
-      height: 240 + competencies.length * 24,
-      marginLeft: 200,
-      marginBottom: 200,
-      x: { domain: columns, label: null, tickRotate: -40 },
-      y: { domain: competencies, label: null },
-      color: { scheme: SEQUENTIAL, domain: [0, maxCount], legend: true, label: 'statements (primary competency)' },
-      marks: [
-        Plot.cell(empty, { x: 'column', y: 'label', fill: 'none', stroke: 'currentColor', strokeOpacity: 0.35, strokeDasharray: '2 3', inset: 2 }),
-        // Not about it, but named in passing (a secondary reading, or its cue words in a statement about something else).
-        Plot.text(passing, { x: 'column', y: 'label', text: () => '~', fontSize: 13, fillOpacity: 0.8 }),
-        Plot.text(mentioned, { x: 'column', y: 'label', text: (c: Row) => `(${c.mentions})`, fontSize: 10, fillOpacity: 0.8 }),
-        Plot.cell(counted, { x: 'column', y: 'label', fill: 'count', fillOpacity: (c: Row) => (inSel(c) ? 1 : 0.45), inset: 1 }),
-        Plot.text(counted, { x: 'column', y: 'label', text: 'count', fill: (c: Row) => (c.count > maxCount * 0.55 ? 'white' : 'black'), fontSize: 11 }),
-        // Every cell's tip (and the datum a click selects): the tip follows the pointer over the whole chart, so this mark
-        // needs its channels, not a transparent rect per cell in the page (nothing to see, only to lay out and paint).
-        Plot.cell(rows, {
-          x: 'column',
-          y: 'label',
-          fill: 'transparent',
-          render: () => null,
-          tip: true,
-          channels: { statements: 'count', mentions: 'mentions', 'in passing': (c: Row) => c.passingIds.length, inherited: 'inherited', share: (c: Row) => `${Math.round(c.share * 100)}%` },
-        }),
-        Plot.cell(rows.filter((c) => c.competency === selection.competency), { x: 'column', y: 'label', stroke: OKABE_ITO[5], strokeWidth: 1.5, fill: 'none' }),
-      ],
-    }),
-    (c) => {
-      const p = byKey.get(c.levelKey);
-      onSelect({ ...(p ? selectLevel(p, placements) : { company: c.company, level: c.level }), competency: c.competency });
-    },
-  );
+  const drawHeatmap = () => {
+    let drawn: DrawnCells | undefined;
+    const chart = onMarkClick<Row>(
+      Plot.plot({
+        ariaLabel: 'Coverage heatmap: statements per competency and company level',
+        width: 210 + cellW * columns.length,
+        height: 240 + competencies.length * 24,
+        marginLeft: 200,
+        marginBottom: 200,
+        x: { domain: columns, label: null, tickRotate: -40 },
+        y: { domain: competencies, label: null },
+        color: { scheme: SEQUENTIAL, domain: [0, maxCount], legend: true, label: 'statements (primary competency)' },
+        marks: [
+          Plot.cell(empty, { x: 'column', y: 'label', fill: 'none', stroke: 'currentColor', strokeOpacity: 0.35, strokeDasharray: '2 3', inset: 2 }),
+          // Not about it, but named in passing (a secondary reading, or its cue words in a statement about something else).
+          Plot.text(passing, { x: 'column', y: 'label', text: () => '~', fontSize: 13, fillOpacity: 0.8 }),
+          Plot.text(mentioned, { x: 'column', y: 'label', text: (c: Row) => `(${c.mentions})`, fontSize: 10, fillOpacity: 0.8 }),
+          Plot.cell(counted, {
+            x: 'column',
+            y: 'label',
+            fill: 'count',
+            fillOpacity: (c: Row) => cellOpacity(inSel(c)),
+            inset: 1,
+            // Keeps the cells' group and the datum of each of its rects, to fade them for another selection.
+            render: (index, scales, values, dimensions, context, next) => {
+              const group = next?.(index, scales, values, dimensions, context) ?? null;
+              if (group) drawn = { group, index };
+              return group;
+            },
+          }),
+          Plot.text(counted, { x: 'column', y: 'label', text: 'count', fill: (c: Row) => (c.count > maxCount * 0.55 ? 'white' : 'black'), fontSize: 11 }),
+          // Every cell's tip (and the datum a click selects): the tip follows the pointer over the whole chart, so this mark
+          // needs its channels, not a transparent rect per cell in the page (nothing to see, only to lay out and paint).
+          Plot.cell(rows, {
+            x: 'column',
+            y: 'label',
+            fill: 'transparent',
+            render: () => null,
+            tip: true,
+            channels: { statements: 'count', mentions: 'mentions', 'in passing': (c: Row) => c.passingIds.length, inherited: 'inherited', share: (c: Row) => `${Math.round(c.share * 100)}%` },
+          }),
+          Plot.cell(rows.filter((c) => c.competency === selection.competency), { x: 'column', y: 'label', stroke: OKABE_ITO[5], strokeWidth: 1.5, fill: 'none' }),
+        ],
+      }),
+      (c) => {
+        const p = byKey.get(c.levelKey);
+        onSelect({ ...(p ? selectLevel(p, placements) : { company: c.company, level: c.level }), competency: c.competency });
+      },
+    );
+    if (drawn) countedCells.set(chart, drawn);
+    return chart;
+  };
+  // The heatmap shows the competency chosen; the level only fades the cells outside it. A level change reuses the
+  // heatmap drawn for this width and competency and sets its cells' opacity for the new selection.
+  const heatmap = reusedChart(data, 'coverage-heatmap', `${width}\u0000${selection.competency ?? ''}`, drawHeatmap);
+  const drawn = countedCells.get(heatmap);
+  if (drawn) drawn.index.forEach((i, k) => drawn.group.children[k]?.setAttribute('fill-opacity', String(cellOpacity(inSel(counted[i])))));
 
   const multi = multiTrackCompanies(placements);
   const companyName = new Map(placements.map((p) => [p.company, p.companyName]));
   const shares = companies.map((c) => ({ ...c, name: ladderName({ ...c, companyName: companyName.get(c.company) }, multi.has(c.company)) }));
-  const shareChart = Plot.plot({
-    ariaLabel: 'Share of the taxonomy each company covers',
-    width,
-    height: 50 + shares.length * 30,
-    marginLeft: 200,
-    marginRight: 50,
-    x: { domain: [0, 1], label: 'share of the taxonomy covered →', grid: true, tickFormat: '.0%' },
-    y: { domain: shares.map((s) => s.name), label: null },
-    color: companyColor(shares.map((s) => s.company), data.set.levels),
-    marks: [
-      Plot.barX(shares, { x: 'share', y: 'name', fill: 'company', tip: true, channels: { 'never mentioned': (s: (typeof shares)[number]) => s.missing.map(label).join(', ') || 'none', 'only in passing': (s: (typeof shares)[number]) => s.inPassing.map((m) => label(m.competency)).join(', ') || 'none' } }),
-      Plot.text(shares, { x: 'share', y: 'name', text: (s: (typeof shares)[number]) => `${s.covered.length}/${data.analysis.competencies.length}`, dx: 4, textAnchor: 'start' }),
-      Plot.ruleX([0]),
-    ],
-  });
+  // The same for every selection: drawn once per width (below the heatmap: the first time, once the heatmap is on screen).
+  const shareHeight = 50 + shares.length * 30;
+  const shareChart = reusedChart(
+    data,
+    'coverage-share',
+    String(width),
+    () =>
+      Plot.plot({
+        ariaLabel: 'Share of the taxonomy each company covers',
+        width,
+        height: shareHeight,
+        marginLeft: 200,
+        marginRight: 50,
+        x: { domain: [0, 1], label: 'share of the taxonomy covered →', grid: true, tickFormat: '.0%' },
+        y: { domain: shares.map((s) => s.name), label: null },
+        color: companyColor(shares.map((s) => s.company), data.set.levels),
+        marks: [
+          Plot.barX(shares, { x: 'share', y: 'name', fill: 'company', tip: true, channels: { 'never mentioned': (s: (typeof shares)[number]) => s.missing.map(label).join(', ') || 'none', 'only in passing': (s: (typeof shares)[number]) => s.inPassing.map((m) => label(m.competency)).join(', ') || 'none' } }),
+          Plot.text(shares, { x: 'share', y: 'name', text: (s: (typeof shares)[number]) => `${s.covered.length}/${data.analysis.competencies.length}`, dx: 4, textAnchor: 'start' }),
+          Plot.ruleX([0]),
+        ],
+      }),
+    { later: shareHeight },
+  );
   const missing = h(
     'ul',
     { class: 'coverage-missing' },

@@ -8,6 +8,8 @@ import { panel } from './panel.ts';
 import { onMarkClick } from './plot-select.ts';
 import { SCALE_X, scaleAxis, scaleChartWidth } from './scale-axis.ts';
 import { competencyLabeller, scaleNames, statementList } from './statement-list.ts';
+import { LEGEND_HEIGHT } from './deferred-chart.ts';
+import { reusedChart } from './reused-chart.ts';
 
 /** Room for the level names left of the common-scale chart (the scale's step names wrap to what is left). */
 const SCALE_MARGIN_LEFT = 230;
@@ -57,22 +59,27 @@ export const divergence: View = (data, { width, selection, onSelect }) => {
     { competency: r.competency, label: label(r.competency), part: 'absence', value: r.parts.absence / 3, divergence: r.divergence },
   ]);
 
-  const ranking = onMarkClick<{ competency: string }>(
-    Plot.plot({
-      ariaLabel: 'Competencies ranked by divergence between the ladders',
-      width,
-      height: 50 + rows.length * 22,
-      marginLeft: 200,
-      x: { domain: [0, 1], label: 'divergence →', grid: true },
-      y: { domain: order, label: null },
-      color: { domain: ['onset spread', 'strength gap', 'absence'], range: [OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[3]], legend: true },
-      marks: [
-        Plot.barX(parts, { x: 'value', y: 'label', fill: 'part', fillOpacity: (d: { competency: string }) => (d.competency === chosen?.competency ? 1 : 0.6), tip: true, channels: { divergence: 'divergence' } }),
-        Plot.text(rows, { x: 'divergence', y: (r: DivergenceRow) => label(r.competency), text: (r: DivergenceRow) => r.divergence.toFixed(2), dx: 4, textAnchor: 'start' }),
-        Plot.ruleX([0]),
-      ],
-    }),
-    (d) => onSelect({ competency: d.competency }),
+  // The charts show the ladders compared and the competency chosen, not the level: a change of level moves the same
+  // elements into the view again.
+  const drawnFor = `${width}\u0000${compared.join(',')}\u0000${chosen?.competency ?? ''}`;
+  const ranking = reusedChart(data, 'divergence-ranking', drawnFor, () =>
+    onMarkClick<{ competency: string }>(
+      Plot.plot({
+        ariaLabel: 'Competencies ranked by divergence between the ladders',
+        width,
+        height: 50 + rows.length * 22,
+        marginLeft: 200,
+        x: { domain: [0, 1], label: 'divergence →', grid: true },
+        y: { domain: order, label: null },
+        color: { domain: ['onset spread', 'strength gap', 'absence'], range: [OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[3]], legend: true },
+        marks: [
+          Plot.barX(parts, { x: 'value', y: 'label', fill: 'part', fillOpacity: (d: { competency: string }) => (d.competency === chosen?.competency ? 1 : 0.6), tip: true, channels: { divergence: 'divergence' } }),
+          Plot.text(rows, { x: 'divergence', y: (r: DivergenceRow) => label(r.competency), text: (r: DivergenceRow) => r.divergence.toFixed(2), dx: 4, textAnchor: 'start' }),
+          Plot.ruleX([0]),
+        ],
+      }),
+      (d) => onSelect({ competency: d.competency }),
+    ),
   );
   const chips = h(
     'div',
@@ -90,24 +97,33 @@ export const divergence: View = (data, { width, selection, onSelect }) => {
     const said = chosen.strength.filter((x) => inCompared(x) && x.statementIds.length > 0);
     const unsaid = chosen.strength.filter((x) => inCompared(x) && x.statementIds.length === 0);
     const silentOf = (o: { company: string; track: string }) => chosen.silent.find((x) => x.company === o.company && x.track === o.track);
-    const onsetChart = Plot.plot({
-      ariaLabel: 'Strength of the chosen competency per ladder and band, with the onset of each ladder',
-      width: scaleChartWidth(width),
-      height: 90 + ladderRows.length * 36,
-      marginLeft: SCALE_MARGIN_LEFT,
-      marginTop: 44,
-      x: SCALE_X,
-      y: { domain: yDomain, label: null },
-      color: { scheme: SEQUENTIAL, domain: [0, Math.max(0.01, ...said.map((s) => s.strength))], legend: true, label: 'strength (share of the level)' },
-      marks: [
-        ...scaleAxis(names, scaleChartWidth(width), { label: 'band on the common scale →', marginLeft: SCALE_MARGIN_LEFT }),
-        // A level with no statement about the competency is an empty dashed box, never a faint fill.
-        Plot.barX(unsaid, { x1: (d: { band: number }) => d.band - 0.5, x2: (d: { band: number }) => d.band + 0.5, y: yName, fill: 'none', stroke: 'currentColor', strokeOpacity: 0.35, strokeDasharray: '2 3', inset: 3 }),
-        Plot.barX(said, { x1: (d: { band: number }) => d.band - 0.5, x2: (d: { band: number }) => d.band + 0.5, y: yName, fill: 'strength', inset: 2, tip: true, channels: { band: 'band', level: 'level' } }),
-        Plot.dot(chosen.onset.filter((o) => o.position !== null && inCompared(o)), { x: 'position', y: yName, r: 7, stroke: 'currentColor', strokeWidth: 2.5, fill: 'none', tip: true, title: (o: DivergenceRow['onset'][number]) => `${yName(o)}: first mentioned at ${o.level} (${o.position?.toFixed(1)})` }),
-        Plot.text(chosen.onset.filter((o) => o.position === null && inCompared(o)), { x: 1, y: yName, text: (o: DivergenceRow['onset'][number]) => (silentOf(o)?.inPassing.length ? 'only in passing' : silentOf(o) ? 'never mentioned' : 'carried over (cap note)'), textAnchor: 'start' }),
-      ],
-    });
+    const onsetHeight = 90 + ladderRows.length * 36;
+    // Below the ranking: the first time, drawn once the ranking is on screen.
+    const onsetChart = reusedChart(
+      data,
+      'divergence-onset',
+      drawnFor,
+      () =>
+        Plot.plot({
+          ariaLabel: 'Strength of the chosen competency per ladder and band, with the onset of each ladder',
+          width: scaleChartWidth(width),
+          height: onsetHeight,
+          marginLeft: SCALE_MARGIN_LEFT,
+          marginTop: 44,
+          x: SCALE_X,
+          y: { domain: yDomain, label: null },
+          color: { scheme: SEQUENTIAL, domain: [0, Math.max(0.01, ...said.map((s) => s.strength))], legend: true, label: 'strength (share of the level)' },
+          marks: [
+            ...scaleAxis(names, scaleChartWidth(width), { label: 'band on the common scale →', marginLeft: SCALE_MARGIN_LEFT }),
+            // A level with no statement about the competency is an empty dashed box, never a faint fill.
+            Plot.barX(unsaid, { x1: (d: { band: number }) => d.band - 0.5, x2: (d: { band: number }) => d.band + 0.5, y: yName, fill: 'none', stroke: 'currentColor', strokeOpacity: 0.35, strokeDasharray: '2 3', inset: 3 }),
+            Plot.barX(said, { x1: (d: { band: number }) => d.band - 0.5, x2: (d: { band: number }) => d.band + 0.5, y: yName, fill: 'strength', inset: 2, tip: true, channels: { band: 'band', level: 'level' } }),
+            Plot.dot(chosen.onset.filter((o) => o.position !== null && inCompared(o)), { x: 'position', y: yName, r: 7, stroke: 'currentColor', strokeWidth: 2.5, fill: 'none', tip: true, title: (o: DivergenceRow['onset'][number]) => `${yName(o)}: first mentioned at ${o.level} (${o.position?.toFixed(1)})` }),
+            Plot.text(chosen.onset.filter((o) => o.position === null && inCompared(o)), { x: 1, y: yName, text: (o: DivergenceRow['onset'][number]) => (silentOf(o)?.inPassing.length ? 'only in passing' : silentOf(o) ? 'never mentioned' : 'carried over (cap note)'), textAnchor: 'start' }),
+          ],
+        }),
+      { later: onsetHeight + LEGEND_HEIGHT },
+    );
     detailRows = chosen.sideBySide.filter(inCompared).flatMap((b) => b.statements.map((s) => ({ competency: chosen.competency, band: b.band, company: b.company, track: b.track, level: b.level, id: s.id, text: s.text })));
     const levelsInBand = (band: number, key: string) => placements.filter((p) => ladderKey(p) === key && bandOf(p.position) === band);
     const bands = [...new Set(chosen.sideBySide.filter(inCompared).map((b) => b.band))].sort((a, b) => a - b);

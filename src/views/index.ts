@@ -7,6 +7,7 @@ import { overview } from './overview.ts';
 
 export type { AtlasData, LadderData, View, ViewOptions, ViewSelection, TaxonomyInfo } from './atlas-data.ts';
 export { rowsOf } from './exportable.ts';
+export { drawPendingCharts, hasPendingChart } from './deferred-chart.ts';
 
 /** A view that draws from the ingested ladders alone, or one that needs classification and analyses. */
 export type ViewEntry =

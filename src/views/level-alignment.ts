@@ -13,6 +13,7 @@ import { inSelection, isSelectedLevel, selectLevel, withTitle } from './level-ro
 import { scaleNames, statementIndex } from './statement-list.ts';
 import { sourceLabel } from '../format/source-label.ts';
 import { perData } from './per-data.ts';
+import { drawnLater, LEGEND_HEIGHT } from './deferred-chart.ts';
 import type { AtlasData } from './atlas-data.ts';
 
 /** Room for the level names left of the common-scale chart (the scale's step names wrap to what is left). */
@@ -126,28 +127,32 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
   const simRows = similarityCells(data.analysis);
   const selectedLabel = chosen ? display(chosen) : undefined;
   const cell = Math.max(18, Math.min(72, Math.floor((width - 260) / Math.max(1, placements.length))));
+  const heatmapHeight = 230 + cell * placements.length;
+  const drawHeatmap = () =>
+    onMarkClick<(typeof simRows)[number]>(
+      Plot.plot({
+        ariaLabel: 'Similarity between every pair of levels',
+        width: 260 + cell * placements.length,
+        height: heatmapHeight,
+        marginLeft: 250,
+        marginBottom: 220,
+        x: { domain: labels, label: null, tickRotate: -45 },
+        y: { domain: labels, label: null },
+        color: { scheme: SIMILARITY, domain: [0, 1], legend: true, label: 'similarity' },
+        marks: [
+          Plot.cell(simRows, { x: 'aLabel', y: 'bLabel', fill: 'similarity', inset: 0.5, tip: true, channels: { profile: 'profile', text: 'text', scale: 'scale' } }),
+          Plot.text(simRows, { x: 'aLabel', y: 'bLabel', text: (d: { similarity: number }) => (d.similarity >= 1 ? '1' : d.similarity.toFixed(2).slice(1)), fill: (d: { similarity: number }) => (d.similarity > 0.6 ? 'black' : 'white'), fontSize: Math.min(11, cell / 3) }),
+          Plot.cell(selectedLabel ? simRows.filter((d) => d.aLabel === selectedLabel || d.bLabel === selectedLabel) : [], { x: 'aLabel', y: 'bLabel', stroke: OKABE_ITO[5], strokeWidth: 1.5, inset: 1 }),
+        ],
+      }),
+      (d) => {
+        const p = placements.find((q) => q.key === d.b);
+        if (p) onSelect(selectLevel(p, placements));
+      },
+    );
+  // Below the levels chart and the evidence: drawn once they are on screen (its cells are most of the view's elements).
   const heatmap = sim
-    ? onMarkClick<(typeof simRows)[number]>(
-        Plot.plot({
-          ariaLabel: 'Similarity between every pair of levels',
-          width: 260 + cell * placements.length,
-          height: 230 + cell * placements.length,
-          marginLeft: 250,
-          marginBottom: 220,
-          x: { domain: labels, label: null, tickRotate: -45 },
-          y: { domain: labels, label: null },
-          color: { scheme: SIMILARITY, domain: [0, 1], legend: true, label: 'similarity' },
-          marks: [
-            Plot.cell(simRows, { x: 'aLabel', y: 'bLabel', fill: 'similarity', inset: 0.5, tip: true, channels: { profile: 'profile', text: 'text', scale: 'scale' } }),
-            Plot.text(simRows, { x: 'aLabel', y: 'bLabel', text: (d: { similarity: number }) => (d.similarity >= 1 ? '1' : d.similarity.toFixed(2).slice(1)), fill: (d: { similarity: number }) => (d.similarity > 0.6 ? 'black' : 'white'), fontSize: Math.min(11, cell / 3) }),
-            Plot.cell(selectedLabel ? simRows.filter((d) => d.aLabel === selectedLabel || d.bLabel === selectedLabel) : [], { x: 'aLabel', y: 'bLabel', stroke: OKABE_ITO[5], strokeWidth: 1.5, inset: 1 }),
-          ],
-        }),
-        (d) => {
-          const p = placements.find((q) => q.key === d.b);
-          if (p) onSelect(selectLevel(p, placements));
-        },
-      )
+    ? drawnLater(drawHeatmap, heatmapHeight + LEGEND_HEIGHT)
     : h('p', { class: 'muted' }, 'Similarity was not computed for this data.');
 
   return h(

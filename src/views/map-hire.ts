@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { ladderKey, ladderName, mapLevel, mapText, multiTrackCompanies } from '../analyses/index.ts';
 import type { LevelPlacement, MapResult } from '../analyses/types.ts';
-import type { View } from './atlas-data.ts';
+import type { AtlasData, View } from './atlas-data.ts';
 import { h } from './dom.ts';
 import { levelChips } from './level-chips.ts';
 import { companyColor } from './palette.ts';
@@ -10,12 +10,39 @@ import { placementReasons } from './placement-reasons.ts';
 import { SCALE_X, scaleAxis, scaleChartWidth } from './scale-axis.ts';
 import { isSelectedLevel, withTitle } from './level-rows.ts';
 import { competencyLabeller, scaleNames, statementIndex } from './statement-list.ts';
+import { perData } from './per-data.ts';
 
 /** Room for the level names left of the common-scale chart (the scale's step names wrap to what is left). */
 const SCALE_MARGIN_LEFT = 260;
 
 /** How a relation reads in the table: the relation itself, in words (not "below (below every level)"). */
 const RELATION_WORDS = { match: 'equivalent', below: 'below every level', above: 'above every level' } as const;
+
+/** Each level's mapping, worked out once per atlas (the atlas never changes under a view; see per-data.ts). */
+const mappings = perData((_data: AtlasData) => new Map<string, MapResult>());
+
+function mappingOf(data: AtlasData, key: string): MapResult {
+  const done = mappings(data);
+  let mapped = done.get(key);
+  if (!mapped) done.set(key, (mapped = mapLevel(key, data.statements, data.analysis.levels)));
+  return mapped;
+}
+
+/**
+ * While the map is on screen and the browser has nothing else to do, maps the levels not mapped yet, a few at a time:
+ * the level chosen next is drawn without waiting for its mapping. Stops when the view leaves the page.
+ */
+function warmMappings(data: AtlasData, view: Element): void {
+  if (typeof requestIdleCallback !== 'function') return;
+  const keys = data.analysis.levels.map((p) => p.key);
+  let next = 0;
+  const step = (deadline: IdleDeadline) => {
+    if (!view.isConnected) return;
+    while (next < keys.length && deadline.timeRemaining() > 10) mappingOf(data, keys[next++]);
+    if (next < keys.length) requestIdleCallback(step);
+  };
+  requestIdleCallback(step);
+}
 
 /** Map a hire: a company level or pasted text → the equivalent level at every other company, with evidence. */
 export const mapHire: View = (data, { width, selection, onSelect }) => {
@@ -34,7 +61,7 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
       caution = `Only ${mapped.placement.evidence.length} phrase${mapped.placement.evidence.length === 1 ? '' : 's'} in the text speak${mapped.placement.evidence.length === 1 ? 's' : ''} to its level: read the mapping as rough.`;
     }
   } else if (source) {
-    result = { ...mapLevel(source.key, data.statements, placements), sourceName: withTitle(source) };
+    result = { ...mappingOf(data, source.key), sourceName: withTitle(source) };
   }
 
   const textArea = h('textarea', { id: 'map-text', rows: 5, placeholder: 'Paste a job description or a list of expectations, one per line…' });
@@ -141,7 +168,7 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
       )
     : null;
 
-  return h(
+  const view = h(
     'div',
     { class: 'view view-map' },
     panel({ title: 'Map a hire', howTo: 'Pick the level someone holds today (or paste the text of a job description or offer); the atlas places it on the common scale and finds the closest level in every other ladder: every other company, and the other tracks of its own company.' }, chooser),
@@ -168,4 +195,6 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
       support ?? h('p', { class: 'muted' }, 'Nothing mapped yet.'),
     ),
   );
+  warmMappings(data, view);
+  return view;
 };

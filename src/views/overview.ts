@@ -6,6 +6,8 @@ import { levelRows, companies, levelKey, inSelection, isSelectedLevel, selectLev
 import { OKABE_ITO } from './palette.ts';
 import { panel } from './panel.ts';
 import { perData } from './per-data.ts';
+import { reusedChart } from './reused-chart.ts';
+import { LEGEND_HEIGHT } from './deferred-chart.ts';
 import type { LevelRow } from './level-rows.ts';
 import type { Statement } from '../types.ts';
 
@@ -42,6 +44,16 @@ const tables = perData((set: LadderData['set']) => {
   for (const l of levels) byCompany.set(l.company, [...(byCompany.get(l.company) ?? []), l]);
   return { levels, companies: companies(set.levels), byCompany, kindCounts: [...counts.values()], perLevel, flagRows };
 });
+
+/** A bar's opacity: full inside the selection, faded outside it. */
+const barOpacity = (inside: boolean) => (inside ? 1 : 0.35);
+
+/** The kind chart's bars as drawn: their group and the level (its label) of each rect. */
+interface DrawnBars {
+  group: Element;
+  labels: string[];
+}
+const kindBars = new WeakMap<Element, DrawnBars>();
 
 /** Overview: the companies, their levels, statement counts by kind and data-quality flags at a glance. */
 export const overview: View<LadderData> = (data, { width, selection, onSelect }) => {
@@ -87,32 +99,77 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
 
   // A row per level and kind (not per statement): Plot sums the counts into the bars that counting statements made.
   const kindRows = kindCounts.map((c) => ({ label: c.label, kind: c.kind, n: c.n, in: inSelection(c.level, selection) }));
-  const kindChart = Plot.plot({
-    ariaLabel: 'Statements per level, split by kind',
-    width,
-    marginLeft: width < 520 ? 120 : 170,
-    height: 40 + levels.length * 26,
-    x: { label: 'statements', grid: true },
-    y: { label: null, domain: levels.map((l) => l.label) },
-    color: { legend: true, domain: [...KINDS], range: OKABE_ITO.slice(0, KINDS.length) },
-    opacity: { type: 'identity' },
-    marks: [
-      Plot.barX(kindRows, Plot.groupY({ x: 'sum', fillOpacity: 'first' }, { x: 'n', y: 'label', fill: 'kind', fillOpacity: (d: { in: boolean }) => (d.in ? 1 : 0.35), tip: true, order: [...KINDS] } as Plot.BarXOptions)),
-      Plot.ruleX([0]),
-    ],
-  });
+  const drawKindChart = () => {
+    let drawn: DrawnBars | undefined;
+    const chart = Plot.plot({
+      ariaLabel: 'Statements per level, split by kind',
+      width,
+      marginLeft: width < 520 ? 120 : 170,
+      height: 40 + levels.length * 26,
+      x: { label: 'statements', grid: true },
+      y: { label: null, domain: levels.map((l) => l.label) },
+      color: { legend: true, domain: [...KINDS], range: OKABE_ITO.slice(0, KINDS.length) },
+      opacity: { type: 'identity' },
+      marks: [
+        Plot.barX(
+          kindRows,
+          Plot.groupY(
+            { x: 'sum', fillOpacity: 'first' },
+            {
+              x: 'n',
+              y: 'label',
+              fill: 'kind',
+              fillOpacity: (d: { in: boolean }) => barOpacity(d.in),
+              tip: true,
+              order: [...KINDS],
+              // Keeps the bars' group and each bar's level, to fade them for another selection.
+              render: (index, scales, values, dimensions, context, next) => {
+                const group = next?.(index, scales, values, dimensions, context) ?? null;
+                const y = values.channels.y?.value;
+                if (group && y) drawn = { group, labels: index.map((i) => String(y[i])) };
+                return group;
+              },
+            } as Plot.BarXOptions,
+          ),
+        ),
+        Plot.ruleX([0]),
+      ],
+    });
+    if (drawn) kindBars.set(chart, drawn);
+    return chart;
+  };
+  // The selection only fades the bars outside it: a level change reuses the chart drawn for this width and sets its
+  // bars' opacity for the new selection.
+  const kindChart = reusedChart(set, 'kinds', String(width), drawKindChart);
+  const drawn = kindBars.get(kindChart);
+  if (drawn) {
+    // A bar takes the first row of its level and kind, as Plot's `first` reducer did.
+    const inside = new Map<string, boolean>();
+    for (const r of kindRows) if (!inside.has(r.label)) inside.set(r.label, r.in);
+    drawn.labels.forEach((label, k) => drawn.group.children[k]?.setAttribute('fill-opacity', String(barOpacity(inside.get(label) ?? false))));
+  }
 
+  // The same for every selection: drawn once per width and moved into each new drawing of the view. Below the fold:
+  // the first time, drawn once the rest of the view is on screen.
+  const flagHeight = 40 + FLAGS.length * 24;
   const flagChart = flagRows.length
-    ? Plot.plot({
-        ariaLabel: 'Data-quality flags per flag and company',
-        width,
-        marginLeft: width < 520 ? 120 : 150,
-        height: 40 + FLAGS.length * 24,
-        x: { label: 'statements flagged', grid: true },
-        y: { label: null, domain: [...FLAGS] },
-        color: { legend: true, domain: companyList.map((c) => c.id), range: OKABE_ITO, tickFormat: (id: string) => companyList.find((c) => c.id === id)?.name ?? id },
-        marks: [Plot.barX(flagRows, Plot.groupY({ x: 'sum' }, { x: 'count', y: 'flag', fill: 'company', tip: true })), Plot.ruleX([0])],
-      })
+    ? reusedChart(
+        set,
+        'flags',
+        String(width),
+        () =>
+          Plot.plot({
+            ariaLabel: 'Data-quality flags per flag and company',
+            width,
+            marginLeft: width < 520 ? 120 : 150,
+            height: flagHeight,
+            x: { label: 'statements flagged', grid: true },
+            y: { label: null, domain: [...FLAGS] },
+            color: { legend: true, domain: companyList.map((c) => c.id), range: OKABE_ITO, tickFormat: (id: string) => companyList.find((c) => c.id === id)?.name ?? id },
+            marks: [Plot.barX(flagRows, Plot.groupY({ x: 'sum' }, { x: 'count', y: 'flag', fill: 'company', tip: true })), Plot.ruleX([0])],
+          }),
+        { later: flagHeight + LEGEND_HEIGHT },
+      )
     : h('p', null, 'No statement carries a data-quality flag.');
 
   const diagnostics = set.diagnostics.length

@@ -85,17 +85,20 @@ export async function openPage(browser: Browser, options: { width?: number; heig
   return { context, page, log };
 }
 
-/** Navigates and waits until the shell has rendered the view (window.__atlas.ready). */
+/**
+ * Navigates and waits until the shell has rendered the view (window.__atlas.ready), with the charts a view draws once
+ * it is on screen (below the fold, src/views/deferred-chart.ts) drawn too.
+ */
 export async function gotoView(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.waitForFunction(() => window.__atlas?.ready === true && !document.querySelector('main[aria-busy]'));
+  await page.waitForFunction(() => window.__atlas?.ready === true && !document.querySelector('main[aria-busy], [data-chart-pending]'));
 }
 
-/** Waits for the next completed render after `action`. */
+/** Waits for the next completed render after `action` (its charts drawn later included, as in `gotoView`). */
 export async function afterRender(page: Page, action: () => Promise<unknown>): Promise<void> {
   const before = await page.evaluate(() => window.__atlas?.render.count ?? 0);
   await action();
-  await page.waitForFunction((n) => (window.__atlas?.render.count ?? 0) > n && !document.querySelector('main[aria-busy]'), before);
+  await page.waitForFunction((n) => (window.__atlas?.render.count ?? 0) > n && !document.querySelector('main[aria-busy], [data-chart-pending]'), before);
 }
 
 /**
