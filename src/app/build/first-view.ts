@@ -43,11 +43,14 @@ export async function renderFirstView(set: LadderSet, width = FIRST_VIEW_WIDTH):
   const dom = new JSDOM('<!doctype html><html><head></head><body><div id="app"></div></body></html>', { url: 'http://localhost/', pretendToBeVisual: true });
   installGlobals(dom.window as unknown as Window & typeof globalThis, width);
   const { mountShell } = await import('../shell.ts');
+  const { drawPendingCharts } = await import('../../views/deferred-chart.ts');
   const root = dom.window.document.getElementById('app')!;
   const rendered = new Promise((resolve) => root.addEventListener('atlas:rendered', resolve, { once: true }));
   // The analyses are never asked for: the overview draws from the ladders as read.
   mountShell(root, { set }, () => new Promise(() => {}));
   await rendered;
+  // Charts the live view draws after its first paint (deferred-chart.ts) are part of the static page.
+  drawPendingCharts(root);
   // The printed page's note names the page's address, which the build does not know: the live view writes it.
   for (const note of root.querySelectorAll('.print-only')) note.textContent = '';
   const html = root.innerHTML;

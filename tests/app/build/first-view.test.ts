@@ -23,6 +23,8 @@ describe('the first view drawn at build time', () => {
     const charts = html.match(/<section class="panel"[^>]*data-chart=""/g) ?? [];
     expect(charts.length).toBeGreaterThanOrEqual(2);
     expect(html).toMatch(/<svg[^>]*width="13\d\d"/);
+    // Charts the live view draws after its first paint are drawn here: no placeholder is left.
+    expect(html).not.toContain('data-chart-pending');
     // Every bundled company is in it, as the live overview shows them.
     for (const company of ['Dropbox', 'Octopus Deploy', 'Teleport']) expect(html).toContain(`<h3>${company}</h3>`);
   });
