@@ -6,6 +6,7 @@ import { inlineLines, inlineText, plainLines, TYPED_BULLET } from './markdown-in
 import { type InlineChildren, isPlainInline, parseInRuns } from './markdown-parser.ts';
 import { normaliseSpace } from './normalise-text.ts';
 import { readHtml } from './read-html.ts';
+import { SimpleLine, type SimpleLines, shapeOf, simpleLines, textStart } from './simple-markdown.ts';
 
 /** A whole line that is a template tag (`{% include x %}`, `{{ page.title }}`, `<% … %>`, `{# … #}`): skipped. */
 const TEMPLATE = /^[ \t]*(?:\{%.*%\}|\{\{.*\}\}|<%.*%>|\{#.*#\})[ \t]*$/;
@@ -17,14 +18,16 @@ const FENCE_CLOSE = /^[ \t>]*(`{3,}|~{3,})[ \t]*$/;
  * Front matter is read first (and hidden from the parser, keeping line numbers); code, comments and
  * template tags become skipped blocks with their reason; `<details>` … `</details>` written as
  * separate HTML blocks around Markdown content (GitHub's collapsible sections) becomes one details
- * block holding that content. Linear in the input. `source`: the text's lines, when the caller has them.
+ * block holding that content. Linear in the input. `source`: the text's lines, when the caller has them;
+ * `direct`: false to parse even a page `simpleLines` reads directly (tests compare the two).
  */
-export function readMarkdown(text: string, source: string[] = splitLines(text)): BlockDocument {
+export function readMarkdown(text: string, source: string[] = splitLines(text), direct = true): BlockDocument {
   const front = readFrontMatter(source);
-  let body = text;
-  if (front) body = source.map((l, i) => (i < front.toLine ? '' : l)).join('\n');
-  const reader = new MarkdownBlocks(source);
-  parseInRuns(body, (tokens, children) => reader.readRun(tokens, children));
+  const bodyLines = front ? source.map((l, i) => (i < front.toLine ? '' : l)) : source;
+  const reader = new MarkdownBlocks(source, 0, false, direct);
+  const simple = direct ? simpleLines(bodyLines) : null;
+  if (simple) reader.readSimple(bodyLines, simple);
+  else parseInRuns(front ? bodyLines.join('\n') : text, (tokens, children) => reader.readRun(tokens, children));
   const blocks = reader.finish();
   return {
     blocks,
@@ -110,7 +113,7 @@ class MarkdownBlocks {
    * `offset`: lines before the parsed text; `fragment`: a Markdown run inside an HTML block, parsed on its own
    * (its lines are accounted for by the page around it).
    */
-  constructor(private source: string[], private offset = 0, private fragment = false) {
+  constructor(private source: string[], private offset = 0, private fragment = false, private direct = true) {
     this.covered = new Uint8Array(fragment ? 0 : source.length + 2);
     this.walk = this.sequence(null, this.top, this.open);
   }
@@ -129,6 +132,59 @@ class MarkdownBlocks {
       if (!spanned?.map) continue;
       for (let l = spanned.map[0] + 1; l <= spanned.map[1]; l++) this.covered[l] = 1;
     }
+  }
+
+  /**
+   * Reads a page of blank lines, headings and single-line bullets (`simpleLines`) straight from its lines, into
+   * the blocks its tokens would give: a heading per heading line; a list per run of bullets with one marker (over
+   * blank lines), each item and the list spanning up to the next item or to the line that ends the list (the
+   * blank lines before it included), each item a one-line paragraph. `lines`: the parsed text's lines.
+   */
+  readSimple(lines: string[], simple: SimpleLines) {
+    const { lines: packed, lineMax } = simple;
+    const off = this.offset;
+    const out = this.top;
+    let i = 0;
+    while (i < lineMax) {
+      const shape = shapeOf(packed[i]);
+      if (shape === SimpleLine.Blank) {
+        i++;
+        continue;
+      }
+      if (shape === SimpleLine.Heading) {
+        const line = i + 1 + off;
+        const start = textStart(packed[i]);
+        out.push({ type: 'heading', depth: start - 1, text: normaliseSpace(lines[i].slice(start)), line, fromLine: line, toLine: line });
+        this.cover(line, line);
+        i++;
+        continue;
+      }
+      const marker = lines[i].charCodeAt(0);
+      const items: ListItem[] = [];
+      const first = i;
+      for (;;) {
+        // The item's span runs over the blank lines after it, to the next item or the line that ends the list.
+        let next = i + 1;
+        while (next < lineMax && shapeOf(packed[next]) === SimpleLine.Blank) next++;
+        const line = i + 1 + off;
+        const blocks = this.paragraph(plainLines(lines[i].slice(textStart(packed[i])), line, this.source), line);
+        let toLine = Math.max(line, next + off);
+        for (const b of blocks) if (b.toLine > toLine) toLine = b.toLine;
+        items.push({ line, fromLine: line, toLine, blocks });
+        i = next;
+        if (i >= lineMax || shapeOf(packed[i]) !== SimpleLine.Bullet || lines[i].charCodeAt(0) !== marker) break;
+      }
+      const fromLine = first + 1 + off;
+      const toLine = Math.max(fromLine, i + off);
+      out.push({ type: 'list', ordered: false, items, fromLine, toLine });
+      this.cover(fromLine, toLine);
+    }
+  }
+
+  /** Marks lines a top-level block covers (what `readRun` does from the tokens' line maps). */
+  private cover(fromLine: number, toLine: number) {
+    if (this.fragment) return;
+    for (let l = fromLine; l <= toLine; l++) this.covered[l] = 1;
   }
 
   /** The blocks of the whole text, once every run is read. */
@@ -407,8 +463,11 @@ class MarkdownBlocks {
       let m = k;
       while (m + 1 < lines.length && markdown[m + 1]) m++;
       const from = span.fromLine + k;
-      const inner = new MarkdownBlocks(this.source, from - 1, true);
-      parseInRuns(lines.slice(k, m + 1).join('\n'), (tokens, children) => inner.readRun(tokens, children));
+      const inner = new MarkdownBlocks(this.source, from - 1, true, this.direct);
+      const run = lines.slice(k, m + 1);
+      const simple = this.direct ? simpleLines(run) : null;
+      if (simple) inner.readSimple(run, simple);
+      else parseInRuns(run.join('\n'), (tokens, children) => inner.readRun(tokens, children));
       const blocks = inner.finish();
       const holder = innermostDetails(fragment, from);
       (holder ? holder.blocks : top).push(...blocks);

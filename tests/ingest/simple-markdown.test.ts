@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { splitLines } from '../../src/ingest/draft.ts';
+import { readMarkdown } from '../../src/ingest/read-markdown.ts';
+import { SimpleLine, shapeOf, simpleLines, textStart } from '../../src/ingest/simple-markdown.ts';
+import { PATHOLOGICAL } from './pathological-inputs.ts';
+
+/** Lines of the simple subset. */
+const SIMPLE = ['- a', '- I do a thing.', '* b c', '+ x', '- a  b\tc', '- é', '- a\u00a0', '- TBD', '- {% x %}', '- a•', '- a | b', '# L3: Eng', '## Craft', '## a:', '###### Six', '# L4: Senior', '## Level 2', '', '   ', '\t'];
+/** Lines just outside it, each of which CommonMark reads differently from its look-alike above (or could). */
+const NEAR = ['####### seven', '#a', '# a #', '# ', '- ', '-a', '- 1. x', '- # x', '-  a', '  - a', '- a ', '- **b**', '|---|---|', 'para', 'x\u00a0', '---', '===', '<!-- c -->', '<!-- - a', '<details>', '</details>', '> - a', '  continued', '1. one', '[x]: /url', '- [x](y)', '```', '- a\\', '- a &amp; b'];
+
+/** A page of lines from `pool`, with \n or \r\n line ends, with or without a last line end, sometimes under front matter. */
+const page = (pool: string[]) =>
+  fc.tuple(fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 14 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), fc.boolean())
+    .map(([lines, end, last, front]) => `${front ? '---\ntitle: x\n---\n' : ''}${lines.join(end)}${last ? end : ''}`);
+
+describe('simpleLines', () => {
+  it('takes blank lines, headings and single-line bullets of plain text at the margin, with where their text starts', () => {
+    const s = simpleLines(['## Craft', '', '- I do a thing.', '  ', '* b'])!;
+    expect([...s.lines].map(shapeOf)).toEqual([SimpleLine.Heading, SimpleLine.Blank, SimpleLine.Bullet, SimpleLine.Blank, SimpleLine.Bullet]);
+    expect([...s.lines].map(textStart)).toEqual([3, 0, 2, 0, 2]);
+    expect(s.lineMax).toBe(5);
+    expect(simpleLines(['- a', ''])!.lineMax).toBe(1);
+  });
+
+  it('refuses a page with any other line: markup, indentation, a number or mark after the bullet, a trailing space or #', () => {
+    for (const line of NEAR) expect(simpleLines(['# L3: Eng', line]), JSON.stringify(line)).toBeNull();
+    expect(simpleLines(['- a\u0000b'])).toBeNull();
+  });
+});
+
+describe('readMarkdown on a simple page', () => {
+  it('gives the blocks the parser gives, for pages of simple lines', () => {
+    fc.assert(fc.property(page(SIMPLE), (text) => {
+      expect(readMarkdown(text)).toEqual(readMarkdown(text, undefined, false));
+    }), { numRuns: 800 });
+  });
+
+  it('gives the blocks the parser gives when other lines are mixed in (the page, or a run in an HTML block, parsed)', () => {
+    fc.assert(fc.property(page([...SIMPLE, ...NEAR]), (text) => {
+      expect(readMarkdown(text)).toEqual(readMarkdown(text, undefined, false));
+    }), { numRuns: 800 });
+  });
+
+  it('reads the generated long pages directly, to the same blocks (a list of a thousand items, sections, level pages, bullets in an unclosed comment)', () => {
+    for (const name of ['a long list', 'section headings', 'many level pages in one file', 'unclosed comment']) {
+      const text = PATHOLOGICAL[name](16000).text;
+      if (name !== 'unclosed comment') expect(simpleLines(splitLines(text)), name).not.toBeNull();
+      expect(readMarkdown(text), name).toEqual(readMarkdown(text, undefined, false));
+    }
+  });
+});
