@@ -6,7 +6,7 @@ import { inlineLines, inlineText, plainLines, TYPED_BULLET } from './markdown-in
 import { type InlineChildren, isPlainInline, parseInRuns } from './markdown-parser.ts';
 import { normaliseSpace } from './normalise-text.ts';
 import { readHtml } from './read-html.ts';
-import { SimpleLine, type SimpleLines, shapeOf, simpleLines, textStart } from './simple-markdown.ts';
+import { SimpleLine, type SimpleLines, shapeOf, simpleLines, tableCells, textStart } from './simple-markdown.ts';
 
 /** A whole line that is a template tag (`{% include x %}`, `{{ page.title }}`, `<% … %>`, `{# … #}`): skipped. */
 const TEMPLATE = /^[ \t]*(?:\{%.*%\}|\{\{.*\}\}|<%.*%>|\{#.*#\})[ \t]*$/;
@@ -159,6 +159,10 @@ class MarkdownBlocks {
         i++;
         continue;
       }
+      if (shape === SimpleLine.TableRow) {
+        i = this.simpleTable(lines, packed, i, lineMax);
+        continue;
+      }
       const marker = lines[i].charCodeAt(0);
       const items: ListItem[] = [];
       const first = i;
@@ -179,6 +183,35 @@ class MarkdownBlocks {
       out.push({ type: 'list', ordered: false, items, fromLine, toLine });
       this.cover(fromLine, toLine);
     }
+  }
+
+  /**
+   * A pipe table of a simple page (`simpleLines` checked its shape) from its first line: its rows up to the next line
+   * that is not one, each row on its line (the header's spanning the delimiter row under it), each cell a one-line
+   * paragraph or empty, as `table` reads the parser's tokens. Returns the line after the table.
+   */
+  private simpleTable(lines: string[], packed: Uint8Array, first: number, lineMax: number): number {
+    const off = this.offset;
+    const rows: TableRow[] = [];
+    const row = (at: number, header: boolean) => {
+      const line = at + 1 + off;
+      const cells: TableCell[] = [];
+      for (const content of tableCells(lines[at])) {
+        const text = plainLines(content, line, this.source);
+        cells.push({ line, header, fromLine: line, toLine: line, blocks: text.length ? [{ type: 'paragraph', lines: text, fromLine: line, toLine: line }] : [] });
+      }
+      rows.push({ line, fromLine: line, toLine: line, cells });
+    };
+    row(first, true);
+    let end = first + 2;
+    for (; end < lineMax && shapeOf(packed[end]) === SimpleLine.TableRow; end++) row(end, false);
+    if (rows.length > 1) rows[0].toLine = Math.max(rows[0].toLine, rows[1].fromLine - 1);
+    const fromLine = first + 1 + off;
+    const toLine = Math.max(fromLine, end + off);
+    if (rows.length === 1) rows[0].toLine = toLine;
+    this.top.push({ type: 'table', headerRow: true, rows, fromLine, toLine });
+    this.cover(fromLine, toLine);
+    return end;
   }
 
   /** Marks lines a top-level block covers (what `readRun` does from the tokens' line maps). */
