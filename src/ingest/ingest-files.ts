@@ -142,6 +142,53 @@ function relativeName(path: string): string {
  * be compiled on the stack (and compiled again after each later loop's first run), interpreted meanwhile.
  */
 
+/** A file part's level, before the levels of its ladder are ordered (`firstSeen`: in the order the files were read). */
+type LevelEntry = LevelInfo & { number: number | null; firstSeen: number; draftInherits?: DraftLevel['inherits'] };
+
+/**
+ * A file part's level entries, one per label (a grid of many rows can name one level on each), added to `levelMap`
+ * under company, track, label and file unless there already; returns the next `firstSeen`.
+ */
+function addLevelEntries(l: Loaded, companyName: string, companyColor: string | undefined, levelMap: Map<string, LevelEntry>, seen: number): number {
+  const labels = new Set<string>();
+  const levels = l.result.levels;
+  for (let i = 0; i < levels.length; i++) {
+    const lv = levels[i];
+    if (labels.has(lv.label)) continue;
+    labels.add(lv.label);
+    const key = `${l.company}\u0000${l.track}\u0000${lv.label}\u0000${l.path}`;
+    if (levelMap.has(key)) continue;
+    // Every entry has the same fields (absent ones undefined): one object shape, no spread.
+    levelMap.set(key, {
+      company: l.company, companyName, companyColor: companyColor || undefined, track: l.track, level: lv.label, levelTitle: lv.title, levelOrder: 0, files: [l.path], number: lv.number,
+      firstSeen: seen++, draftInherits: lv.inherits || undefined,
+    });
+  }
+  return seen;
+}
+
+/**
+ * The levels of one ladder (company and track) in their order: a level entry for each file part (two parts at one
+ * level are variants, told apart by their titles), its place written on its statements, and the levels that say
+ * they include another queued for `linkInheritance`.
+ */
+function placeLevels(group: LevelEntry[], order: Map<string, number>, byFileLevel: Map<string, Statement[]>, levels: LevelInfo[], pendingInherits: Parameters<typeof linkInheritance>[0]) {
+  const perLevel = new Map<string, LevelEntry[]>();
+  for (const e of group) pushTo(perLevel, e.level, e);
+  for (const [label, es] of perLevel) {
+    const variants = es.length > 1;
+    for (const e of es) {
+      const info: LevelInfo = {
+        company: e.company, companyName: e.companyName, ...(e.companyColor ? { companyColor: e.companyColor } : {}), track: e.track, level: label, levelTitle: e.levelTitle,
+        levelOrder: order.get(label)!, files: e.files, ...(variants ? { variant: e.levelTitle } : {}),
+      };
+      levels.push(info);
+      if (e.draftInherits) pendingInherits.push({ info, draft: e.draftInherits, ladder: group.map((x) => ({ level: x.level, levelTitle: x.levelTitle, levelOrder: order.get(x.level)! })) });
+      placeStatements(byFileLevel.get(`${e.files[0]}\u0000${e.company}\u0000${e.track}\u0000${label}`), order.get(label)!, e.levelTitle, variants);
+    }
+  }
+}
+
 /** A file part's statements with company, track and ids attached, added to `out`. */
 function addStatements(l: Loaded, idOf: (line: number, part?: string) => string, out: Statement[]) {
   const levelsByLabel = new Map(l.result.levels.map((x) => [x.label, x]));
@@ -307,26 +354,13 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
   }
 
   const statements: Statement[] = [];
-  const levelMap = new Map<string, LevelInfo & { number: number | null; firstSeen: number; draftInherits?: DraftLevel['inherits'] }>();
+  const levelMap = new Map<string, LevelEntry>();
   const prefixes = loaded.map((l) => `${l.company}.${slug((l.path.split('/').pop() ?? l.path).replace(/\.[^.]+$/, ''))}`);
   const ids = new StatementIds(prefixes);
   let seen = 0;
   for (const [at, l] of loaded.entries()) {
     const meta = metas.get(l.company) ?? {};
-    const companyName = meta.name ?? titleCase(l.company);
-    // A label met again in one part has its entry already (a grid of many rows can name one level on each).
-    const labels = new Set<string>();
-    for (const lv of l.result.levels) {
-      if (labels.has(lv.label)) continue;
-      labels.add(lv.label);
-      const key = `${l.company}\u0000${l.track}\u0000${lv.label}\u0000${l.path}`;
-      if (!levelMap.has(key)) {
-        levelMap.set(key, {
-          company: l.company, companyName, ...(meta.color ? { companyColor: meta.color } : {}), track: l.track, level: lv.label, levelTitle: lv.title, levelOrder: 0, files: [l.path], number: lv.number, firstSeen: seen++,
-          ...(lv.inherits ? { draftInherits: lv.inherits } : {}),
-        });
-      }
-    }
+    seen = addLevelEntries(l, meta.name ?? titleCase(l.company), meta.color, levelMap, seen);
     addStatements(l, ids.of(prefixes[at]), statements);
   }
 
@@ -362,20 +396,7 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
         diagnostics.push({ severity: 'warning', file: group[0].files[0], message: `level labels of ${group[0].companyName} ${group[0].track} do not sort by number (${listed(labels)}); placed lowest first as ${listed(sorted)} (numbered labels by their number, the others in the order their files were read) — give "levels" in ladders/${group[0].company}/${META_FILE} to fix` });
       }
     }
-    const perLevel = new Map<string, typeof group>();
-    for (const e of group) pushTo(perLevel, e.level, e);
-    for (const [label, es] of perLevel) {
-      const variants = es.length > 1;
-      for (const e of es) {
-        const info: LevelInfo = {
-          company: e.company, companyName: e.companyName, ...(e.companyColor ? { companyColor: e.companyColor } : {}), track: e.track, level: label, levelTitle: e.levelTitle,
-          levelOrder: order.get(label)!, files: e.files, ...(variants ? { variant: e.levelTitle } : {}),
-        };
-        levels.push(info);
-        if (e.draftInherits) pendingInherits.push({ info, draft: e.draftInherits, ladder: group.map((x) => ({ level: x.level, levelTitle: x.levelTitle, levelOrder: order.get(x.level)! })) });
-        placeStatements(byFileLevel.get(`${e.files[0]}\u0000${e.company}\u0000${e.track}\u0000${label}`), order.get(label)!, e.levelTitle, variants);
-      }
-    }
+    placeLevels(group, order, byFileLevel, levels, pendingInherits);
   }
   linkInheritance(pendingInherits, byFileLevel, diagnostics);
   levels.sort(compareLevels);
