@@ -2,8 +2,8 @@ import type { Token } from 'markdown-it';
 import type { Block, BlockDocument, DetailsBlock, ListItem, MarkupProblem, ParagraphBlock, TableCell, TableRow, TextLine } from './blocks.ts';
 import { splitLines } from './draft.ts';
 import { readFrontMatter } from './front-matter.ts';
-import { inlineLines, inlineText, plainLines, TYPED_BULLET } from './markdown-inline.ts';
-import { type InlineChildren, isPlainInline, parseInRuns } from './markdown-parser.ts';
+import { inlineLines, inlineText, plainLines, plainTextLines, TYPED_BULLET } from './markdown-inline.ts';
+import { type InlineChildren, isPlainInline, isPlainLines, parseInRuns } from './markdown-parser.ts';
 import { normaliseSpace } from './normalise-text.ts';
 import { readHtml } from './read-html.ts';
 import { SimpleLine, type SimpleLines, shapeOf, simpleLines, tableCells, textStart } from './simple-markdown.ts';
@@ -366,9 +366,12 @@ class MarkdownBlocks {
     }
   }
 
-  /** The text lines of an inline token; plain text (most of it) without running the inline parser or making its token. */
+  /** The text lines of an inline token; plain text (most of it) without running the inline parser or making its tokens. */
   private lines(inline: Token, line: number): TextLine[] {
-    return isPlainInline(inline.content) ? plainLines(inline.content, line, this.source) : inlineLines(this.children(inline), line, this.source);
+    const content = inline.content;
+    if (isPlainInline(content)) return plainLines(content, line, this.source);
+    if (isPlainLines(content)) return plainTextLines(content, line, this.source);
+    return inlineLines(this.children(inline), line, this.source);
   }
 
   private skipTo(type: string) {
