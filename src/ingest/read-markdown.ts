@@ -135,10 +135,11 @@ class MarkdownBlocks {
   }
 
   /**
-   * Reads a page of blank lines, headings and single-line bullets (`simpleLines`) straight from its lines, into
-   * the blocks its tokens would give: a heading per heading line; a list per run of bullets with one marker (over
-   * blank lines), each item and the list spanning up to the next item or to the line that ends the list (the
-   * blank lines before it included), each item a one-line paragraph. `lines`: the parsed text's lines.
+   * Reads a page of blank lines, headings, single-line bullets and pipe tables (`simpleLines`) straight from its
+   * lines, into the blocks its tokens would give: a heading per heading line; a list per run of bullets with one
+   * marker (over blank lines), each item and the list spanning up to the next item or to the line that ends the list
+   * (the blank lines before it included), each item a one-line paragraph; a table per table (`simpleTable`).
+   * `lines`: the parsed text's lines.
    */
   readSimple(lines: string[], simple: SimpleLines) {
     const { lines: packed, lineMax } = simple;
