@@ -136,6 +136,126 @@ function relativeName(path: string): string {
   return m ? m[1] : (path.split('/').pop() ?? path);
 }
 
+/*
+ * The loops below run once per statement (a few hundred thousand in a 1 MB file), each in a small function of its
+ * own: V8 optimises a small function quickly, while a loop inside ingestFiles itself waited for the whole of it to
+ * be compiled on the stack (and compiled again after each later loop's first run), interpreted meanwhile.
+ */
+
+/** A file part's level, before the levels of its ladder are ordered (`firstSeen`: in the order the files were read). */
+type LevelEntry = LevelInfo & { number: number | null; firstSeen: number; draftInherits?: DraftLevel['inherits'] };
+
+/**
+ * A file part's level entries, one per label (a grid of many rows can name one level on each), added to `levelMap`
+ * under company, track, label and file unless there already; returns the next `firstSeen`.
+ */
+function addLevelEntries(l: Loaded, companyName: string, companyColor: string | undefined, levelMap: Map<string, LevelEntry>, seen: number): number {
+  const labels = new Set<string>();
+  const levels = l.result.levels;
+  for (let i = 0; i < levels.length; i++) {
+    const lv = levels[i];
+    if (labels.has(lv.label)) continue;
+    labels.add(lv.label);
+    const key = `${l.company}\u0000${l.track}\u0000${lv.label}\u0000${l.path}`;
+    if (levelMap.has(key)) continue;
+    // Every entry has the same fields (absent ones undefined): one object shape, no spread.
+    levelMap.set(key, {
+      company: l.company, companyName, companyColor: companyColor || undefined, track: l.track, level: lv.label, levelTitle: lv.title, levelOrder: 0, files: [l.path], number: lv.number,
+      firstSeen: seen++, draftInherits: lv.inherits || undefined,
+    });
+  }
+  return seen;
+}
+
+/**
+ * The levels of one ladder (company and track) in their order: a level entry for each file part (two parts at one
+ * level are variants, told apart by their titles), its place written on its statements, and the levels that say
+ * they include another queued for `linkInheritance`.
+ */
+function placeLevels(group: LevelEntry[], order: Map<string, number>, byFileLevel: Map<string, Statement[]>, levels: LevelInfo[], pendingInherits: Parameters<typeof linkInheritance>[0]) {
+  const perLevel = new Map<string, LevelEntry[]>();
+  for (const e of group) pushTo(perLevel, e.level, e);
+  for (const [label, es] of perLevel) {
+    const variants = es.length > 1;
+    for (const e of es) {
+      const info: LevelInfo = {
+        company: e.company, companyName: e.companyName, ...(e.companyColor ? { companyColor: e.companyColor } : {}), track: e.track, level: label, levelTitle: e.levelTitle,
+        levelOrder: order.get(label)!, files: e.files, ...(variants ? { variant: e.levelTitle } : {}),
+      };
+      levels.push(info);
+      if (e.draftInherits) pendingInherits.push({ info, draft: e.draftInherits, ladder: group.map((x) => ({ level: x.level, levelTitle: x.levelTitle, levelOrder: order.get(x.level)! })) });
+      placeStatements(byFileLevel.get(`${e.files[0]}\u0000${e.company}\u0000${e.track}\u0000${label}`), order.get(label)!, e.levelTitle, variants);
+    }
+  }
+}
+
+/** A file part's statements with company, track and ids attached, added to `out`. */
+function addStatements(l: Loaded, idOf: (line: number, part?: string) => string, out: Statement[]) {
+  const levelsByLabel = new Map(l.result.levels.map((x) => [x.label, x]));
+  const drafts = l.result.statements;
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i];
+    const lv = levelsByLabel.get(d.level);
+    const id = idOf(d.line, d.part);
+    out.push({
+      id, company: l.company, track: l.track, level: d.level, levelTitle: lv?.title ?? d.level, levelOrder: 0,
+      section: d.section, kind: d.kind, text: d.text, flags: d.flags, source: d.at ? { file: l.path, line: d.line, at: d.at } : { file: l.path, line: d.line },
+      // Every statement has the same fields, absent ones undefined (not written to JSON): one object shape keeps
+      // every later loop over the table on V8's fast path.
+      attribute: d.attribute || undefined, variant: undefined,
+    });
+  }
+}
+
+/**
+ * Statements by file, and by file and level: one list per file and level, so each level entry touches only its own
+ * statements. A file's statements come in runs of one level: the key is built once a run, not once a statement.
+ */
+function groupStatements(statements: Statement[]) {
+  const byFile = new Map<string, Statement[]>();
+  const byFileLevel = new Map<string, Statement[]>();
+  let run: Statement | null = null;
+  let fileList: Statement[] = [];
+  let levelList: Statement[] = [];
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
+    if (!run || s.source.file !== run.source.file) {
+      fileList = listOf(byFile, s.source.file);
+      run = null;
+    }
+    if (!run || s.company !== run.company || s.track !== run.track || s.level !== run.level) {
+      levelList = listOf(byFileLevel, `${s.source.file}\u0000${s.company}\u0000${s.track}\u0000${s.level}`);
+    }
+    run = s;
+    fileList.push(s);
+    levelList.push(s);
+  }
+  return { byFile, byFileLevel };
+}
+
+/** A level entry's place in its ladder, written on its statements. */
+function placeStatements(statements: Statement[] | undefined, levelOrder: number, levelTitle: string, variant: boolean) {
+  if (!statements) return;
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
+    s.levelOrder = levelOrder;
+    s.levelTitle = levelTitle;
+    if (variant) s.variant = levelTitle;
+  }
+}
+
+/** A file's statements counted by kind and by flag. */
+function countKinds(statements: Statement[]) {
+  const byKind: Partial<Record<Kind, number>> = {};
+  const flags: FileReport['flags'] = {};
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
+    byKind[s.kind] = (byKind[s.kind] ?? 0) + 1;
+    for (let k = 0; k < s.flags.length; k++) flags[s.flags[k]] = (flags[s.flags[k]] ?? 0) + 1;
+  }
+  return { byKind, flags };
+}
+
 /**
  * Turns ladder files into one statement table: detects each file's shape from its content, reads it,
  * attaches company, track, level order and stable ids, and accounts for every line.
@@ -234,60 +354,17 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
   }
 
   const statements: Statement[] = [];
-  const levelMap = new Map<string, LevelInfo & { number: number | null; firstSeen: number; draftInherits?: DraftLevel['inherits'] }>();
+  const levelMap = new Map<string, LevelEntry>();
   const prefixes = loaded.map((l) => `${l.company}.${slug((l.path.split('/').pop() ?? l.path).replace(/\.[^.]+$/, ''))}`);
   const ids = new StatementIds(prefixes);
   let seen = 0;
   for (const [at, l] of loaded.entries()) {
     const meta = metas.get(l.company) ?? {};
-    const companyName = meta.name ?? titleCase(l.company);
-    // A label met again in one part has its entry already (a grid of many rows can name one level on each).
-    const labels = new Set<string>();
-    for (const lv of l.result.levels) {
-      if (labels.has(lv.label)) continue;
-      labels.add(lv.label);
-      const key = `${l.company}\u0000${l.track}\u0000${lv.label}\u0000${l.path}`;
-      if (!levelMap.has(key)) {
-        levelMap.set(key, {
-          company: l.company, companyName, ...(meta.color ? { companyColor: meta.color } : {}), track: l.track, level: lv.label, levelTitle: lv.title, levelOrder: 0, files: [l.path], number: lv.number, firstSeen: seen++,
-          ...(lv.inherits ? { draftInherits: lv.inherits } : {}),
-        });
-      }
-    }
-    const idOf = ids.of(prefixes[at]);
-    const levelsByLabel = new Map(l.result.levels.map((x) => [x.label, x]));
-    for (const d of l.result.statements) {
-      const lv = levelsByLabel.get(d.level);
-      const id = idOf(d.line, d.part);
-      statements.push({
-        id, company: l.company, track: l.track, level: d.level, levelTitle: lv?.title ?? d.level, levelOrder: 0,
-        section: d.section, kind: d.kind, text: d.text, flags: d.flags, source: d.at ? { file: l.path, line: d.line, at: d.at } : { file: l.path, line: d.line },
-        // Every statement has the same fields, absent ones undefined (not written to JSON): one object shape keeps
-        // every later loop over the table on V8's fast path.
-        attribute: d.attribute || undefined, variant: undefined,
-      });
-    }
+    seen = addLevelEntries(l, meta.name ?? titleCase(l.company), meta.color, levelMap, seen);
+    addStatements(l, ids.of(prefixes[at]), statements);
   }
 
-  const byFile = new Map<string, Statement[]>();
-  // One list per file and level, so each level entry touches only its own statements. A file's
-  // statements come in runs of one level: the key is built once a run, not once a statement.
-  const byFileLevel = new Map<string, Statement[]>();
-  let run: Statement | null = null;
-  let fileList: Statement[] = [];
-  let levelList: Statement[] = [];
-  for (const s of statements) {
-    if (!run || s.source.file !== run.source.file) {
-      fileList = listOf(byFile, s.source.file);
-      run = null;
-    }
-    if (!run || s.company !== run.company || s.track !== run.track || s.level !== run.level) {
-      levelList = listOf(byFileLevel, `${s.source.file}\u0000${s.company}\u0000${s.track}\u0000${s.level}`);
-    }
-    run = s;
-    fileList.push(s);
-    levelList.push(s);
-  }
+  const { byFile, byFileLevel } = groupStatements(statements);
 
   const pendingInherits: Parameters<typeof linkInheritance>[0] = [];
   // Merge per-file level entries into ladder levels; two pages at one level of one track are variants.
@@ -319,24 +396,7 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
         diagnostics.push({ severity: 'warning', file: group[0].files[0], message: `level labels of ${group[0].companyName} ${group[0].track} do not sort by number (${listed(labels)}); placed lowest first as ${listed(sorted)} (numbered labels by their number, the others in the order their files were read) — give "levels" in ladders/${group[0].company}/${META_FILE} to fix` });
       }
     }
-    const perLevel = new Map<string, typeof group>();
-    for (const e of group) pushTo(perLevel, e.level, e);
-    for (const [label, es] of perLevel) {
-      const variants = es.length > 1;
-      for (const e of es) {
-        const info: LevelInfo = {
-          company: e.company, companyName: e.companyName, ...(e.companyColor ? { companyColor: e.companyColor } : {}), track: e.track, level: label, levelTitle: e.levelTitle,
-          levelOrder: order.get(label)!, files: e.files, ...(variants ? { variant: e.levelTitle } : {}),
-        };
-        levels.push(info);
-        if (e.draftInherits) pendingInherits.push({ info, draft: e.draftInherits, ladder: group.map((x) => ({ level: x.level, levelTitle: x.levelTitle, levelOrder: order.get(x.level)! })) });
-        for (const s of byFileLevel.get(`${e.files[0]}\u0000${e.company}\u0000${e.track}\u0000${label}`) ?? []) {
-          s.levelOrder = order.get(label)!;
-          s.levelTitle = e.levelTitle;
-          if (variants) s.variant = e.levelTitle;
-        }
-      }
-    }
+    placeLevels(group, order, byFileLevel, levels, pendingInherits);
   }
   linkInheritance(pendingInherits, byFileLevel, diagnostics);
   levels.sort(compareLevels);
@@ -346,12 +406,7 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
   for (const l of loaded) pushTo(partsOf, l.path, l);
   for (const [file, parts] of partsOf) {
     const mine = byFile.get(file) ?? [];
-    const byKind: Partial<Record<Kind, number>> = {};
-    const flags: FileReport['flags'] = {};
-    for (const s of mine) {
-      byKind[s.kind] = (byKind[s.kind] ?? 0) + 1;
-      for (const f of s.flags) flags[f] = (flags[f] ?? 0) + 1;
-    }
+    const { byKind, flags } = countKinds(mine);
     const shape = (parts.find((p) => p.result.levels.length) ?? parts[0]).result.shape;
     const lines = parts.length === 1 ? parts[0].result.lines : parts.flatMap((p) => p.result.lines).sort((a, b) => a.line - b.line);
     reports.push({ file, company: parts[0].company, shape, levels: [...new Set(parts.flatMap((p) => p.result.levels.map((x) => x.label)))], lines, statements: mine.length, byKind, flags });

@@ -133,6 +133,27 @@ export function plainLines(content: string, line: number, source: string[]): Tex
   return text ? [{ text, line, indent: indentOf(source[line - 1] ?? '') }] : [];
 }
 
+/**
+ * `inlineLines` of inline content of several lines with no markup but its line breaks (`isPlainLines`), without the
+ * inline parser: the parser gives a text token per line, without the spaces before a break and the spaces and tabs
+ * after it, and a break between; `inlineLines` makes each a line of its own, white space collapsed, on its source
+ * line (a line left empty skipped). The same here, from the content.
+ */
+export function plainTextLines(content: string, line: number, source: string[]): TextLine[] {
+  const lines: TextLine[] = [];
+  let from = 0;
+  for (let at = line; ; at++) {
+    const br = content.indexOf('\n', from);
+    let end = br < 0 ? content.length : br;
+    if (br >= 0) while (end > from && content.charCodeAt(end - 1) === 32) end--;
+    const text = normaliseSpace(content.slice(from, end));
+    if (text) lines.push({ text, line: at, indent: indentOf(source[at - 1] ?? '') });
+    if (br < 0) return lines;
+    from = br + 1;
+    for (let c = content.charCodeAt(from); c === 32 || c === 9; c = content.charCodeAt(++from));
+  }
+}
+
 /** One line of plain text from inline tokens (a heading, a table cell): the lines joined by spaces. */
 export function inlineText(children: Token[] | null, firstLine: number, source: string[]): string {
   return normaliseSpace(inlineLines(children, firstLine, source).map((l) => l.text).join(' '));

@@ -61,6 +61,14 @@ const INLINE_MARKUP = /[\n\\`*_~[!<&]/;
 /** Inline content that parses to one text token of itself (or to nothing, when empty): no rule starts in it. */
 export const isPlainInline = (content: string) => !INLINE_MARKUP.test(content);
 
+const INLINE_MARKUP_BUT_BREAKS = /[\\`*_~[!<&]/;
+
+/**
+ * Inline content of several lines that parses to their text and the breaks between them: no rule starts in it but
+ * the line break's (which drops the spaces around the break and ends the line).
+ */
+export const isPlainLines = (content: string) => !INLINE_MARKUP_BUT_BREAKS.test(content);
+
 /** markdown-it's token class (the package exports only its type). */
 const TokenClass = new md.core.State('', md, {}).Token;
 

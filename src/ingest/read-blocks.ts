@@ -45,9 +45,19 @@ type Draft = DraftStatement & { seq: number; sub: number; bullet?: boolean };
 const words = (s: string) => (s ? s.split(' ').length : 0);
 const endsSentence = (s: string) => /[.!?;]$/.test(s);
 
-/** Lines of a cell or item, in order, flattened from its paragraphs. */
-function textLines(blocks: Block[]): TextLine[] {
-  return blocks.flatMap((b) => (b.type === 'paragraph' ? b.lines : b.type === 'heading' ? [{ text: b.text, line: b.line }] : []));
+/**
+ * Lines of a cell or item, in order, flattened from its paragraphs and headings (read, never changed: a cell of one
+ * paragraph, most of them, gives that paragraph's own lines). A loop, not flatMap: a 1 MB table asks for the lines
+ * of a few hundred thousand cells, and flatMap is V8's slow path.
+ */
+function textLines(blocks: Block[]): readonly TextLine[] {
+  if (blocks.length === 1 && blocks[0].type === 'paragraph') return blocks[0].lines;
+  const out: TextLine[] = [];
+  for (const b of blocks) {
+    if (b.type === 'paragraph') for (const l of b.lines) out.push(l);
+    else if (b.type === 'heading') out.push({ text: b.text, line: b.line });
+  }
+  return out;
 }
 
 /** Two parts of a section path, either possibly empty, joined as the path shows them. */
@@ -75,6 +85,54 @@ function labelFromTitle(text: string, documentTitle: boolean): LevelLabel | null
     cut += m.index + m[0].length;
   }
   return findLevelLabel(text.slice(cut));
+}
+
+/**
+ * Sections holding other sections (by level and path: `L3\u0000Craft` when `Craft › Threat` has statements), and
+ * sections holding bullets. Statements come in runs of one level and section: each run is looked at once.
+ */
+function sectionsOf(statements: Draft[]) {
+  const parentSections = new Set<string>();
+  const bulletSections = new Set<string>();
+  let last: Draft | null = null;
+  let lastBullet: Draft | null = null;
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
+    if (!last || s.section !== last.section || s.level !== last.level) {
+      const parts = s.section.split(' › ');
+      for (let k = 1; k < parts.length; k++) parentSections.add(`${s.level}\u0000${parts.slice(0, k).join(' › ')}`);
+      last = s;
+    }
+    if (s.bullet && (!lastBullet || s.section !== lastBullet.section || s.level !== lastBullet.level)) {
+      bulletSections.add(`${s.level}\u0000${s.section}`);
+      lastBullet = s;
+    }
+  }
+  return { parentSections, bulletSections };
+}
+
+/**
+ * The drafts in document order as statements; statements sharing a source line are told apart by their position
+ * on it. Built field by field (a rest pattern copies through V8's slow path), in the drafts' key order.
+ */
+function inOrder(statements: Draft[]): DraftStatement[] {
+  statements.sort((a, b) => a.seq - b.seq || a.sub - b.sub);
+  const perLine = new LineCounts();
+  for (let i = 0; i < statements.length; i++) perLine.add(statements[i].line);
+  const seen = new Map<number, number>();
+  const out: DraftStatement[] = new Array(statements.length);
+  for (let i = 0; i < statements.length; i++) {
+    const d = statements[i];
+    const s: DraftStatement = { line: d.line, level: d.level, section: d.section, kind: d.kind, text: d.text, flags: d.flags };
+    if (d.attribute) s.attribute = d.attribute;
+    if (perLine.get(s.line) > 1) {
+      const n = (seen.get(s.line) ?? 0) + 1;
+      seen.set(s.line, n);
+      s.part = String(n);
+    }
+    out[i] = s;
+  }
+  return out;
 }
 
 /**
@@ -393,16 +451,17 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
   function paragraph(b: ParagraphBlock, previous: Block | null) {
     const ends = lineEnds(b.lines, b.toLine);
     let current: Pending | null = null;
-    b.lines.forEach((l, i) => {
+    for (let i = 0; i < b.lines.length; i++) {
+      const l = b.lines[i];
       if (i === 0 && afterHeading && previous === afterHeading && b.lines.length === 1 && l.line <= afterHeading.toLine + 1
         && words(l.text) <= MAX_LABEL_WORDS && !/[.!?:;]$/.test(l.text)) {
         structure(l.line, ends[i], 'section subtitle');
-        return;
+        continue;
       }
       if (isLabel(l)) {
         current = null;
         label(l.text, l.line, ends[i]);
-        return;
+        continue;
       }
       const kv = pair(l);
       if (kv) {
@@ -416,7 +475,7 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
           const value = repair(kv.value).text;
           push(l.line, ends[i], `${kv.key}: ${value}`, 'attribute', { attribute: parseAttribute(kv.key, value, rules) });
         } else push(l.line, ends[i], `${kv.key}: ${kv.value}`, inExample() ? 'example' : 'expectation', { links: l.links });
-        return;
+        continue;
       }
       const r = repair(l.text);
       if (!current) {
@@ -425,7 +484,7 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
       }
       current.lines.push({ text: r.text, line: l.line, toLine: ends[i], links: l.links, repaired: r.repaired });
       marks.statement(l.line, ends[i]);
-    });
+    }
   }
 
   function list(b: ListBlock) {
@@ -487,7 +546,7 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     inDetails--;
   }
 
-  function cellText(c: TableCell): TextLine[] {
+  function cellText(c: TableCell): readonly TextLine[] {
     return textLines(c.blocks);
   }
 
@@ -513,24 +572,32 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     if (header) structure(rows[0].fromLine, rows[0].toLine, 'table header');
     const base = intro ? '' : sectionPath();
     const saved = { stack, subsection, example, intro, cellSection, afterHeading };
+    // Column names kept as sections (not generic labels), looked up once per column rather than once per cell.
+    const columns = names.map((n) => (n && !rules.genericLabels.has(n.toLowerCase()) ? n : ''));
     for (const row of body) {
       let rowLabel = '';
-      row.cells.forEach((cell, k) => {
+      for (let k = 0; k < row.cells.length; k++) {
+        const cell = row.cells[k];
         if (k === 0 && labelColumn) {
           rowLabel = sectionName(repair(cellText(cell)[0].text).text);
           structure(cell.fromLine, cell.toLine, 'row label');
-          return;
+          continue;
         }
         let section = base;
-        const column = names[k] && !rules.genericLabels.has(names[k].toLowerCase()) ? names[k] : '';
+        const column = columns[k] ?? '';
         if (labelColumn) section = joinSection(joinSection(base, rowLabel), width > 2 ? column : '');
         else if (column) section = joinSection(base, column);
         cellSection = section;
         subsection = null;
         intro = false;
         blocks(cell.blocks);
-        ({ stack, subsection, example, intro, cellSection, afterHeading } = saved);
-      });
+        stack = saved.stack;
+        subsection = saved.subsection;
+        example = saved.example;
+        intro = saved.intro;
+        cellSection = saved.cellSection;
+        afterHeading = saved.afterHeading;
+      }
     }
   }
 
@@ -592,23 +659,12 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
   blocks(doc.blocks);
 
   // Paragraphs are read last: whether one is a summary depends on sections found after it.
-  const parentSections = new Set<string>();
-  const bulletSections = new Set<string>();
-  // Statements come in runs of one level and section: each run is looked at once.
-  let last: Draft | null = null;
-  let lastBullet: Draft | null = null;
-  for (const s of statements) {
-    if (!last || s.section !== last.section || s.level !== last.level) {
-      const parts = s.section.split(' › ');
-      for (let k = 1; k < parts.length; k++) parentSections.add(`${s.level}\u0000${parts.slice(0, k).join(' › ')}`);
-      last = s;
-    }
-    if (s.bullet && (!lastBullet || s.section !== lastBullet.section || s.level !== lastBullet.level)) {
-      bulletSections.add(`${s.level}\u0000${s.section}`);
-      lastBullet = s;
-    }
-  }
-  for (const p of pending) {
+  // (Each pass over the statements is a function of its own: V8 compiles a small function for a hot loop quickly,
+  // where a loop in readBlocks itself waited for the whole of readBlocks to be compiled.)
+  const { parentSections, bulletSections } = sectionsOf(statements);
+  for (let i = 0; i < pending.length; i++) readPending(pending[i]);
+
+  function readPending(p: Pending) {
     const key = `${p.level}\u0000${p.section}`;
     const one = p.lines.length === 1 ? p.lines[0] : null;
     const text = normaliseSpace(one ? one.text : p.lines.map((l) => l.text).join(' '));
@@ -640,22 +696,7 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     }
   }
 
-  // Document order; statements sharing a source line are told apart by their position on it.
-  statements.sort((a, b) => a.seq - b.seq || a.sub - b.sub);
-  const perLine = new LineCounts();
-  for (const s of statements) perLine.add(s.line);
-  const seen = new Map<number, number>();
-  // Built field by field (a rest pattern copies through V8's slow path), in the drafts' key order.
-  const out: DraftStatement[] = statements.map((d) => {
-    const s: DraftStatement = { line: d.line, level: d.level, section: d.section, kind: d.kind, text: d.text, flags: d.flags };
-    if (d.attribute) s.attribute = d.attribute;
-    if (perLine.get(s.line) > 1) {
-      const n = (seen.get(s.line) ?? 0) + 1;
-      seen.set(s.line, n);
-      s.part = String(n);
-    }
-    return s;
-  });
+  const out = inOrder(statements);
   const withStatements = new Set(out.map((s) => s.level));
   for (const l of levels) if (!withStatements.has(l.label)) {
     diagnostics.push({ severity: 'warning', file, line: l.line, message: `level ${l.label} has no statements` });

@@ -2,10 +2,11 @@ import type { Token } from 'markdown-it';
 import type { Block, BlockDocument, DetailsBlock, ListItem, MarkupProblem, ParagraphBlock, TableCell, TableRow, TextLine } from './blocks.ts';
 import { splitLines } from './draft.ts';
 import { readFrontMatter } from './front-matter.ts';
-import { inlineLines, inlineText, plainLines, TYPED_BULLET } from './markdown-inline.ts';
-import { type InlineChildren, isPlainInline, parseInRuns } from './markdown-parser.ts';
+import { inlineLines, inlineText, plainLines, plainTextLines, TYPED_BULLET } from './markdown-inline.ts';
+import { type InlineChildren, isPlainInline, isPlainLines, parseInRuns } from './markdown-parser.ts';
 import { normaliseSpace } from './normalise-text.ts';
 import { readHtml } from './read-html.ts';
+import { SimpleLine, type SimpleLines, shapeOf, simpleLines, tableCells, textStart } from './simple-markdown.ts';
 
 /** A whole line that is a template tag (`{% include x %}`, `{{ page.title }}`, `<% … %>`, `{# … #}`): skipped. */
 const TEMPLATE = /^[ \t]*(?:\{%.*%\}|\{\{.*\}\}|<%.*%>|\{#.*#\})[ \t]*$/;
@@ -17,14 +18,16 @@ const FENCE_CLOSE = /^[ \t>]*(`{3,}|~{3,})[ \t]*$/;
  * Front matter is read first (and hidden from the parser, keeping line numbers); code, comments and
  * template tags become skipped blocks with their reason; `<details>` … `</details>` written as
  * separate HTML blocks around Markdown content (GitHub's collapsible sections) becomes one details
- * block holding that content. Linear in the input. `source`: the text's lines, when the caller has them.
+ * block holding that content. Linear in the input. `source`: the text's lines, when the caller has them;
+ * `direct`: false to parse even a page `simpleLines` reads directly (tests compare the two).
  */
-export function readMarkdown(text: string, source: string[] = splitLines(text)): BlockDocument {
+export function readMarkdown(text: string, source: string[] = splitLines(text), direct = true): BlockDocument {
   const front = readFrontMatter(source);
-  let body = text;
-  if (front) body = source.map((l, i) => (i < front.toLine ? '' : l)).join('\n');
-  const reader = new MarkdownBlocks(source);
-  parseInRuns(body, (tokens, children) => reader.readRun(tokens, children));
+  const bodyLines = front ? source.map((l, i) => (i < front.toLine ? '' : l)) : source;
+  const reader = new MarkdownBlocks(source, 0, false, direct);
+  const simple = direct ? simpleLines(bodyLines) : null;
+  if (simple) reader.readSimple(bodyLines, simple);
+  else parseInRuns(front ? bodyLines.join('\n') : text, (tokens, children) => reader.readRun(tokens, children));
   const blocks = reader.finish();
   return {
     blocks,
@@ -110,7 +113,7 @@ class MarkdownBlocks {
    * `offset`: lines before the parsed text; `fragment`: a Markdown run inside an HTML block, parsed on its own
    * (its lines are accounted for by the page around it).
    */
-  constructor(private source: string[], private offset = 0, private fragment = false) {
+  constructor(private source: string[], private offset = 0, private fragment = false, private direct = true) {
     this.covered = new Uint8Array(fragment ? 0 : source.length + 2);
     this.walk = this.sequence(null, this.top, this.open);
   }
@@ -129,6 +132,93 @@ class MarkdownBlocks {
       if (!spanned?.map) continue;
       for (let l = spanned.map[0] + 1; l <= spanned.map[1]; l++) this.covered[l] = 1;
     }
+  }
+
+  /**
+   * Reads a page of blank lines, headings, single-line bullets and pipe tables (`simpleLines`) straight from its
+   * lines, into the blocks its tokens would give: a heading per heading line; a list per run of bullets with one
+   * marker (over blank lines), each item and the list spanning up to the next item or to the line that ends the list
+   * (the blank lines before it included), each item a one-line paragraph; a table per table (`simpleTable`).
+   * `lines`: the parsed text's lines.
+   */
+  readSimple(lines: string[], simple: SimpleLines) {
+    const { lines: packed, lineMax } = simple;
+    const off = this.offset;
+    const out = this.top;
+    let i = 0;
+    while (i < lineMax) {
+      const shape = shapeOf(packed[i]);
+      if (shape === SimpleLine.Blank) {
+        i++;
+        continue;
+      }
+      if (shape === SimpleLine.Heading) {
+        const line = i + 1 + off;
+        const start = textStart(packed[i]);
+        out.push({ type: 'heading', depth: start - 1, text: normaliseSpace(lines[i].slice(start)), line, fromLine: line, toLine: line });
+        this.cover(line, line);
+        i++;
+        continue;
+      }
+      if (shape === SimpleLine.TableRow) {
+        i = this.simpleTable(lines, packed, i, lineMax);
+        continue;
+      }
+      const marker = lines[i].charCodeAt(0);
+      const items: ListItem[] = [];
+      const first = i;
+      for (;;) {
+        // The item's span runs over the blank lines after it, to the next item or the line that ends the list.
+        let next = i + 1;
+        while (next < lineMax && shapeOf(packed[next]) === SimpleLine.Blank) next++;
+        const line = i + 1 + off;
+        const blocks = this.paragraph(plainLines(lines[i].slice(textStart(packed[i])), line, this.source), line);
+        let toLine = Math.max(line, next + off);
+        for (const b of blocks) if (b.toLine > toLine) toLine = b.toLine;
+        items.push({ line, fromLine: line, toLine, blocks });
+        i = next;
+        if (i >= lineMax || shapeOf(packed[i]) !== SimpleLine.Bullet || lines[i].charCodeAt(0) !== marker) break;
+      }
+      const fromLine = first + 1 + off;
+      const toLine = Math.max(fromLine, i + off);
+      out.push({ type: 'list', ordered: false, items, fromLine, toLine });
+      this.cover(fromLine, toLine);
+    }
+  }
+
+  /**
+   * A pipe table of a simple page (`simpleLines` checked its shape) from its first line: its rows up to the next line
+   * that is not one, each row on its line (the header's spanning the delimiter row under it), each cell a one-line
+   * paragraph or empty, as `table` reads the parser's tokens. Returns the line after the table.
+   */
+  private simpleTable(lines: string[], packed: Uint8Array, first: number, lineMax: number): number {
+    const off = this.offset;
+    const rows: TableRow[] = [];
+    const row = (at: number, header: boolean) => {
+      const line = at + 1 + off;
+      const cells: TableCell[] = [];
+      for (const content of tableCells(lines[at])) {
+        const text = plainLines(content, line, this.source);
+        cells.push({ line, header, fromLine: line, toLine: line, blocks: text.length ? [{ type: 'paragraph', lines: text, fromLine: line, toLine: line }] : [] });
+      }
+      rows.push({ line, fromLine: line, toLine: line, cells });
+    };
+    row(first, true);
+    let end = first + 2;
+    for (; end < lineMax && shapeOf(packed[end]) === SimpleLine.TableRow; end++) row(end, false);
+    if (rows.length > 1) rows[0].toLine = Math.max(rows[0].toLine, rows[1].fromLine - 1);
+    const fromLine = first + 1 + off;
+    const toLine = Math.max(fromLine, end + off);
+    if (rows.length === 1) rows[0].toLine = toLine;
+    this.top.push({ type: 'table', headerRow: true, rows, fromLine, toLine });
+    this.cover(fromLine, toLine);
+    return end;
+  }
+
+  /** Marks lines a top-level block covers (what `readRun` does from the tokens' line maps). */
+  private cover(fromLine: number, toLine: number) {
+    if (this.fragment) return;
+    for (let l = fromLine; l <= toLine; l++) this.covered[l] = 1;
   }
 
   /** The blocks of the whole text, once every run is read. */
@@ -277,9 +367,12 @@ class MarkdownBlocks {
     }
   }
 
-  /** The text lines of an inline token; plain text (most of it) without running the inline parser or making its token. */
+  /** The text lines of an inline token; plain text (most of it) without running the inline parser or making its tokens. */
   private lines(inline: Token, line: number): TextLine[] {
-    return isPlainInline(inline.content) ? plainLines(inline.content, line, this.source) : inlineLines(this.children(inline), line, this.source);
+    const content = inline.content;
+    if (isPlainInline(content)) return plainLines(content, line, this.source);
+    if (isPlainLines(content)) return plainTextLines(content, line, this.source);
+    return inlineLines(this.children(inline), line, this.source);
   }
 
   private skipTo(type: string) {
@@ -407,8 +500,11 @@ class MarkdownBlocks {
       let m = k;
       while (m + 1 < lines.length && markdown[m + 1]) m++;
       const from = span.fromLine + k;
-      const inner = new MarkdownBlocks(this.source, from - 1, true);
-      parseInRuns(lines.slice(k, m + 1).join('\n'), (tokens, children) => inner.readRun(tokens, children));
+      const inner = new MarkdownBlocks(this.source, from - 1, true, this.direct);
+      const run = lines.slice(k, m + 1);
+      const simple = this.direct ? simpleLines(run) : null;
+      if (simple) inner.readSimple(run, simple);
+      else parseInRuns(run.join('\n'), (tokens, children) => inner.readRun(tokens, children));
       const blocks = inner.finish();
       const holder = innermostDetails(fragment, from);
       (holder ? holder.blocks : top).push(...blocks);
