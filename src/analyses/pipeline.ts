@@ -1,5 +1,5 @@
 /** The analyses of one classified statement table, each computed on first use (the core's atlas() calls this). */
-import type { ClassifiedStatement, LevelInfo } from '../types.ts';
+import type { ClassifiedStatement, LevelInfo, Statement } from '../types.ts';
 import { findCapNotes, type TaxonomyLike } from './cap-notes.ts';
 import { coverage } from './coverage.ts';
 import { divergence } from './divergence.ts';
@@ -33,6 +33,19 @@ export interface Analysis {
   readonly competencies: string[];
 }
 
+/** The table the analyses read. */
+export interface AnalysisSet {
+  /** The classified statements (a getter may classify them when first read). */
+  readonly statements: ClassifiedStatement[];
+  readonly levels?: LevelInfo[];
+  /**
+   * The statements to place levels by, when placing need not wait for classification: placement reads a statement's
+   * text, kind, section, flags and attribute, never its competency, so the rows as read place levels exactly as the
+   * classified rows do (`ladders levels` never classifies). Absent: the classified statements.
+   */
+  readonly placeable?: Statement[];
+}
+
 /** Competency ids: the taxonomy's in its order, else those seen in the statements, sorted. */
 export function competencyIds(statements: readonly ClassifiedStatement[], taxonomy?: TaxonomyLike): string[] {
   if (taxonomy?.competencies.length) return taxonomy.competencies.map((c) => c.id);
@@ -43,7 +56,7 @@ export function competencyIds(statements: readonly ClassifiedStatement[], taxono
  * Placement, similarity, coverage, gaps and divergence over one classified statement table. Each table is
  * computed when first read and kept (a command that prints levels never computes gaps); `toJSON` gives them all.
  */
-export function analyse(set: { statements: ClassifiedStatement[]; levels?: LevelInfo[] }, opts: AnalyseOptions): Analysis {
+export function analyse(set: AnalysisSet, opts: AnalyseOptions): Analysis {
   return new LazyAnalysis(set, opts);
 }
 
@@ -58,7 +71,7 @@ class LazyAnalysis implements Analysis {
   #competencies?: string[];
 
   constructor(
-    private readonly set: { statements: ClassifiedStatement[]; levels?: LevelInfo[] },
+    private readonly set: AnalysisSet,
     private readonly opts: AnalyseOptions,
   ) {}
 
@@ -66,7 +79,8 @@ class LazyAnalysis implements Analysis {
     return (this.#competencies ??= competencyIds(this.set.statements, this.opts.taxonomy));
   }
   get levels(): LevelPlacement[] {
-    return (this.#levels ??= placeLevels(this.set, { scaleCues: this.opts.scaleCues, shared: this.opts.shared }));
+    const { placeable, levels } = this.set;
+    return (this.#levels ??= placeLevels({ statements: placeable ?? this.set.statements, levels }, { scaleCues: this.opts.scaleCues, shared: this.opts.shared }));
   }
   get capNotes(): CapNote[] {
     return (this.#capNotes ??= findCapNotes(this.set.statements, { scaleCues: this.opts.scaleCues, taxonomy: this.opts.taxonomy }));

@@ -143,7 +143,12 @@ class LazyAtlas implements Atlas {
   }
 
   get analysis(): Analysis {
-    return (this.#analysis ??= analyse({ levels: this.set.levels, statements: this.statements }, { scaleCues: this.scaleCues, taxonomy: this.taxonomy, ...this.options.analyse }));
+    if (this.#analysis) return this.#analysis;
+    // Statements classified only when an analysis reads them: placing levels reads the rows as read (or the
+    // classified ones, once they exist, so their normalised text is worked out once for every analysis).
+    const atlas = this;
+    const set = { levels: this.set.levels, get statements() { return atlas.statements; }, get placeable() { return atlas.#statements ?? atlas.set.statements; } };
+    return (this.#analysis = analyse(set, { scaleCues: this.scaleCues, taxonomy: this.taxonomy, ...this.options.analyse }));
   }
 
   // Bound, so a shell can hand them on (`mapText(…, { classify: atlas.classify })`).

@@ -4,7 +4,10 @@ import { parseArgs as parseCommandLine } from 'node:util';
 export interface Io {
   out(text: string): void;
   err(text: string): void;
-  /** Binary output on stdout (Arrow IPC); absent where stdout takes text only. */
+  /**
+   * Bytes on stdout, written as they are: Arrow IPC, and JSON tables already encoded as UTF-8 with their control
+   * characters escaped (json-rows.ts); absent where stdout takes text only.
+   */
   outBytes?(bytes: Uint8Array): void;
 }
 

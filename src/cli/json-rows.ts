@@ -1,30 +1,79 @@
 /**
- * A table as JSON (`JSON.stringify(rows, null, 2)`, byte for byte) written a batch of rows at a time, so a large
- * table never sits in memory as one string.
+ * A table as JSON (`JSON.stringify(rows, null, 2)`, byte for byte, control characters escaped as every line the CLI
+ * writes) written a batch of rows at a time, so a large table never sits in memory as one string.
  */
+import { escapeControls } from '../text/index.ts';
 import type { Io } from './command.ts';
 
 /** Rows stringified together. */
 const BATCH = 64;
 
-export function writeJsonRows<T>(io: Pick<Io, 'out'>, rows: Iterable<T>, map: (row: T) => unknown = (r) => r): void {
+/**
+ * Writes the rows (each through `map`) as one JSON array. Where the output takes bytes (`io.outBytes`), each batch is
+ * encoded once and written as it is; else as text lines through `io.out`.
+ */
+export function writeJsonRows<T>(io: Pick<Io, 'out' | 'outBytes'>, rows: Iterable<T>, map: (row: T) => unknown = (r) => r): void {
   // A batch is stringified as an array of its own: its elements come out one level deep, exactly as in the whole
   // table, so the text between its brackets is that part of the table (one native call per batch, no re-indenting).
-  // A batch's text is held back until the next one exists, to know whether a comma follows it; every write ends a
-  // line (`out` would add a newline to one that did not).
-  let opened = false;
-  let held: string | undefined;
+  if (io.outBytes) writeBytes(io.outBytes, batches(rows, map));
+  else writeLines(io.out, batches(rows, map));
+}
+
+function* batches<T>(rows: Iterable<T>, map: (row: T) => unknown): Generator<string> {
   let batch: unknown[] = [];
-  const flush = () => {
-    const text = JSON.stringify(batch, null, 2);
-    batch = [];
-    if (held !== undefined) io.out(`${opened ? '' : '[\n'}${held},\n`), (opened = true);
-    held = text.slice(2, -2);
-  };
   for (const row of rows) {
     batch.push(map(row));
-    if (batch.length === BATCH) flush();
+    if (batch.length === BATCH) yield JSON.stringify(batch, null, 2), (batch = []);
   }
-  if (batch.length) flush();
-  io.out(held === undefined ? '[]\n' : `${opened ? '' : '[\n'}${held}\n]\n`);
+  if (batch.length) yield JSON.stringify(batch, null, 2);
+}
+
+const COMMA = 0x2c;
+const END = Buffer.from('\n]\n');
+
+/**
+ * Each batch's text `[\n  …\n]` encoded once: written without its last two bytes (`\n]`), the first with its `[`,
+ * every other with a comma in place of it. The output stream gets the bytes as they are: no second encoding, and no
+ * pass of the control-character pattern over the text (a byte scan finds the few characters JSON leaves raw).
+ */
+function writeBytes(out: (bytes: Uint8Array) => void, texts: Iterable<string>): void {
+  let first = true;
+  for (const text of texts) {
+    let bytes = Buffer.from(text, 'utf8');
+    if (hasRawControl(bytes)) bytes = Buffer.from(escapeControls(text), 'utf8');
+    if (!first) bytes[0] = COMMA;
+    out(bytes.subarray(0, bytes.length - 2));
+    first = false;
+  }
+  out(first ? Buffer.from('[]\n') : END);
+}
+
+/**
+ * Whether UTF-8 JSON text holds a character escapeControls escapes that JSON.stringify leaves raw: DEL, a C1 control
+ * (C2 80–9F), a line or paragraph separator or bidirectional embedding/override (E2 80 A8–AE), a bidirectional isolate
+ * (E2 81 A6–A9). JSON escapes every C0 control inside strings, and its own line ends are plain LF.
+ */
+export function hasRawControl(bytes: Uint8Array): boolean {
+  if (bytes.indexOf(0x7f) >= 0) return true;
+  for (let i = bytes.indexOf(0xc2); i >= 0; i = bytes.indexOf(0xc2, i + 1)) if (bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9f) return true;
+  for (let i = bytes.indexOf(0xe2); i >= 0; i = bytes.indexOf(0xe2, i + 1)) {
+    const b1 = bytes[i + 1];
+    const b2 = bytes[i + 2];
+    if ((b1 === 0x80 && b2 >= 0xa8 && b2 <= 0xae) || (b1 === 0x81 && b2 >= 0xa6 && b2 <= 0xa9)) return true;
+  }
+  return false;
+}
+
+/**
+ * The same text as lines through `out` (which adds a newline to a line without one, and escapes control characters):
+ * a batch's text is held back until the next one exists, to know whether a comma follows it.
+ */
+function writeLines(out: (text: string) => void, texts: Iterable<string>): void {
+  let opened = false;
+  let held: string | undefined;
+  for (const text of texts) {
+    if (held !== undefined) out(`${opened ? '' : '[\n'}${held},\n`), (opened = true);
+    held = text.slice(2, -2);
+  }
+  out(held === undefined ? '[]\n' : `${opened ? '' : '[\n'}${held}\n]\n`);
 }

@@ -34,17 +34,21 @@ function readInput(full: string, path: string, maxBytes: number): InputFile {
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) return { path, content: '', unreadable: 'a folder, not a file (name the files in it, or pass the data folder with --data DIR)' };
     if (stat.isFile() && stat.size > maxBytes) return { path, content: new Uint8Array(0), size: stat.size };
+    // A file is read into a buffer of its size (one byte more, to see it grow), in one call and without a copy; a
+    // pipe in pieces. A megabyte buffer per file cost 0.3 s of reading 800 ladder files, most of it allocation.
     const chunks: Buffer[] = [];
     let total = 0;
+    let size = stat.isFile() ? stat.size + 1 : 1 << 16;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.min(size, maxBytes + 1 - total));
       const n = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(chunk.subarray(0, n));
       total += n;
       if (total > maxBytes) return { path, content: new Uint8Array(0), size: total };
+      size = 1 << 16;
     }
-    return { path, content: Buffer.concat(chunks, total) };
+    return { path, content: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total) };
   } catch (error) {
     return { path, content: '', unreadable: describeError(error) };
   } finally {

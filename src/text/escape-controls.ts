@@ -5,6 +5,8 @@
  * line). Tab, newline and CR LF (CSV's line end) are kept, unless a value must stay on one line.
  */
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
+/** CONTROLS without CR (CR is escaped only when no LF follows it). */
+const ANY_BUT_CR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const CONTROLS_AND_NEWLINES = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const escape = (c: string) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -15,6 +17,9 @@ const escape = (c: string) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c
  * line of its own (a file name holding a newline cannot forge a diagnostic). JSON output stays valid JSON.
  */
 export function escapeControls(text: string, { oneLine = false }: { oneLine?: boolean } = {}): string {
+  // Most text holds none of them. A class alone is scanned several times faster than CONTROLS with its CR look-ahead
+  // (0.4 s of writing 55 MB of JSON), so that one is run only on text holding a control character or a CR.
+  if (!oneLine && !ANY_BUT_CR.test(text) && !text.includes('\r')) return text;
   const re = oneLine ? CONTROLS_AND_NEWLINES : CONTROLS;
   re.lastIndex = 0;
   return re.test(text) ? text.replace(re, escape) : text;

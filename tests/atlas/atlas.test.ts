@@ -27,6 +27,15 @@ describe('atlas(files, {data})', () => {
     expect(() => atlas(files, { data: {} }).statements).toThrow('no taxonomy.json given');
   });
 
+  it('places levels without classifying, exactly as from the classified statements', () => {
+    const classifiedFirst = atlas(files, { data });
+    expect(classifiedFirst.statements.length).toBeGreaterThan(200);
+    // A model that cannot be read fails classification only: placing levels never reads it.
+    const unclassified = atlas(files, { data: { ...data, classifierModel: broken('model.json') } });
+    expect(unclassified.analysis.levels).toStrictEqual(classifiedFirst.analysis.levels);
+    expect(() => unclassified.statements).toThrow(/^model\.json: not valid JSON/);
+  });
+
   it('keeps what it computed, and takes ladders already read', () => {
     const a = atlas(files, { data });
     expect(a.statements).toBe(a.statements);

@@ -53,6 +53,20 @@ describe('one bad file never sinks the rest (CLI)', () => {
     ]);
   });
 
+  it('reads every file whole, byte for byte, whatever its size (empty, one byte, past a read of 64 KB, up to the limit)', () => {
+    const sizes = [0, 1, 4095, 65537, 300_001, 1024 * 1024];
+    const bytes = (n: number) => {
+      const b = Buffer.alloc(n);
+      for (let i = 0; i < n; i++) b[i] = (i * 7919) % 251;
+      return b;
+    };
+    const { dir, acme } = dataFolder();
+    for (const n of sizes) fs.writeFileSync(path.join(acme, `f${String(n).padStart(8, '0')}.md`), bytes(n));
+    const files = readLadderFiles(dir, { maxBytes: 1024 * 1024 });
+    expect(files.map((f) => f.size)).toEqual(sizes.map(() => undefined));
+    files.forEach((f, i) => expect(Buffer.compare(Buffer.from(f.content as Uint8Array), bytes(sizes[i]))).toBe(0));
+  });
+
   it('a folder or a missing file named to `ingest FILE…` is reported by name; the other files load', async () => {
     const { acme } = dataFolder({ 'l3.md': L3 });
     const { code, out, err } = await run('ingest', acme, path.join(acme, 'l3.md'), path.join(acme, 'gone.md'), '--company', 'acme');

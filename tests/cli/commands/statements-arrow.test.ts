@@ -10,8 +10,10 @@ async function run(...argv: string[]) {
   let out = '';
   let err = '';
   const bytes: Uint8Array[] = [];
-  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), outBytes: (b) => void bytes.push(b) });
-  return { code, out, err, bytes };
+  /** Standard output as text, lines and bytes in the order written (JSON goes out as bytes). */
+  let stdout = '';
+  const code = await main(argv, { out: (t) => ((out += `${t}\n`), (stdout += `${t}\n`)), err: (t) => (err += `${t}\n`), outBytes: (b) => void (bytes.push(b), (stdout += Buffer.from(b).toString('utf8'))) });
+  return { code, out, err, bytes, stdout };
 }
 
 /** What a statement row should read back as from the Arrow table. */
@@ -30,7 +32,7 @@ describe('ladders statements --arrow', () => {
     const written = await run('statements', '--arrow', file);
     expect(written.code).toBe(0);
     expect(written.out).toBe('');
-    const rows: ClassifiedStatement[] = JSON.parse((await run('statements', '--json')).out);
+    const rows: ClassifiedStatement[] = JSON.parse((await run('statements', '--json')).stdout);
     const table = fromArrow(fs.readFileSync(file));
     expect(table.columnNames()).toEqual(Object.keys(expected(rows[0])));
     const back = (table.objects() as Record<string, unknown>[]).map((r): Record<string, unknown> => ({ ...r, flags: [...(r.flags as string[])], cues: [...(r.cues as string[])], prior: [...(r.prior as string[])] }));
@@ -41,7 +43,7 @@ describe('ladders statements --arrow', () => {
   it('writes to standard output with -, and refuses a second output format', async () => {
     const piped = await run('statements', '--arrow', '-');
     expect(piped.code).toBe(0);
-    expect(fromArrow(piped.bytes[0]).numRows()).toBe(JSON.parse((await run('statements', '--json')).out).length);
+    expect(fromArrow(piped.bytes[0]).numRows()).toBe(JSON.parse((await run('statements', '--json')).stdout).length);
     const both = await run('statements', '--arrow', '-', '--csv');
     expect(both.code).toBe(2);
     expect(both.err).toContain('choose one of --json, --csv and --arrow');
