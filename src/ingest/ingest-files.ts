@@ -175,6 +175,8 @@ function addLevelEntries(l: Loaded, companyName: string, companyColor: string | 
 function placeLevels(group: LevelEntry[], order: Map<string, number>, byFileLevel: Map<string, Statement[]>, levels: LevelInfo[], pendingInherits: Parameters<typeof linkInheritance>[0]) {
   const perLevel = new Map<string, LevelEntry[]>();
   for (const e of group) pushTo(perLevel, e.level, e);
+  // The ladder's entries as linkInheritance reads them, made once and shared by every level that includes another.
+  let ladder: Parameters<typeof linkInheritance>[0][number]['ladder'] | undefined;
   for (const [label, es] of perLevel) {
     const variants = es.length > 1;
     for (const e of es) {
@@ -183,7 +185,7 @@ function placeLevels(group: LevelEntry[], order: Map<string, number>, byFileLeve
         levelOrder: order.get(label)!, files: e.files, ...(variants ? { variant: e.levelTitle } : {}),
       };
       levels.push(info);
-      if (e.draftInherits) pendingInherits.push({ info, draft: e.draftInherits, ladder: group.map((x) => ({ level: x.level, levelTitle: x.levelTitle, levelOrder: order.get(x.level)! })) });
+      if (e.draftInherits) pendingInherits.push({ info, draft: e.draftInherits, ladder: (ladder ??= group.map((x) => ({ level: x.level, levelTitle: x.levelTitle, levelOrder: order.get(x.level)! }))) });
       placeStatements(byFileLevel.get(`${e.files[0]}\u0000${e.company}\u0000${e.track}\u0000${label}`), order.get(label)!, e.levelTitle, variants);
     }
   }
