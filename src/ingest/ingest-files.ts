@@ -7,6 +7,7 @@ import { detectShape } from './detect-shape.ts';
 import { isIgnoredFile } from './ignored-file.ts';
 import { type DraftLevel, type ReadResult, splitLines } from './draft.ts';
 import { linkInheritance } from './link-inheritance.ts';
+import { parentTracks } from './fold-tracks.ts';
 import { defaultRules, type IngestRules } from './ingest-rules.ts';
 import { normaliseSpace } from './normalise-text.ts';
 import { readGrid } from './read-grid.ts';
@@ -346,10 +347,10 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
     for (const l of group) if (l.track && !spelling.has(l.track.toLowerCase())) spelling.set(l.track.toLowerCase(), l.track);
     for (const l of group) if (l.track) l.track = spelling.get(l.track.toLowerCase())!;
     const tracks = [...new Set(group.map((l) => l.track).filter(Boolean))].sort((a, b) => a.length - b.length);
+    const parents = parentTracks(tracks);
     for (const l of group) {
       if (!l.track || !l.fromTitle) continue;
-      const words = new Set(l.track.toLowerCase().split(' '));
-      const parent = tracks.find((t) => t !== l.track && t.toLowerCase().split(' ').every((w) => words.has(w)));
+      const parent = parents.get(l.track);
       if (parent) l.track = parent;
     }
     for (const l of group) if (!l.track) l.track = tracks[0] ?? 'Ladder';
