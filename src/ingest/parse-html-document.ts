@@ -66,15 +66,17 @@ const DEEP = 64;
  * Parses HTML into a DOM with source offsets, in time linear in the input however deep it nests. The parser's
  * open-element stacks stay its own arrays while the page nests shallowly (every tag reads the top: a proxy's trap
  * on each read was a fifth of reading a page of many table cells) and become constant-time stacks, with the same
- * contents, once a tag opens deeper than `DEEP`.
+ * contents, once a tag opens deeper than `DEEP`. `counted.links`: the number of links (`<a>` elements) of the page.
  */
-export function parseHtmlDocument(text: string): Document {
+export function parseHtmlDocument(text: string, counted: { links: number } = { links: 0 }): Document {
   const handler = new DomHandler(undefined, { withStartIndices: true, withEndIndices: true });
   const parser = new Parser(handler);
   const internals = parser as unknown as { stack: unknown; foreignContext: unknown };
   if (!Array.isArray(internals.stack) || !Array.isArray(internals.foreignContext)) throw new Error('htmlparser2 internals changed: update parse-html-document.ts');
-  // Called by the parser right after it pushes an open tag on its stacks (DomHandler has no handler of its own).
-  (handler as unknown as { onopentagname: () => void }).onopentagname = () => {
+  // Called by the parser right after it pushes an open tag on its stacks, before every element is made (DomHandler
+  // has no handler of its own): the `<a>` elements are counted into `counted.links` on the way.
+  (handler as unknown as { onopentagname: (name: string) => void }).onopentagname = (name) => {
+    if (name === 'a') counted.links++;
     if (Array.isArray(internals.stack) && internals.stack.length > DEEP) internals.stack = topFirstStack(internals.stack);
     if (Array.isArray(internals.foreignContext) && internals.foreignContext.length > DEEP) internals.foreignContext = topFirstStack(internals.foreignContext);
   };

@@ -10,8 +10,9 @@ import { parseHtmlDocument } from './parse-html-document.ts';
  * comments, code) becomes a skipped block with the reason. Linear in the input.
  */
 export function readHtml(text: string): BlockDocument {
-  const doc = parseHtmlDocument(text);
-  const reader = new HtmlReader(text);
+  const counted = { links: 0 };
+  const doc = parseHtmlDocument(text, counted);
+  const reader = new HtmlReader(text, counted.links);
   const blocks: Block[] = [];
   reader.container(doc.children, blocks, reader.newParagraph(), 0);
   return { blocks, ...(reader.title ? { title: reader.title } : {}), uncoveredLines: 'markup without text' };
@@ -108,7 +109,8 @@ class HtmlReader {
   private lineStarts: number[] = [0];
   private stats = new Map<Element, LinkStats>();
 
-  constructor(private source: string) {
+  /** `links`: the page's `<a>` elements, all of them. */
+  constructor(private source: string, private links: number) {
     for (let i = 0; i < source.length; i++) {
       const c = source.charCodeAt(i);
       if (c === 10) this.lineStarts.push(i + 1);
@@ -192,9 +194,12 @@ class HtmlReader {
     if (INLINE.has(name) && name !== 'a') return null;
     let hasHandler = false;
     for (const k in a) if (k.startsWith('on')) hasHandler = true;
+    if (hasHandler && this.statsOf(el).chars === 0) return 'control';
+    // Navigation holds three links or more: on a page with fewer, no element is navigation, and the text and link
+    // statistics of the whole tree need not be gathered.
+    if (this.links < 3 || INLINE.has(name) || name === 'li') return null;
     const s = this.statsOf(el);
-    if (hasHandler && s.chars === 0) return 'control';
-    if (!INLINE.has(name) && name !== 'li' && s.links >= 3 && s.linkChars >= 0.7 * s.chars) return 'navigation (mostly links)';
+    if (s.links >= 3 && s.linkChars >= 0.7 * s.chars) return 'navigation (mostly links)';
     return null;
   }
 

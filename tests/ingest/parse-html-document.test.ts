@@ -27,4 +27,16 @@ describe('parseHtmlDocument', () => {
     ];
     for (const page of pages) expect(shape(parseHtmlDocument(page).children)).toEqual(shape(reference(page).children));
   });
+
+  it('counts the links (the `<a>` elements) it makes, whatever the case of the tag, and nothing that is not one', () => {
+    const count = (page: string) => {
+      const counted = { links: 0 };
+      const doc = parseHtmlDocument(page, counted);
+      const made = (nodes: ChildNode[]): number => nodes.reduce((n, c) => n + ('name' in c && c.name === 'a' ? 1 : 0) + ('children' in c ? made(c.children) : 0), 0);
+      expect(counted.links).toBe(made(doc.children));
+      return counted.links;
+    };
+    expect(count('<p><a href="x">one</a> <A HREF="y">two</A> <abbr>no</abbr> <!-- <a>not</a> --> <area></p><script>"<a>"</script>')).toBe(2);
+    expect(count('<ul>' + '<li><a href="#">item</a>'.repeat(100) + '</ul>' + '<a>'.repeat(80))).toBe(180);
+  });
 });

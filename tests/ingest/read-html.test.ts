@@ -208,6 +208,14 @@ describe('the HTML reader', () => {
     expect(detectShape('# L2: Engineer\n\n<details><summary>Examples</summary>\n\n- a\n\n</details>\n')).toBe('markdown');
   });
 
+  it('skips a block of three links or more as navigation, and keeps a block of two (the only links of the page)', () => {
+    const page = (n: number) => `<h1>L3: Eng</h1>\n<div>${'<a href="/x">Other page</a> '.repeat(n)}</div>\n<h2>Craft</h2>\n<p>I ship.</p>\n`;
+    const reasons = (n: number) => readHtml(page(n)).blocks.filter((b) => b.type === 'skipped').map((b) => (b as { reason: string }).reason);
+    expect(reasons(3)).toEqual(['navigation (mostly links)']);
+    expect(reasons(2)).toEqual([]);
+    expect(readHtml(page(2)).blocks.some((b) => b.type === 'paragraph' && b.fromLine === 2)).toBe(true);
+  });
+
   it('gives blocks with source lines: headings, paragraphs split at <br>, bold starts, lists, tables', () => {
     const doc = readHtml('<h2>Craft</h2>\n<p><b>Key:</b> value<br>second\nline</p>\n<ul>\n<li>one</li>\n<li>two<ul><li>nested</li></ul></li>\n</ul>\n<table><tr><th>A</th><th>B</th></tr><tr><td>x</td><td>y</td></tr></table>');
     expect(doc.blocks.map((b) => b.type)).toEqual(['heading', 'paragraph', 'list', 'table']);
