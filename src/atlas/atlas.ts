@@ -34,8 +34,12 @@ export interface Atlas {
   readonly statements: ClassifiedStatement[];
   /** Placement, similarity, coverage, gaps, divergence and cap notes, each computed on first use. */
   readonly analysis: Analysis;
-  /** Classify other rows (pasted text, a job description) as the statements were; `overrides: false` leaves the reviewer's decisions out (to measure the classifier itself). */
-  classify(rows: Statement[], options?: { overrides?: boolean }): ClassifiedStatement[];
+  /**
+   * Classify other rows (pasted text, a job description) as the statements were; `overrides: false` leaves the
+   * reviewer's decisions out (to measure the classifier itself); `keepWords: false` keeps no words or cue matches
+   * with the rows for later analyses (rows that are only printed).
+   */
+  classify(rows: Statement[], options?: { overrides?: boolean; keepWords?: boolean }): ClassifiedStatement[];
   /** Classify one text, optionally under a native section name (no override applies). */
   classifyText(text: string, section?: string): Classification;
   /** Problems with the data that did not stop it: prior weights for unknown competencies, overrides left out or matching no statement. */
@@ -152,8 +156,8 @@ class LazyAtlas implements Atlas {
   }
 
   // Bound, so a shell can hand them on (`mapText(…, { classify: atlas.classify })`).
-  readonly classify = (rows: Statement[], { overrides = true }: { overrides?: boolean } = {}): ClassifiedStatement[] =>
-    classifyAll(rows, { taxonomy: this.taxonomy, priors: this.priors, model: this.model, overrides: overrides ? this.overrides : [] });
+  readonly classify = (rows: Statement[], { overrides = true, keepWords = true }: { overrides?: boolean; keepWords?: boolean } = {}): ClassifiedStatement[] =>
+    classifyAll(rows, { taxonomy: this.taxonomy, priors: this.priors, model: this.model, overrides: overrides ? this.overrides : [], keepWords });
 
   readonly classifyText = (text: string, section?: string): Classification => classifyText(text, { taxonomy: this.taxonomy, priors: this.priors, model: this.model, section });
 

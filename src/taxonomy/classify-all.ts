@@ -16,20 +16,20 @@ const UNCLASSIFIED: Partial<Classification> = {};
  * `competencies`, `confidence` and `why`; other kinds come back unchanged. An override for a
  * statement id wins (score 1, confidence 1) and is recorded in `why.override` next to the cues.
  */
-export function classifyAll(statements: Statement[], { taxonomy, priors, model, overrides = [] }: ClassifyAllOptions): ClassifiedStatement[] {
+export function classifyAll(statements: Statement[], { taxonomy, priors, model, overrides = [], keepWords = true }: ClassifyAllOptions): ClassifiedStatement[] {
   const byId = new Map(overrides.map((o) => [o.id, o]));
   return statements.map((s) => {
     const override = byId.size ? byId.get(s.id) : undefined;
     const plain = hasStatementFields(s);
     // Unclassified rows carry the same fields, undefined (one object shape for the whole table: faster analyses).
     if (!CLASSIFIED_KINDS.includes(s.kind) && !override) return classifiedRow(s, UNCLASSIFIED, plain);
-    // The row's words and cue matches, found once here, stay with the classified row for the analyses to read.
+    // The row's words and cue matches, found once here, stay with the classified row for the analyses to read (unless
+    // the caller says no analysis will read this row).
     const split = splitText(s.text);
     const matches = cueMatches(split.stems, taxonomy, split.ids);
     const result = classifyWords(s.text, split, { taxonomy, priors, model, section: s.section }, matches);
     const row = override ? overridden(s, result, override, plain) : classifiedRow(s, result, plain);
-    keepRowWords(row, split);
-    keepRowCues(row, taxonomy, matches);
+    if (keepWords) keepRowWords(row, split), keepRowCues(row, taxonomy, matches);
     return row;
   });
 }

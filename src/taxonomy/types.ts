@@ -68,4 +68,9 @@ export interface ClassifyAllOptions {
   priors?: SectionPriors;
   model?: ClassifierModel;
   overrides?: Override[];
+  /**
+   * Keep each row's words and cue matches with it for the analyses that read them later (the default). A caller
+   * that only prints the rows says `false`: nothing is kept for rows no analysis will read.
+   */
+  keepWords?: boolean;
 }

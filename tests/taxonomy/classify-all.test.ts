@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLASSIFIED_KINDS, classifyAll, parseOverrides, parsePriors, parseTaxonomy, TaxonomyError, unmatchedOverrides } from '../../src/taxonomy/index.ts';
 import { bundled } from '../helpers.ts';
+import { keptRowCues } from '../../src/taxonomy/row-cues.ts';
 import { priors, shippedOverrides, taxonomy } from './helpers.ts';
 
 const set = bundled();
@@ -11,6 +12,15 @@ describe('classifyAll on the seed ladders', () => {
   it('keeps every statement, in order, with its fields', () => {
     expect(rows.map((r) => r.id)).toEqual(set.statements.map((s) => s.id));
     rows.forEach((r, i) => expect(r).toMatchObject(set.statements[i]));
+  });
+
+  it('keeps each classified row\'s cue matches for the analyses, unless told the rows are only printed', () => {
+    const printed = classifyAll(set.statements, { taxonomy, priors, overrides: shippedOverrides, keepWords: false });
+    expect(printed).toEqual(rows);
+    const classified = rows.filter((r) => CLASSIFIED_KINDS.includes(r.kind));
+    expect(classified.length).toBeGreaterThan(100);
+    for (const r of classified) expect(keptRowCues(r, taxonomy)).toBeDefined();
+    for (const r of printed) expect(keptRowCues(r, taxonomy)).toBeUndefined();
   });
 
   it('gives every expectation, example and summary a competency of the taxonomy with scores summing to 1', () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { sourceLabel, toCsv } from '../../format/index.ts';
 import { cues, STATEMENT_COLUMNS } from '../../format/statement-columns.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
+import { classifiedInBatches } from '../classified-batches.ts';
 import { writeJsonRows } from '../json-rows.ts';
 import { DATA_OPTIONS, loadAtlas } from '../load-atlas.ts';
 import { oneLine, reportDiagnostics } from '../report-diagnostics.ts';
@@ -16,17 +17,18 @@ export const command: Command = {
     if ([json, csv, arrow].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --csv and --arrow');
     if (arrow === '-' && !io.outBytes) throw new UsageError('--arrow - needs a binary standard output; give a file name');
     const input = await loadAtlas(parsed, { looseFiles: true });
-    const rows = input.statements;
     for (const w of input.warnings) io.err(w);
-    if (json) writeJsonRows(io, rows);
-    else if (csv) io.out(toCsv(rows, STATEMENT_COLUMNS));
+    // Printed once, in order: classified a batch at a time as they are written (the CSV and Arrow tables are built whole).
+    const rows = () => classifiedInBatches(input);
+    if (json) writeJsonRows(io, rows());
+    else if (csv) io.out(toCsv(input.statements, STATEMENT_COLUMNS));
     else if (typeof arrow === 'string') {
       const [{ statementTable }, { toArrowIPC }] = await Promise.all([import('../../format/statement-table.ts'), import('arquero')]);
-      const bytes = toArrowIPC(statementTable(rows));
+      const bytes = toArrowIPC(statementTable(input.statements));
       if (arrow === '-') io.outBytes!(bytes);
       else fs.writeFileSync(arrow, bytes);
     } else {
-      for (const s of rows) {
+      for (const s of rows()) {
         const flags = s.flags.length ? ` [${s.flags.join(', ')}]` : '';
         const comp = s.competency ? `\t→ ${s.competency}${s.why?.override ? ' (override)' : ''} ${s.confidence?.toFixed(2)}${cues(s) ? ` (${cues(s)})` : ''}` : '';
         io.out(`${oneLine(sourceLabel(s.source))}\t${s.company} ${s.level}\t${s.section || '—'}\t${s.kind}${flags}\t${s.text}${comp}`);
