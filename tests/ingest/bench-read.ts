@@ -4,23 +4,31 @@
  * seconds, so a quadratic reader shows as "stopped" instead of hanging the run. Reports wall and CPU time (on a
  * loaded machine CPU time is the honest figure) and ends with the verdict. A bench, not a test: no bound fails a build.
  *
- *   npm run bench:read [-- --bytes 1048576] [--limit 30] [--only NAME]
+ * The readers run compiled, as the product runs them (the CLI's esbuild bundle, the dashboard's Vite bundle): this
+ * script is bundled once with esbuild and each child runs the bundle. `--tsx` runs them through tsx's loader
+ * instead, which wraps every function for its names and costs about a tenth more.
+ *
+ *   npm run bench:read [-- --bytes 1048576] [--limit 30] [--only NAME] [--tsx]
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ingestFiles } from '../../src/ingest/index.ts';
 import { PATHOLOGICAL, randomText, type Pathological } from './pathological-inputs.ts';
 
-const { values } = parseArgs({ options: { bytes: { type: 'string' }, limit: { type: 'string' }, only: { type: 'string' }, case: { type: 'string' } } });
+const { values } = parseArgs({ options: { bytes: { type: 'string' }, limit: { type: 'string' }, only: { type: 'string' }, case: { type: 'string' }, data: { type: 'string' }, tsx: { type: 'boolean' } } });
 const BYTES = Number(values.bytes ?? 1 << 20);
 const LIMIT_S = Number(values.limit ?? 30);
 
+/** The project's data folder; a child running the bundle (which lives elsewhere) is told it with `--data`. */
+const DATA_DIR = values.data ?? fileURLToPath(new URL('../../data', import.meta.url));
+
 /** Real ladders grown to the size: a seed page repeated (many levels of one shape), and the bundled HTML page. */
-function grown(path: string, bytes: number): Pathological {
-  const text = fs.readFileSync(fileURLToPath(new URL(`../../data/${path}`, import.meta.url)), 'utf8');
-  return { path, text: text.repeat(Math.ceil(bytes / text.length)) };
+function grown(file: string, bytes: number): Pathological {
+  const text = fs.readFileSync(path.join(DATA_DIR, file), 'utf8');
+  return { path: file, text: text.repeat(Math.ceil(bytes / text.length)) };
 }
 
 const CASES: Record<string, (bytes: number) => Pathological> = {
@@ -54,13 +62,31 @@ function readOne(name: string): void {
   process.stdout.write(`${JSON.stringify(timing)}\n`);
 }
 
-function runAll(): void {
+/** This script compiled to one module (in node_modules/.cache, beside the CLI's), as the readers ship. */
+async function compiled(): Promise<string> {
+  const esbuild = await import('esbuild');
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const outfile = path.join(root, 'node_modules', '.cache', 'ladder-atlas', 'bench-read.mjs');
+  await esbuild.build({
+    entryPoints: [fileURLToPath(import.meta.url)],
+    outfile,
+    bundle: true,
+    banner: { js: "import { createRequire as __atlasRequire } from 'node:module'; const require = __atlasRequire(import.meta.url);" },
+    platform: 'node',
+    format: 'esm',
+    target: `node${process.versions.node.split('.')[0]}`,
+    logLevel: 'silent',
+  });
+  return outfile;
+}
+
+async function runAll(): Promise<void> {
   const names = Object.keys(CASES).filter((n) => !values.only || n.includes(values.only));
-  const script = fileURLToPath(import.meta.url);
+  const run = values.tsx ? ['--import', 'tsx', fileURLToPath(import.meta.url)] : [await compiled()];
   const rows: Timing[] = [];
-  console.log(`Reading ${names.length} inputs of ${(BYTES / 1048576).toFixed(2)} MB or more, each in its own process (stopped after ${LIMIT_S} s):\n`);
+  console.log(`Reading ${names.length} inputs of ${(BYTES / 1048576).toFixed(2)} MB or more, each in its own process (stopped after ${LIMIT_S} s), ${values.tsx ? 'through tsx' : 'compiled'}:\n`);
   for (const name of names) {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', script, '--case', name, '--bytes', String(BYTES)], { encoding: 'utf8', timeout: LIMIT_S * 1000, maxBuffer: 1 << 20 });
+    const child = spawnSync(process.execPath, [...run, '--case', name, '--bytes', String(BYTES), '--data', DATA_DIR], { encoding: 'utf8', timeout: LIMIT_S * 1000, maxBuffer: 1 << 20 });
     let row: Timing;
     if (child.error && (child.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') row = { name, bytes: BYTES, stopped: true };
     else if (child.status !== 0) row = { name, bytes: BYTES, failed: (child.stderr || String(child.error)).trim().split('\n').slice(-1)[0] };
@@ -77,4 +103,4 @@ function runAll(): void {
 }
 
 if (values.case) readOne(values.case);
-else runAll();
+else await runAll();
