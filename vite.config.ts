@@ -205,33 +205,6 @@ function firstViewChunks() {
       closure([...entries, ...[...entryOwn].flatMap((id) => this.getModuleInfo(id)?.dynamicallyImportedIds ?? [])], firstView, false);
       closure(ids.filter((id) => WORKER_ENTRY.test(id)), inWorker, true);
     },
-    transformIndexHtml: {
-      order: 'post',
-      // The chunks the entry starts by a dynamic import, and theirs, preloaded from the page's <head> (fetched and
-      // compiled while the page paints, run only when imported); Vite preloads only the entry's static imports.
-      handler(_html, ctx) {
-        const bundle = ctx.bundle;
-        const entry = ctx.chunk;
-        if (!bundle || !entry || entry.type !== 'chunk') return;
-        const closure = (roots: readonly string[], into: Set<string>) => {
-          const stack = [...roots];
-          while (stack.length) {
-            const file = stack.pop()!;
-            const chunk = bundle[file];
-            if (into.has(file) || chunk?.type !== 'chunk') continue;
-            into.add(file);
-            stack.push(...chunk.imports);
-          }
-        };
-        // What the entry loads anyway (its chunk and those it imports), then what those start by a dynamic import.
-        const own = new Set<string>();
-        closure([entry.fileName], own);
-        const files = new Set<string>();
-        closure([...own].flatMap((file) => (bundle[file] as typeof entry).dynamicImports), files);
-        for (const file of own) files.delete(file);
-        return [...files].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const }));
-      },
-    },
   };
   // The chart group's modules are taken first (higher priority). The bundled data (virtual modules) is left to the
   // bundler: it is data, not code; Vite's own helpers (virtual too) go with `common` when a worker needs them.
