@@ -113,26 +113,29 @@ function sectionsOf(statements: Draft[]) {
 
 /**
  * The drafts in document order as statements; statements sharing a source line are told apart by their position
- * on it. Built field by field (a rest pattern copies through V8's slow path), in the drafts' key order.
+ * on it (`part`). The drafts themselves are the statements: a copy of each was one more object per statement to collect.
  */
 function inOrder(statements: Draft[]): DraftStatement[] {
-  statements.sort((a, b) => a.seq - b.seq || a.sub - b.sub);
+  // Most readers make their drafts in order already: one pass to see, instead of a sort's comparisons.
+  let sorted = true;
+  for (let i = 1; i < statements.length && sorted; i++) {
+    const a = statements[i - 1];
+    const b = statements[i];
+    sorted = a.seq < b.seq || (a.seq === b.seq && a.sub <= b.sub);
+  }
+  if (!sorted) statements.sort((a, b) => a.seq - b.seq || a.sub - b.sub);
   const perLine = new LineCounts();
   for (let i = 0; i < statements.length; i++) perLine.add(statements[i].line);
   const seen = new Map<number, number>();
-  const out: DraftStatement[] = new Array(statements.length);
   for (let i = 0; i < statements.length; i++) {
     const d = statements[i];
-    const s: DraftStatement = { line: d.line, level: d.level, section: d.section, kind: d.kind, text: d.text, flags: d.flags };
-    if (d.attribute) s.attribute = d.attribute;
-    if (perLine.get(s.line) > 1) {
-      const n = (seen.get(s.line) ?? 0) + 1;
-      seen.set(s.line, n);
-      s.part = String(n);
+    if (perLine.get(d.line) > 1) {
+      const n = (seen.get(d.line) ?? 0) + 1;
+      seen.set(d.line, n);
+      d.part = String(n);
     }
-    out[i] = s;
   }
-  return out;
+  return statements;
 }
 
 /**
@@ -338,7 +341,7 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     if (external(text, opts.links)) flags.push('external-reference');
     if (k === 'placeholder') flags.push('placeholder');
     // Every draft has the same fields (one object shape); `out` below keeps the ones a statement has.
-    const s: Draft = { line, level: level!.label, section: currentSection(), kind: k, text, flags, seq: seq++, sub: 0, attribute: opts.attribute, bullet: opts.bullet };
+    const s: Draft = { line, level: level!.label, section: currentSection(), kind: k, text, flags, seq: seq++, sub: 0, attribute: opts.attribute, bullet: opts.bullet, part: undefined };
     statements.push(s);
     marks.statement(line, Math.max(line, toLine));
     return s;
@@ -500,6 +503,7 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
 
   /** A list item's paragraph: one statement, with later lines continuing it or standing alone. */
   function bullet(p: ParagraphBlock) {
+    if (p.lines.length === 1) return oneLineBullet(p.lines[0], Math.max(p.lines[0].line, p.toLine));
     const ends = lineEnds(p.lines, p.toLine);
     const head = p.lines[0];
     const kv = pair(head);
@@ -537,6 +541,15 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
       }
     }
     close();
+  }
+
+  /** `bullet` of a one-line paragraph (most list items): its one statement, without the walk over later lines. */
+  function oneLineBullet(head: TextLine, end: number) {
+    const kv = pair(head);
+    if (kv && intro && cellSection === null && !inDetails) {
+      const value = repair(kv.value).text;
+      push(head.line, end, `${kv.key}: ${value}`, 'attribute', { attribute: parseAttribute(kv.key, value, rules) });
+    } else push(head.line, end, head.text, inExample() ? 'example' : 'expectation', { links: head.links, bullet: true });
   }
 
   function details(b: DetailsBlock) {
@@ -673,7 +686,7 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     if (p.repaired || p.lines.some((l) => l.repaired)) flags.push('mojibake-repaired');
     if (external(text, links)) flags.push('external-reference');
     const line = p.lines[0].line;
-    const draft = (kind: Kind, text: string, flags: Flag[], sub = 0): Draft => ({ line, level: p.level, section: p.section, kind, text, flags, seq: p.seq, sub, attribute: undefined, bullet: undefined });
+    const draft = (kind: Kind, text: string, flags: Flag[], sub = 0): Draft => ({ line, level: p.level, section: p.section, kind, text, flags, seq: p.seq, sub, attribute: undefined, bullet: undefined, part: undefined });
     // A paragraph opening with "The Senior role extends the Intermediate role." records the relation;
     // it is a note when that sentence is all it says.
     const whole = inherits(text, line, p.level);
