@@ -3,7 +3,7 @@ import type { Block, BlockDocument, DetailsBlock, ListItem, MarkupProblem, Parag
 import { splitLines } from './draft.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { inlineLines, inlineText, plainLines, plainTextLines, TYPED_BULLET } from './markdown-inline.ts';
-import { type InlineChildren, isPlainInline, isPlainLines, parseInRuns } from './markdown-parser.ts';
+import { blockToken, type InlineChildren, isPlainInline, isPlainLines, parseInRuns } from './markdown-parser.ts';
 import { normaliseSpace } from './normalise-text.ts';
 import { readHtml } from './read-html.ts';
 import { SimpleLine, type SimpleLines, shapeOf, simpleLines, tableCells, textStart } from './simple-markdown.ts';
@@ -164,6 +164,10 @@ class MarkdownBlocks {
         i = this.simpleTable(lines, packed, i, lineMax);
         continue;
       }
+      if (shape === SimpleLine.CommentStart) {
+        i = this.simpleComment(lines, packed, i);
+        continue;
+      }
       const marker = lines[i].charCodeAt(0);
       const items: ListItem[] = [];
       const first = i;
@@ -212,6 +216,22 @@ class MarkdownBlocks {
     if (rows.length === 1) rows[0].toLine = toLine;
     this.top.push({ type: 'table', headerRow: true, rows, fromLine, toLine });
     this.cover(fromLine, toLine);
+    return end;
+  }
+
+  /**
+   * An HTML comment block of a simple page (`simpleLines` found where it ends) from its first line: read by `html` from
+   * the token the parser would give it — its lines from the margin, each with its line end (the last one's only if
+   * the text has it) — as the parser's block would be. Returns the line after it.
+   */
+  private simpleComment(lines: string[], packed: Uint8Array, first: number): number {
+    let end = first + 1;
+    while (end < packed.length && shapeOf(packed[end]) === SimpleLine.InComment) end++;
+    let content = lines[first];
+    for (let l = first + 1; l < end; l++) content += `\n${lines[l]}`;
+    if (end < lines.length) content += '\n';
+    this.html(blockToken('html_block', [first, end], content), this.top, this.open);
+    this.cover(first + 1 + this.offset, end + this.offset);
     return end;
   }
 

@@ -10,20 +10,25 @@ import { isPlainInline } from './markdown-parser.ts';
  * lines directly, without the parser's tokens
  * (`MarkdownBlocks.readSimple`): the same blocks (tested against the parser on generated pages), at a fraction of
  * the cost on a long list or a page of many sections. Anything else, one line of it, and the page is parsed.
+ *
+ * HTML comments are in the subset too: a line starting `<!--` at the margin (after a blank line, a heading or a bullet)
+ * opens a block that CommonMark ends at the first line holding `-->`, or at the end of the page when none does (an
+ * unclosed comment: a whole 1 MB page after it, which the parser would only hand on as one raw block); its lines are
+ * read as the parser's HTML block would give them (`MarkdownBlocks.html`), with no parse of the page around them.
  */
-export const SimpleLine = { Blank: 0, Heading: 1, Bullet: 2, TableRow: 3 } as const;
+export const SimpleLine = { Blank: 0, Heading: 1, Bullet: 2, TableRow: 3, CommentStart: 4, InComment: 5 } as const;
 export type SimpleLine = (typeof SimpleLine)[keyof typeof SimpleLine];
 
 /** The simple page's lines: each line's shape and where its text starts (after `## ` or `- `). */
 export interface SimpleLines {
-  /** `shape | start << 2` per line: read with `shapeOf` and `textStart`. */
+  /** `shape | start << 3` per line: read with `shapeOf` and `textStart`. */
   lines: Uint8Array;
   /** Lines the parser counts: a last line without its newline counts unless it is blank. */
   lineMax: number;
 }
 
-export const shapeOf = (packed: number) => (packed & 3) as SimpleLine;
-export const textStart = (packed: number): number => packed >> 2;
+export const shapeOf = (packed: number) => (packed & 7) as SimpleLine;
+export const textStart = (packed: number): number => packed >> 3;
 
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
@@ -81,12 +86,12 @@ function classify(line: string): number {
   if (c === 124) return isPlainInline(line) ? SimpleLine.TableRow : -1;
   if (c === 45 || c === 42 || c === 43) {
     // `- `, `* ` or `+ ` and text.
-    return line.charCodeAt(1) === 32 && plainText(line, 2) ? (2 << 2) | SimpleLine.Bullet : -1;
+    return line.charCodeAt(1) === 32 && plainText(line, 2) ? (2 << 3) | SimpleLine.Bullet : -1;
   }
   if (c === 35) {
     let n = 1;
     while (n < 7 && line.charCodeAt(n) === 35) n++;
-    return n <= 6 && line.charCodeAt(n) === 32 && plainText(line, n + 1) ? ((n + 1) << 2) | SimpleLine.Heading : -1;
+    return n <= 6 && line.charCodeAt(n) === 32 && plainText(line, n + 1) ? ((n + 1) << 3) | SimpleLine.Heading : -1;
   }
   for (let i = 0; i < line.length; i++) {
     const s = line.charCodeAt(i);
@@ -107,11 +112,40 @@ export function simpleLines(lines: string[]): SimpleLines | null {
   for (let i = 0; i < n; i++) {
     const line = lines[i];
     const k = classify(line);
+    if (k < 0 && line.startsWith('<!--')) {
+      const end = commentEnd(lines, i, packed);
+      if (end < 0) return null;
+      i = end;
+      continue;
+    }
     if (k < 0 || (k !== SimpleLine.Blank && line.includes('\0'))) return null;
     packed[i] = k;
   }
   const lineMax = n > 0 && packed[n - 1] === SimpleLine.Blank ? n - 1 : n;
   return tablesRead(lines, packed, lineMax) ? { lines: packed, lineMax } : null;
+}
+
+const DETAILS_TAG = /<\/?details/i;
+
+/**
+ * The last line of the HTML comment block opening at `start` (the first line from it holding `-->`, else the parser's
+ * last line: a last empty line after the final line end is not one), its lines marked in `packed`; -1 where the block
+ * is not read directly: after a table row (the table may take the line in), when the
+ * first line holds a `|` (the parser tries a table there first), a line holds a NUL (the parser replaces it) or a
+ * `<details>` tag (it would hold the blocks after it).
+ */
+function commentEnd(lines: string[], start: number, packed: Uint8Array): number {
+  const before = start > 0 ? shapeOf(packed[start - 1]) : SimpleLine.Blank;
+  if (before === SimpleLine.TableRow || lines[start].includes('|')) return -1;
+  const last = lines.length > 0 && lines[lines.length - 1] === '' ? lines.length - 2 : lines.length - 1;
+  let end = start;
+  for (;;) {
+    const line = lines[end];
+    if (line.includes('\0') || DETAILS_TAG.test(line)) return -1;
+    packed[end] = end === start ? SimpleLine.CommentStart : SimpleLine.InComment;
+    if (line.includes('-->') || end >= last) return end;
+    end++;
+  }
 }
 
 /**
