@@ -495,9 +495,18 @@ class MarkdownBlocks {
   private html(t: Token, into: Block[], open: DetailsBlock[]) {
     const span = this.span(t);
     const content = t.content;
-    if (/^[ \t]*<!--/.test(content) && content.trimEnd().endsWith('-->')) {
-      into.push({ type: 'skipped', reason: 'HTML comment', ...span });
-      return;
+    if (/^[ \t]*<!--/.test(content)) {
+      if (content.trimEnd().endsWith('-->')) {
+        into.push({ type: 'skipped', reason: 'HTML comment', ...span });
+        return;
+      }
+      // Never closed: a rendered page shows nothing after it, yet its Markdown lines are read (nothing is lost).
+      if (!content.includes('-->')) {
+        this.problems.push({
+          line: span.fromLine, severity: 'warning',
+          message: `HTML comment <!-- opened here is never closed, so the rendered page hides lines ${span.fromLine}–${span.toLine}; their Markdown is read as ladder text all the same: end the comment with -->, or remove the <!-- if the text below it belongs to the ladder`,
+        });
+      }
     }
     const lines = content.split('\n');
     const markdown = lines.map((l) => l.trim() !== '' && !l.trimStart().startsWith('<'));

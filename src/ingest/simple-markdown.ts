@@ -129,7 +129,7 @@ const DETAILS_TAG = /<\/?details/i;
 
 /**
  * The last line of the HTML comment block opening at `start` (the first line from it holding `-->`, else the parser's
- * last line: a last empty line after the final line end is not one), its lines marked in `packed`; -1 where the block
+ * last line: a blank last line, or the empty one after the final line end, is not one), its lines marked in `packed`; -1 where the block
  * is not read directly: after a table row (the table may take the line in), when the
  * first line holds a `|` (the parser tries a table there first), a line holds a NUL (the parser replaces it) or a
  * `<details>` tag (it would hold the blocks after it).
@@ -137,7 +137,7 @@ const DETAILS_TAG = /<\/?details/i;
 function commentEnd(lines: string[], start: number, packed: Uint8Array): number {
   const before = start > 0 ? shapeOf(packed[start - 1]) : SimpleLine.Blank;
   if (before === SimpleLine.TableRow || lines[start].includes('|')) return -1;
-  const last = lines.length > 0 && lines[lines.length - 1] === '' ? lines.length - 2 : lines.length - 1;
+  const last = lines.length > 0 && classify(lines[lines.length - 1]) === SimpleLine.Blank ? lines.length - 2 : lines.length - 1;
   let end = start;
   for (;;) {
     const line = lines[end];

@@ -131,6 +131,18 @@ describe('readMarkdown on a CommonMark parser: where it reads lines differently,
     expect(set.files[0].lines[6]).toMatchObject({ status: 'structure', reason: 'section heading' });
   });
 
+  it('an unclosed HTML comment says which line opened it and what to do, and the Markdown after it still loads', () => {
+    const set = one('# L2: Eng\n\n## Craft\n- I build.\n\n<!-- draft\n- I review designs.\n');
+    expect(set.diagnostics).toHaveLength(1);
+    expect(set.diagnostics[0]).toMatchObject({ severity: 'warning', line: 6 });
+    expect(set.diagnostics[0].message).toMatch(/HTML comment <!-- opened here is never closed.*lines 6–7.*end the comment with -->/);
+    expect(set.statements.map((s) => s.text)).toEqual(['I build.', 'I review designs.']);
+    // Closed, on its line or further down, it is skipped without a word.
+    for (const text of ['<!-- draft -->\n', '<!-- draft\n- I review designs.\n-->\n', '<!-- a --> b\n']) {
+      expect(one(`# L2: Eng\n\n## Craft\n- I build.\n\n${text}`).diagnostics, text).toEqual([]);
+    }
+  });
+
   it('an unclosed code fence says which line opened it and what to do, and the text before it still loads', () => {
     const set = one('# L2: Eng\n\n## Craft\n- I build.\n\n```\n- I am swallowed.\n');
     expect(set.diagnostics).toHaveLength(1);
