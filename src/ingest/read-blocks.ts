@@ -452,18 +452,20 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
   }
 
   function paragraph(b: ParagraphBlock, previous: Block | null) {
-    const ends = lineEnds(b.lines, b.toLine);
+    const lines = b.lines;
     let current: Pending | null = null;
-    for (let i = 0; i < b.lines.length; i++) {
-      const l = b.lines[i];
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
+      // The line's end: up to the line before the next one starts, the last to the block's end (lineEnds, per line).
+      const end = i + 1 < lines.length ? Math.max(l.line, lines[i + 1].line - 1) : Math.max(l.line, b.toLine);
       if (i === 0 && afterHeading && previous === afterHeading && b.lines.length === 1 && l.line <= afterHeading.toLine + 1
         && words(l.text) <= MAX_LABEL_WORDS && !/[.!?:;]$/.test(l.text)) {
-        structure(l.line, ends[i], 'section subtitle');
+        structure(l.line, end, 'section subtitle');
         continue;
       }
       if (isLabel(l)) {
         current = null;
-        label(l.text, l.line, ends[i]);
+        label(l.text, l.line, end);
         continue;
       }
       const kv = pair(l);
@@ -473,11 +475,11 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
           subsection = sectionName(kv.value);
           example = false;
           intro = false;
-          structure(l.line, ends[i], 'subsection label');
+          structure(l.line, end, 'subsection label');
         } else if (intro && cellSection === null) {
           const value = repair(kv.value).text;
-          push(l.line, ends[i], `${kv.key}: ${value}`, 'attribute', { attribute: parseAttribute(kv.key, value, rules) });
-        } else push(l.line, ends[i], `${kv.key}: ${kv.value}`, inExample() ? 'example' : 'expectation', { links: l.links });
+          push(l.line, end, `${kv.key}: ${value}`, 'attribute', { attribute: parseAttribute(kv.key, value, rules) });
+        } else push(l.line, end, `${kv.key}: ${kv.value}`, inExample() ? 'example' : 'expectation', { links: l.links });
         continue;
       }
       const r = repair(l.text);
@@ -485,8 +487,8 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
         current = { seq: seq++, lines: [], level: level!.label, section: currentSection(), intro: intro && cellSection === null, example: inExample(), repaired: sectionRepaired() };
         pending.push(current);
       }
-      current.lines.push({ text: r.text, line: l.line, toLine: ends[i], links: l.links, repaired: r.repaired });
-      marks.statement(l.line, ends[i]);
+      current.lines.push({ text: r.text, line: l.line, toLine: end, links: l.links, repaired: r.repaired });
+      marks.statement(l.line, end);
     }
   }
 
@@ -675,13 +677,15 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
   // (Each pass over the statements is a function of its own: V8 compiles a small function for a hot loop quickly,
   // where a loop in readBlocks itself waited for the whole of readBlocks to be compiled.)
   const { parentSections, bulletSections } = sectionsOf(statements);
+  // A key per paragraph only where some section has subsections or bullets to look it up in.
+  const keyed = parentSections.size > 0 || bulletSections.size > 0;
   for (let i = 0; i < pending.length; i++) readPending(pending[i]);
 
   function readPending(p: Pending) {
-    const key = `${p.level}\u0000${p.section}`;
+    const key = keyed ? `${p.level}\u0000${p.section}` : '';
     const one = p.lines.length === 1 ? p.lines[0] : null;
     const text = normaliseSpace(one ? one.text : p.lines.map((l) => l.text).join(' '));
-    const links = one ? (one.links ?? []) : p.lines.flatMap((l) => l.links ?? []);
+    const links = one ? one.links : p.lines.flatMap((l) => l.links ?? []);
     const flags: Flag[] = [];
     if (p.repaired || p.lines.some((l) => l.repaired)) flags.push('mojibake-repaired');
     if (external(text, links)) flags.push('external-reference');
@@ -699,13 +703,13 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     }
     const kind = isPlaceholder(text, rules) ? 'placeholder' : whole || isNote(text, rules) ? 'note' : null;
     if (kind) statements.push(draft(kind, text, kind === 'placeholder' ? [...flags, 'placeholder'] : flags));
-    else if (p.intro || parentSections.has(key)) statements.push(draft('summary', text, flags));
+    else if (p.intro || (keyed && parentSections.has(key))) statements.push(draft('summary', text, flags));
     else if (p.example) statements.push(draft('example', text, flags));
-    else if (bulletSections.has(key)) statements.push(draft('expectation', text, [...flags, 'unbulleted']));
+    else if (keyed && bulletSections.has(key)) statements.push(draft('expectation', text, [...flags, 'unbulleted']));
     else {
-      (sentences ?? splitSentences(text)).forEach((sentence, k) => {
-        statements.push(draft(isNote(sentence, rules) ? 'note' : 'expectation', sentence, [...flags], k));
-      });
+      const all = sentences ?? splitSentences(text);
+      // Each statement its own flags (later steps add to them): the list made above serves the first.
+      for (let k = 0; k < all.length; k++) statements.push(draft(isNote(all[k], rules) ? 'note' : 'expectation', all[k], k === 0 ? flags : [...flags], k));
     }
   }
 
