@@ -27,8 +27,8 @@ export type Orientation = 'levels-as-rows' | 'levels-as-columns';
 const TITLE_HEADER = /^(job |level |role |position )?(title|name)s?$|^role$/i;
 
 /** Which axis holds the levels: the first column or the header row (null: neither looks like level labels). */
-export function orientation(header: string[], rows: Row[]): Orientation | null {
-  const share = (xs: string[]) => xs.filter((x) => parseLevelCell(x)).length / Math.max(1, xs.length);
+export function orientation(header: string[], rows: Row[], levelCell: (cell: string) => LevelLabel | null = parseLevelCell): Orientation | null {
+  const share = (xs: string[]) => xs.filter((x) => levelCell(x)).length / Math.max(1, xs.length);
   const rowLabels = rows.map((r) => r.cells[0] ?? '').filter((c) => c.trim());
   const colLabels = header.slice(1).filter((c) => c.trim());
   const rowShare = share(rowLabels);
@@ -42,12 +42,76 @@ export function orientation(header: string[], rows: Row[]): Orientation | null {
   return null;
 }
 
-function levelOf(cell: string): { label: string; number: number | null; title: string } {
+/**
+ * `parseLevelCell`, remembering each cell's answer: a grid of many rows names the same few levels on each (65,536
+ * rows of `L1` parsed each label twice, once to tell the axis and once for the level). The answer is only read.
+ */
+function levelCells(): (cell: string) => LevelLabel | null {
+  const seen = new Map<string, LevelLabel | null>();
+  return (cell) => {
+    let parsed = seen.get(cell);
+    if (parsed === undefined) seen.set(cell, (parsed = parseLevelCell(cell)));
+    return parsed;
+  };
+}
+
+function levelOf(cell: string, levelCell: (cell: string) => LevelLabel | null): { label: string; number: number | null; title: string } {
   const t = cleanText(cell);
-  const parsed: LevelLabel | null = parseLevelCell(t);
+  const parsed: LevelLabel | null = levelCell(t);
   if (!parsed) return { label: t, number: null, title: t };
   const title = parsed.label === t ? t : parsed.rest || (/^\d/.test(parsed.label) ? `Level ${parsed.label}` : parsed.label);
   return { label: parsed.label === t || /^\d/.test(parsed.label) ? parsed.label : parsed.label, number: parsed.number, title };
+}
+
+/** A sentence of a cell as the grid reads it: its clean text, kind and flags (copied for each statement made from it). */
+interface CellSentence {
+  text: string;
+  kind: DraftStatement['kind'];
+  flags: Flag[];
+}
+
+/** Cells remembered by a reader of one grid; past this many, cells are read without being remembered. */
+const MAX_REMEMBERED_CELLS = 1 << 16;
+
+/**
+ * A non-blank cell's sentences, remembering each cell's reading: a grid repeats cells ("-", "N/A", a phrase down a
+ * column) and a grid of many rows is almost nothing else (65,536 rows of `L1,I do a.,Team` cleaned, split and
+ * matched against the rules' patterns each time). The reading depends on the cell's text alone.
+ */
+function cellReader(rules: IngestRules): (raw: string) => CellSentence[] {
+  const seen = new Map<string, CellSentence[]>();
+  return (raw) => {
+    let readings = seen.get(raw);
+    if (readings) return readings;
+    const repaired = repairMojibake(raw);
+    const sentences = splitSentences(repaired.text);
+    readings = sentences.map((s, k) => {
+      const t = cleanText(s);
+      const flags: Flag[] = [];
+      if (repaired.repaired) flags.push('mojibake-repaired');
+      if ((k === 0 && /^[\p{Ll}]/u.test(t)) || (k === sentences.length - 1 && /(\w-|…|\.\.\.)$/u.test(t))) flags.push('truncated');
+      if (isExternalReference(s)) flags.push('external-reference');
+      let kind: DraftStatement['kind'] = 'expectation';
+      if (isPlaceholder(t, rules)) {
+        kind = 'placeholder';
+        flags.push('placeholder');
+      } else if (isNote(t, rules)) kind = 'note';
+      return { text: t, kind, flags };
+    });
+    if (seen.size < MAX_REMEMBERED_CELLS) seen.set(raw, readings);
+    return readings;
+  };
+}
+
+/**
+ * A statement's part within its line: the column (`3`, an empty cell) or column and sentence (`3.1`); one string
+ * for each of the first columns and sentences, made once, not once a statement.
+ */
+const partNames: string[][] = [];
+function partName(column: number, sentence: number): string {
+  if (column >= 256 || sentence >= 63) return sentence < 0 ? `${column}` : `${column}.${sentence + 1}`;
+  const byColumn = (partNames[column] ??= []);
+  return (byColumn[sentence + 1] ??= sentence < 0 ? `${column}` : `${column}.${sentence + 1}`);
 }
 
 /**
@@ -118,20 +182,24 @@ export function readGridSource(file: string, src: GridSource, rules: IngestRules
   const [headerRow, ...dataRows] = rows;
   const header = headerRow.cells.map((c) => cleanText(repairMojibake(c).text));
   for (let l = headerRow.line; l <= headerRow.endLine; l++) ledger.structure(l, 'grid header');
-  const orient = orientation(header, dataRows);
+  const levelCell = levelCells();
+  const orient = orientation(header, dataRows, levelCell);
   if (!orient) {
     diagnostics.push({ severity: 'error', file, line: headerRow.line, message: `cannot tell which axis holds the levels: neither the first column nor the header row looks like level labels (header: ${header.slice(0, 4).join(' | ')}…); file not loaded` });
     for (const r of dataRows) for (let l = r.line; l <= r.endLine; l++) ledger.skip(l, 'grid not loaded: levels not found');
     return { shape: 'grid', levels: [], statements: [], lines: ledger.accounts, diagnostics, trackHint };
   }
 
+  /** Which header cells name the levels' titles, by column. */
+  const titleColumn = header.map((h) => TITLE_HEADER.test(h));
+  const readCell = cellReader(rules);
   const levels: DraftLevel[] = [];
   const statements: DraftStatement[] = [];
   const levelAt = new Map<number, DraftLevel>();
   if (orient === 'levels-as-columns') {
     header.slice(1).forEach((c, k) => {
       if (!c) return;
-      const lv = levelOf(c);
+      const lv = levelOf(c, levelCell);
       const d = { label: lv.label, number: lv.number, title: lv.title, line: headerRow.line };
       levels.push(d);
       levelAt.set(k + 1, d);
@@ -159,7 +227,7 @@ export function readGridSource(file: string, src: GridSource, rules: IngestRules
     }
     let rowLevel: DraftLevel | null = null;
     if (orient === 'levels-as-rows') {
-      const lv = levelOf(rowLabel);
+      const lv = levelOf(rowLabel, levelCell);
       rowLevel = { label: lv.label, number: lv.number, title: lv.title, line: row.line };
       levels.push(rowLevel);
     }
@@ -172,40 +240,30 @@ export function readGridSource(file: string, src: GridSource, rules: IngestRules
       continue;
     }
     const width = Math.max(header.length, cells.length);
+    const rowSection = orient === 'levels-as-rows' ? '' : sectionName(rowLabel);
     for (let c = 1; c < width; c++) {
-      if (orient === 'levels-as-rows' && TITLE_HEADER.test(header[c] ?? '')) {
+      if (orient === 'levels-as-rows' && c < header.length && titleColumn[c]) {
         if (rowLevel && cleanText(cells[c] ?? '')) rowLevel.title = cleanText(cells[c]);
         continue;
       }
-      const colName = header[c] || `column ${c + 1}`;
       const level = orient === 'levels-as-rows' ? rowLevel! : levelAt.get(c);
-      const section = orient === 'levels-as-rows' ? colName : sectionName(rowLabel);
       if (!level) {
         if ((cells[c] ?? '').trim()) {
           diagnostics.push({ severity: 'warning', file, line: row.line, message: `cell in column ${c + 1} has no level heading; skipped` });
         }
         continue;
       }
+      const section = orient === 'levels-as-rows' ? (header[c] || `column ${c + 1}`) : rowSection;
       const raw = cells[c] ?? '';
-      const repaired = repairMojibake(raw);
       if (!raw.trim()) {
-        statements.push(draft(row.line, c, level.label, section, `${c}`, 'placeholder', '', ['empty-cell']));
+        statements.push(draft(row.line, c, level.label, section, partName(c, -1), 'placeholder', '', ['empty-cell']));
         continue;
       }
-      const sentences = splitSentences(repaired.text);
-      sentences.forEach((s, k) => {
-        const t = cleanText(s);
-        const flags: Flag[] = [];
-        if (repaired.repaired) flags.push('mojibake-repaired');
-        if ((k === 0 && /^[\p{Ll}]/u.test(t)) || (k === sentences.length - 1 && /(\w-|…|\.\.\.)$/u.test(t))) flags.push('truncated');
-        if (isExternalReference(s)) flags.push('external-reference');
-        let kind: DraftStatement['kind'] = 'expectation';
-        if (isPlaceholder(t, rules)) {
-          kind = 'placeholder';
-          flags.push('placeholder');
-        } else if (isNote(t, rules)) kind = 'note';
-        statements.push(draft(row.line, c, level.label, section, `${c}.${k + 1}`, kind, t, flags));
-      });
+      const readings = readCell(raw);
+      for (let k = 0; k < readings.length; k++) {
+        const r = readings[k];
+        statements.push(draft(row.line, c, level.label, section, partName(c, k), r.kind, r.text, r.flags.length ? r.flags.slice() : []));
+      }
     }
     for (let l = row.line; l <= row.endLine; l++) ledger.statement(l);
   }

@@ -90,3 +90,23 @@ describe('level titles in grids', () => {
     expect(set.statements.map((s) => s.text)).toEqual(['Learns.', 'Builds.']);
   });
 });
+
+describe('cells repeated down a grid', () => {
+  it('reads a repeated cell as it reads it the first time, each statement with flags of its own', () => {
+    const cells = ['asks for help.', 'Ships fixes.  See [the wiki](https://x.test/w)', 'TBD', 'Ãœber owner…', ''];
+    const rows = Array.from({ length: 6 }, (_, i) => `L${i + 1},${cells[i % cells.length]},${cells[(i + 2) % cells.length]}`);
+    const set = grid(`Level,Craft,Scope\n${rows.join('\n')}\n`);
+    // Each cell read alone, in a grid of its own, gives the statements it gives inside the repeating grid.
+    const alone = (cell: string) => grid(`Level,Craft,Scope\nL1,${cell},x\n`).statements.filter((s) => s.section === 'Craft').map((s) => [s.kind, s.text, s.flags]);
+    for (const [i] of rows.entries()) {
+      const mine = set.statements.filter((s) => s.level === `L${i + 1}` && s.section === 'Craft').map((s) => [s.kind, s.text, s.flags]);
+      expect(mine).toEqual(alone(cells[i % cells.length]));
+    }
+    const truncated = set.statements.filter((s) => s.text === 'asks for help.');
+    expect(truncated.length).toBeGreaterThan(1);
+    expect(truncated[0].flags).toEqual(['truncated']);
+    truncated[0].flags.push('placeholder');
+    expect(truncated[1].flags).toEqual(['truncated']);
+    expect(set.statements.filter((s) => s.flags.includes('mojibake-repaired')).map((s) => s.text)).toContain('Über owner…');
+  });
+});
