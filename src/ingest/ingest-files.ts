@@ -181,10 +181,7 @@ function placeLevels(group: LevelEntry[], order: Map<string, number>, byFileLeve
   for (const [label, es] of perLevel) {
     const variants = es.length > 1;
     for (const e of es) {
-      const info: LevelInfo = {
-        company: e.company, companyName: e.companyName, ...(e.companyColor ? { companyColor: e.companyColor } : {}), track: e.track, level: label, levelTitle: e.levelTitle,
-        levelOrder: order.get(label)!, files: e.files, ...(variants ? { variant: e.levelTitle } : {}),
-      };
+      const info = levelInfo(e, label, order.get(label)!, variants);
       levels.push(info);
       if (e.draftInherits) pendingInherits.push({ info, draft: e.draftInherits, ladder: (ladder ??= group.map((x) => ({ level: x.level, levelTitle: x.levelTitle, levelOrder: order.get(x.level)! }))) });
       placeStatements(byFileLevel.get(`${e.files[0]}\u0000${e.company}\u0000${e.track}\u0000${label}`), order.get(label)!, e.levelTitle, variants);
@@ -192,9 +189,25 @@ function placeLevels(group: LevelEntry[], order: Map<string, number>, byFileLeve
   }
 }
 
+/**
+ * A level entry's place in its ladder, its fields in the order written out, the optional ones present only when
+ * set: a literal for each case (an object spread in the middle of a literal is V8's slow path, once a level).
+ */
+function levelInfo(e: LevelEntry, level: string, levelOrder: number, variants: boolean): LevelInfo {
+  const { company, companyName, companyColor, track, levelTitle, files } = e;
+  if (companyColor) {
+    return variants
+      ? { company, companyName, companyColor, track, level, levelTitle, levelOrder, files, variant: levelTitle }
+      : { company, companyName, companyColor, track, level, levelTitle, levelOrder, files };
+  }
+  return variants ? { company, companyName, track, level, levelTitle, levelOrder, files, variant: levelTitle } : { company, companyName, track, level, levelTitle, levelOrder, files };
+}
+
 /** A file part's statements with company, track and ids attached, added to `out`. */
 function addStatements(l: Loaded, idOf: (line: number, part?: string) => string, out: Statement[]) {
-  const levelsByLabel = new Map(l.result.levels.map((x) => [x.label, x]));
+  // The last level of each label (a grid of many rows names one on each row): a map set level by level, no pair arrays.
+  const levelsByLabel = new Map<string, DraftLevel>();
+  for (let i = 0; i < l.result.levels.length; i++) levelsByLabel.set(l.result.levels[i].label, l.result.levels[i]);
   const drafts = l.result.statements;
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i];
