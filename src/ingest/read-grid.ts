@@ -1,6 +1,7 @@
 import type { Diagnostic, Flag } from '../types.ts';
 import { type Row, delimitedRows, guessDelimiter, isPipeSeparator } from './delimited-rows.ts';
-import { type DraftLevel, type DraftStatement, LineLedger, type ReadResult, splitLines } from './draft.ts';
+import { type DraftLevel, type DraftStatement, type ReadResult, splitLines } from './draft.ts';
+import { LineMarks, NOT_READ } from './line-marks.ts';
 import { type IngestRules, isNote, isPlaceholder } from './ingest-rules.ts';
 import { type LevelLabel, parseLevelCell } from './level-label.ts';
 import { cleanText } from './markdown-inline.ts';
@@ -157,7 +158,8 @@ export function readGrid(file: string, text: string, rules: IngestRules, lines: 
 /** The grid reader proper, on rows from any source (a text grid, a sheet of a workbook). */
 export function readGridSource(file: string, src: GridSource, rules: IngestRules): ReadResult {
   const { lines, rows } = src;
-  const ledger = new LineLedger(lines);
+  // Each line's account made once, at the end (rows never share a line, so no mark overrides another).
+  const ledger = new LineMarks(lines);
   const diagnostics: Diagnostic[] = [];
   const headerLine = rows[0]?.line ?? lines.length + 1;
   let trackHint: string | undefined;
@@ -165,29 +167,29 @@ export function readGridSource(file: string, src: GridSource, rules: IngestRules
     if (!lines[i].trim()) continue;
     if (src.title && src.title.line === i + 1) {
       trackHint = sectionName(cleanText(repairMojibake(src.title.text).text));
-      ledger.structure(i + 1, 'title');
-    } else ledger.skip(i + 1, 'text before the grid');
+      ledger.structure(i + 1, i + 1, 'title');
+    } else ledger.skip(i + 1, i + 1, 'text before the grid');
   }
   if (!rows.length) {
     diagnostics.push({ severity: 'error', file, line: 1, message: 'no grid header found (expected a line with 3 or more tab- or comma-separated cells); file not loaded' });
-    return { shape: 'grid', levels: [], statements: [], lines: ledger.accounts, diagnostics, trackHint };
+    return { shape: 'grid', levels: [], statements: [], lines: ledger.accounts(undefined, NOT_READ), diagnostics, trackHint };
   }
   const delimiter = src.delimiter ?? '';
   for (const e of src.errors) diagnostics.push({ severity: 'warning', file, line: e.line, message: `grid: ${e.message}` });
-  for (const l of src.furniture ?? []) ledger.structure(l, 'table separator');
+  for (const l of src.furniture ?? []) ledger.structure(l, l, 'table separator');
   const cellName = src.cellName;
   /** A cell's statement, field by field (an object spread per statement is V8's slow path; 1 MB of rows makes 100,000). */
   const draft = (line: number, column: number, level: string, section: string, part: string, kind: DraftStatement['kind'], text: string, flags: Flag[]): DraftStatement =>
     cellName ? { line, at: cellName(line, column), level, section, part, kind, text, flags } : { line, level, section, part, kind, text, flags };
   const [headerRow, ...dataRows] = rows;
   const header = headerRow.cells.map((c) => cleanText(repairMojibake(c).text));
-  for (let l = headerRow.line; l <= headerRow.endLine; l++) ledger.structure(l, 'grid header');
+  ledger.structure(headerRow.line, headerRow.endLine, 'grid header');
   const levelCell = levelCells();
   const orient = orientation(header, dataRows, levelCell);
   if (!orient) {
     diagnostics.push({ severity: 'error', file, line: headerRow.line, message: `cannot tell which axis holds the levels: neither the first column nor the header row looks like level labels (header: ${header.slice(0, 4).join(' | ')}…); file not loaded` });
-    for (const r of dataRows) for (let l = r.line; l <= r.endLine; l++) ledger.skip(l, 'grid not loaded: levels not found');
-    return { shape: 'grid', levels: [], statements: [], lines: ledger.accounts, diagnostics, trackHint };
+    for (const r of dataRows) ledger.skip(r.line, r.endLine, 'grid not loaded: levels not found');
+    return { shape: 'grid', levels: [], statements: [], lines: ledger.accounts(undefined, NOT_READ), diagnostics, trackHint };
   }
 
   /** Which header cells name the levels' titles, by column. */
@@ -216,13 +218,13 @@ export function readGridSource(file: string, src: GridSource, rules: IngestRules
     }
     if (cells.length === 1 && header.length > 2) {
       diagnostics.push({ severity: 'warning', file, line: row.line, message: src.cellName ? 'a row with only its first cell filled inside the grid; skipped' : `a line with no ${JSON.stringify(delimiter === '\t' ? 'tab' : delimiter)} separators inside the grid; skipped` });
-      for (let l = row.line; l <= row.endLine; l++) ledger.skip(l, 'line without cells inside the grid');
+      ledger.skip(row.line, row.endLine, 'line without cells inside the grid');
       continue;
     }
     const rowLabel = cleanText(repairMojibake(cells[0] ?? '').text);
     if (!rowLabel) {
       diagnostics.push({ severity: 'warning', file, line: row.line, message: `row has no ${orient === 'levels-as-rows' ? 'level' : 'skill'} label in its first cell; row skipped` });
-      for (let l = row.line; l <= row.endLine; l++) ledger.skip(l, 'row without a label');
+      ledger.skip(row.line, row.endLine, 'row without a label');
       continue;
     }
     let rowLevel: DraftLevel | null = null;
@@ -236,7 +238,7 @@ export function readGridSource(file: string, src: GridSource, rules: IngestRules
         const lv = levelAt.get(k + 1);
         if (lv && cleanText(cell)) lv.title = cleanText(cell);
       });
-      for (let l = row.line; l <= row.endLine; l++) ledger.structure(l, 'level titles');
+      ledger.structure(row.line, row.endLine, 'level titles');
       continue;
     }
     const width = Math.max(header.length, cells.length);
@@ -265,8 +267,7 @@ export function readGridSource(file: string, src: GridSource, rules: IngestRules
         statements.push(draft(row.line, c, level.label, section, partName(c, k), r.kind, r.text, r.flags.length ? r.flags.slice() : []));
       }
     }
-    for (let l = row.line; l <= row.endLine; l++) ledger.statement(l);
+    ledger.statement(row.line, row.endLine);
   }
-  for (const a of ledger.accounts) if (a.status === 'skipped' && a.reason === 'not read') a.reason = 'not understood';
-  return { shape: 'grid', levels, statements, lines: ledger.accounts, diagnostics, trackHint };
+  return { shape: 'grid', levels, statements, lines: ledger.accounts(), diagnostics, trackHint };
 }
