@@ -7,6 +7,7 @@ import { detectShape } from './detect-shape.ts';
 import { isIgnoredFile } from './ignored-file.ts';
 import { type DraftLevel, type ReadResult, splitLines } from './draft.ts';
 import { linkInheritance } from './link-inheritance.ts';
+import { StatementsByLevel } from './statements-by-level.ts';
 import { parentTracks } from './fold-tracks.ts';
 import { defaultRules, type IngestRules } from './ingest-rules.ts';
 import { normaliseSpace } from './normalise-text.ts';
@@ -173,7 +174,7 @@ function addLevelEntries(l: Loaded, companyName: string, companyColor: string | 
  * level are variants, told apart by their titles), its place written on its statements, and the levels that say
  * they include another queued for `linkInheritance`.
  */
-function placeLevels(group: LevelEntry[], order: Map<string, number>, byFileLevel: Map<string, Statement[]>, levels: LevelInfo[], pendingInherits: Parameters<typeof linkInheritance>[0]) {
+function placeLevels(group: LevelEntry[], order: Map<string, number>, byFileLevel: StatementsByLevel, levels: LevelInfo[], pendingInherits: Parameters<typeof linkInheritance>[0]) {
   const perLevel = new Map<string, LevelEntry[]>();
   for (const e of group) pushTo(perLevel, e.level, e);
   // The ladder's entries as linkInheritance reads them, made once and shared by every level that includes another.
@@ -184,7 +185,7 @@ function placeLevels(group: LevelEntry[], order: Map<string, number>, byFileLeve
       const info = levelInfo(e, label, order.get(label)!, variants);
       levels.push(info);
       if (e.draftInherits) pendingInherits.push({ info, draft: e.draftInherits, ladder: (ladder ??= group.map((x) => ({ level: x.level, levelTitle: x.levelTitle, levelOrder: order.get(x.level)! }))) });
-      placeStatements(byFileLevel.get(`${e.files[0]}\u0000${e.company}\u0000${e.track}\u0000${label}`), order.get(label)!, e.levelTitle, variants);
+      placeStatements(byFileLevel.get(e.files[0], e.company, e.track, label), order.get(label)!, e.levelTitle, variants);
     }
   }
 }
@@ -224,14 +225,16 @@ function addStatements(l: Loaded, idOf: (line: number, part?: string) => string,
 }
 
 /**
- * Statements by file, and by file and level: one list per file and level, so each level entry touches only its own
- * statements. A file's statements come in runs of one level: the key is built once a run, not once a statement.
+ * Statements by file, and by file, company, track and level (`StatementsByLevel`): one list per file and level, so each
+ * level entry touches only its own statements. A file's statements come in runs of one level: a list is looked up
+ * once a run, not once a statement.
  */
 function groupStatements(statements: Statement[]) {
   const byFile = new Map<string, Statement[]>();
-  const byFileLevel = new Map<string, Statement[]>();
+  const byFileLevel = new StatementsByLevel();
   let run: Statement | null = null;
   let fileList: Statement[] = [];
+  let ladderLists: Map<string, Statement[]> = new Map();
   let levelList: Statement[] = [];
   for (let i = 0; i < statements.length; i++) {
     const s = statements[i];
@@ -239,9 +242,11 @@ function groupStatements(statements: Statement[]) {
       fileList = listOf(byFile, s.source.file);
       run = null;
     }
-    if (!run || s.company !== run.company || s.track !== run.track || s.level !== run.level) {
-      levelList = listOf(byFileLevel, `${s.source.file}\u0000${s.company}\u0000${s.track}\u0000${s.level}`);
+    if (!run || s.company !== run.company || s.track !== run.track) {
+      ladderLists = byFileLevel.ladder(s.source.file, s.company, s.track);
+      run = null;
     }
+    if (!run || s.level !== run.level) levelList = listOf(ladderLists, s.level);
     run = s;
     fileList.push(s);
     levelList.push(s);
@@ -388,13 +393,21 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
   const levels: LevelInfo[] = [];
   const entries = [...levelMap.values()];
   const ladders = new Map<string, typeof entries>();
-  for (const e of entries) pushTo(ladders, `${e.company}\u0000${e.track}`, e);
+  // Entries of one ladder mostly follow each other: the key is built when the ladder changes, not once an entry.
+  let ladderList: typeof entries = [];
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    const prev = i > 0 ? entries[i - 1] : undefined;
+    if (!prev || prev.company !== e.company || prev.track !== e.track) ladderList = listOf(ladders, `${e.company}\u0000${e.track}`);
+    ladderList.push(e);
+  }
   for (const group of ladders.values()) {
     const meta = metas.get(group[0].company) ?? {};
     const labels = [...new Set(group.map((e) => e.level))];
     const firstSeen = new Map<string, number>();
     labels.forEach((lab, i) => firstSeen.set(lab, i));
-    const numbers = new Map(group.map((e) => [e.level, e.number]));
+    const numbers = new Map<string, number | null>();
+    for (let i = 0; i < group.length; i++) numbers.set(group[i].level, group[i].number);
     let order: Map<string, number>;
     if (meta.levels?.length) {
       const listed = new Map<string, number>();
