@@ -147,24 +147,32 @@ function relativeName(path: string): string {
 /** A file part's level, before the levels of its ladder are ordered (`firstSeen`: in the order the files were read). */
 type LevelEntry = LevelInfo & { number: number | null; firstSeen: number; draftInherits?: DraftLevel['inherits'] };
 
+/** Level entries in the order added, found by company, track and file (one map a part), then by label. */
+interface LevelEntries {
+  list: LevelEntry[];
+  byPart: Map<string, Map<string, LevelEntry>>;
+}
+
 /**
- * A file part's level entries, one per label (a grid of many rows can name one level on each), added to `levelMap`
- * under company, track, label and file unless there already; returns the next `firstSeen`.
+ * A file part's level entries, one per label (a grid of many rows can name one level on each), added to `entries`
+ * under company, track, label and file unless there already; returns the next `firstSeen`. The part's key is built
+ * once, not once a level.
  */
-function addLevelEntries(l: Loaded, companyName: string, companyColor: string | undefined, levelMap: Map<string, LevelEntry>, seen: number): number {
-  const labels = new Set<string>();
+function addLevelEntries(l: Loaded, companyName: string, companyColor: string | undefined, entries: LevelEntries, seen: number): number {
+  const partKey = `${l.company}\u0000${l.track}\u0000${l.path}`;
+  let byLabel = entries.byPart.get(partKey);
+  if (!byLabel) entries.byPart.set(partKey, (byLabel = new Map()));
   const levels = l.result.levels;
   for (let i = 0; i < levels.length; i++) {
     const lv = levels[i];
-    if (labels.has(lv.label)) continue;
-    labels.add(lv.label);
-    const key = `${l.company}\u0000${l.track}\u0000${lv.label}\u0000${l.path}`;
-    if (levelMap.has(key)) continue;
+    if (byLabel.has(lv.label)) continue;
     // Every entry has the same fields (absent ones undefined): one object shape, no spread.
-    levelMap.set(key, {
+    const entry: LevelEntry = {
       company: l.company, companyName, companyColor: companyColor || undefined, track: l.track, level: lv.label, levelTitle: lv.title, levelOrder: 0, files: [l.path], number: lv.number,
       firstSeen: seen++, draftInherits: lv.inherits || undefined,
-    });
+    };
+    byLabel.set(lv.label, entry);
+    entries.list.push(entry);
   }
   return seen;
 }
@@ -375,13 +383,13 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
   }
 
   const statements: Statement[] = [];
-  const levelMap = new Map<string, LevelEntry>();
+  const levelEntries: LevelEntries = { list: [], byPart: new Map() };
   const prefixes = loaded.map((l) => `${l.company}.${slug((l.path.split('/').pop() ?? l.path).replace(/\.[^.]+$/, ''))}`);
   const ids = new StatementIds(prefixes);
   let seen = 0;
   for (const [at, l] of loaded.entries()) {
     const meta = metas.get(l.company) ?? {};
-    seen = addLevelEntries(l, meta.name ?? titleCase(l.company), meta.color, levelMap, seen);
+    seen = addLevelEntries(l, meta.name ?? titleCase(l.company), meta.color, levelEntries, seen);
     addStatements(l, ids.of(prefixes[at]), statements);
   }
 
@@ -391,7 +399,7 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
   // Merge per-file level entries into ladder levels; two pages at one level of one track are variants.
   // Every step is a map look-up or a sort: 50,000 levels merge in well under a second.
   const levels: LevelInfo[] = [];
-  const entries = [...levelMap.values()];
+  const entries = levelEntries.list;
   const ladders = new Map<string, typeof entries>();
   // Entries of one ladder mostly follow each other: the key is built when the ladder changes, not once an entry.
   let ladderList: typeof entries = [];

@@ -19,6 +19,11 @@ const COLUMNS = {
   statement: ['statement', 'text', 'expectation', 'behaviour', 'behavior'],
 } as const;
 
+/** A cell's clean text (mojibake repaired, Markdown cleaned); empty for a column the file does not have. */
+function cellText(cells: string[], i: number): string {
+  return i >= 0 ? cleanText(repairMojibake(cells[i] ?? '').text) : '';
+}
+
 /** True when a header row names at least a level and a statement column (the simple long format). */
 export function isLongHeader(cells: string[]): boolean {
   const names = cells.map((c) => c.trim().toLowerCase());
@@ -53,7 +58,7 @@ export function readLongRows(file: string, src: Pick<GridSource, 'lines' | 'rows
   let company: string | undefined;
   let track: string | undefined;
   for (const row of data) {
-    const get = (i: number) => (i >= 0 ? cleanText(repairMojibake(row.cells[i] ?? '').text) : '');
+    const get = (i: number) => cellText(row.cells, i);
     if (row.cells.length !== head.cells.length && !src.cellName) {
       diagnostics.push({ severity: 'warning', file, line: row.line, message: `${row.cells.length} cells, header has ${head.cells.length}` });
     }
