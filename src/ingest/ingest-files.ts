@@ -7,6 +7,7 @@ import { detectShape } from './detect-shape.ts';
 import { isIgnoredFile } from './ignored-file.ts';
 import { type DraftLevel, type ReadResult, splitLines } from './draft.ts';
 import { linkInheritance } from './link-inheritance.ts';
+import { StatementsByLevel } from './statements-by-level.ts';
 import { parentTracks } from './fold-tracks.ts';
 import { defaultRules, type IngestRules } from './ingest-rules.ts';
 import { normaliseSpace } from './normalise-text.ts';
@@ -146,24 +147,32 @@ function relativeName(path: string): string {
 /** A file part's level, before the levels of its ladder are ordered (`firstSeen`: in the order the files were read). */
 type LevelEntry = LevelInfo & { number: number | null; firstSeen: number; draftInherits?: DraftLevel['inherits'] };
 
+/** Level entries in the order added, found by company, track and file (one map a part), then by label. */
+interface LevelEntries {
+  list: LevelEntry[];
+  byPart: Map<string, Map<string, LevelEntry>>;
+}
+
 /**
- * A file part's level entries, one per label (a grid of many rows can name one level on each), added to `levelMap`
- * under company, track, label and file unless there already; returns the next `firstSeen`.
+ * A file part's level entries, one per label (a grid of many rows can name one level on each), added to `entries`
+ * under company, track, label and file unless there already; returns the next `firstSeen`. The part's key is built
+ * once, not once a level.
  */
-function addLevelEntries(l: Loaded, companyName: string, companyColor: string | undefined, levelMap: Map<string, LevelEntry>, seen: number): number {
-  const labels = new Set<string>();
+function addLevelEntries(l: Loaded, companyName: string, companyColor: string | undefined, entries: LevelEntries, seen: number): number {
+  const partKey = `${l.company}\u0000${l.track}\u0000${l.path}`;
+  let byLabel = entries.byPart.get(partKey);
+  if (!byLabel) entries.byPart.set(partKey, (byLabel = new Map()));
   const levels = l.result.levels;
   for (let i = 0; i < levels.length; i++) {
     const lv = levels[i];
-    if (labels.has(lv.label)) continue;
-    labels.add(lv.label);
-    const key = `${l.company}\u0000${l.track}\u0000${lv.label}\u0000${l.path}`;
-    if (levelMap.has(key)) continue;
+    if (byLabel.has(lv.label)) continue;
     // Every entry has the same fields (absent ones undefined): one object shape, no spread.
-    levelMap.set(key, {
+    const entry: LevelEntry = {
       company: l.company, companyName, companyColor: companyColor || undefined, track: l.track, level: lv.label, levelTitle: lv.title, levelOrder: 0, files: [l.path], number: lv.number,
       firstSeen: seen++, draftInherits: lv.inherits || undefined,
-    });
+    };
+    byLabel.set(lv.label, entry);
+    entries.list.push(entry);
   }
   return seen;
 }
@@ -173,7 +182,7 @@ function addLevelEntries(l: Loaded, companyName: string, companyColor: string | 
  * level are variants, told apart by their titles), its place written on its statements, and the levels that say
  * they include another queued for `linkInheritance`.
  */
-function placeLevels(group: LevelEntry[], order: Map<string, number>, byFileLevel: Map<string, Statement[]>, levels: LevelInfo[], pendingInherits: Parameters<typeof linkInheritance>[0]) {
+function placeLevels(group: LevelEntry[], order: Map<string, number>, byFileLevel: StatementsByLevel, levels: LevelInfo[], pendingInherits: Parameters<typeof linkInheritance>[0]) {
   const perLevel = new Map<string, LevelEntry[]>();
   for (const e of group) pushTo(perLevel, e.level, e);
   // The ladder's entries as linkInheritance reads them, made once and shared by every level that includes another.
@@ -181,20 +190,33 @@ function placeLevels(group: LevelEntry[], order: Map<string, number>, byFileLeve
   for (const [label, es] of perLevel) {
     const variants = es.length > 1;
     for (const e of es) {
-      const info: LevelInfo = {
-        company: e.company, companyName: e.companyName, ...(e.companyColor ? { companyColor: e.companyColor } : {}), track: e.track, level: label, levelTitle: e.levelTitle,
-        levelOrder: order.get(label)!, files: e.files, ...(variants ? { variant: e.levelTitle } : {}),
-      };
+      const info = levelInfo(e, label, order.get(label)!, variants);
       levels.push(info);
       if (e.draftInherits) pendingInherits.push({ info, draft: e.draftInherits, ladder: (ladder ??= group.map((x) => ({ level: x.level, levelTitle: x.levelTitle, levelOrder: order.get(x.level)! }))) });
-      placeStatements(byFileLevel.get(`${e.files[0]}\u0000${e.company}\u0000${e.track}\u0000${label}`), order.get(label)!, e.levelTitle, variants);
+      placeStatements(byFileLevel.get(e.files[0], e.company, e.track, label), order.get(label)!, e.levelTitle, variants);
     }
   }
 }
 
+/**
+ * A level entry's place in its ladder, its fields in the order written out, the optional ones present only when
+ * set: a literal for each case (an object spread in the middle of a literal is V8's slow path, once a level).
+ */
+function levelInfo(e: LevelEntry, level: string, levelOrder: number, variants: boolean): LevelInfo {
+  const { company, companyName, companyColor, track, levelTitle, files } = e;
+  if (companyColor) {
+    return variants
+      ? { company, companyName, companyColor, track, level, levelTitle, levelOrder, files, variant: levelTitle }
+      : { company, companyName, companyColor, track, level, levelTitle, levelOrder, files };
+  }
+  return variants ? { company, companyName, track, level, levelTitle, levelOrder, files, variant: levelTitle } : { company, companyName, track, level, levelTitle, levelOrder, files };
+}
+
 /** A file part's statements with company, track and ids attached, added to `out`. */
 function addStatements(l: Loaded, idOf: (line: number, part?: string) => string, out: Statement[]) {
-  const levelsByLabel = new Map(l.result.levels.map((x) => [x.label, x]));
+  // The last level of each label (a grid of many rows names one on each row): a map set level by level, no pair arrays.
+  const levelsByLabel = new Map<string, DraftLevel>();
+  for (let i = 0; i < l.result.levels.length; i++) levelsByLabel.set(l.result.levels[i].label, l.result.levels[i]);
   const drafts = l.result.statements;
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i];
@@ -211,14 +233,16 @@ function addStatements(l: Loaded, idOf: (line: number, part?: string) => string,
 }
 
 /**
- * Statements by file, and by file and level: one list per file and level, so each level entry touches only its own
- * statements. A file's statements come in runs of one level: the key is built once a run, not once a statement.
+ * Statements by file, and by file, company, track and level (`StatementsByLevel`): one list per file and level, so each
+ * level entry touches only its own statements. A file's statements come in runs of one level: a list is looked up
+ * once a run, not once a statement.
  */
 function groupStatements(statements: Statement[]) {
   const byFile = new Map<string, Statement[]>();
-  const byFileLevel = new Map<string, Statement[]>();
+  const byFileLevel = new StatementsByLevel();
   let run: Statement | null = null;
   let fileList: Statement[] = [];
+  let ladderLists: Map<string, Statement[]> = new Map();
   let levelList: Statement[] = [];
   for (let i = 0; i < statements.length; i++) {
     const s = statements[i];
@@ -226,9 +250,11 @@ function groupStatements(statements: Statement[]) {
       fileList = listOf(byFile, s.source.file);
       run = null;
     }
-    if (!run || s.company !== run.company || s.track !== run.track || s.level !== run.level) {
-      levelList = listOf(byFileLevel, `${s.source.file}\u0000${s.company}\u0000${s.track}\u0000${s.level}`);
+    if (!run || s.company !== run.company || s.track !== run.track) {
+      ladderLists = byFileLevel.ladder(s.source.file, s.company, s.track);
+      run = null;
     }
+    if (!run || s.level !== run.level) levelList = listOf(ladderLists, s.level);
     run = s;
     fileList.push(s);
     levelList.push(s);
@@ -357,13 +383,13 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
   }
 
   const statements: Statement[] = [];
-  const levelMap = new Map<string, LevelEntry>();
+  const levelEntries: LevelEntries = { list: [], byPart: new Map() };
   const prefixes = loaded.map((l) => `${l.company}.${slug((l.path.split('/').pop() ?? l.path).replace(/\.[^.]+$/, ''))}`);
   const ids = new StatementIds(prefixes);
   let seen = 0;
   for (const [at, l] of loaded.entries()) {
     const meta = metas.get(l.company) ?? {};
-    seen = addLevelEntries(l, meta.name ?? titleCase(l.company), meta.color, levelMap, seen);
+    seen = addLevelEntries(l, meta.name ?? titleCase(l.company), meta.color, levelEntries, seen);
     addStatements(l, ids.of(prefixes[at]), statements);
   }
 
@@ -373,15 +399,23 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): La
   // Merge per-file level entries into ladder levels; two pages at one level of one track are variants.
   // Every step is a map look-up or a sort: 50,000 levels merge in well under a second.
   const levels: LevelInfo[] = [];
-  const entries = [...levelMap.values()];
+  const entries = levelEntries.list;
   const ladders = new Map<string, typeof entries>();
-  for (const e of entries) pushTo(ladders, `${e.company}\u0000${e.track}`, e);
+  // Entries of one ladder mostly follow each other: the key is built when the ladder changes, not once an entry.
+  let ladderList: typeof entries = [];
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    const prev = i > 0 ? entries[i - 1] : undefined;
+    if (!prev || prev.company !== e.company || prev.track !== e.track) ladderList = listOf(ladders, `${e.company}\u0000${e.track}`);
+    ladderList.push(e);
+  }
   for (const group of ladders.values()) {
     const meta = metas.get(group[0].company) ?? {};
     const labels = [...new Set(group.map((e) => e.level))];
     const firstSeen = new Map<string, number>();
     labels.forEach((lab, i) => firstSeen.set(lab, i));
-    const numbers = new Map(group.map((e) => [e.level, e.number]));
+    const numbers = new Map<string, number | null>();
+    for (let i = 0; i < group.length; i++) numbers.set(group[i].level, group[i].number);
     let order: Map<string, number>;
     if (meta.levels?.length) {
       const listed = new Map<string, number>();

@@ -42,9 +42,9 @@ export class LineMarks {
 
   /**
    * One account per line: blank lines are blank whatever was marked on them; a non-blank line nothing marked
-   * is structure named `uncovered` when the reader names such lines, else skipped as not understood.
+   * is structure named `uncovered` when the reader names such lines, else skipped for `unread` (not understood).
    */
-  accounts(uncovered?: string): LineAccount[] {
+  accounts(uncovered?: string, unread = 'not understood'): LineAccount[] {
     const out: LineAccount[] = new Array(this.lines.length);
     for (let i = 0; i < this.lines.length; i++) {
       const line = i + 1;
@@ -54,7 +54,7 @@ export class LineMarks {
       else {
         const reason = this.moreReasons.get(line)?.join(', ') ?? this.skipReason[line];
         if (reason !== undefined && reason !== NOT_READ) out[i] = marked(line, 'skipped', reason);
-        else out[i] = uncovered ? { line, status: 'structure', reason: uncovered } : { line, status: 'skipped', reason: 'not understood' };
+        else out[i] = uncovered ? { line, status: 'structure', reason: uncovered } : { line, status: 'skipped', reason: unread };
       }
     }
     return out;
@@ -62,7 +62,7 @@ export class LineMarks {
 }
 
 /** The reason of a line no mark reached (a skip that gives it literally is read the same way). */
-const NOT_READ = 'not read';
+export const NOT_READ = 'not read';
 
 /** An account with its reason, or without one when the reason is empty (one object shape per kind of line). */
 function marked(line: number, status: LineAccount['status'], reason: string): LineAccount {

@@ -2,6 +2,7 @@ import type { Diagnostic, LevelInfo, Statement } from '../types.ts';
 import type { DraftLevel } from './draft.ts';
 import { findLevelLabel } from './level-label.ts';
 import { sectionName } from './normalise-text.ts';
+import type { StatementsByLevel } from './statements-by-level.ts';
 
 type LadderEntry = { level: string; levelTitle: string; levelOrder: number };
 
@@ -62,9 +63,9 @@ function levelBelow(byOrder: LadderEntry[], order: number): string | undefined {
  * Turns each "this level includes that one" sentence into a relation between two levels of one
  * ladder (`LevelInfo.inherits`), across files: the words name a level label, a level title, or
  * "the previous level". Words naming no level of the ladder get a warning, and no relation.
- * `statements` holds each file's statements by `file\0company\0track\0level`.
+ * `statements` holds each file's statements by file, company, track and level.
  */
-export function linkInheritance(pending: Pending[], statements: Map<string, Statement[]>, diagnostics: Diagnostic[]) {
+export function linkInheritance(pending: Pending[], statements: StatementsByLevel, diagnostics: Diagnostic[]) {
   const indexes = new Map<LadderEntry[], LadderIndex>();
   for (const { info, draft, ladder } of pending) {
     let index = indexes.get(ladder);
@@ -87,7 +88,7 @@ export function linkInheritance(pending: Pending[], statements: Map<string, Stat
       });
       continue;
     }
-    const own = statements.get(`${file}\u0000${info.company}\u0000${info.track}\u0000${info.level}`) ?? [];
+    const own = statements.get(file, info.company, info.track, info.level) ?? [];
     const said = own.find((s) => s.source.line === draft.line && s.kind === 'note') ?? own.find((s) => s.source.line === draft.line);
     info.inherits = { level: target, statement: said?.id ?? '' };
   }

@@ -2,64 +2,66 @@ import type { Document } from 'domhandler';
 import { DomHandler, Parser } from 'htmlparser2';
 
 /**
- * A stack kept top-first the way htmlparser2's Parser uses its open-element stack (`unshift`,
- * `shift`, `indexOf`, `includes`, `[0]`), but stored bottom-first so each operation is constant
- * time: the library's array makes every open tag cost the depth, so 200,000 unclosed `<div>`s
- * took minutes. Positions by name answer `indexOf` / `includes` without a scan.
+ * A stack kept top-first the way htmlparser2's Parser uses its open-element stack (`unshift`, `shift`, `indexOf`,
+ * `includes`, `[0]`, `length`), but stored bottom-first so each operation is constant time: the library's array
+ * makes every open tag cost the depth, so 200,000 unclosed `<div>`s took minutes. Positions by name answer
+ * `indexOf` / `includes` without a scan. A class with the parser's reads as accessors, not a proxy: a proxy's trap
+ * on every read of the top was most of the parser's own time on a page of deep nesting. The parser reads any
+ * other position only when the page ends, from `topFirst()` (see `parseHtmlDocument`).
  */
-function topFirstStack(initial: readonly unknown[]): unknown {
-  const items: unknown[] = [];
-  const at = new Map<unknown, number[]>();
-  const api = {
-    unshift(name: unknown) {
-      items.push(name);
-      const list = at.get(name);
-      if (list) list.push(items.length - 1);
-      else at.set(name, [items.length - 1]);
-      return items.length;
-    },
-    shift() {
-      const name = items.pop();
-      if (name !== undefined) at.get(name)?.pop();
-      return name;
-    },
-    indexOf(name: unknown) {
-      const list = at.get(name);
-      return list?.length ? items.length - 1 - list[list.length - 1] : -1;
-    },
-    includes(name: unknown) {
-      return !!at.get(name)?.length;
-    },
-  };
-  for (let i = initial.length - 1; i >= 0; i--) api.unshift(initial[i]);
-  return new Proxy(api, {
-    // The parser reads the top (`[0]`) and the length at every tag: those first, without a regular expression.
-    get(target, prop) {
-      if (prop === '0') return items[items.length - 1];
-      if (prop === 'length') return items.length;
-      if (typeof prop === 'string' && isIndex(prop)) return items[items.length - 1 - Number(prop)];
-      return target[prop as keyof typeof api];
-    },
-    set(_target, prop, value) {
-      if (prop !== 'length' || value !== 0) return false;
-      items.length = 0;
-      at.clear();
-      return true;
-    },
-  });
-}
+class TopFirstStack {
+  private readonly items: unknown[] = [];
+  private readonly at = new Map<unknown, number[]>();
 
-/** `"12"`: a property name that is an array index (digits only). */
-function isIndex(prop: string): boolean {
-  if (!prop.length) return false;
-  for (let i = 0; i < prop.length; i++) {
-    const c = prop.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
+  constructor(initial: readonly unknown[]) {
+    for (let i = initial.length - 1; i >= 0; i--) this.unshift(initial[i]);
   }
-  return true;
+
+  get 0(): unknown {
+    return this.items[this.items.length - 1];
+  }
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  /** Only emptied (`stack.length = 0`, the parser's reset). */
+  set length(n: number) {
+    if (n !== 0) throw new Error('a top-first stack is only emptied');
+    this.items.length = 0;
+    this.at.clear();
+  }
+
+  unshift(name: unknown): number {
+    this.items.push(name);
+    const list = this.at.get(name);
+    if (list) list.push(this.items.length - 1);
+    else this.at.set(name, [this.items.length - 1]);
+    return this.items.length;
+  }
+
+  shift(): unknown {
+    const name = this.items.pop();
+    if (name !== undefined) this.at.get(name)?.pop();
+    return name;
+  }
+
+  indexOf(name: unknown): number {
+    const list = this.at.get(name);
+    return list?.length ? this.items.length - 1 - list[list.length - 1] : -1;
+  }
+
+  includes(name: unknown): boolean {
+    return !!this.at.get(name)?.length;
+  }
+
+  /** The items as the parser's own array would hold them, top first. */
+  topFirst(): unknown[] {
+    return this.items.slice().reverse();
+  }
 }
 
-/** Open elements beyond which the parser's stacks become `topFirstStack`s; below it, its own arrays are cheaper. */
+/** Open elements beyond which the parser's stacks become `TopFirstStack`s; below it, its own arrays are cheaper. */
 const DEEP = 64;
 
 /**
@@ -71,14 +73,21 @@ const DEEP = 64;
 export function parseHtmlDocument(text: string, counted: { links: number } = { links: 0 }): Document {
   const handler = new DomHandler(undefined, { withStartIndices: true, withEndIndices: true });
   const parser = new Parser(handler);
-  const internals = parser as unknown as { stack: unknown; foreignContext: unknown };
-  if (!Array.isArray(internals.stack) || !Array.isArray(internals.foreignContext)) throw new Error('htmlparser2 internals changed: update parse-html-document.ts');
+  const internals = parser as unknown as { stack: unknown; foreignContext: unknown; onend: () => void };
+  if (!Array.isArray(internals.stack) || !Array.isArray(internals.foreignContext) || typeof internals.onend !== 'function') throw new Error('htmlparser2 internals changed: update parse-html-document.ts');
+  // At the end the parser closes what is still open reading its stack at every position (`stack[i]`): arrays again, top first.
+  const onend = internals.onend;
+  internals.onend = function (this: unknown) {
+    if (internals.stack instanceof TopFirstStack) internals.stack = internals.stack.topFirst();
+    if (internals.foreignContext instanceof TopFirstStack) internals.foreignContext = internals.foreignContext.topFirst();
+    return onend.call(this);
+  };
   // Called by the parser right after it pushes an open tag on its stacks, before every element is made (DomHandler
   // has no handler of its own): the `<a>` elements are counted into `counted.links` on the way.
   (handler as unknown as { onopentagname: (name: string) => void }).onopentagname = (name) => {
     if (name === 'a') counted.links++;
-    if (Array.isArray(internals.stack) && internals.stack.length > DEEP) internals.stack = topFirstStack(internals.stack);
-    if (Array.isArray(internals.foreignContext) && internals.foreignContext.length > DEEP) internals.foreignContext = topFirstStack(internals.foreignContext);
+    if (Array.isArray(internals.stack) && internals.stack.length > DEEP) internals.stack = new TopFirstStack(internals.stack);
+    if (Array.isArray(internals.foreignContext) && internals.foreignContext.length > DEEP) internals.foreignContext = new TopFirstStack(internals.foreignContext);
   };
   parser.end(text);
   return handler.root;

@@ -1,6 +1,7 @@
 import type { Diagnostic, Flag } from '../types.ts';
 import { type Row, delimitedRows, guessDelimiter, isPipeSeparator } from './delimited-rows.ts';
-import { type DraftLevel, type DraftStatement, LineLedger, type ReadResult, splitLines } from './draft.ts';
+import { type DraftLevel, type DraftStatement, type ReadResult, splitLines } from './draft.ts';
+import { LineMarks, NOT_READ } from './line-marks.ts';
 import { type IngestRules, isNote, isPlaceholder } from './ingest-rules.ts';
 import { type LevelLabel, parseLevelCell } from './level-label.ts';
 import { cleanText } from './markdown-inline.ts';
@@ -27,8 +28,8 @@ export type Orientation = 'levels-as-rows' | 'levels-as-columns';
 const TITLE_HEADER = /^(job |level |role |position )?(title|name)s?$|^role$/i;
 
 /** Which axis holds the levels: the first column or the header row (null: neither looks like level labels). */
-export function orientation(header: string[], rows: Row[]): Orientation | null {
-  const share = (xs: string[]) => xs.filter((x) => parseLevelCell(x)).length / Math.max(1, xs.length);
+export function orientation(header: string[], rows: Row[], levelCell: (cell: string) => LevelLabel | null = parseLevelCell): Orientation | null {
+  const share = (xs: string[]) => xs.filter((x) => levelCell(x)).length / Math.max(1, xs.length);
   const rowLabels = rows.map((r) => r.cells[0] ?? '').filter((c) => c.trim());
   const colLabels = header.slice(1).filter((c) => c.trim());
   const rowShare = share(rowLabels);
@@ -42,12 +43,76 @@ export function orientation(header: string[], rows: Row[]): Orientation | null {
   return null;
 }
 
-function levelOf(cell: string): { label: string; number: number | null; title: string } {
+/**
+ * `parseLevelCell`, remembering each cell's answer: a grid of many rows names the same few levels on each (65,536
+ * rows of `L1` parsed each label twice, once to tell the axis and once for the level). The answer is only read.
+ */
+function levelCells(): (cell: string) => LevelLabel | null {
+  const seen = new Map<string, LevelLabel | null>();
+  return (cell) => {
+    let parsed = seen.get(cell);
+    if (parsed === undefined) seen.set(cell, (parsed = parseLevelCell(cell)));
+    return parsed;
+  };
+}
+
+function levelOf(cell: string, levelCell: (cell: string) => LevelLabel | null): { label: string; number: number | null; title: string } {
   const t = cleanText(cell);
-  const parsed: LevelLabel | null = parseLevelCell(t);
+  const parsed: LevelLabel | null = levelCell(t);
   if (!parsed) return { label: t, number: null, title: t };
   const title = parsed.label === t ? t : parsed.rest || (/^\d/.test(parsed.label) ? `Level ${parsed.label}` : parsed.label);
   return { label: parsed.label === t || /^\d/.test(parsed.label) ? parsed.label : parsed.label, number: parsed.number, title };
+}
+
+/** A sentence of a cell as the grid reads it: its clean text, kind and flags (copied for each statement made from it). */
+interface CellSentence {
+  text: string;
+  kind: DraftStatement['kind'];
+  flags: Flag[];
+}
+
+/** Cells remembered by a reader of one grid; past this many, cells are read without being remembered. */
+const MAX_REMEMBERED_CELLS = 1 << 16;
+
+/**
+ * A non-blank cell's sentences, remembering each cell's reading: a grid repeats cells ("-", "N/A", a phrase down a
+ * column) and a grid of many rows is almost nothing else (65,536 rows of `L1,I do a.,Team` cleaned, split and
+ * matched against the rules' patterns each time). The reading depends on the cell's text alone.
+ */
+function cellReader(rules: IngestRules): (raw: string) => CellSentence[] {
+  const seen = new Map<string, CellSentence[]>();
+  return (raw) => {
+    let readings = seen.get(raw);
+    if (readings) return readings;
+    const repaired = repairMojibake(raw);
+    const sentences = splitSentences(repaired.text);
+    readings = sentences.map((s, k) => {
+      const t = cleanText(s);
+      const flags: Flag[] = [];
+      if (repaired.repaired) flags.push('mojibake-repaired');
+      if ((k === 0 && /^[\p{Ll}]/u.test(t)) || (k === sentences.length - 1 && /(\w-|…|\.\.\.)$/u.test(t))) flags.push('truncated');
+      if (isExternalReference(s)) flags.push('external-reference');
+      let kind: DraftStatement['kind'] = 'expectation';
+      if (isPlaceholder(t, rules)) {
+        kind = 'placeholder';
+        flags.push('placeholder');
+      } else if (isNote(t, rules)) kind = 'note';
+      return { text: t, kind, flags };
+    });
+    if (seen.size < MAX_REMEMBERED_CELLS) seen.set(raw, readings);
+    return readings;
+  };
+}
+
+/**
+ * A statement's part within its line: the column (`3`, an empty cell) or column and sentence (`3.1`); one string
+ * for each of the first columns and sentences, made once, not once a statement.
+ */
+const partNames: string[][] = [];
+function partName(column: number, sentence: number): string {
+  if (column >= 256 || sentence >= 63) return sentence < 0 ? `${column}` : `${column}.${sentence + 1}`;
+  const byColumn = (partNames[column] ??= []);
+  return (byColumn[sentence + 1] ??= sentence < 0 ? `${column}` : `${column}.${sentence + 1}`);
 }
 
 /**
@@ -93,7 +158,8 @@ export function readGrid(file: string, text: string, rules: IngestRules, lines: 
 /** The grid reader proper, on rows from any source (a text grid, a sheet of a workbook). */
 export function readGridSource(file: string, src: GridSource, rules: IngestRules): ReadResult {
   const { lines, rows } = src;
-  const ledger = new LineLedger(lines);
+  // Each line's account made once, at the end (rows never share a line, so no mark overrides another).
+  const ledger = new LineMarks(lines);
   const diagnostics: Diagnostic[] = [];
   const headerLine = rows[0]?.line ?? lines.length + 1;
   let trackHint: string | undefined;
@@ -101,37 +167,41 @@ export function readGridSource(file: string, src: GridSource, rules: IngestRules
     if (!lines[i].trim()) continue;
     if (src.title && src.title.line === i + 1) {
       trackHint = sectionName(cleanText(repairMojibake(src.title.text).text));
-      ledger.structure(i + 1, 'title');
-    } else ledger.skip(i + 1, 'text before the grid');
+      ledger.structure(i + 1, i + 1, 'title');
+    } else ledger.skip(i + 1, i + 1, 'text before the grid');
   }
   if (!rows.length) {
     diagnostics.push({ severity: 'error', file, line: 1, message: 'no grid header found (expected a line with 3 or more tab- or comma-separated cells); file not loaded' });
-    return { shape: 'grid', levels: [], statements: [], lines: ledger.accounts, diagnostics, trackHint };
+    return { shape: 'grid', levels: [], statements: [], lines: ledger.accounts(undefined, NOT_READ), diagnostics, trackHint };
   }
   const delimiter = src.delimiter ?? '';
   for (const e of src.errors) diagnostics.push({ severity: 'warning', file, line: e.line, message: `grid: ${e.message}` });
-  for (const l of src.furniture ?? []) ledger.structure(l, 'table separator');
+  for (const l of src.furniture ?? []) ledger.structure(l, l, 'table separator');
   const cellName = src.cellName;
   /** A cell's statement, field by field (an object spread per statement is V8's slow path; 1 MB of rows makes 100,000). */
   const draft = (line: number, column: number, level: string, section: string, part: string, kind: DraftStatement['kind'], text: string, flags: Flag[]): DraftStatement =>
     cellName ? { line, at: cellName(line, column), level, section, part, kind, text, flags } : { line, level, section, part, kind, text, flags };
   const [headerRow, ...dataRows] = rows;
   const header = headerRow.cells.map((c) => cleanText(repairMojibake(c).text));
-  for (let l = headerRow.line; l <= headerRow.endLine; l++) ledger.structure(l, 'grid header');
-  const orient = orientation(header, dataRows);
+  ledger.structure(headerRow.line, headerRow.endLine, 'grid header');
+  const levelCell = levelCells();
+  const orient = orientation(header, dataRows, levelCell);
   if (!orient) {
     diagnostics.push({ severity: 'error', file, line: headerRow.line, message: `cannot tell which axis holds the levels: neither the first column nor the header row looks like level labels (header: ${header.slice(0, 4).join(' | ')}…); file not loaded` });
-    for (const r of dataRows) for (let l = r.line; l <= r.endLine; l++) ledger.skip(l, 'grid not loaded: levels not found');
-    return { shape: 'grid', levels: [], statements: [], lines: ledger.accounts, diagnostics, trackHint };
+    for (const r of dataRows) ledger.skip(r.line, r.endLine, 'grid not loaded: levels not found');
+    return { shape: 'grid', levels: [], statements: [], lines: ledger.accounts(undefined, NOT_READ), diagnostics, trackHint };
   }
 
+  /** Which header cells name the levels' titles, by column. */
+  const titleColumn = header.map((h) => TITLE_HEADER.test(h));
+  const readCell = cellReader(rules);
   const levels: DraftLevel[] = [];
   const statements: DraftStatement[] = [];
   const levelAt = new Map<number, DraftLevel>();
   if (orient === 'levels-as-columns') {
     header.slice(1).forEach((c, k) => {
       if (!c) return;
-      const lv = levelOf(c);
+      const lv = levelOf(c, levelCell);
       const d = { label: lv.label, number: lv.number, title: lv.title, line: headerRow.line };
       levels.push(d);
       levelAt.set(k + 1, d);
@@ -148,18 +218,18 @@ export function readGridSource(file: string, src: GridSource, rules: IngestRules
     }
     if (cells.length === 1 && header.length > 2) {
       diagnostics.push({ severity: 'warning', file, line: row.line, message: src.cellName ? 'a row with only its first cell filled inside the grid; skipped' : `a line with no ${JSON.stringify(delimiter === '\t' ? 'tab' : delimiter)} separators inside the grid; skipped` });
-      for (let l = row.line; l <= row.endLine; l++) ledger.skip(l, 'line without cells inside the grid');
+      ledger.skip(row.line, row.endLine, 'line without cells inside the grid');
       continue;
     }
     const rowLabel = cleanText(repairMojibake(cells[0] ?? '').text);
     if (!rowLabel) {
       diagnostics.push({ severity: 'warning', file, line: row.line, message: `row has no ${orient === 'levels-as-rows' ? 'level' : 'skill'} label in its first cell; row skipped` });
-      for (let l = row.line; l <= row.endLine; l++) ledger.skip(l, 'row without a label');
+      ledger.skip(row.line, row.endLine, 'row without a label');
       continue;
     }
     let rowLevel: DraftLevel | null = null;
     if (orient === 'levels-as-rows') {
-      const lv = levelOf(rowLabel);
+      const lv = levelOf(rowLabel, levelCell);
       rowLevel = { label: lv.label, number: lv.number, title: lv.title, line: row.line };
       levels.push(rowLevel);
     }
@@ -168,47 +238,36 @@ export function readGridSource(file: string, src: GridSource, rules: IngestRules
         const lv = levelAt.get(k + 1);
         if (lv && cleanText(cell)) lv.title = cleanText(cell);
       });
-      for (let l = row.line; l <= row.endLine; l++) ledger.structure(l, 'level titles');
+      ledger.structure(row.line, row.endLine, 'level titles');
       continue;
     }
     const width = Math.max(header.length, cells.length);
+    const rowSection = orient === 'levels-as-rows' ? '' : sectionName(rowLabel);
     for (let c = 1; c < width; c++) {
-      if (orient === 'levels-as-rows' && TITLE_HEADER.test(header[c] ?? '')) {
+      if (orient === 'levels-as-rows' && c < header.length && titleColumn[c]) {
         if (rowLevel && cleanText(cells[c] ?? '')) rowLevel.title = cleanText(cells[c]);
         continue;
       }
-      const colName = header[c] || `column ${c + 1}`;
       const level = orient === 'levels-as-rows' ? rowLevel! : levelAt.get(c);
-      const section = orient === 'levels-as-rows' ? colName : sectionName(rowLabel);
       if (!level) {
         if ((cells[c] ?? '').trim()) {
           diagnostics.push({ severity: 'warning', file, line: row.line, message: `cell in column ${c + 1} has no level heading; skipped` });
         }
         continue;
       }
+      const section = orient === 'levels-as-rows' ? (header[c] || `column ${c + 1}`) : rowSection;
       const raw = cells[c] ?? '';
-      const repaired = repairMojibake(raw);
       if (!raw.trim()) {
-        statements.push(draft(row.line, c, level.label, section, `${c}`, 'placeholder', '', ['empty-cell']));
+        statements.push(draft(row.line, c, level.label, section, partName(c, -1), 'placeholder', '', ['empty-cell']));
         continue;
       }
-      const sentences = splitSentences(repaired.text);
-      sentences.forEach((s, k) => {
-        const t = cleanText(s);
-        const flags: Flag[] = [];
-        if (repaired.repaired) flags.push('mojibake-repaired');
-        if ((k === 0 && /^[\p{Ll}]/u.test(t)) || (k === sentences.length - 1 && /(\w-|…|\.\.\.)$/u.test(t))) flags.push('truncated');
-        if (isExternalReference(s)) flags.push('external-reference');
-        let kind: DraftStatement['kind'] = 'expectation';
-        if (isPlaceholder(t, rules)) {
-          kind = 'placeholder';
-          flags.push('placeholder');
-        } else if (isNote(t, rules)) kind = 'note';
-        statements.push(draft(row.line, c, level.label, section, `${c}.${k + 1}`, kind, t, flags));
-      });
+      const readings = readCell(raw);
+      for (let k = 0; k < readings.length; k++) {
+        const r = readings[k];
+        statements.push(draft(row.line, c, level.label, section, partName(c, k), r.kind, r.text, r.flags.length ? r.flags.slice() : []));
+      }
     }
-    for (let l = row.line; l <= row.endLine; l++) ledger.statement(l);
+    ledger.statement(row.line, row.endLine);
   }
-  for (const a of ledger.accounts) if (a.status === 'skipped' && a.reason === 'not read') a.reason = 'not understood';
-  return { shape: 'grid', levels, statements, lines: ledger.accounts, diagnostics, trackHint };
+  return { shape: 'grid', levels, statements, lines: ledger.accounts(), diagnostics, trackHint };
 }

@@ -1,6 +1,7 @@
 import { KINDS, type Diagnostic, type Flag, type Kind } from '../types.ts';
 import { delimitedRows, guessDelimiter } from './delimited-rows.ts';
-import { type DraftLevel, type DraftStatement, LineLedger, type ReadResult, splitLines } from './draft.ts';
+import { type DraftLevel, type DraftStatement, type ReadResult, splitLines } from './draft.ts';
+import { LineMarks, NOT_READ } from './line-marks.ts';
 import type { GridSource } from './read-grid.ts';
 import { type IngestRules, isNote, isPlaceholder } from './ingest-rules.ts';
 import { parseLevelCell } from './level-label.ts';
@@ -17,6 +18,11 @@ const COLUMNS = {
   kind: ['kind', 'type'],
   statement: ['statement', 'text', 'expectation', 'behaviour', 'behavior'],
 } as const;
+
+/** A cell's clean text (mojibake repaired, Markdown cleaned); empty for a column the file does not have. */
+function cellText(cells: string[], i: number): string {
+  return i >= 0 ? cleanText(repairMojibake(cells[i] ?? '').text) : '';
+}
 
 /** True when a header row names at least a level and a statement column (the simple long format). */
 export function isLongHeader(cells: string[]): boolean {
@@ -37,31 +43,29 @@ export function readLongCsv(file: string, text: string, rules: IngestRules, line
 /** The long-format reader proper, on rows from any source (a CSV file, a sheet of a workbook); the first row is the header. */
 export function readLongRows(file: string, src: Pick<GridSource, 'lines' | 'rows' | 'errors' | 'cellName'>, rules: IngestRules): ReadResult {
   const { lines, rows, errors } = src;
-  const ledger = new LineLedger(lines);
+  // Each line's account made once, at the end (rows never share a line, so no mark overrides another).
+  const ledger = new LineMarks(lines);
   const diagnostics: Diagnostic[] = [];
   for (const e of errors) diagnostics.push({ severity: 'warning', file, line: e.line, message: `CSV: ${e.message}` });
   const [head, ...data] = rows;
   const names = head.cells.map((c) => c.trim().toLowerCase());
   const col = (k: keyof typeof COLUMNS) => names.findIndex((n) => (COLUMNS[k] as readonly string[]).includes(n));
   const idx = { company: col('company'), track: col('track'), level: col('level'), level_title: col('level_title'), section: col('section'), kind: col('kind'), statement: col('statement') };
-  ledger.structure(head.line, 'header');
-  for (let l = 1; l < head.line; l++) ledger.skip(l, 'text before the header');
+  ledger.structure(head.line, head.line, 'header');
+  ledger.skip(1, head.line - 1, 'text before the header');
   const levels = new Map<string, DraftLevel>();
   const statements: DraftStatement[] = [];
   let company: string | undefined;
   let track: string | undefined;
   for (const row of data) {
-    const get = (i: number) => (i >= 0 ? cleanText(repairMojibake(row.cells[i] ?? '').text) : '');
-    const span = (status: 'statement' | 'skip', reason = '') => {
-      for (let l = row.line; l <= row.endLine; l++) status === 'statement' ? ledger.statement(l) : ledger.skip(l, reason);
-    };
+    const get = (i: number) => cellText(row.cells, i);
     if (row.cells.length !== head.cells.length && !src.cellName) {
       diagnostics.push({ severity: 'warning', file, line: row.line, message: `${row.cells.length} cells, header has ${head.cells.length}` });
     }
     const level = get(idx.level);
     if (!level) {
       diagnostics.push({ severity: 'warning', file, line: row.line, message: 'row has no level; skipped' });
-      span('skip', 'row without a level');
+      ledger.skip(row.line, row.endLine, 'row without a level');
       continue;
     }
     company ??= get(idx.company) || undefined;
@@ -87,7 +91,7 @@ export function readLongRows(file: string, src: Pick<GridSource, 'lines' | 'rows
     if (isExternalReference(row.cells[idx.statement] ?? '')) flags.push('external-reference');
     const section = get(idx.section);
     statements.push(src.cellName ? { line: row.line, at: src.cellName(row.line, idx.statement), level, section, kind, text, flags } : { line: row.line, level, section, kind, text, flags });
-    span('statement');
+    ledger.statement(row.line, row.endLine);
   }
-  return { shape: 'long-csv', levels: [...levels.values()], statements, lines: ledger.accounts, diagnostics, company, trackHint: track };
+  return { shape: 'long-csv', levels: [...levels.values()], statements, lines: ledger.accounts(undefined, NOT_READ), diagnostics, company, trackHint: track };
 }

@@ -34,13 +34,13 @@ export class StatementIds {
     const { lines, numbered, paired, parts } = seen;
     return (line, part) => {
       let n: number;
-      let pair: RegExpExecArray | null;
-      if (part && NUMBER.test(part) && Number.isSafeInteger(line * PART_SPAN)) {
+      let value: number;
+      if (part && (value = smallNumber(part, 0, part.length, 6)) >= 0 && Number.isSafeInteger(line * PART_SPAN)) {
         // A part written as a small number (sentences): line and part as one number.
-        n = numbered.add(line * PART_SPAN + Number(part));
-      } else if (part && Number.isInteger(line) && line >= 0 && Number.isSafeInteger(line * PART_SPAN) && (pair = PAIR.exec(part))) {
+        n = numbered.add(line * PART_SPAN + value);
+      } else if (part && Number.isInteger(line) && line >= 0 && Number.isSafeInteger(line * PART_SPAN) && (value = pairNumber(part)) >= 0) {
         // Two small numbers (a grid's column and sentence): line and both as one number, in a count of their own.
-        n = paired.add(line * PART_SPAN + Number(pair[1]) * PAIR_SPAN + Number(pair[2]));
+        n = paired.add(line * PART_SPAN + value);
       } else if (part) {
         const key = `${line}.${part}`;
         n = parts.get(key) ?? 0;
@@ -52,12 +52,34 @@ export class StatementIds {
   }
 }
 
-/** A part written as a whole number below PART_SPAN without leading zeros: one spelling per number. */
-const NUMBER = /^[1-9]\d{0,5}$/;
+/** What a part written as a small number is below: one or more parts in one number with the line. */
 const PART_SPAN = 1_000_000;
-/** A part written as two whole numbers below PAIR_SPAN, without leading zeros, joined by a dot. */
-const PAIR = /^([1-9]\d{0,2})\.([1-9]\d{0,2})$/;
 const PAIR_SPAN = 1_000;
+
+/**
+ * The whole number written in `text` from `from` to `to`, when it is 1 to `digits` ASCII digits without a leading
+ * zero (one spelling per number); -1 otherwise. Read code unit by code unit: a pattern's match array for every
+ * statement was garbage to collect.
+ */
+function smallNumber(text: string, from: number, to: number, digits: number): number {
+  if (to <= from || to - from > digits || text.charCodeAt(from) === 48) return -1;
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/** Two whole numbers below PAIR_SPAN, each written as `smallNumber` spells it, joined by a dot, as one number; -1 otherwise. */
+function pairNumber(part: string): number {
+  const dot = part.indexOf('.');
+  if (dot < 0) return -1;
+  const a = smallNumber(part, 0, dot, 3);
+  const b = a < 0 ? -1 : smallNumber(part, dot + 1, part.length, 3);
+  return b < 0 ? -1 : a * PAIR_SPAN + b;
+}
 
 /** Whether some prefix is another one followed by a dot and more. */
 function extendsAnother(prefixes: Set<string>): boolean {

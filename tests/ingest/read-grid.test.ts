@@ -90,3 +90,43 @@ describe('level titles in grids', () => {
     expect(set.statements.map((s) => s.text)).toEqual(['Learns.', 'Builds.']);
   });
 });
+
+describe('cells repeated down a grid', () => {
+  it('reads a repeated cell as it reads it the first time, each statement with flags of its own', () => {
+    const cells = ['asks for help.', 'Ships fixes.  See [the wiki](https://x.test/w)', 'TBD', 'Ãœber owner…', ''];
+    const rows = Array.from({ length: 6 }, (_, i) => `L${i + 1},${cells[i % cells.length]},${cells[(i + 2) % cells.length]}`);
+    const set = grid(`Level,Craft,Scope\n${rows.join('\n')}\n`);
+    // Each cell read alone, in a grid of its own, gives the statements it gives inside the repeating grid.
+    const alone = (cell: string) => grid(`Level,Craft,Scope\nL1,${cell},x\n`).statements.filter((s) => s.section === 'Craft').map((s) => [s.kind, s.text, s.flags]);
+    for (const [i] of rows.entries()) {
+      const mine = set.statements.filter((s) => s.level === `L${i + 1}` && s.section === 'Craft').map((s) => [s.kind, s.text, s.flags]);
+      expect(mine).toEqual(alone(cells[i % cells.length]));
+    }
+    const truncated = set.statements.filter((s) => s.text === 'asks for help.');
+    expect(truncated.length).toBeGreaterThan(1);
+    expect(truncated[0].flags).toEqual(['truncated']);
+    truncated[0].flags.push('placeholder');
+    expect(truncated[1].flags).toEqual(['truncated']);
+    expect(set.statements.filter((s) => s.flags.includes('mojibake-repaired')).map((s) => s.text)).toContain('Über owner…');
+  });
+});
+
+describe('line accounts of grids and the long format', () => {
+  const accounts = (path: string, content: string) => ingestFiles([{ path: `ladders/acme/${path}`, content }]).files[0].lines.map((l) => [l.line, l.status, l.reason ?? '']);
+
+  it('accounts for every line of a grid: title, text before, header, rows over two lines, empty and unlabelled rows', () => {
+    expect(accounts('g.csv', '## Security\n\nLevel,Craft,Scope\nL1,"Ships fixes,\nasks.",Team\n,,\n,orphan,cell\nL2,x,y\n')).toEqual([
+      [1, 'structure', 'title'], [2, 'blank', ''], [3, 'structure', 'grid header'], [4, 'statement', ''], [5, 'statement', ''],
+      [6, 'skipped', 'not understood'], [7, 'skipped', 'row without a label'], [8, 'statement', ''], [9, 'blank', ''],
+    ]);
+  });
+
+  it('leaves the lines of a grid it does not load, and the empty rows of the long format, as not read', () => {
+    expect(accounts('n.csv', 'Name,Colour,Shape\nApple,Red,Round\n,,\n')).toEqual([
+      [1, 'structure', 'grid header'], [2, 'skipped', 'grid not loaded: levels not found'], [3, 'skipped', 'not read'], [4, 'blank', ''],
+    ]);
+    expect(accounts('l.csv', 'level,statement\nL1,I ship.\n,\nL2,\n,x\n')).toEqual([
+      [1, 'structure', 'header'], [2, 'statement', ''], [3, 'skipped', 'not read'], [4, 'statement', ''], [5, 'skipped', 'row without a level'], [6, 'blank', ''],
+    ]);
+  });
+});

@@ -16,7 +16,7 @@ function reference(statements: { prefix: string; line: number; part?: string }[]
 
 describe('StatementIds', () => {
   it('gives the ids of the whole-id count, whatever the prefixes, lines and parts (dotted company names included)', () => {
-    const statement = fc.record({ prefix: fc.constantFrom('acme.page', 'acme.page.2', 'acme.page.2.1', 'a.b', 'a', 'b.c'), line: fc.integer({ min: 1, max: 4 }), part: fc.constantFrom(undefined, '', '1', '2', '1.2', '2.1', '12.3', '999.999', '1000.1', '0.1', '1.01', '1.2.3', '01', '999999', '1000000', '10') });
+    const statement = fc.record({ prefix: fc.constantFrom('acme.page', 'acme.page.2', 'acme.page.2.1', 'a.b', 'a', 'b.c'), line: fc.integer({ min: 1, max: 4 }), part: fc.constantFrom(undefined, '', '1', '2', '1.2', '2.1', '12.3', '999.999', '1000.1', '0.1', '1.01', '1.2.3', '01', '999999', '1000000', '10', '1.', '.1', '1..2', '1a', ' 1', '1.2 ', '１', 'a.b', '3.0', '100.999') });
     fc.assert(fc.property(fc.array(statement, { maxLength: 40 }), fc.boolean(), (statements, dotted) => {
       const list = dotted ? statements : statements.filter((s) => s.prefix === 'acme.page' || s.prefix === 'b.c');
       const ids = new StatementIds(list.map((s) => s.prefix));
