@@ -1,6 +1,6 @@
 import type { Token } from 'markdown-it';
 import type { TextLine } from './blocks.ts';
-import { md } from './markdown-parser.ts';
+import { inlineParser } from './markdown-parser.ts';
 import { normaliseSpace } from './normalise-text.ts';
 
 /** A bullet character some editors type instead of `- ` (not a list marker in CommonMark). */
@@ -169,6 +169,6 @@ const MARKUP = /[*_`[!<&\\]/;
 export function cleanText(raw: string): string {
   const text = normaliseSpace(raw);
   if (!MARKUP.test(text)) return text;
-  const [inline] = md.parseInline(text, {});
+  const [inline] = inlineParser(text).parseInline(text, {});
   return inlineText(inline?.children ?? null, 1, [text]);
 }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import type { Token } from 'markdown-it';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { md, parseInRuns } from '../../src/ingest/markdown-parser.ts';
+import { inlineParser, md, mdNoLinks, parseInRuns } from '../../src/ingest/markdown-parser.ts';
 import { PATHOLOGICAL } from './pathological-inputs.ts';
 
 /** The runs `parseInRuns` hands on, each inline token's children filled in as the walker would ask for them. */
@@ -56,5 +57,22 @@ describe('parseInRuns', () => {
   it('leaves md.parse itself as it was (one stream, no runs handed on)', () => {
     const text = '## a\n- b\n'.repeat(1000);
     expect(md.parse(text, {}).length).toBe(runsOf(text).flat().length);
+  });
+});
+
+describe('inlineParser', () => {
+  /** Inline text of every kind of markup but a closing bracket: opening ones, emphasis, code, autolinks, HTML, entities, escapes. */
+  const noClosingBracket = fc.array(fc.constantFrom('[', '![', '[a', '(b)', '(', ')', '*', '**', '_', '`', '``', '<http://x.y>', '<b>', '</b>', '&amp;', '\\[', '\\', 'a', ' ', '\n', 'x: y', '\t', '"'), { maxLength: 24 }).map((p) => p.join(''));
+
+  it('gives the tokens md gives for text with no ] (no link or image can form there)', () => {
+    fc.assert(fc.property(noClosingBracket, (text) => {
+      expect(inlineParser(text)).toBe(mdNoLinks);
+      expect(plain(mdNoLinks.parseInline(text, {}))).toEqual(plain(md.parseInline(text, {})));
+    }), { numRuns: 3000 });
+  });
+
+  it('keeps the full parser where a ] may close a link', () => {
+    expect(inlineParser('[a](b)')).toBe(md);
+    expect(plain(md.parseInline('see [the guide](https://x.y) and ![i](p.png)', {}))[0].children.map((t: Token) => t.type)).toContain('link_open');
   });
 });
