@@ -2,17 +2,14 @@
  * `statements --json` on two threads: a large table's rows are classified and stringified by this thread and a worker
  * in turn, chunk by chunk, and written in order. Classifying a statement reads no other statement and each batch of
  * rows is stringified on its own (json-rows.ts), so the bytes are the ones one thread writes. Only for a large table
- * (starting the worker and parsing the data again there costs ~0.2 s), only when the CLI runs compiled (the worker
- * loads the compiled module this code is part of), and only when asked for (see {@link parallelAvailable}).
+ * (starting the worker and parsing the data again there costs ~0.2 s; see {@link parallelLimits}), and only when the
+ * CLI runs compiled (the worker loads the compiled module this code is part of).
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { atlas, type Atlas, type DataBundle } from '../atlas/index.ts';
 import type { Statement } from '../types.ts';
-import type { Io } from './command.ts';
 import { batchBytes, EMPTY, END, jsonBatches } from './json-rows.ts';
 
-/** Statements from which a second thread pays for itself. */
-export const PARALLEL_MIN = 10_000;
 /** Rows per chunk handed to the worker (and done here in between). */
 const CHUNK = 1024;
 /** Chunks of rows the worker is given ahead of the one being written. */
@@ -24,18 +21,15 @@ const BATCH = 256;
 const MODULE = import.meta.url;
 
 /**
- * Ladder files of at least this many bytes in all are likely to hold {@link PARALLEL_MIN} statements (the seeds hold
- * one per ~120 bytes): the worker is started before they are read, and used if they do.
+ * Statements from which the worker is used, and ladder bytes from which it is started before they are read (the
+ * seeds hold one statement per ~120 bytes): by default where it cut wall time on a two-core machine (1000× the seeds,
+ * 235,000 statements: 16.1 -> 13.3 s wall, 17.7 -> 21.7 s CPU; at 100× it saved 0.1 s of 2.3 for 0.6 s CPU, and under
+ * load lost); asked for (`LADDER_ATLAS_WORKERS=1`), from a tenth of that. `LADDER_ATLAS_WORKERS=0`: never.
  */
-export const PARALLEL_MIN_BYTES = 1_000_000;
-
-/**
- * Whether `statements --json` may run on two threads: asked for (`LADDER_ATLAS_WORKERS=1`), and the CLI runs compiled.
- * Not the default: on a two-core machine shared with other work (load 5) the worker cost 0.8 s CPU at 100× the seeds
- * and cut no wall time (V8's own background threads already use part of the second core).
- */
-export function parallelAvailable(): boolean {
-  return process.env.LADDER_ATLAS_WORKERS === '1' && MODULE.endsWith('.mjs') && isMainThread;
+export function parallelLimits(): { statements: number; bytes: number } | undefined {
+  const asked = process.env.LADDER_ATLAS_WORKERS;
+  if (asked === '0' || !MODULE.endsWith('.mjs') || !isMainThread) return undefined;
+  return asked === '1' ? { statements: 10_000, bytes: 1_000_000 } : { statements: 50_000, bytes: 4_000_000 };
 }
 
 /** A chunk of rows, classified and stringified: the bytes written for it when another chunk came before it. */

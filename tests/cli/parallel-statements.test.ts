@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { DATA_FILE_NAMES } from '../../src/atlas/index.ts';
 import { seedFiles, syntheticFiles, writeFiles } from '../../src/cli/bench/corpus.ts';
 import { BUNDLED_DATA, readLadderFiles } from '../../src/cli/load-data-dir.ts';
-import { PARALLEL_MIN } from '../../src/cli/parallel-statements.ts';
 
 /** The seeds copied k times into a data folder (with the bundled data files), as `npm run bench` writes them. */
 function copies(k: number): string {
@@ -27,15 +26,16 @@ function statementsJson(dir: string, env: Record<string, string> = {}): { out: B
 }
 
 describe('statements --json on two threads', () => {
-  it('writes the bytes one thread writes, for a table large enough to start a worker', () => {
-    const dir = copies(Math.ceil(PARALLEL_MIN / 230) + 2);
+  it('writes the bytes one thread writes, for a table large enough to start a worker (asked for: from 10,000 statements)', () => {
+    const dir = copies(46); // 10,810 statements, 1.3 MB
     const two = statementsJson(dir, { LADDER_ATLAS_WORKERS: '1' });
-    const one = statementsJson(dir);
+    const one = statementsJson(dir, { LADDER_ATLAS_WORKERS: '0' });
+    expect(statementsJson(dir).worker).toBe(false); // below the default limits
     expect(two.worker).toBe(true);
     expect(one.worker).toBe(false);
     expect(two.out.equals(one.out)).toBe(true);
     const rows = JSON.parse(two.out.toString('utf8'));
-    expect(rows.length).toBeGreaterThanOrEqual(PARALLEL_MIN);
+    expect(rows.length).toBeGreaterThanOrEqual(10_000);
     expect(new Set(rows.map((r: { id: string }) => r.id)).size).toBe(rows.length);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 120_000);

@@ -6,7 +6,7 @@ import { cues, STATEMENT_COLUMNS } from '../../format/statement-columns.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
 import { classifiedInBatches } from '../classified-batches.ts';
 import { writeJsonRows } from '../json-rows.ts';
-import { PARALLEL_MIN, PARALLEL_MIN_BYTES, parallelAvailable, startStatementsWorker, type StatementsWorker } from '../parallel-statements.ts';
+import { parallelLimits, startStatementsWorker, type StatementsWorker } from '../parallel-statements.ts';
 import { DATA_OPTIONS, loadAtlas } from '../load-atlas.ts';
 import { oneLine, reportDiagnostics } from '../report-diagnostics.ts';
 
@@ -21,14 +21,15 @@ export const command: Command = {
     if (arrow === '-' && !io.outBytes) throw new UsageError('--arrow - needs a binary standard output; give a file name');
     // A large table (--json) is classified and written on two threads, the worker started before the ladders are read.
     let worker: StatementsWorker | undefined;
-    const onFiles = json && io.outBytes && parallelAvailable() ? (files: InputFile[], data: DataBundle) => {
-      if (files.reduce((n, f) => n + (f.size ?? f.content.length), 0) >= PARALLEL_MIN_BYTES) worker = startStatementsWorker(data);
+    const limits = json && io.outBytes ? parallelLimits() : undefined;
+    const onFiles = limits ? (files: InputFile[], data: DataBundle) => {
+      if (files.reduce((n, f) => n + (f.size ?? f.content.length), 0) >= limits.bytes) worker = startStatementsWorker(data);
     } : undefined;
     let input: Atlas;
     try {
       input = await loadAtlas(parsed, { looseFiles: true, onFiles });
       for (const w of input.warnings) io.err(w);
-      if (worker && input.set.statements.length < PARALLEL_MIN) await worker.stop(), (worker = undefined);
+      if (worker && input.set.statements.length < limits!.statements) await worker.stop(), (worker = undefined);
     } catch (error) {
       await worker?.stop();
       throw error;
