@@ -2,7 +2,7 @@ import { analyse, parseScaleCues, type Analysis, type AnalyseOptions, type Scale
 import type { InputFile } from '../ingest/index.ts';
 import { classifyAll, classifyText, modelFits, parseClassifierModel, parseOverrides, parsePriors, parseTaxonomy, TaxonomyError, unmatchedOverrides, type ClassifierModel, type Override, type SectionPriors, type Taxonomy } from '../taxonomy/index.ts';
 import type { Classification, ClassifiedStatement, LadderSet, Statement } from '../types.ts';
-import { DATA_FILE_NAMES, type DataFile } from './data-bundle.ts';
+import { DATA_FILE_NAMES, type DataBundle, type DataFile } from './data-bundle.ts';
 import { ingestLadders, type LadderOptions } from './ingest-ladders.ts';
 import { parseOnce } from './parse-data.ts';
 
@@ -23,6 +23,8 @@ export interface AtlasOptions extends LadderOptions {
 export interface Atlas {
   /** The ladders as read: statements (not classified), levels, file reports, diagnostics. */
   readonly set: LadderSet;
+  /** The data files it was given (to hand to another thread that classifies as this atlas does). */
+  readonly data: DataBundle | undefined;
   readonly taxonomy: Taxonomy;
   /** The section-prior crosswalk, when the data has one. */
   readonly priors: SectionPriors | undefined;
@@ -102,6 +104,10 @@ class LazyAtlas implements Atlas {
   get set(): LadderSet {
     const { input, options } = this;
     return (this.#set ??= 'set' in input ? input.set : ingestLadders(input, options));
+  }
+
+  get data(): DataBundle | undefined {
+    return this.options.data;
   }
 
   get taxonomy(): Taxonomy {

@@ -6,7 +6,9 @@
  * - Whole process: `ladders statements --json` and `ladders levels --json` on the copies written to a folder
  *   (`--data DIR`), output to a file: wall time and peak RSS.
  * Numbers are printed, never asserted. Options: `--sizes 1,10,100,1000`, `--runs N` (per size, default by size),
- * `--no-process`, `--no-upload`, `--stages ingest,classify,…`, `--json FILE` (all results as JSON).
+ * `--no-process`, `--no-upload`, `--stages ingest,classify,…`, `--json FILE` (all results as JSON), `--tsx`.
+ * The in-process children run this script compiled (one esbuild bundle, as the CLI and the dashboard ship the code);
+ * `--tsx` runs them through tsx's loader instead, which wraps every function (1× took ~40 ms that way, ~23 ms compiled).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -42,6 +44,23 @@ interface SizeResult {
   stages: { stage: string; ms: number; cpuMs: number; note?: string }[];
   heapMB: number;
   rssMB: number;
+}
+
+/** This script compiled to one module (in node_modules/.cache, beside the CLI's), as the code ships. */
+async function compiled(): Promise<string> {
+  const esbuild = await import('esbuild');
+  const outfile = path.join(path.dirname(SELF), '..', '..', 'node_modules', '.cache', 'ladder-atlas', 'bench.mjs');
+  await esbuild.build({
+    entryPoints: [SELF],
+    outfile,
+    bundle: true,
+    banner: { js: "import { createRequire as __atlasRequire } from 'node:module'; const require = __atlasRequire(import.meta.url);" },
+    platform: 'node',
+    format: 'esm',
+    target: `node${process.versions.node.split('.')[0]}`,
+    logLevel: 'silent',
+  });
+  return outfile;
 }
 
 /** In a child process: one size, `runs` times after a warm-up, medians per stage. */
@@ -81,7 +100,7 @@ function printSizes(rows: SizeResult[]): void {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const childK = option('child');
   const only = new Set(option('stages')?.split(',') ?? STAGES);
   if (childK) {
@@ -90,11 +109,12 @@ function main(): void {
   }
   const sizes = (option('sizes') ?? '1,10,100,1000').split(',').map(Number);
   const runsOpt = option('runs');
-  console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}; node ${process.version}\n`);
+  console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}; node ${process.version}; in process ${process.argv.includes('--tsx') ? 'through tsx' : 'compiled'}\n`);
   const rows: SizeResult[] = [];
+  const script = process.argv.includes('--tsx') ? [...process.execArgv, SELF] : [await compiled()];
   for (const k of sizes) {
     const runs = runsOpt ? Number(runsOpt) : DEFAULT_RUNS[k] ?? 1;
-    const out = execFileSync(process.execPath, [...process.execArgv, SELF, '--child', String(k), '--runs', String(runs), '--stages', [...only].join(',')], { maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
+    const out = execFileSync(process.execPath, [...script, '--child', String(k), '--runs', String(runs), '--stages', [...only].join(',')], { maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
     rows.push(JSON.parse(out.toString()));
   }
   printSizes(rows);
@@ -134,4 +154,4 @@ function main(): void {
   if (jsonFile) fs.writeFileSync(jsonFile, JSON.stringify({ load: os.loadavg(), sizes: rows, process: processRows, upload }, null, 1));
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -29,7 +29,7 @@ function* batches<T>(rows: Iterable<T>, map: (row: T) => unknown): Generator<str
 }
 
 const COMMA = 0x2c;
-const END = Buffer.from('\n]\n');
+export const END = Buffer.from('\n]\n');
 
 /**
  * Each batch's text `[\n  …\n]` encoded once: written without its last two bytes (`\n]`), the first with its `[`,
@@ -39,14 +39,27 @@ const END = Buffer.from('\n]\n');
 function writeBytes(out: (bytes: Uint8Array) => void, texts: Iterable<string>): void {
   let first = true;
   for (const text of texts) {
-    let bytes = Buffer.from(text, 'utf8');
-    if (hasRawControl(bytes)) bytes = Buffer.from(escapeControls(text), 'utf8');
-    if (!first) bytes[0] = COMMA;
-    out(bytes.subarray(0, bytes.length - 2));
+    out(batchBytes(text, first));
     first = false;
   }
-  out(first ? Buffer.from('[]\n') : END);
+  out(first ? EMPTY : END);
 }
+
+/** A batch's text as the bytes written for it: its `[` kept for the table's first batch, else a comma in its place. */
+export function batchBytes(text: string, first: boolean): Buffer {
+  let bytes = Buffer.from(text, 'utf8');
+  if (hasRawControl(bytes)) bytes = Buffer.from(escapeControls(text), 'utf8');
+  if (!first) bytes[0] = COMMA;
+  return bytes.subarray(0, bytes.length - 2);
+}
+
+/** Batches of rows as JSON texts, each `JSON.stringify(batch, null, 2)`. */
+export function jsonBatches<T>(rows: Iterable<T>, map: (row: T) => unknown = (r) => r): Iterable<string> {
+  return batches(rows, map);
+}
+
+/** What ends a table of bytes: `\n]\n` after its batches, `[]\n` when it had none. */
+export const EMPTY = Buffer.from('[]\n');
 
 /**
  * Whether UTF-8 JSON text holds a character escapeControls escapes that JSON.stringify leaves raw: DEL, a C1 control

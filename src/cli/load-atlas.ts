@@ -20,13 +20,18 @@ export function dataDir(parsed: ParsedArgs): string | undefined {
  * The atlas of a command line (`ladders: false`: no ladders, for classifying free text). Ladders: loose files with `--company NAME` (when `looseFiles`), else
  * `DIR/ladders/…` of the data folder, else the bundled ladders. Data files: `--taxonomy`, `--priors`, `--overrides`,
  * `--scale-cues`, `--ingest-rules`, `--model FILE` (see {@link dataBundle}). Workbooks and Word
- * documents among the ladder files are opened first (their libraries loaded only then).
+ * documents among the ladder files are opened first (their libraries loaded only then). `onFiles` sees the ladder
+ * files as read and the data, before anything is ingested.
  */
-export async function loadAtlas(parsed: ParsedArgs, { looseFiles = false, ladders = true }: { looseFiles?: boolean; ladders?: boolean } = {}): Promise<Atlas> {
+export async function loadAtlas(
+  parsed: ParsedArgs,
+  { looseFiles = false, ladders = true, onFiles }: { looseFiles?: boolean; ladders?: boolean; onFiles?: (files: InputFile[], data: DataBundle) => void } = {},
+): Promise<Atlas> {
   const dir = dataDir(parsed);
   const data = dataBundle(parsed);
   if (!ladders) return atlas([], { data });
-  const open = (files: InputFile[]) => openOfficeFiles(files, ladderRules(data));
+  // The files as read, shown to the caller before they are opened and ingested.
+  const open = (files: InputFile[]) => (onFiles?.(files, data), openOfficeFiles(files, ladderRules(data)));
   const company = text(parsed, 'company');
   const track = text(parsed, 'track');
   const { maxFileBytes: maxBytes } = ladderRules(data);

@@ -2,6 +2,9 @@ import { escapeControls } from '../text/index.ts';
 import { type Command, type Io, UsageError } from './command.ts';
 import { commands } from './commands/index.ts';
 
+// The statements worker's entry (parallel-statements.ts): a worker loads this module, the compiled CLI, and calls it.
+export { statementsWorker } from './parallel-statements.ts';
+
 const io: Io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),

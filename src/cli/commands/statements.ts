@@ -1,9 +1,12 @@
 import fs from 'node:fs';
+import type { Atlas, DataBundle } from '../../atlas/index.ts';
+import type { InputFile } from '../../ingest/index.ts';
 import { sourceLabel, toCsv } from '../../format/index.ts';
 import { cues, STATEMENT_COLUMNS } from '../../format/statement-columns.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
 import { classifiedInBatches } from '../classified-batches.ts';
 import { writeJsonRows } from '../json-rows.ts';
+import { parallelLimits, startStatementsWorker, type StatementsWorker } from '../parallel-statements.ts';
 import { DATA_OPTIONS, loadAtlas } from '../load-atlas.ts';
 import { oneLine, reportDiagnostics } from '../report-diagnostics.ts';
 
@@ -16,11 +19,25 @@ export const command: Command = {
     const { json, csv, arrow } = parsed.flags;
     if ([json, csv, arrow].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --csv and --arrow');
     if (arrow === '-' && !io.outBytes) throw new UsageError('--arrow - needs a binary standard output; give a file name');
-    const input = await loadAtlas(parsed, { looseFiles: true });
-    for (const w of input.warnings) io.err(w);
+    // A large table (--json) is classified and written on two threads, the worker started before the ladders are read.
+    let worker: StatementsWorker | undefined;
+    const limits = json && io.outBytes ? parallelLimits() : undefined;
+    const onFiles = limits ? (files: InputFile[], data: DataBundle) => {
+      if (files.reduce((n, f) => n + (f.size ?? f.content.length), 0) >= limits.bytes) worker = startStatementsWorker(data);
+    } : undefined;
+    let input: Atlas;
+    try {
+      input = await loadAtlas(parsed, { looseFiles: true, onFiles });
+      for (const w of input.warnings) io.err(w);
+      if (worker && input.set.statements.length < limits!.statements) await worker.stop(), (worker = undefined);
+    } catch (error) {
+      await worker?.stop();
+      throw error;
+    }
     // Printed once, in order: classified a batch at a time as they are written (the CSV and Arrow tables are built whole).
     const rows = () => classifiedInBatches(input);
-    if (json) writeJsonRows(io, rows());
+    if (worker) await worker.write(input, io.outBytes!);
+    else if (json) writeJsonRows(io, rows());
     else if (csv) io.out(toCsv(input.statements, STATEMENT_COLUMNS));
     else if (typeof arrow === 'string') {
       const [{ statementTable }, { toArrowIPC }] = await Promise.all([import('../../format/statement-table.ts'), import('arquero')]);

@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DATA_FILE_NAMES } from '../../src/atlas/index.ts';
+import { seedFiles, syntheticFiles, writeFiles } from '../../src/cli/bench/corpus.ts';
+import { BUNDLED_DATA, readLadderFiles } from '../../src/cli/load-data-dir.ts';
+
+/** The seeds copied k times into a data folder (with the bundled data files), as `npm run bench` writes them. */
+function copies(k: number): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-par-'));
+  writeFiles(dir, syntheticFiles(seedFiles(readLadderFiles(BUNDLED_DATA)), k));
+  for (const file of Object.values(DATA_FILE_NAMES)) if (fs.existsSync(path.join(BUNDLED_DATA, file))) fs.copyFileSync(path.join(BUNDLED_DATA, file), path.join(dir, file));
+  return dir;
+}
+
+/** `ladders statements --json --data DIR` through the real binary: its output, and whether it started a worker thread. */
+function statementsJson(dir: string, env: Record<string, string> = {}): { out: Buffer; worker: boolean } {
+  const flag = path.join(dir, `worker-${Object.values(env).join('-')}`);
+  const probe = path.join(dir, 'probe.mjs');
+  fs.writeFileSync(probe, "import fs from 'node:fs';\nprocess.on('worker', () => fs.writeFileSync(process.env.ATLAS_TEST_WORKER, '1'));\n");
+  const r = spawnSync(process.execPath, ['--import', probe, 'src/cli/bin.mjs', 'statements', '--json', '--data', dir], { maxBuffer: 1 << 30, env: { ...process.env, ...env, ATLAS_TEST_WORKER: flag } });
+  expect(r.status).not.toBe(2);
+  return { out: r.stdout, worker: fs.existsSync(flag) };
+}
+
+describe('statements --json on two threads', () => {
+  it('writes the bytes one thread writes, for a table large enough to start a worker (asked for: from 10,000 statements)', () => {
+    const dir = copies(46); // 10,810 statements, 1.3 MB
+    const two = statementsJson(dir, { LADDER_ATLAS_WORKERS: '1' });
+    const one = statementsJson(dir, { LADDER_ATLAS_WORKERS: '0' });
+    expect(statementsJson(dir).worker).toBe(false); // below the default limits
+    expect(two.worker).toBe(true);
+    expect(one.worker).toBe(false);
+    expect(two.out.equals(one.out)).toBe(true);
+    const rows = JSON.parse(two.out.toString('utf8'));
+    expect(rows.length).toBeGreaterThanOrEqual(10_000);
+    expect(new Set(rows.map((r: { id: string }) => r.id)).size).toBe(rows.length);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
+
+  it('starts no worker for a small table, even when asked for', () => {
+    const dir = copies(1);
+    expect(statementsJson(dir, { LADDER_ATLAS_WORKERS: '1' }).worker).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+});
