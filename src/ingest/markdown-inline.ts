@@ -1,7 +1,7 @@
 import type { Token } from 'markdown-it';
 import type { TextLine } from './blocks.ts';
 import { inlineParser } from './markdown-parser.ts';
-import { normaliseSpace } from './normalise-text.ts';
+import { normaliseSpace, parsesToItself } from './normalise-text.ts';
 
 /** A bullet character some editors type instead of `- ` (not a list marker in CommonMark). */
 export const TYPED_BULLET = /^[ \t]*•[ \t]*/;
@@ -168,7 +168,12 @@ const MARKUP = /[*_`[!<&\\]/;
  */
 export function cleanText(raw: string): string {
   const text = normaliseSpace(raw);
-  if (!MARKUP.test(text)) return text;
+  if (!MARKUP.test(text) || parsesToItself(text)) return text;
+  return parsedText(text);
+}
+
+/** `cleanText` of one normalised line by the parser, always (what the quick tests of `cleanText` must agree with). */
+export function parsedText(text: string): string {
   const [inline] = inlineParser(text).parseInline(text, {});
   return inlineText(inline?.children ?? null, 1, [text]);
 }

@@ -130,3 +130,14 @@ describe('line accounts of grids and the long format', () => {
     ]);
   });
 });
+
+describe('grid cells of many opening markers', () => {
+  it('reads such a cell as the text it is', () => {
+    const cell = '**a '.repeat(2000).trim();
+    const brackets = '[a '.repeat(2000).trim();
+    const set = grid(`Level\tCraft\tScope\n1\t${cell}\t${brackets}\n2\tx\ty\n`, 'grid.tsv');
+    const texts = set.statements.map((s) => s.text);
+    expect(texts).toContain(cell);
+    expect(texts).toContain(brackets);
+  });
+});
