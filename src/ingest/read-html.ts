@@ -146,6 +146,9 @@ class HtmlReader {
   /** Line where a text node's visible text starts (its leading white space may hold newlines). */
   private textLine(node: ChildNode & { data: string }): number {
     const start = this.lineOf(node.startIndex);
+    // Most text starts with a printable ASCII character, which is no white space: no leading run to look at.
+    const first = node.data.charCodeAt(0);
+    if (first > 32 && first < 127) return start;
     const lead = /^\s*/.exec(node.data)![0];
     let breaks = 0;
     for (let i = 0; i < lead.length; i++) if (lead[i] === '\n' || (lead[i] === '\r' && lead[i + 1] !== '\n')) breaks++;
