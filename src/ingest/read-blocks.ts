@@ -334,7 +334,10 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
   }
 
   function push(line: number, toLine: number, raw: string, kind: Kind, opts: { links?: string[]; repaired?: boolean; attribute?: DraftStatement['attribute']; bullet?: boolean } = {}): Draft {
-    const { text, repaired } = repair(raw);
+    // repair(), without its result object (one per statement).
+    const r = repairMojibake(raw);
+    const text = r.repaired ? normaliseSpace(r.text) : raw;
+    const repaired = r.repaired > 0;
     const k = kind === 'attribute' ? kind : kindOf(text, kind, line);
     const flags: Flag[] = [];
     if (repaired || opts.repaired || sectionRepaired()) flags.push('mojibake-repaired');

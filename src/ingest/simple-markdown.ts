@@ -56,6 +56,15 @@ export function tableCells(line: string): string[] {
   return cells;
 }
 
+/** `tableCells(line).length` (exported for its test) for a row starting with `|`, without splitting it. */
+export function cellCount(line: string): number {
+  const t = line.trimEnd();
+  let n = 0;
+  for (let at = t.indexOf('|', 1); at >= 0; at = t.indexOf('|', at + 1)) n++;
+  // The pieces between pipes, the empty one before the leading pipe dropped, and the one after a trailing pipe.
+  return t.length === 1 ? 0 : t.charCodeAt(t.length - 1) === 124 ? n : n + 1;
+}
+
 const DELIMITER_CELL = /^:?-+:?$/;
 
 /** The number of columns a table's delimiter row (`|---|:--:|`) gives, as the parser counts them; -1 when it is not one. */
@@ -159,9 +168,9 @@ function tablesRead(lines: string[], packed: Uint8Array, lineMax: number): boole
     if (packed[i] !== SimpleLine.TableRow) continue;
     const before = i > 0 ? shapeOf(packed[i - 1]) : SimpleLine.Blank;
     if (before !== SimpleLine.Blank && before !== SimpleLine.Heading) return false;
-    const columns = tableCells(lines[i]).length;
+    const columns = cellCount(lines[i]);
     if (i + 1 >= lineMax || packed[i + 1] !== SimpleLine.TableRow || columns === 0 || delimiterColumns(lines[i + 1]) !== columns) return false;
-    for (i += 2; i < lineMax && packed[i] === SimpleLine.TableRow; i++) if (tableCells(lines[i]).length !== columns) return false;
+    for (i += 2; i < lineMax && packed[i] === SimpleLine.TableRow; i++) if (cellCount(lines[i]) !== columns) return false;
   }
   return true;
 }

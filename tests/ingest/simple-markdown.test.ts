@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../../src/ingest/draft.ts';
 import { readMarkdown } from '../../src/ingest/read-markdown.ts';
-import { SimpleLine, shapeOf, simpleLines, tableCells, textStart } from '../../src/ingest/simple-markdown.ts';
+import { cellCount, SimpleLine, shapeOf, simpleLines, tableCells, textStart } from '../../src/ingest/simple-markdown.ts';
 import { PATHOLOGICAL } from './pathological-inputs.ts';
 
 /** Lines of the simple subset. */
@@ -45,6 +45,13 @@ describe('simpleLines', () => {
     expect(tableCells('| x | I do y. |')).toEqual(['x', 'I do y.']);
     expect(tableCells('|  | z')).toEqual(['', 'z']);
     expect(tableCells('|')).toEqual([]);
+  });
+
+  it('counts a row\'s cells as tableCells splits them', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom('|', 'x', ' ', '\t', '\u00a0', 'ab'), { maxLength: 8 }), (parts) => {
+      const row = `|${parts.join('')}`;
+      expect(cellCount(row), JSON.stringify(row)).toBe(tableCells(row).length);
+    }), { numRuns: 2000 });
   });
 
   it('refuses a table the parser reads otherwise: after a bullet, without a delimiter row of as many columns, a row of more or fewer cells', () => {
