@@ -13,6 +13,14 @@ const TEMPLATE = /^[ \t]*(?:\{%.*%\}|\{\{.*\}\}|<%.*%>|\{#.*#\})[ \t]*$/;
 /** A line closing a code fence, behind any quote markers or indentation of its container. */
 const FENCE_CLOSE = /^[ \t>]*(`{3,}|~{3,})[ \t]*$/;
 
+/** Whether `TEMPLATE` or `TYPED_BULLET` could match the line: its first character after spaces and tabs is `{`, `<` or `•`. */
+function mayBeTagOrBullet(line: string): boolean {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  const c = line.charCodeAt(i);
+  return c === 123 || c === 60 || c === 0x2022;
+}
+
 /**
  * Reads a Markdown page into the shared block tree, with source lines from the parser's line map.
  * Front matter is read first (and hidden from the parser, keeping line numbers); code, comments and
@@ -408,6 +416,8 @@ class MarkdownBlocks {
   private paragraph(lines: TextLine[], toLine: number): Block[] {
     if (lines.length === 1) {
       const l = lines[0];
+      // A line whose first mark is not `{`, `<` or `•` is neither a template tag nor a typed bullet (most lines).
+      if (!mayBeTagOrBullet(this.source[l.line - 1] ?? '')) return [{ type: 'paragraph', lines, fromLine: l.line, toLine: Math.max(l.line, toLine) }];
       if (TEMPLATE.test(this.source[l.line - 1] ?? '')) return [{ type: 'skipped', reason: 'template tag', fromLine: l.line, toLine: l.line }];
       const end = Math.max(l.line, toLine);
       return TYPED_BULLET.test(this.source[l.line - 1] ?? '') ? this.typedBullets(lines, end) : [{ type: 'paragraph', lines, fromLine: l.line, toLine: end }];
@@ -508,9 +518,16 @@ class MarkdownBlocks {
         });
       }
     }
-    const lines = content.split('\n');
-    const markdown = lines.map((l) => l.trim() !== '' && !l.trimStart().startsWith('<'));
-    const htmlText = markdown.some(Boolean) ? lines.map((l, k) => (markdown[k] ? '' : l)).join('\n') : content;
+    const lines = contentLines(content, this.source, span.fromLine);
+    const markdown = new Uint8Array(lines.length);
+    let anyMarkdown = false;
+    for (let k = 0; k < lines.length; k++) {
+      if (startsMarkdown(lines[k])) {
+        markdown[k] = 1;
+        anyMarkdown = true;
+      }
+    }
+    const htmlText = anyMarkdown ? lines.map((l, k) => (markdown[k] ? '' : l)).join('\n') : content;
     const fragment = simpleDetails(lines, span.fromLine, span.toLine) ?? shift(readHtml(htmlText).blocks, span.fromLine - 1);
     const skipped = new Uint8Array(span.toLine - span.fromLine + 1);
     skippedLines(fragment, skipped, span.fromLine);
@@ -551,6 +568,29 @@ class MarkdownBlocks {
       for (let k = balance; k < 0 && open.length; k++) open.pop()!.toLine = span.toLine;
     }
   }
+}
+
+/**
+ * `content.split('\n')`, each line the source's own string where it is that line unchanged (an HTML block at the
+ * page's top level: every line), so a 1 MB block keeps no second copy of its lines.
+ */
+function contentLines(content: string, source: string[], fromLine: number): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let k = 0; ; k++) {
+    const br = content.indexOf('\n', from);
+    const end = br < 0 ? content.length : br;
+    const own = source[fromLine - 1 + k];
+    out.push(own !== undefined && own.length === end - from && content.startsWith(own, from) ? own : content.slice(from, end));
+    if (br < 0) return out;
+    from = br + 1;
+  }
+}
+
+/** A line of an HTML block holding text and not starting with a tag (read as Markdown: `html`). */
+function startsMarkdown(line: string): boolean {
+  const t = line.trimStart();
+  return t !== '' && t.charCodeAt(0) !== 60;
 }
 
 /** A line of GitHub's collapsible-section idiom: `<details>`, `</details>` or `<summary>Examples</summary>`. */
