@@ -312,6 +312,7 @@ class HtmlReader {
   }
 
   private blocksOf(children: ChildNode[], depth: number): Block[] {
+    if (children.length === 1 && children[0].type === 'text') return this.textBlocks(children[0]);
     const out: Block[] = [];
     const para = this.newParagraph();
     this.container(children, out, para, depth + 1);
@@ -319,10 +320,23 @@ class HtmlReader {
     return out;
   }
 
+  /**
+   * `blocksOf` a lone text node (most table cells and list items): the paragraph `ParagraphBuilder` makes of it, without
+   * the builder and its arrays (property-tested against the builder's, by wrapping the text in a `<span>`).
+   */
+  private textBlocks(node: ChildNode & { data: string }): Block[] {
+    const text = normaliseSpace(node.data);
+    if (!text) return [];
+    // Text that normalises to something holds a character that is not white space.
+    const line = this.textLine(node);
+    return [{ type: 'paragraph', lines: [{ text, line }], fromLine: line, toLine: this.lineOf(node.endIndex ?? node.startIndex) }];
+  }
+
   private items(list: Element, depth: number): ListItem[] {
     const items: ListItem[] = [];
     let loose: ChildNode[] = [];
     const flushLoose = () => {
+      if (!loose.length) return;
       const blocks = this.blocksOf(loose, depth);
       if (blocks.length) items.push({ line: blocks[0].fromLine, fromLine: blocks[0].fromLine, toLine: blocks[blocks.length - 1].toLine, blocks });
       loose = [];

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectShape, ingestFiles, lineAccounting } from '../../src/ingest/index.ts';
 import { readHtml } from '../../src/ingest/read-html.ts';
@@ -227,6 +228,15 @@ describe('the HTML reader', () => {
     const table = doc.blocks[3];
     expect(table.type === 'table' && table.headerRow).toBe(true);
     expect(table.type === 'table' && table.rows[1].cells.map((c) => c.blocks)).toMatchObject([[{ lines: [{ text: 'x' }] }], [{ lines: [{ text: 'y' }] }]]);
+  });
+
+  it('reads a cell or item holding nothing but text as it reads the same text inside a <span> (the lone-text path against the paragraph builder)', () => {
+    const piece = fc.constantFrom('a', 'I do b.', ' ', '  ', '\n', '\r\n', '\r', '\t', '\u00a0', '\u200b', '&amp;', '&nbsp;', 'é', '**', '🏆', '\u2028');
+    const text = fc.array(piece, { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(fc.property(text, text, (t, u) => {
+      const page = (wrap: (s: string) => string) => `<h1>L3: Eng</h1>\n<table>\n<tr><td>${wrap(t)}</td><th>${wrap(u)}</th></tr></table>\n<ul><li>${wrap(u)}</li>\n<li>${wrap(t)}</ul><blockquote>${wrap(t)}</blockquote>`;
+      expect(readHtml(page((s) => s))).toEqual(readHtml(page((s) => `<span>${s}</span>`)));
+    }), { numRuns: 2000 });
   });
 
   it('decodes entities and normalises white space; emoji images become their character, other images are dropped', () => {
