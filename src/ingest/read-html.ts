@@ -384,11 +384,16 @@ class HtmlReader {
   /** Text of a subtree too deep to walk as structure: appended to the paragraph, iteratively. */
   private flat(el: Element, para: ParagraphBuilder, bold: boolean) {
     const stack: ChildNode[] = [el];
+    // Each element adds a space, one for a run of elements with no text between (the line collapses the run to one).
+    let spaced = false;
     while (stack.length) {
       const n = stack.pop()!;
-      if (n.type === 'text') para.add(n.data, this.textLine(n), this.lineOf(n.endIndex ?? n.startIndex), bold, undefined);
-      else if (n.type === 'tag' && !SKIPPED_TAGS[n.name]) {
-        para.add(' ', this.lineOf(n.startIndex), this.lineOf(n.startIndex), bold, undefined);
+      if (n.type === 'text') {
+        para.add(n.data, this.textLine(n), this.lineOf(n.endIndex ?? n.startIndex), bold, undefined);
+        spaced = false;
+      } else if (n.type === 'tag' && !SKIPPED_TAGS[n.name]) {
+        if (!spaced) para.add(' ', this.lineOf(n.startIndex), this.lineOf(n.startIndex), bold, undefined);
+        spaced = true;
         for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
       }
     }

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectShape, ingestFiles, lineAccounting } from '../../src/ingest/index.ts';
+import type { ChildNode } from 'domhandler';
+import { normaliseSpace } from '../../src/ingest/normalise-text.ts';
+import { parseHtmlDocument } from '../../src/ingest/parse-html-document.ts';
 import { readHtml } from '../../src/ingest/read-html.ts';
 import type { Statement } from '../../src/types.ts';
 import { bundled, file, seeds } from '../helpers.ts';
@@ -237,6 +240,29 @@ describe('the HTML reader', () => {
       const page = (wrap: (s: string) => string) => `<h1>L3: Eng</h1>\n<table>\n<tr><td>${wrap(t)}</td><th>${wrap(u)}</th></tr></table>\n<ul><li>${wrap(u)}</li>\n<li>${wrap(t)}</ul><blockquote>${wrap(t)}</blockquote>`;
       expect(readHtml(page((s) => s))).toEqual(readHtml(page((s) => `<span>${s}</span>`)));
     }), { numRuns: 2000 });
+  });
+
+  it('reads an element nested too deep as its text with a space for each element, however many elements run together', () => {
+    const piece = fc.constantFrom('<b>', '</b>', '<span>', '</span>', '<i>x</i>', '<br>', '<p>', 'word', ' ', '\n', '&nbsp;', '<script>no</script>', '<div><div></div></div>');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 16 }), fc.boolean(), (pieces, bold) => {
+      const inner = pieces.join('');
+      const page = `<h1>L3: Eng</h1>${bold ? '<strong>' : ''}${'<div>'.repeat(210)}${inner}`;
+      // The reference: the deep part's own text, one space per element (script skipped), normalised once.
+      const deep = parseHtmlDocument(inner).children;
+      const parts: string[] = [];
+      const walk = (nodes: ChildNode[]) => {
+        for (const n of nodes) {
+          if (n.type === 'text') parts.push(n.data);
+          else if (n.type === 'tag') {
+            parts.push(' ');
+            walk(n.children);
+          }
+        }
+      };
+      walk(deep);
+      const text = readHtml(page).blocks.flatMap((b) => (b.type === 'paragraph' ? b.lines.map((l) => l.text) : [])).join('\n');
+      expect(text).toBe(normaliseSpace(parts.join('')));
+    }), { numRuns: 500 });
   });
 
   it('decodes entities and normalises white space; emoji images become their character, other images are dropped', () => {
