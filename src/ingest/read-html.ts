@@ -37,12 +37,7 @@ const INLINE = new Set([
   'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'del', 'ins', 'label', 'nobr', 'wbr',
 ]);
 const BOLD = new Set(['b', 'strong']);
-/** The depth of a heading element's name (`h1` to `h6`), else 0: a test of two characters, not a regular expression per element. */
-function headingDepth(name: string): number {
-  if (name.length !== 2 || name.charCodeAt(0) !== 104) return 0;
-  const d = name.charCodeAt(1) - 48;
-  return d >= 1 && d <= 6 ? d : 0;
-}
+const HEADING = /^h([1-6])$/;
 /** Deeper nesting than this is read as flat text (no recursion without bound on hostile input). */
 const MAX_DEPTH = 200;
 const EMOJI_ONLY = /^[\p{Extended_Pictographic}\p{Emoji_Component}\u200d\ufe0f\s]+$/u;
@@ -178,7 +173,7 @@ class HtmlReader {
     }
     for (let i = order.length - 1; i >= 0; i--) {
       const e = order[i];
-      const s: LinkStats = { chars: 0, linkChars: 0, links: 0, headings: headingDepth(e.name) ? 1 : 0 };
+      const s: LinkStats = { chars: 0, linkChars: 0, links: 0, headings: HEADING.test(e.name) ? 1 : 0 };
       for (const c of e.children) {
         if (c.type === 'text') s.chars += countWordChars(c.data);
         else if (c.type === 'tag') {
@@ -270,7 +265,7 @@ class HtmlReader {
     }
     para.flush(out);
     const span = this.span(el);
-    const h = headingDepth(name);
+    const h = HEADING.exec(name);
     if (h) {
       const inner = this.newParagraph();
       const extra: Block[] = [];
@@ -278,7 +273,7 @@ class HtmlReader {
       inner.flush(extra);
       const paragraphs = extra.filter((b) => b.type === 'paragraph');
       const text = normaliseSpace(paragraphs.flatMap((b) => b.lines.map((l) => l.text)).join(' '));
-      if (text) out.push({ type: 'heading', depth: h, text, line: paragraphs[0]?.lines[0]?.line ?? span.fromLine, ...span });
+      if (text) out.push({ type: 'heading', depth: Number(h[1]), text, line: paragraphs[0]?.lines[0]?.line ?? span.fromLine, ...span });
       out.push(...extra.filter((b) => b.type !== 'paragraph'));
       return;
     }

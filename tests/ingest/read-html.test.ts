@@ -276,11 +276,6 @@ describe('the HTML reader', () => {
     ]);
   });
 
-  it('reads <h1> to <h6> (any case) as headings of their depth, and <h0>, <h7>, <hr>, <hgroup> as no heading', () => {
-    const doc = readHtml('<h1>a</h1><H2>b</H2><h3>c</h3><h4>d</h4><h5>e</h5><h6>f</h6><h0>g</h0><h7>h</h7><hr><hgroup>i</hgroup><h10>j</h10>');
-    expect(doc.blocks.map((b) => (b.type === 'heading' ? `${b.depth}:${b.text}` : b.type))).toEqual(['1:a', '2:b', '3:c', '4:d', '5:e', '6:f', 'paragraph', 'paragraph', 'rule', 'paragraph', 'paragraph']);
-  });
-
   it('decodes entities and normalises white space; emoji images become their character, other images are dropped', () => {
     const doc = readHtml('<p>A&amp;B&nbsp;&nbsp; caf&eacute;\n\t <img alt="trophy" data-emoji-ch="🏆"> <img src="logo.png" alt="Company logo"></p>');
     expect(doc.blocks).toMatchObject([{ type: 'paragraph', lines: [{ text: 'A&B café 🏆' }] }]);
