@@ -58,11 +58,11 @@ class ParagraphBuilder {
   private line = 0;
   private fromLine = 0;
   private toLine = 0;
-  private links: string[] | null = null;
+  private links: string[] = [];
 
   add(text: string, line: number, endLine: number, bold: boolean, href: string | undefined) {
     if (!text) return;
-    const visible = hasVisible(text);
+    const visible = /\S/.test(text);
     if (visible && !this.line) this.line = line;
     if (visible) {
       if (!this.fromLine) this.fromLine = line;
@@ -73,10 +73,7 @@ class ParagraphBuilder {
       if (bold) this.strong += text;
       else if (visible) this.strongOpen = false;
     }
-    if (href && visible) {
-      if (!this.links) this.links = [href];
-      else if (this.links[this.links.length - 1] !== href) this.links.push(href);
-    }
+    if (href && visible && (!this.links.length || this.links[this.links.length - 1] !== href)) this.links.push(href);
   }
 
   /** Ends the current line (a `<br>`, or the end of the paragraph). */
@@ -87,15 +84,14 @@ class ParagraphBuilder {
       // Optional fields added after (spreads in the middle of a literal take V8's slow path: one per line read).
       const line: TextLine = { text, line: this.line };
       if (strong) line.strong = strong;
-      if (this.links) line.links = this.links;
+      if (this.links.length) line.links = this.links;
       this.lines.push(line);
     }
-    // The parts are joined above and handed to no one: the array is emptied for the next line, not made anew.
-    this.parts.length = 0;
+    this.parts = [];
     this.strong = '';
     this.strongOpen = true;
     this.line = 0;
-    this.links = null;
+    this.links = [];
   }
 
   /** Appends the collected lines as a paragraph block, if any, and starts afresh. */
@@ -402,13 +398,6 @@ class HtmlReader {
       }
     }
   }
-}
-
-/** Whether the text holds a character that is not white space (`/\S/`): most text starts with one. */
-function hasVisible(text: string): boolean {
-  const first = text.charCodeAt(0);
-  if (first > 32 && first < 127) return true;
-  return /\S/.test(text);
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;

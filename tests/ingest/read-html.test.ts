@@ -265,17 +265,6 @@ describe('the HTML reader', () => {
     }), { numRuns: 500 });
   });
 
-  it('gives each line the links of its own visible text, a link repeated in a row once, and a line with none no links', () => {
-    const doc = readHtml('<p><a href="/a">one</a> <a href="javascript:x">two</a><br>three <a href="/b">four</a><a href="/b">five</a><a href="/c"> </a><br><b>six</b> and plain words enough to outweigh the links<br>  <a href="/d">seven</a></p>');
-    const lines = doc.blocks[0].type === 'paragraph' ? doc.blocks[0].lines : [];
-    expect(lines).toEqual([
-      { text: 'one two', line: 1, links: ['/a'] },
-      { text: 'three fourfive', line: 1, links: ['/b'] },
-      { text: 'six and plain words enough to outweigh the links', line: 1, strong: 'six' },
-      { text: 'seven', line: 1, links: ['/d'] },
-    ]);
-  });
-
   it('decodes entities and normalises white space; emoji images become their character, other images are dropped', () => {
     const doc = readHtml('<p>A&amp;B&nbsp;&nbsp; caf&eacute;\n\t <img alt="trophy" data-emoji-ch="🏆"> <img src="logo.png" alt="Company logo"></p>');
     expect(doc.blocks).toMatchObject([{ type: 'paragraph', lines: [{ text: 'A&B café 🏆' }] }]);
