@@ -312,6 +312,7 @@ class HtmlReader {
   }
 
   private blocksOf(children: ChildNode[], depth: number): Block[] {
+    if (children.length === 1 && children[0].type === 'text') return this.textBlocks(children[0]);
     const out: Block[] = [];
     const para = this.newParagraph();
     this.container(children, out, para, depth + 1);
@@ -319,10 +320,23 @@ class HtmlReader {
     return out;
   }
 
+  /**
+   * `blocksOf` a lone text node (most table cells and list items): the paragraph `ParagraphBuilder` makes of it, without
+   * the builder and its arrays (property-tested against the builder's, by wrapping the text in a `<span>`).
+   */
+  private textBlocks(node: ChildNode & { data: string }): Block[] {
+    const text = normaliseSpace(node.data);
+    if (!text) return [];
+    // Text that normalises to something holds a character that is not white space.
+    const line = this.textLine(node);
+    return [{ type: 'paragraph', lines: [{ text, line }], fromLine: line, toLine: this.lineOf(node.endIndex ?? node.startIndex) }];
+  }
+
   private items(list: Element, depth: number): ListItem[] {
     const items: ListItem[] = [];
     let loose: ChildNode[] = [];
     const flushLoose = () => {
+      if (!loose.length) return;
       const blocks = this.blocksOf(loose, depth);
       if (blocks.length) items.push({ line: blocks[0].fromLine, fromLine: blocks[0].fromLine, toLine: blocks[blocks.length - 1].toLine, blocks });
       loose = [];
@@ -370,11 +384,16 @@ class HtmlReader {
   /** Text of a subtree too deep to walk as structure: appended to the paragraph, iteratively. */
   private flat(el: Element, para: ParagraphBuilder, bold: boolean) {
     const stack: ChildNode[] = [el];
+    // Each element adds a space, one for a run of elements with no text between (the line collapses the run to one).
+    let spaced = false;
     while (stack.length) {
       const n = stack.pop()!;
-      if (n.type === 'text') para.add(n.data, this.textLine(n), this.lineOf(n.endIndex ?? n.startIndex), bold, undefined);
-      else if (n.type === 'tag' && !SKIPPED_TAGS[n.name]) {
-        para.add(' ', this.lineOf(n.startIndex), this.lineOf(n.startIndex), bold, undefined);
+      if (n.type === 'text') {
+        para.add(n.data, this.textLine(n), this.lineOf(n.endIndex ?? n.startIndex), bold, undefined);
+        spaced = false;
+      } else if (n.type === 'tag' && !SKIPPED_TAGS[n.name]) {
+        if (!spaced) para.add(' ', this.lineOf(n.startIndex), this.lineOf(n.startIndex), bold, undefined);
+        spaced = true;
         for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
       }
     }

@@ -1,6 +1,10 @@
 import fs from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectShape, ingestFiles, lineAccounting } from '../../src/ingest/index.ts';
+import type { ChildNode } from 'domhandler';
+import { normaliseSpace } from '../../src/ingest/normalise-text.ts';
+import { parseHtmlDocument } from '../../src/ingest/parse-html-document.ts';
 import { readHtml } from '../../src/ingest/read-html.ts';
 import type { Statement } from '../../src/types.ts';
 import { bundled, file, seeds } from '../helpers.ts';
@@ -227,6 +231,38 @@ describe('the HTML reader', () => {
     const table = doc.blocks[3];
     expect(table.type === 'table' && table.headerRow).toBe(true);
     expect(table.type === 'table' && table.rows[1].cells.map((c) => c.blocks)).toMatchObject([[{ lines: [{ text: 'x' }] }], [{ lines: [{ text: 'y' }] }]]);
+  });
+
+  it('reads a cell or item holding nothing but text as it reads the same text inside a <span> (the lone-text path against the paragraph builder)', () => {
+    const piece = fc.constantFrom('a', 'I do b.', ' ', '  ', '\n', '\r\n', '\r', '\t', '\u00a0', '\u200b', '&amp;', '&nbsp;', 'é', '**', '🏆', '\u2028');
+    const text = fc.array(piece, { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(fc.property(text, text, (t, u) => {
+      const page = (wrap: (s: string) => string) => `<h1>L3: Eng</h1>\n<table>\n<tr><td>${wrap(t)}</td><th>${wrap(u)}</th></tr></table>\n<ul><li>${wrap(u)}</li>\n<li>${wrap(t)}</ul><blockquote>${wrap(t)}</blockquote>`;
+      expect(readHtml(page((s) => s))).toEqual(readHtml(page((s) => `<span>${s}</span>`)));
+    }), { numRuns: 2000 });
+  });
+
+  it('reads an element nested too deep as its text with a space for each element, however many elements run together', () => {
+    const piece = fc.constantFrom('<b>', '</b>', '<span>', '</span>', '<i>x</i>', '<br>', '<p>', 'word', ' ', '\n', '&nbsp;', '<script>no</script>', '<div><div></div></div>');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 16 }), fc.boolean(), (pieces, bold) => {
+      const inner = pieces.join('');
+      const page = `<h1>L3: Eng</h1>${bold ? '<strong>' : ''}${'<div>'.repeat(210)}${inner}`;
+      // The reference: the deep part's own text, one space per element (script skipped), normalised once.
+      const deep = parseHtmlDocument(inner).children;
+      const parts: string[] = [];
+      const walk = (nodes: ChildNode[]) => {
+        for (const n of nodes) {
+          if (n.type === 'text') parts.push(n.data);
+          else if (n.type === 'tag') {
+            parts.push(' ');
+            walk(n.children);
+          }
+        }
+      };
+      walk(deep);
+      const text = readHtml(page).blocks.flatMap((b) => (b.type === 'paragraph' ? b.lines.map((l) => l.text) : [])).join('\n');
+      expect(text).toBe(normaliseSpace(parts.join('')));
+    }), { numRuns: 500 });
   });
 
   it('decodes entities and normalises white space; emoji images become their character, other images are dropped', () => {
