@@ -14,8 +14,16 @@ export function findHeaderLine(lines: string[]): number {
   return lines.findIndex((l) => guessCells(l) >= 3);
 }
 
+/** A line starting with `#` (a comment or a Markdown heading), and a line holding two delimiters. */
+const HASH_LINE = /^\s*#/;
+const TWO_DELIMITERS = /[\t,;|][^\t,;|]*[\t,;|]/;
+
+/**
+ * How many cells a line splits into by its delimiter, 0 for a line of fewer than three. (The patterns are constants:
+ * a pattern literal here made a new RegExp object for every line of every file, `detectShape` asking of them all.)
+ */
 function guessCells(line: string): number {
-  if (/^\s*#/.test(line) || !/[\t,;|][^\t,;|]*[\t,;|]/.test(line)) return 0;
+  if (HASH_LINE.test(line) || !TWO_DELIMITERS.test(line)) return 0;
   const tabs = line.split('\t').length;
   if (tabs >= 3) return tabs;
   const d = guessDelimiter(line);
