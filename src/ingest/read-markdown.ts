@@ -4,7 +4,7 @@ import { splitLines } from './draft.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { inlineLines, inlineText, plainLines, plainTextLines, TYPED_BULLET } from './markdown-inline.ts';
 import { type InlineChildren, isPlainInline, isPlainLines, parseInRuns } from './markdown-parser.ts';
-import { normaliseSpace } from './normalise-text.ts';
+import { normaliseSpace, parsesToItself } from './normalise-text.ts';
 import { readHtml } from './read-html.ts';
 import { SimpleLine, type SimpleLines, shapeOf, simpleLines, tableCells, textStart } from './simple-markdown.ts';
 
@@ -27,7 +27,7 @@ function mayBeTagOrBullet(line: string): boolean {
  * template tags become skipped blocks with their reason; `<details>` … `</details>` written as
  * separate HTML blocks around Markdown content (GitHub's collapsible sections) becomes one details
  * block holding that content. Linear in the input. `source`: the text's lines, when the caller has them;
- * `direct`: false to parse even a page `simpleLines` reads directly (tests compare the two).
+ * `direct`: false to parse even a page `simpleLines` reads directly, and inline text `parsesToItself` (tests compare the two).
  */
 export function readMarkdown(text: string, source: string[] = splitLines(text), direct = true): BlockDocument {
   const front = readFrontMatter(source);
@@ -396,10 +396,16 @@ class MarkdownBlocks {
     }
   }
 
-  /** The text lines of an inline token; plain text (most of it) without running the inline parser or making its tokens. */
+  /**
+   * The text lines of an inline token; plain text (most of it) without running the inline parser or making its tokens,
+   * and so is one line the parser would give as one text token of itself (`parsesToItself`: emphasis markers that can
+   * only open, `[` with no `]`), where the parser made a token and a delimiter for each marker (1 MB of `**a `).
+   * (Asked of the content as written, not with its white space collapsed: a marker after a tab or any character
+   * other than a space or a marker of its kind is left to the parser.)
+   */
   private lines(inline: Token, line: number): TextLine[] {
     const content = inline.content;
-    if (isPlainInline(content)) return plainLines(content, line, this.source);
+    if (isPlainInline(content) || (this.direct && parsesToItself(content))) return plainLines(content, line, this.source);
     if (isPlainLines(content)) return plainTextLines(content, line, this.source);
     return inlineLines(this.children(inline), line, this.source);
   }
