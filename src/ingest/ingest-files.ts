@@ -235,31 +235,34 @@ function addStatements(l: Loaded, idOf: (line: number, part?: string) => string,
 /**
  * Statements by file, and by file, company, track and level (`StatementsByLevel`): one list per file and level, so each
  * level entry touches only its own statements. A file's statements come in runs of one level: a list is looked up
- * once a run, not once a statement.
+ * once a run, not once a statement, and a run is added at once (a slice where its list is new: one array of the
+ * run's size, where pushing a statement at a time grew and copied it again and again).
  */
 function groupStatements(statements: Statement[]) {
   const byFile = new Map<string, Statement[]>();
   const byFileLevel = new StatementsByLevel();
-  let run: Statement | null = null;
-  let fileList: Statement[] = [];
-  let ladderLists: Map<string, Statement[]> = new Map();
-  let levelList: Statement[] = [];
-  for (let i = 0; i < statements.length; i++) {
-    const s = statements[i];
-    if (!run || s.source.file !== run.source.file) {
-      fileList = listOf(byFile, s.source.file);
-      run = null;
+  const n = statements.length;
+  for (let from = 0, to = 0; from < n; from = to) {
+    const file = statements[from].source.file;
+    for (to = from + 1; to < n && statements[to].source.file === file; ) to++;
+    addRun(byFile, file, statements, from, to);
+  }
+  for (let from = 0, to = 0; from < n; from = to) {
+    const s = statements[from];
+    for (to = from + 1; to < n; to++) {
+      const t = statements[to];
+      if (t.source.file !== s.source.file || t.company !== s.company || t.track !== s.track || t.level !== s.level) break;
     }
-    if (!run || s.company !== run.company || s.track !== run.track) {
-      ladderLists = byFileLevel.ladder(s.source.file, s.company, s.track);
-      run = null;
-    }
-    if (!run || s.level !== run.level) levelList = listOf(ladderLists, s.level);
-    run = s;
-    fileList.push(s);
-    levelList.push(s);
+    addRun(byFileLevel.ladder(s.source.file, s.company, s.track), s.level, statements, from, to);
   }
   return { byFile, byFileLevel };
+}
+
+/** `statements[from..to)` added to the list of `key` in `map`: the list itself where there is none yet. */
+function addRun<K>(map: Map<K, Statement[]>, key: K, statements: Statement[], from: number, to: number) {
+  const list = map.get(key);
+  if (!list) map.set(key, statements.slice(from, to));
+  else for (let i = from; i < to; i++) list.push(statements[i]);
 }
 
 /** A level entry's place in its ladder, written on its statements. */

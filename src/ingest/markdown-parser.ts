@@ -84,15 +84,6 @@ export const isPlainLines = (content: string) => !INLINE_MARKUP_BUT_BREAKS.test(
 /** markdown-it's token class (the package exports only its type). */
 const TokenClass = new md.core.State('', md, {}).Token;
 
-/** A block token as the parser makes it: its type, line map and content (for a block read without the parser). */
-export function blockToken(type: string, map: [number, number], content: string): Token {
-  const t = new TokenClass(type, '', 0);
-  t.map = map;
-  t.content = content;
-  t.block = true;
-  return t;
-}
-
 /** The inline tokens of an `inline` token, parsed when asked for; the same tokens `md.parse` gives it. */
 export type InlineChildren = (token: Token) => Token[];
 

@@ -10,7 +10,7 @@ import { LineCounts } from './line-counts.ts';
 import { LineMarks } from './line-marks.ts';
 import { isExternalReference, normaliseSpace, sectionName } from './normalise-text.ts';
 import { parseAttribute } from './parse-attribute.ts';
-import { repairMojibake } from './repair-mojibake.ts';
+import { mayHaveMojibake, repairMojibake } from './repair-mojibake.ts';
 import { splitSentences } from './split-sentences.ts';
 
 /** The shape names a reader reports for a page holding one level and for a file holding several. */
@@ -306,7 +306,11 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     return path;
   };
   const currentSection = () => (intro && cellSection === null ? '' : sectionPath());
-  const sectionRepaired = () => stack.some((s) => s.repaired);
+  /** Whether a heading of the section path was repaired (a loop: a closure per statement was garbage to collect). */
+  const sectionRepaired = () => {
+    for (let i = 0; i < stack.length; i++) if (stack[i].repaired) return true;
+    return false;
+  };
   const inExample = () => example || inDetails > 0;
 
   function repair(text: string): { text: string; repaired: boolean } {
@@ -333,18 +337,22 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     return isExternalReference(links?.length ? `${text} ${links.map((l) => `(${l})`).join(' ')}` : text);
   }
 
-  function push(line: number, toLine: number, raw: string, kind: Kind, opts: { links?: string[]; repaired?: boolean; attribute?: DraftStatement['attribute']; bullet?: boolean } = {}): Draft {
-    // repair(), without its result object (one per statement).
-    const r = repairMojibake(raw);
-    const text = r.repaired ? normaliseSpace(r.text) : raw;
-    const repaired = r.repaired > 0;
+  /**
+   * A draft statement from a line of text, added in order. Its options are arguments, not an object of them: a
+   * 1 MB list makes a few hundred thousand statements, and an options object was one more allocation for each.
+   */
+  function push(line: number, toLine: number, raw: string, kind: Kind, links?: string[], bullet?: boolean, attribute?: DraftStatement['attribute']): Draft {
+    // repair(), without its result object (one per statement), and without repairMojibake where it has nothing to repair.
+    const r = mayHaveMojibake(raw) ? repairMojibake(raw) : null;
+    const repaired = r !== null && r.repaired > 0;
+    const text = repaired ? normaliseSpace(r.text) : raw;
     const k = kind === 'attribute' ? kind : kindOf(text, kind, line);
     const flags: Flag[] = [];
-    if (repaired || opts.repaired || sectionRepaired()) flags.push('mojibake-repaired');
-    if (external(text, opts.links)) flags.push('external-reference');
+    if (repaired || sectionRepaired()) flags.push('mojibake-repaired');
+    if (external(text, links)) flags.push('external-reference');
     if (k === 'placeholder') flags.push('placeholder');
     // Every draft has the same fields (one object shape); `out` below keeps the ones a statement has.
-    const s: Draft = { line, level: level!.label, section: currentSection(), kind: k, text, flags, seq: seq++, sub: 0, attribute: opts.attribute, bullet: opts.bullet, part: undefined };
+    const s: Draft = { line, level: level!.label, section: currentSection(), kind: k, text, flags, seq: seq++, sub: 0, attribute, bullet, part: undefined };
     statements.push(s);
     marks.statement(line, Math.max(line, toLine));
     return s;
@@ -481,8 +489,8 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
           structure(l.line, end, 'subsection label');
         } else if (intro && cellSection === null) {
           const value = repair(kv.value).text;
-          push(l.line, end, `${kv.key}: ${value}`, 'attribute', { attribute: parseAttribute(kv.key, value, rules) });
-        } else push(l.line, end, `${kv.key}: ${kv.value}`, inExample() ? 'example' : 'expectation', { links: l.links });
+          push(l.line, end, `${kv.key}: ${value}`, 'attribute', undefined, undefined, parseAttribute(kv.key, value, rules));
+        } else push(l.line, end, `${kv.key}: ${kv.value}`, inExample() ? 'example' : 'expectation', l.links);
         continue;
       }
       const r = repair(l.text);
@@ -521,9 +529,9 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     };
     if (kv && intro && cellSection === null && !inDetails) {
       const value = repair(kv.value).text;
-      push(head.line, ends[0], `${kv.key}: ${value}`, 'attribute', { attribute: parseAttribute(kv.key, value, rules) });
+      push(head.line, ends[0], `${kv.key}: ${value}`, 'attribute', undefined, undefined, parseAttribute(kv.key, value, rules));
     } else {
-      last = push(head.line, ends[0], head.text, inExample() ? 'example' : 'expectation', { links: head.links, bullet: true });
+      last = push(head.line, ends[0], head.text, inExample() ? 'example' : 'expectation', head.links, true);
       pieces = [last.text];
     }
     for (let i = 1; i < p.lines.length; i++) {
@@ -540,7 +548,7 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
         marks.statement(l.line, ends[i]);
       } else {
         close();
-        last = push(l.line, ends[i], l.text, inExample() ? 'example' : 'expectation', { links: l.links });
+        last = push(l.line, ends[i], l.text, inExample() ? 'example' : 'expectation', l.links);
         pieces = [last.text];
         if (last.kind === 'expectation' || last.kind === 'example') last.flags.push('unbulleted');
       }
@@ -553,8 +561,8 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     const kv = pair(head);
     if (kv && intro && cellSection === null && !inDetails) {
       const value = repair(kv.value).text;
-      push(head.line, end, `${kv.key}: ${value}`, 'attribute', { attribute: parseAttribute(kv.key, value, rules) });
-    } else push(head.line, end, head.text, inExample() ? 'example' : 'expectation', { links: head.links, bullet: true });
+      push(head.line, end, `${kv.key}: ${value}`, 'attribute', undefined, undefined, parseAttribute(kv.key, value, rules));
+    } else push(head.line, end, head.text, inExample() ? 'example' : 'expectation', head.links, true);
   }
 
   function details(b: DetailsBlock) {

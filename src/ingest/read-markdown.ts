@@ -1,10 +1,10 @@
 import type { Token } from 'markdown-it';
-import type { Block, BlockDocument, DetailsBlock, ListItem, MarkupProblem, ParagraphBlock, TableCell, TableRow, TextLine } from './blocks.ts';
+import type { Block, BlockDocument, DetailsBlock, LineSpan, ListItem, MarkupProblem, ParagraphBlock, TableCell, TableRow, TextLine } from './blocks.ts';
 import { splitLines } from './draft.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { inlineLines, inlineText, plainLines, plainTextLines, TYPED_BULLET } from './markdown-inline.ts';
-import { blockToken, type InlineChildren, isPlainInline, isPlainLines, parseInRuns } from './markdown-parser.ts';
-import { normaliseSpace } from './normalise-text.ts';
+import { type InlineChildren, isPlainInline, isPlainLines, parseInRuns } from './markdown-parser.ts';
+import { normaliseSpace, parsesToItself } from './normalise-text.ts';
 import { readHtml } from './read-html.ts';
 import { SimpleLine, type SimpleLines, shapeOf, simpleLines, tableCells, textStart } from './simple-markdown.ts';
 
@@ -27,7 +27,7 @@ function mayBeTagOrBullet(line: string): boolean {
  * template tags become skipped blocks with their reason; `<details>` … `</details>` written as
  * separate HTML blocks around Markdown content (GitHub's collapsible sections) becomes one details
  * block holding that content. Linear in the input. `source`: the text's lines, when the caller has them;
- * `direct`: false to parse even a page `simpleLines` reads directly (tests compare the two).
+ * `direct`: false to parse even a page `simpleLines` reads directly, and inline text `parsesToItself` (tests compare the two).
  */
 export function readMarkdown(text: string, source: string[] = splitLines(text), direct = true): BlockDocument {
   const front = readFrontMatter(source);
@@ -228,17 +228,18 @@ class MarkdownBlocks {
   }
 
   /**
-   * An HTML comment block of a simple page (`simpleLines` found where it ends) from its first line: read by `html` from
-   * the token the parser would give it — its lines from the margin, each with its line end (the last one's only if
-   * the text has it) — as the parser's block would be. Returns the line after it.
+   * An HTML comment block of a simple page (`simpleLines` found where it ends) from its first line: read by `htmlBlock`
+   * from the lines of the token the parser would give it — its lines from the margin, each with its line end (the last
+   * one's only if the text has it) — as the parser's block would be. Returns the line after it.
    */
   private simpleComment(lines: string[], packed: Uint8Array, first: number): number {
     let end = first + 1;
     while (end < packed.length && shapeOf(packed[end]) === SimpleLine.InComment) end++;
-    let content = lines[first];
-    for (let l = first + 1; l < end; l++) content += `\n${lines[l]}`;
-    if (end < lines.length) content += '\n';
-    this.html(blockToken('html_block', [first, end], content), this.top, this.open);
+    // The lines the parser's token would hold: an empty last one after the line end the text has there.
+    const block = lines.slice(first, end);
+    if (end < lines.length) block.push('');
+    const fromLine = first + 1 + this.offset;
+    this.htmlBlock({ fromLine, toLine: Math.max(fromLine, end + this.offset) }, null, block, this.top, this.open);
     this.cover(first + 1 + this.offset, end + this.offset);
     return end;
   }
@@ -395,10 +396,16 @@ class MarkdownBlocks {
     }
   }
 
-  /** The text lines of an inline token; plain text (most of it) without running the inline parser or making its tokens. */
+  /**
+   * The text lines of an inline token; plain text (most of it) without running the inline parser or making its tokens,
+   * and so is one line the parser would give as one text token of itself (`parsesToItself`: emphasis markers that can
+   * only open, `[` with no `]`), where the parser made a token and a delimiter for each marker (1 MB of `**a `).
+   * (Asked of the content as written, not with its white space collapsed: a marker after a tab or any character
+   * other than a space or a marker of its kind is left to the parser.)
+   */
   private lines(inline: Token, line: number): TextLine[] {
     const content = inline.content;
-    if (isPlainInline(content)) return plainLines(content, line, this.source);
+    if (isPlainInline(content) || (this.direct && parsesToItself(content))) return plainLines(content, line, this.source);
     if (isPlainLines(content)) return plainTextLines(content, line, this.source);
     return inlineLines(this.children(inline), line, this.source);
   }
@@ -504,21 +511,28 @@ class MarkdownBlocks {
    */
   private html(t: Token, into: Block[], open: DetailsBlock[]) {
     const span = this.span(t);
-    const content = t.content;
-    if (/^[ \t]*<!--/.test(content)) {
-      if (content.trimEnd().endsWith('-->')) {
+    this.htmlBlock(span, t.content, contentLines(t.content, this.source, span.fromLine), into, open);
+  }
+
+  /**
+   * `html` of a block given as its lines (`content.split('\n')`), and its content when there is one: an HTML block
+   * of a simple page comes as lines only, and what `html` asks of the content is asked of the lines (no pattern
+   * here spans a line end), without joining a 1 MB block into one string and splitting it again.
+   */
+  private htmlBlock(span: LineSpan, content: string | null, lines: string[], into: Block[], open: DetailsBlock[]) {
+    if (/^[ \t]*<!--/.test(content ?? lines[0])) {
+      if (content !== null ? content.trimEnd().endsWith('-->') : lastText(lines).endsWith('-->')) {
         into.push({ type: 'skipped', reason: 'HTML comment', ...span });
         return;
       }
       // Never closed: a rendered page shows nothing after it, yet its Markdown lines are read (nothing is lost).
-      if (!content.includes('-->')) {
+      if (content !== null ? !content.includes('-->') : !lines.some((l) => l.includes('-->'))) {
         this.problems.push({
           line: span.fromLine, severity: 'warning',
           message: `HTML comment <!-- opened here is never closed, so the rendered page hides lines ${span.fromLine}–${span.toLine}; their Markdown is read as ladder text all the same: end the comment with -->, or remove the <!-- if the text below it belongs to the ladder`,
         });
       }
     }
-    const lines = contentLines(content, this.source, span.fromLine);
     const markdown = new Uint8Array(lines.length);
     let anyMarkdown = false;
     for (let k = 0; k < lines.length; k++) {
@@ -527,7 +541,7 @@ class MarkdownBlocks {
         anyMarkdown = true;
       }
     }
-    const htmlText = anyMarkdown ? lines.map((l, k) => (markdown[k] ? '' : l)).join('\n') : content;
+    const htmlText = anyMarkdown ? lines.map((l, k) => (markdown[k] ? '' : l)).join('\n') : content ?? lines.join('\n');
     const fragment = simpleDetails(lines, span.fromLine, span.toLine) ?? shift(readHtml(htmlText).blocks, span.fromLine - 1);
     const skipped = new Uint8Array(span.toLine - span.fromLine + 1);
     skippedLines(fragment, skipped, span.fromLine);
@@ -560,7 +574,9 @@ class MarkdownBlocks {
     top.sort((a, b) => a.fromLine - b.fromLine);
     into.push(...top);
     for (const d of open) d.toLine = Math.max(d.toLine, span.toLine);
-    const balance = tagBalance(content, 'details');
+    let balance = 0;
+    if (content !== null) balance = tagBalance(content, 'details');
+    else for (const l of lines) if (l.includes('<')) balance += tagBalance(l, 'details');
     if (balance > 0) {
       const opened = [...fragment].reverse().find((b): b is DetailsBlock => b.type === 'details');
       if (opened) open.push(opened);
@@ -585,6 +601,15 @@ function contentLines(content: string, source: string[], fromLine: number): stri
     if (br < 0) return out;
     from = br + 1;
   }
+}
+
+/** The last line holding more than white space, without the white space at its end ('' when none does). */
+function lastText(lines: string[]): string {
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const t = lines[k].trimEnd();
+    if (t) return t;
+  }
+  return '';
 }
 
 /** A line of an HTML block holding text and not starting with a tag (read as Markdown: `html`). */

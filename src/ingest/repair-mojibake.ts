@@ -58,7 +58,8 @@ for (const [codec, lead, continuation] of [['mac-roman', MAC_LEAD, MAC_CONTINUAT
   }
 }
 
-function mayStartSequence(text: string): boolean {
+/** Whether `repairMojibake` could change `text` (false: it gives the text back with nothing repaired). */
+export function mayHaveMojibake(text: string): boolean {
   for (let i = 0; i + 1 < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
@@ -133,7 +134,7 @@ function repairWith(chars: string[], codec: Codec): { text: string; repaired: nu
  * characters decode (a text is mangled by one code page, and real accented text rarely decodes at all).
  */
 export function repairMojibake(text: string): Repair {
-  if (!mayStartSequence(text)) return { text, repaired: 0 };
+  if (!mayHaveMojibake(text)) return { text, repaired: 0 };
   const chars = [...text];
   let best: Repair = { text, repaired: 0 };
   let bestConsumed = 0;

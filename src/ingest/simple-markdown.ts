@@ -150,7 +150,8 @@ function commentEnd(lines: string[], start: number, packed: Uint8Array): number 
   let end = start;
   for (;;) {
     const line = lines[end];
-    if (line.includes('\0') || DETAILS_TAG.test(line)) return -1;
+    // (The tag's pattern only where the line holds a `<`: most lines of a long comment hold none.)
+    if (line.includes('\0') || (line.includes('<') && DETAILS_TAG.test(line))) return -1;
     packed[end] = end === start ? SimpleLine.CommentStart : SimpleLine.InComment;
     if (line.includes('-->') || end >= last) return end;
     end++;

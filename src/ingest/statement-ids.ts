@@ -32,6 +32,8 @@ export class StatementIds {
     let seen = this.byPrefix.get(prefix);
     if (!seen) this.byPrefix.set(prefix, (seen = { lines: new LineCounts(), numbered: new AscendingCounts(), paired: new AscendingCounts(), parts: new Map() }));
     const { lines, numbered, paired, parts } = seen;
+    // The prefix and its dot joined once, not once an id (a string built and thrown away per statement).
+    const dotted = `${prefix}.`;
     return (line, part) => {
       let n: number;
       let value: number;
@@ -46,7 +48,7 @@ export class StatementIds {
         n = parts.get(key) ?? 0;
         parts.set(key, n + 1);
       } else n = lines.add(line);
-      const id = `${prefix}.${line}${part ? `.${part}` : ''}`;
+      const id = part ? `${dotted}${line}.${part}` : dotted + line;
       return n ? `${id}.${n + 1}` : id;
     };
   }

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/ingest/index.ts';
+import { pipeCells } from '../../src/ingest/read-grid.ts';
 
 const grid = (content: string, name = 'grid.csv') => ingestFiles([{ path: `ladders/acme/${name}`, content }]);
 
@@ -139,5 +141,14 @@ describe('grid cells of many opening markers', () => {
     const texts = set.statements.map((s) => s.text);
     expect(texts).toContain(cell);
     expect(texts).toContain(brackets);
+  });
+});
+
+describe('pipeCells', () => {
+  it('counts a pipe row\'s cells as trimming it, dropping one pipe at each end and splitting at pipes does', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom('|', '||', 'x', ' ', '\t', '\u00a0', 'a b', ''), { maxLength: 10 }), (parts) => {
+      const line = parts.join('');
+      expect(pipeCells(line), JSON.stringify(line)).toBe(line.trim().replace(/^\||\|$/g, '').split('|').length);
+    }), { numRuns: 3000 });
   });
 });

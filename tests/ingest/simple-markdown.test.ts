@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../../src/ingest/draft.ts';
+import { isPlainInline } from '../../src/ingest/markdown-parser.ts';
+import { parsesToItself } from '../../src/ingest/normalise-text.ts';
 import { readMarkdown } from '../../src/ingest/read-markdown.ts';
 import { cellCount, SimpleLine, shapeOf, simpleLines, tableCells, textStart } from '../../src/ingest/simple-markdown.ts';
 import { PATHOLOGICAL } from './pathological-inputs.ts';
@@ -140,6 +142,20 @@ describe('readMarkdown on a simple page', () => {
     fc.assert(fc.property(page([...SIMPLE, ...NEAR]), (text) => {
       expect(readMarkdown(text)).toEqual(readMarkdown(text, undefined, false));
     }), { numRuns: 800 });
+  });
+
+  it('reads a line of emphasis markers that can only open, or brackets that never close, as the parser does, without it', () => {
+    let quick = 0;
+    const piece = fc.constantFrom('**a ', '_a ', '*', '__', '**', 'a', 'b', ' ', '  ', '\t', '[', '![', ']', '(x)', '\u200b', '\u00a0', 'é', 'a*', 'a_', '*a', '`', '\\', '&amp;', '<b>', '~', ':', '.');
+    const line = fc.array(piece, { minLength: 1, maxLength: 12 }).map((p) => p.join(''));
+    const start = fc.constantFrom('- ', '', '| x | ', '> ', '1. ', '# ');
+    fc.assert(fc.property(fc.array(fc.tuple(start, line), { minLength: 1, maxLength: 4 }), (rows) => {
+      for (const [, l] of rows) if (!isPlainInline(l.trim()) && parsesToItself(l.trim())) quick++;
+      const text = `# L3: Eng\n## Craft\n${rows.map(([s, l]) => s + l).join('\n')}\n`;
+      expect(readMarkdown(text)).toEqual(readMarkdown(text, undefined, false));
+    }), { numRuns: 3000 });
+    // Enough lines take the quick way that the test does not compare the parser with itself.
+    expect(quick).toBeGreaterThan(500);
   });
 
   it('reads the generated long pages directly, to the same blocks (a list of a thousand items, sections, level pages, table rows, bullets in an unclosed comment)', () => {
