@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DATA_FILE_NAMES } from '../atlas/index.ts';
 import { BUNDLED_DATA, readDataBundle, readLadderFiles } from './load-data-dir.ts';
+import { compileScript } from './bench/compile-script.ts';
 import { seedFiles, syntheticFiles, writeFiles } from './bench/corpus.ts';
 import { runStages, STAGES, type StageRun } from './bench/stages.ts';
 import { runUploadCase } from './bench/upload-case.ts';
@@ -44,23 +45,6 @@ interface SizeResult {
   stages: { stage: string; ms: number; cpuMs: number; note?: string }[];
   heapMB: number;
   rssMB: number;
-}
-
-/** This script compiled to one module (in node_modules/.cache, beside the CLI's), as the code ships. */
-async function compiled(): Promise<string> {
-  const esbuild = await import('esbuild');
-  const outfile = path.join(path.dirname(SELF), '..', '..', 'node_modules', '.cache', 'ladder-atlas', 'bench.mjs');
-  await esbuild.build({
-    entryPoints: [SELF],
-    outfile,
-    bundle: true,
-    banner: { js: "import { createRequire as __atlasRequire } from 'node:module'; const require = __atlasRequire(import.meta.url);" },
-    platform: 'node',
-    format: 'esm',
-    target: `node${process.versions.node.split('.')[0]}`,
-    logLevel: 'silent',
-  });
-  return outfile;
 }
 
 /** In a child process: one size, `runs` times after a warm-up, medians per stage. */
@@ -111,7 +95,7 @@ async function main(): Promise<void> {
   const runsOpt = option('runs');
   console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}; node ${process.version}; in process ${process.argv.includes('--tsx') ? 'through tsx' : 'compiled'}\n`);
   const rows: SizeResult[] = [];
-  const script = process.argv.includes('--tsx') ? [...process.execArgv, SELF] : [await compiled()];
+  const script = process.argv.includes('--tsx') ? [...process.execArgv, SELF] : [await compileScript(import.meta.url, 'bench')];
   for (const k of sizes) {
     const runs = runsOpt ? Number(runsOpt) : DEFAULT_RUNS[k] ?? 1;
     const out = execFileSync(process.execPath, [...script, '--child', String(k), '--runs', String(runs), '--stages', [...only].join(',')], { maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ingestFiles } from '../../src/ingest/index.ts';
 import { PATHOLOGICAL, randomText, type Pathological } from './pathological-inputs.ts';
+import { compileScript } from '../../src/cli/bench/compile-script.ts';
 
 const { values } = parseArgs({ options: { bytes: { type: 'string' }, limit: { type: 'string' }, only: { type: 'string' }, case: { type: 'string' }, data: { type: 'string' }, tsx: { type: 'boolean' } } });
 const BYTES = Number(values.bytes ?? 1 << 20);
@@ -62,27 +63,9 @@ function readOne(name: string): void {
   process.stdout.write(`${JSON.stringify(timing)}\n`);
 }
 
-/** This script compiled to one module (in node_modules/.cache, beside the CLI's), as the readers ship. */
-async function compiled(): Promise<string> {
-  const esbuild = await import('esbuild');
-  const root = fileURLToPath(new URL('../..', import.meta.url));
-  const outfile = path.join(root, 'node_modules', '.cache', 'ladder-atlas', 'bench-read.mjs');
-  await esbuild.build({
-    entryPoints: [fileURLToPath(import.meta.url)],
-    outfile,
-    bundle: true,
-    banner: { js: "import { createRequire as __atlasRequire } from 'node:module'; const require = __atlasRequire(import.meta.url);" },
-    platform: 'node',
-    format: 'esm',
-    target: `node${process.versions.node.split('.')[0]}`,
-    logLevel: 'silent',
-  });
-  return outfile;
-}
-
 async function runAll(): Promise<void> {
   const names = Object.keys(CASES).filter((n) => !values.only || n.includes(values.only));
-  const run = values.tsx ? ['--import', 'tsx', fileURLToPath(import.meta.url)] : [await compiled()];
+  const run = values.tsx ? ['--import', 'tsx', fileURLToPath(import.meta.url)] : [await compileScript(import.meta.url, 'bench-read')];
   const rows: Timing[] = [];
   console.log(`Reading ${names.length} inputs of ${(BYTES / 1048576).toFixed(2)} MB or more, each in its own process (stopped after ${LIMIT_S} s), ${values.tsx ? 'through tsx' : 'compiled'}:\n`);
   for (const name of names) {
