@@ -515,18 +515,19 @@ class MarkdownBlocks {
   }
 
   /**
-   * `html` of a block given as its lines (`content.split('\n')`), and its content when there is one: an HTML block
-   * of a simple page comes as lines only, and what `html` asks of the content is asked of the lines (no pattern
-   * here spans a line end), without joining a 1 MB block into one string and splitting it again.
+   * `html` of a block given as its lines (`content.split('\n')`), and its content when the parser gave one (an HTML
+   * block of a simple page comes as lines only). Everything is asked of the lines (no pattern here spans a line end),
+   * without joining a 1 MB block into one string and splitting it again; the content only saves that join where
+   * the HTML reader needs the block whole.
    */
   private htmlBlock(span: LineSpan, content: string | null, lines: string[], into: Block[], open: DetailsBlock[]) {
-    if (/^[ \t]*<!--/.test(content ?? lines[0])) {
-      if (content !== null ? content.trimEnd().endsWith('-->') : lastText(lines).endsWith('-->')) {
+    if (/^[ \t]*<!--/.test(lines[0])) {
+      if (lastText(lines).endsWith('-->')) {
         into.push({ type: 'skipped', reason: 'HTML comment', ...span });
         return;
       }
       // Never closed: a rendered page shows nothing after it, yet its Markdown lines are read (nothing is lost).
-      if (content !== null ? !content.includes('-->') : !lines.some((l) => l.includes('-->'))) {
+      if (!lines.some((l) => l.includes('-->'))) {
         this.problems.push({
           line: span.fromLine, severity: 'warning',
           message: `HTML comment <!-- opened here is never closed, so the rendered page hides lines ${span.fromLine}–${span.toLine}; their Markdown is read as ladder text all the same: end the comment with -->, or remove the <!-- if the text below it belongs to the ladder`,
@@ -575,8 +576,7 @@ class MarkdownBlocks {
     into.push(...top);
     for (const d of open) d.toLine = Math.max(d.toLine, span.toLine);
     let balance = 0;
-    if (content !== null) balance = tagBalance(content, 'details');
-    else for (const l of lines) if (l.includes('<')) balance += tagBalance(l, 'details');
+    for (const l of lines) if (l.includes('<')) balance += tagBalance(l, 'details');
     if (balance > 0) {
       const opened = [...fragment].reverse().find((b): b is DetailsBlock => b.type === 'details');
       if (opened) open.push(opened);
