@@ -360,7 +360,12 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
 
   /** End line of each text line: up to the line before the next one starts, the last to the block's end. */
   function lineEnds(lines: TextLine[], toLine: number): number[] {
-    return lines.map((l, i) => (i + 1 < lines.length ? Math.max(l.line, lines[i + 1].line - 1) : Math.max(l.line, toLine)));
+    return lines.map((_, i) => lineEnd(lines, i, toLine));
+  }
+
+  /** End line of text line `i`: up to the line before the next one starts, the last to the block's end. */
+  function lineEnd(lines: TextLine[], i: number, toLine: number): number {
+    return i + 1 < lines.length ? Math.max(lines[i].line, lines[i + 1].line - 1) : Math.max(lines[i].line, toLine);
   }
 
   function pair(l: TextLine): { key: string; value: string } | null {
@@ -467,8 +472,7 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     let current: Pending | null = null;
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i];
-      // The line's end: up to the line before the next one starts, the last to the block's end (lineEnds, per line).
-      const end = i + 1 < lines.length ? Math.max(l.line, lines[i + 1].line - 1) : Math.max(l.line, b.toLine);
+      const end = lineEnd(lines, i, b.toLine);
       if (i === 0 && afterHeading && previous === afterHeading && b.lines.length === 1 && l.line <= afterHeading.toLine + 1
         && words(l.text) <= MAX_LABEL_WORDS && !/[.!?:;]$/.test(l.text)) {
         structure(l.line, end, 'section subtitle');
@@ -516,24 +520,16 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
 
   /** A list item's paragraph: one statement, with later lines continuing it or standing alone. */
   function bullet(p: ParagraphBlock) {
-    if (p.lines.length === 1) return oneLineBullet(p.lines[0], Math.max(p.lines[0].line, p.toLine));
+    // One line (most list items): its statement, without the pieces kept for continuation lines.
+    if (p.lines.length === 1) return void bulletHead(p.lines[0], Math.max(p.lines[0].line, p.toLine));
     const ends = lineEnds(p.lines, p.toLine);
-    const head = p.lines[0];
-    const kv = pair(head);
-    let last: Draft | null = null;
+    let last = bulletHead(p.lines[0], ends[0]);
     /** Pieces of the current statement, joined once at the end (a long run of lines stays linear). */
-    let pieces: string[] = [];
+    let pieces: string[] = last ? [last.text] : [];
     const close = () => {
       if (last && pieces.length > 1) last.text = normaliseSpace(pieces.join(' '));
       pieces = [];
     };
-    if (kv && intro && cellSection === null && !inDetails) {
-      const value = repair(kv.value).text;
-      push(head.line, ends[0], `${kv.key}: ${value}`, 'attribute', undefined, undefined, parseAttribute(kv.key, value, rules));
-    } else {
-      last = push(head.line, ends[0], head.text, inExample() ? 'example' : 'expectation', head.links, true);
-      pieces = [last.text];
-    }
     for (let i = 1; i < p.lines.length; i++) {
       const l = p.lines[i];
       if (labelLine(l, ends[i])) {
@@ -556,13 +552,15 @@ export function readBlocks(file: string, doc: BlockDocument, sourceLines: string
     close();
   }
 
-  /** `bullet` of a one-line paragraph (most list items): its one statement, without the walk over later lines. */
-  function oneLineBullet(head: TextLine, end: number) {
+  /** A list item's first line: an attribute in the page's intro (null), else the bullet's statement. */
+  function bulletHead(head: TextLine, end: number): Draft | null {
     const kv = pair(head);
     if (kv && intro && cellSection === null && !inDetails) {
       const value = repair(kv.value).text;
       push(head.line, end, `${kv.key}: ${value}`, 'attribute', undefined, undefined, parseAttribute(kv.key, value, rules));
-    } else push(head.line, end, head.text, inExample() ? 'example' : 'expectation', head.links, true);
+      return null;
+    }
+    return push(head.line, end, head.text, inExample() ? 'example' : 'expectation', head.links, true);
   }
 
   function details(b: DetailsBlock) {
