@@ -71,6 +71,23 @@ describe('classifyText with a model', () => {
   it('rejects a malformed model file naming the problems', () => {
     expect(() => parseClassifierModel({ classes: ['a'], bias: [0, 1], weights: { 'w:x': [3, 1] } })).toThrowError(/"words" is missing[\s\S]*"bias" must be 1 numbers, one per class \(got 2\)[\s\S]*"weights" › "w:x" must be pairs of class index \(0–0\) and weight/);
   });
+
+  it('names each feature whose weights are not pairs of a class index and a finite number, and only those', () => {
+    const text = readFileSync(dataPath('classifier-model.json'), 'utf8');
+    const good = JSON.parse(text);
+    const bad = (weights: Record<string, unknown>) => () => parseClassifierModel({ ...good, weights: { ...good.weights, ...weights } });
+    const feature = (name: string) => new RegExp(`"weights" › "${name}" must be pairs of class index`);
+    expect(bad({ 'w:a': [0, 'high'] })).toThrowError(feature('w:a'));
+    expect(bad({ 'w:b': [0, null] })).toThrowError(feature('w:b'));
+    expect(bad({ 'w:c': 0.5 })).toThrowError(feature('w:c'));
+    expect(bad({ 'w:d': [0, 0.5, 1] })).toThrowError(feature('w:d'));
+    expect(bad({ 'w:e': [1.5, 0.5] })).toThrowError(feature('w:e'));
+    expect(() => parseClassifierModel({ ...good, weights: [] })).toThrowError(/"weights" expected an object of feature/);
+    // The bundled model reads, with every weight where the file puts it.
+    const model = parseClassifierModel(text);
+    const [name, list] = Object.entries(good.weights as Record<string, number[]>)[0];
+    expect([...model.weights.get(name)!].filter((w) => w !== 0)).toEqual(list.filter((_, i) => i % 2 === 1).filter((w) => w !== 0));
+  });
 });
 
 describe('classifyAll with a model: overrides stay the final word', () => {
