@@ -5,7 +5,7 @@
  */
 import type { Statement } from '../types.ts';
 import { ladderKey, levelKey } from './level-keys.ts';
-import { rowNormalText } from './text.ts';
+import { MAX_WORD_NUMBERS, rowNormalText, rowNormalWords } from './text.ts';
 
 export interface SharedCount {
   a: string;
@@ -25,47 +25,51 @@ const SHINGLE = 3;
 
 /**
  * Shingle ids of each row's text: word 3-grams of its normalised words (a text of one or two words is one shingle
- * of itself), distinct, in order of first appearance. Words and shingles are numbered as they are first seen.
+ * of itself), distinct, in order of first appearance. Words are read by their numbers ({@link rowNormalWords}), and
+ * shingles numbered as they are first seen.
  */
 export function shingleIds(rows: readonly { readonly text: string }[]): { sets: Int32Array[]; count: number } {
-  const wordIds = new Map<string, number>();
+  /** Words past the numbers' bound (-1 in {@link rowNormalWords}), numbered here from MAX_WORD_NUMBERS + 1 up. */
+  const overflowIds = new Map<string, number>();
   const tripleIds = new Map<number, number>();
   const shortIds = new Map<string, number>();
   let next = 0;
   const ids: number[] = [];
-  const words: number[] = [];
+  let words: Int32Array = new Int32Array(64);
   /** The text each shingle was last seen in (distinct shingles per text in linear time). */
   const lastText: number[] = [];
   const sets = rows.map((row, t) => {
-    words.length = 0;
-    const norm = rowNormalText(row);
-    for (let i = 0; i < norm.length; ) {
-      let end = norm.indexOf(' ', i);
-      if (end < 0) end = norm.length;
-      if (end > i) {
-        const w = norm.slice(i, end);
-        let id = wordIds.get(w);
-        if (id === undefined) wordIds.set(w, (id = wordIds.size));
-        words.push(id);
+    const nw = rowNormalWords(row);
+    const n = nw.ids.length;
+    let overflow = false;
+    if (n > words.length) words = new Int32Array(Math.max(n, words.length * 2));
+    for (let i = 0; i < n; i++) {
+      let id = nw.ids[i];
+      if (id < 0) {
+        const w = rowNormalText(row).slice(nw.starts[i], nw.ends[i]);
+        id = overflowIds.get(w) ?? -1;
+        if (id < 0) overflowIds.set(w, (id = MAX_WORD_NUMBERS + 1 + overflowIds.size));
+        overflow = true;
       }
-      i = end + 1;
+      words[i] = id;
     }
     ids.length = 0;
-    if (words.length < SHINGLE) {
-      if (!words.length) return new Int32Array(0);
-      const key = words.join(' ');
+    if (n < SHINGLE) {
+      if (!n) return new Int32Array(0);
+      const key = n === 1 ? `${words[0]}` : `${words[0]} ${words[1]}`;
       let id = shortIds.get(key);
       if (id === undefined) shortIds.set(key, (id = next++));
       return Int32Array.of(id);
     }
-    for (let i = 0; i + SHINGLE <= words.length; i++) {
-      // Three word ids in one exact number while the vocabulary stays under 2^17 words; a string key beyond.
-      const key = wordIds.size < 131072 ? (words[i] * 131072 + words[i + 1]) * 131072 + words[i + 2] : NaN;
-      let id = Number.isNaN(key) ? shortIds.get(`${words[i]} ${words[i + 1]} ${words[i + 2]}`) : tripleIds.get(key);
+    for (let i = 0; i + SHINGLE <= n; i++) {
+      // Three word numbers (each under 2^17) in one exact integer; a string key for a shingle with a word past the bound.
+      const exact = !overflow || (words[i] <= MAX_WORD_NUMBERS && words[i + 1] <= MAX_WORD_NUMBERS && words[i + 2] <= MAX_WORD_NUMBERS);
+      const key = exact ? (words[i] * 131072 + words[i + 1]) * 131072 + words[i + 2] : NaN;
+      let id = exact ? tripleIds.get(key) : shortIds.get(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
       if (id === undefined) {
         id = next++;
-        if (Number.isNaN(key)) shortIds.set(`${words[i]} ${words[i + 1]} ${words[i + 2]}`, id);
-        else tripleIds.set(key, id);
+        if (exact) tripleIds.set(key, id);
+        else shortIds.set(`${words[i]} ${words[i + 1]} ${words[i + 2]}`, id);
       }
       if (lastText[id] !== t) (lastText[id] = t), ids.push(id);
     }
