@@ -31,7 +31,7 @@ const SHINGLE = 3;
 export function shingleIds(rows: readonly { readonly text: string }[]): { sets: Int32Array[]; count: number } {
   /** Words past the numbers' bound (-1 in {@link rowNormalWords}), numbered here from MAX_WORD_NUMBERS + 1 up. */
   const overflowIds = new Map<string, number>();
-  const tripleIds = new Map<number, number>();
+  const triples = new TripleTable();
   const shortIds = new Map<string, number>();
   let next = 0;
   const ids: number[] = [];
@@ -41,7 +41,6 @@ export function shingleIds(rows: readonly { readonly text: string }[]): { sets: 
   const sets = rows.map((row, t) => {
     const nw = rowNormalWords(row);
     const n = nw.ids.length;
-    let overflow = false;
     if (n > words.length) words = new Int32Array(Math.max(n, words.length * 2));
     for (let i = 0; i < n; i++) {
       let id = nw.ids[i];
@@ -49,7 +48,6 @@ export function shingleIds(rows: readonly { readonly text: string }[]): { sets: 
         const w = rowNormalText(row).slice(nw.starts[i], nw.ends[i]);
         id = overflowIds.get(w) ?? -1;
         if (id < 0) overflowIds.set(w, (id = MAX_WORD_NUMBERS + 1 + overflowIds.size));
-        overflow = true;
       }
       words[i] = id;
     }
@@ -62,20 +60,54 @@ export function shingleIds(rows: readonly { readonly text: string }[]): { sets: 
       return Int32Array.of(id);
     }
     for (let i = 0; i + SHINGLE <= n; i++) {
-      // Three word numbers (each under 2^17) in one exact integer; a string key for a shingle with a word past the bound.
-      const exact = !overflow || (words[i] <= MAX_WORD_NUMBERS && words[i + 1] <= MAX_WORD_NUMBERS && words[i + 2] <= MAX_WORD_NUMBERS);
-      const key = exact ? (words[i] * 131072 + words[i + 1]) * 131072 + words[i + 2] : NaN;
-      let id = exact ? tripleIds.get(key) : shortIds.get(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
-      if (id === undefined) {
-        id = next++;
-        if (exact) tripleIds.set(key, id);
-        else shortIds.set(`${words[i]} ${words[i + 1]} ${words[i + 2]}`, id);
-      }
+      const id = triples.idOf(words[i], words[i + 1], words[i + 2], next);
+      if (id === next) next++;
       if (lastText[id] !== t) (lastText[id] = t), ids.push(id);
     }
     return Int32Array.from(ids);
   });
   return { sets, count: next };
+}
+
+/**
+ * Shingle ids by their three word numbers: an open-addressing table of integer triples (a map keyed by one number
+ * made of the three held a heap number per key and hashed it as a double).
+ */
+class TripleTable {
+  private keys = new Int32Array(3 * 1024);
+  private ids = new Int32Array(1024).fill(-1);
+  private size = 0;
+
+  /** The id of the triple; when it has none, `fresh` becomes its id (the caller knows by getting `fresh` back). */
+  idOf(a: number, b: number, c: number, fresh: number): number {
+    const mask = this.ids.length - 1;
+    for (let slot = hash(a, b, c) & mask; ; slot = (slot + 1) & mask) {
+      const id = this.ids[slot];
+      if (id < 0) {
+        this.keys[3 * slot] = a;
+        this.keys[3 * slot + 1] = b;
+        this.keys[3 * slot + 2] = c;
+        this.ids[slot] = fresh;
+        if (++this.size * 2 > this.ids.length) this.grow();
+        return fresh;
+      }
+      if (this.keys[3 * slot] === a && this.keys[3 * slot + 1] === b && this.keys[3 * slot + 2] === c) return id;
+    }
+  }
+
+  private grow(): void {
+    const { keys, ids } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.ids = new Int32Array(ids.length * 2).fill(-1);
+    this.size = 0;
+    for (let slot = 0; slot < ids.length; slot++) if (ids[slot] >= 0) this.idOf(keys[3 * slot], keys[3 * slot + 1], keys[3 * slot + 2], ids[slot]);
+  }
+}
+
+function hash(a: number, b: number, c: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77) ^ Math.imul(c + 0x165667b1, 0xc2b2ae3d);
+  h ^= h >>> 15;
+  return Math.imul(h, 0x2c1b3c6d) ^ (h >>> 13);
 }
 
 /** Rows holding each shingle (ascending), as one flat array with offsets: `rows[start[g] .. start[g + 1])`. */

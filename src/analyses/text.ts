@@ -33,7 +33,7 @@ export interface NormalWords {
 
 /** A number for each distinct word of normalised text, 0, 1, 2… in order of first sight, the same for the whole process (bounded). */
 const wordNumbers = new Map<string, number>();
-/** Numbers stay under 2^17 (three of them make one exact integer key: see shared-statements.ts). */
+/** The numbers' bound (a long-lived process keeps the table; beyond it a word has none, -1). */
 export const MAX_WORD_NUMBERS = 131_071;
 
 /** The number of a word of normalised text (given when first seen, unless `add` is false); -1 when it has none. */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { sharedStatements } from '../../src/analyses/shared-statements.ts';
+import { sharedStatements, shingleIds } from '../../src/analyses/shared-statements.ts';
 import { sharedLinks } from '../../src/analyses/place-levels.ts';
 import { DEFAULT_CALIBRATION } from '../../src/analyses/calibrate-levels.ts';
 import { row } from './seed-analysis.ts';
-import { normalWordNumber } from '../../src/analyses/text.ts';
+import { normalWordNumber, normaliseText } from '../../src/analyses/text.ts';
+import { bundled } from '../helpers.ts';
 
 const SAME = 'I lead by example and hold my peers and teams to a high bar of quality.';
 const ALMOST = 'I lead by example and hold my peers and my teams to a high bar of quality.';
@@ -37,6 +38,27 @@ describe('sharedStatements(statements)', () => {
     // words not seen before now have no number; short ones (I, my, to, a…) still have theirs
     expect(normalWordNumber('mentorz')).toBe(-1);
     expect(sharedStatements(rowsOf('z'))).toEqual(before);
+  });
+});
+
+describe('shingleIds(rows)', () => {
+  it("numbers every bundled statement's shingles as a map of the words' texts does", () => {
+    const rows = bundled().statements;
+    const ids = new Map<string, number>();
+    const expected = rows.map((r) => {
+      const ws = normaliseText(r.text).split(' ').filter(Boolean);
+      const keys = ws.length < 3 ? (ws.length ? [ws.join(' ')] : []) : ws.slice(2).map((_, i) => ws.slice(i, i + 3).join(' '));
+      const set: number[] = [];
+      for (const k of keys) {
+        if (!ids.has(k)) ids.set(k, ids.size);
+        if (!set.includes(ids.get(k)!)) set.push(ids.get(k)!);
+      }
+      return set;
+    });
+    const { sets, count } = shingleIds(rows);
+    expect(count).toBe(ids.size);
+    expect(count).toBeGreaterThan(5000);
+    expect(sets.map((s) => [...s])).toEqual(expected);
   });
 });
 
