@@ -1,9 +1,9 @@
 /** Cap notes: "expectations for X do not go up beyond L5" — competency X carries over, it is not missing. */
 import type { ClassifiedStatement } from '../types.ts';
-import { findCueHitsNormalised } from './statement-evidence.ts';
-import type { ScaleCues } from './scale-cues.ts';
+import { findCueHitsInWords } from './statement-evidence.ts';
+import type { ScaleCue, ScaleCues } from './scale-cues.ts';
 import { stem } from '../text/index.ts';
-import { contentTokens, rowNormalText } from './text.ts';
+import { contentTokens, rowNormalText, rowNormalWords } from './text.ts';
 import type { CapNote } from './types.ts';
 
 /** The part of a taxonomy the analyses read. */
@@ -50,17 +50,26 @@ function namesOf(taxonomy: TaxonomyLike) {
   return names;
 }
 
+const patterns = new WeakMap<ScaleCues['capNotes'], ScaleCue[]>();
+
+/** The cap-note phrases as one cue list (one per lexicon, so that it is compiled once). */
+function capPattern(capNotes: ScaleCues['capNotes']): ScaleCue[] {
+  let pattern = patterns.get(capNotes);
+  if (!pattern) patterns.set(capNotes, (pattern = [{ id: 'cap', dimension: 'none', value: 1, weight: 1, phrases: capNotes.patterns }]));
+  return pattern;
+}
+
 /** Find cap notes among statements (any kind, usually `note`). */
 export function findCapNotes(statements: readonly ClassifiedStatement[], opts: { scaleCues: ScaleCues; taxonomy?: TaxonomyLike }): CapNote[] {
   const { patterns, levelPattern } = opts.scaleCues.capNotes;
   if (!patterns.length) return [];
-  const pattern = [{ id: 'cap', dimension: 'none', value: 1, weight: 1, phrases: patterns }];
+  const pattern = capPattern(opts.scaleCues.capNotes);
   const levelRe = new RegExp(levelPattern, 'i');
   const out: CapNote[] = [];
   for (const s of statements) {
     if (s.kind === 'placeholder') continue;
     const norm = rowNormalText(s);
-    const hit = findCueHitsNormalised(norm, pattern)[0];
+    const hit = findCueHitsInWords(norm, rowNormalWords(s), pattern)[0];
     if (!hit) continue;
     const after = norm.slice(hit.end);
     const lvl = levelRe.exec(after) ?? levelRe.exec(s.text);

@@ -4,6 +4,7 @@
  */
 import { escapeRegExp } from '../text/index.ts';
 import { interpolateLog } from './interpolate-log.ts';
+import { type NormalWords, normalWordNumber } from './text.ts';
 
 /** The `durations` block of data/scale-cues.json. */
 export interface DurationRule {
@@ -84,13 +85,38 @@ function unitTest(rule: DurationRule): RegExp {
   return re;
 }
 
+const unitNumbers = new WeakMap<DurationRule, Set<number> | null>();
+
+/**
+ * The numbers ({@link normalWordNumber}) of the unit words, when each is one word (no space, not empty): a text then has
+ * a unit word when one of its words has one of these numbers. Null otherwise (memoised per rule).
+ */
+function unitWordNumbers(rule: DurationRule): Set<number> | null {
+  let set = unitNumbers.get(rule);
+  if (set === undefined) {
+    const units = Object.keys(rule.units);
+    const ids = units.every((u) => u !== '' && !u.includes(' ')) ? units.map((u) => normalWordNumber(u)) : [-1];
+    unitNumbers.set(rule, (set = ids.includes(-1) ? null : new Set(ids)));
+  }
+  return set;
+}
+
+/** Whether the text holds a unit word: by its words' numbers when given, else by {@link unitTest}. */
+function mayHaveUnit(norm: string, rule: DurationRule, words: NormalWords | undefined): boolean {
+  const units = words ? unitWordNumbers(rule) : null;
+  if (!words || !units) return unitTest(rule).test(norm);
+  for (let i = 0; i < words.ids.length; i++) if (units.has(words.ids[i])) return true;
+  return false;
+}
+
 /**
  * Spans of time in normalised text ("a few weeks to a couple of months", "two to four quarters", "a sprint or two",
  * "6 12 months" from "6-12 months", "days to weeks"), each read at its upper end. Spans followed by an ignoreAfter word
- * ("years of experience") or preceded by an ignoreBefore word ("every two weeks") are left out.
+ * ("years of experience") or preceded by an ignoreBefore word ("every two weeks") are left out. `words`: the
+ * {@link NormalWords} of `norm`, when the caller has them (the unit words are then looked for by number).
  */
-export function findDurations(norm: string, rule: DurationRule): DurationHit[] {
-  if (!unitTest(rule).test(norm)) return [];
+export function findDurations(norm: string, rule: DurationRule, words?: NormalWords): DurationHit[] {
+  if (!mayHaveUnit(norm, rule, words)) return [];
   const ts = tokens(norm);
   const isUnit = (i: number) => i >= 0 && i < ts.length && Object.hasOwn(rule.units, ts[i].word);
   const out: DurationHit[] = [];

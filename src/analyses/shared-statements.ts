@@ -5,7 +5,7 @@
  */
 import type { Statement } from '../types.ts';
 import { ladderKey, levelKey } from './level-keys.ts';
-import { rowNormalText } from './text.ts';
+import { MAX_WORD_NUMBERS, rowNormalText, rowNormalWords } from './text.ts';
 
 export interface SharedCount {
   a: string;
@@ -25,53 +25,89 @@ const SHINGLE = 3;
 
 /**
  * Shingle ids of each row's text: word 3-grams of its normalised words (a text of one or two words is one shingle
- * of itself), distinct, in order of first appearance. Words and shingles are numbered as they are first seen.
+ * of itself), distinct, in order of first appearance. Words are read by their numbers ({@link rowNormalWords}), and
+ * shingles numbered as they are first seen.
  */
 export function shingleIds(rows: readonly { readonly text: string }[]): { sets: Int32Array[]; count: number } {
-  const wordIds = new Map<string, number>();
-  const tripleIds = new Map<number, number>();
+  /** Words past the numbers' bound (-1 in {@link rowNormalWords}), numbered here from MAX_WORD_NUMBERS + 1 up. */
+  const overflowIds = new Map<string, number>();
+  const triples = new TripleTable();
   const shortIds = new Map<string, number>();
   let next = 0;
   const ids: number[] = [];
-  const words: number[] = [];
+  let words: Int32Array = new Int32Array(64);
   /** The text each shingle was last seen in (distinct shingles per text in linear time). */
   const lastText: number[] = [];
   const sets = rows.map((row, t) => {
-    words.length = 0;
-    const norm = rowNormalText(row);
-    for (let i = 0; i < norm.length; ) {
-      let end = norm.indexOf(' ', i);
-      if (end < 0) end = norm.length;
-      if (end > i) {
-        const w = norm.slice(i, end);
-        let id = wordIds.get(w);
-        if (id === undefined) wordIds.set(w, (id = wordIds.size));
-        words.push(id);
+    const nw = rowNormalWords(row);
+    const n = nw.ids.length;
+    if (n > words.length) words = new Int32Array(Math.max(n, words.length * 2));
+    for (let i = 0; i < n; i++) {
+      let id = nw.ids[i];
+      if (id < 0) {
+        const w = rowNormalText(row).slice(nw.starts[i], nw.ends[i]);
+        id = overflowIds.get(w) ?? -1;
+        if (id < 0) overflowIds.set(w, (id = MAX_WORD_NUMBERS + 1 + overflowIds.size));
       }
-      i = end + 1;
+      words[i] = id;
     }
     ids.length = 0;
-    if (words.length < SHINGLE) {
-      if (!words.length) return new Int32Array(0);
-      const key = words.join(' ');
+    if (n < SHINGLE) {
+      if (!n) return new Int32Array(0);
+      const key = n === 1 ? `${words[0]}` : `${words[0]} ${words[1]}`;
       let id = shortIds.get(key);
       if (id === undefined) shortIds.set(key, (id = next++));
       return Int32Array.of(id);
     }
-    for (let i = 0; i + SHINGLE <= words.length; i++) {
-      // Three word ids in one exact number while the vocabulary stays under 2^17 words; a string key beyond.
-      const key = wordIds.size < 131072 ? (words[i] * 131072 + words[i + 1]) * 131072 + words[i + 2] : NaN;
-      let id = Number.isNaN(key) ? shortIds.get(`${words[i]} ${words[i + 1]} ${words[i + 2]}`) : tripleIds.get(key);
-      if (id === undefined) {
-        id = next++;
-        if (Number.isNaN(key)) shortIds.set(`${words[i]} ${words[i + 1]} ${words[i + 2]}`, id);
-        else tripleIds.set(key, id);
-      }
+    for (let i = 0; i + SHINGLE <= n; i++) {
+      const id = triples.idOf(words[i], words[i + 1], words[i + 2], next);
+      if (id === next) next++;
       if (lastText[id] !== t) (lastText[id] = t), ids.push(id);
     }
     return Int32Array.from(ids);
   });
   return { sets, count: next };
+}
+
+/**
+ * Shingle ids by their three word numbers: an open-addressing table of integer triples (a map keyed by one number
+ * made of the three held a heap number per key and hashed it as a double).
+ */
+class TripleTable {
+  private keys = new Int32Array(3 * 1024);
+  private ids = new Int32Array(1024).fill(-1);
+  private size = 0;
+
+  /** The id of the triple; when it has none, `fresh` becomes its id (the caller knows by getting `fresh` back). */
+  idOf(a: number, b: number, c: number, fresh: number): number {
+    const mask = this.ids.length - 1;
+    for (let slot = hash(a, b, c) & mask; ; slot = (slot + 1) & mask) {
+      const id = this.ids[slot];
+      if (id < 0) {
+        this.keys[3 * slot] = a;
+        this.keys[3 * slot + 1] = b;
+        this.keys[3 * slot + 2] = c;
+        this.ids[slot] = fresh;
+        if (++this.size * 2 > this.ids.length) this.grow();
+        return fresh;
+      }
+      if (this.keys[3 * slot] === a && this.keys[3 * slot + 1] === b && this.keys[3 * slot + 2] === c) return id;
+    }
+  }
+
+  private grow(): void {
+    const { keys, ids } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.ids = new Int32Array(ids.length * 2).fill(-1);
+    this.size = 0;
+    for (let slot = 0; slot < ids.length; slot++) if (ids[slot] >= 0) this.idOf(keys[3 * slot], keys[3 * slot + 1], keys[3 * slot + 2], ids[slot]);
+  }
+}
+
+function hash(a: number, b: number, c: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77) ^ Math.imul(c + 0x165667b1, 0xc2b2ae3d);
+  h ^= h >>> 15;
+  return Math.imul(h, 0x2c1b3c6d) ^ (h >>> 13);
 }
 
 /** Rows holding each shingle (ascending), as one flat array with offsets: `rows[start[g] .. start[g + 1])`. */

@@ -1,9 +1,9 @@
 /** Scale evidence in one statement: cue phrases and parsed attribute values → values on the 1–7 scale. */
 import type { Statement } from '../types.ts';
-import { compileCues, wordShape, type AttributeRule, type ScaleCue, type ScaleCues } from './scale-cues.ts';
+import { compileCues, type CueNode, wordShape, type AttributeRule, type ScaleCue, type ScaleCues } from './scale-cues.ts';
 import type { ScaleEvidence } from './types.ts';
 import { KIND_WEIGHTS } from './kind-weights.ts';
-import { normaliseText, rowNormalText } from './text.ts';
+import { type NormalWords, normaliseText, normalWordNumber, rowNormalText, rowNormalWords } from './text.ts';
 import { interpolateLog } from './interpolate-log.ts';
 import { findDurations, monthsOf } from './durations.ts';
 import { ignoredBySection, isTitleCell, NO_SECTION_RULES, sectionAttribute } from './section-rules.ts';
@@ -58,6 +58,67 @@ export function findCueHitsNormalised(norm: string, cues: ScaleCue[]): Hit[] {
   return out;
 }
 
+/** A cue trie ({@link compileCues}) with each word by its {@link normalWordNumber}. */
+interface NumberedNode {
+  next: Map<number, NumberedNode> | null;
+  cue: ScaleCue | null;
+}
+
+const numberedTries = new WeakMap<ScaleCue[], NumberedNode | null>();
+
+/** The cues' trie by word numbers (memoised per cue list); null when some word of it could not be numbered. */
+function numberedTrie(cues: ScaleCue[]): NumberedNode | null {
+  let trie = numberedTries.get(cues);
+  if (trie === undefined) {
+    const copy = (node: CueNode): NumberedNode | null => {
+      const out: NumberedNode = { next: null, cue: node.cue };
+      if (node.next) {
+        out.next = new Map();
+        for (const [word, child] of node.next) {
+          const id = normalWordNumber(word);
+          const c = id < 0 ? null : copy(child);
+          if (!c) return null;
+          out.next.set(id, c);
+        }
+      }
+      return out;
+    };
+    numberedTries.set(cues, (trie = copy(compileCues(cues).root)));
+  }
+  return trie;
+}
+
+/**
+ * {@link findCueHitsNormalised} of a text given with its words ({@link normalWords} of `norm`): the same hits, the
+ * words looked up by number.
+ */
+export function findCueHitsInWords(norm: string, words: NormalWords, cues: ScaleCue[]): Hit[] {
+  const trie = numberedTrie(cues);
+  if (!trie) return findCueHitsNormalised(norm, cues);
+  const out: Hit[] = [];
+  const first = trie.next;
+  if (!first) return out;
+  const { ids, starts, ends } = words;
+  const n = ids.length;
+  for (let w = 0; w < n; ) {
+    let node = ids[w] < 0 ? undefined : first.get(ids[w]);
+    let best: ScaleCue | null = null;
+    let bestWord = -1;
+    let at = w;
+    while (node) {
+      if (node.cue) (best = node.cue), (bestWord = at);
+      if (!node.next || at + 1 >= n) break;
+      at++;
+      node = ids[at] < 0 ? undefined : node.next.get(ids[at]);
+    }
+    if (best) {
+      out.push({ cue: best, start: starts[w], end: ends[bestWord], match: norm.slice(starts[w], ends[bestWord]) });
+      w = bestWord + 1;
+    } else w++;
+  }
+  return out;
+}
+
 /** Read a number range from attribute text when the ingestion did not: "6-12 months", "Team (5-15)", "2 cycles". */
 export function parseRange(text: string): { min: number; max: number; unit?: string } | null {
   const m = /(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*\+?\s*([a-z]+)?/i.exec(text) ?? /(\d+(?:\.\d+)?)\s*\+?\s*([a-z]+)?/i.exec(text);
@@ -107,14 +168,14 @@ function attributeCues(rule: AttributeRule, cues: ScaleCues): ScaleCue[] {
 
 const dampenerCues = new WeakMap<ScaleCues, ScaleCue[]>();
 
-/** Offset of the first dampener phrase in normalised text, or Infinity. */
-function dampenerStart(norm: string, cues: ScaleCues): number {
+/** Offset of the first dampener phrase in normalised text (its words given), or Infinity. */
+function dampenerStart(norm: string, words: NormalWords, cues: ScaleCues): number {
   let list = dampenerCues.get(cues);
   if (!list) {
     list = [{ id: 'dampener', dimension: 'none', value: 1, weight: 0, phrases: cues.dampeners.phrases }];
     dampenerCues.set(cues, list);
   }
-  const hits = findCueHitsNormalised(norm, list);
+  const hits = findCueHitsInWords(norm, words, list);
   return hits.length ? hits[0].start : Infinity;
 }
 
@@ -155,11 +216,12 @@ export function statementEvidence(s: Statement, cues: ScaleCues): ScaleEvidence[
     return out;
   }
   const norm = rowNormalText(s);
-  const damp = dampenerStart(norm, cues);
+  const words = rowNormalWords(s);
+  const damp = dampenerStart(norm, words, cues);
   // A time span is read as a number ("two to four quarters"); cue phrases inside it ("four quarters") give way.
-  const spans = cues.durations ? findDurations(norm, cues.durations) : [];
+  const spans = cues.durations ? findDurations(norm, cues.durations, words) : [];
   for (const d of spans) push('duration', cues.durations!.dimension, d.match, d.value, cues.durations!.weight);
-  for (const h of findCueHitsNormalised(norm, cues.cues)) {
+  for (const h of findCueHitsInWords(norm, words, cues.cues)) {
     if (spans.some((d) => h.start < d.end && d.start < h.end)) continue;
     const factor = h.start > damp && cues.dampeners.dimensions.includes(h.cue.dimension) ? cues.dampeners.factor : 1;
     const cap = qualifierCap(norm, h, cues);
@@ -175,9 +237,19 @@ export function statementEvidence(s: Statement, cues: ScaleCues): ScaleEvidence[
 function qualifierCap(norm: string, h: Hit, cues: ScaleCues): { max: number; word: string } | null {
   for (const q of cues.qualifiers ?? []) {
     if (!q.dimensions.includes(h.cue.dimension) || h.cue.value <= q.max) continue;
-    const next = norm.slice(h.end, h.end + 24 * q.window).split(' ').filter(Boolean).slice(0, q.window);
-    const word = next.find((w) => q.after.includes(w));
-    if (word) return { max: q.max, word };
+    // the first `window` words of the next 24 × window characters (the last one maybe cut short), as split(' ') gives them
+    const next = norm.slice(h.end, h.end + 24 * q.window);
+    let seen = 0;
+    for (let i = 0; i < next.length && seen < q.window; ) {
+      let end = next.indexOf(' ', i);
+      if (end < 0) end = next.length;
+      if (end > i) {
+        const word = next.slice(i, end);
+        if (q.after.includes(word)) return { max: q.max, word };
+        seen++;
+      }
+      i = end + 1;
+    }
   }
   return null;
 }

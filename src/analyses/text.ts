@@ -20,7 +20,64 @@ const STOP = new Set(
   'a an and are as at be by for from i in is it its of on or our so that the their them they this to we with my me am was were has have had can will not but into over who what which when where while than then also'.split(' '),
 );
 
-const normalised = new WeakMap<object, string>();
+/**
+ * The words of a normalised text (single spaces between them): each word's number ({@link normalWordNumber}, -1 past
+ * the numbers' bound) and where it starts and ends in the text. Cue phrases and shingles are then matched by number,
+ * without cutting every word out of the text and hashing it again for each reader.
+ */
+export interface NormalWords {
+  readonly ids: Int32Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+/** A number for each distinct word of normalised text, 0, 1, 2… in order of first sight, the same for the whole process (bounded). */
+const wordNumbers = new Map<string, number>();
+/** The numbers' bound (a long-lived process keeps the table; beyond it a word has none, -1). */
+export const MAX_WORD_NUMBERS = 131_071;
+
+/** The number of a word of normalised text (given when first seen, unless `add` is false); -1 when it has none. */
+export function normalWordNumber(word: string, add = true): number {
+  let n = wordNumbers.get(word);
+  if (n === undefined) {
+    if (!add || wordNumbers.size >= MAX_WORD_NUMBERS) return -1;
+    wordNumbers.set(word, (n = wordNumbers.size));
+  }
+  return n;
+}
+
+/** The {@link NormalWords} of a text already normalised ({@link normaliseText}). */
+export function normalWords(norm: string): NormalWords {
+  let count = norm.length ? 1 : 0;
+  for (let i = norm.indexOf(' '); i >= 0; i = norm.indexOf(' ', i + 1)) count++;
+  const ids = new Int32Array(count);
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  let w = 0;
+  for (let i = 0; w < count; w++) {
+    let end = norm.indexOf(' ', i);
+    if (end < 0) end = norm.length;
+    starts[w] = i;
+    ends[w] = end;
+    ids[w] = normalWordNumber(norm.slice(i, end));
+    i = end + 1;
+  }
+  return { ids, starts, ends };
+}
+
+/** A row's normalised text, and its words once asked for (one entry per row for both). */
+interface NormalRow {
+  text: string;
+  words: NormalWords | undefined;
+}
+
+const normalised = new WeakMap<object, NormalRow>();
+
+function normalRow(row: { readonly text: string }): NormalRow {
+  let out = normalised.get(row);
+  if (out === undefined) normalised.set(row, (out = { text: normaliseText(row.text), words: undefined }));
+  return out;
+}
 
 /**
  * {@link normaliseText} of a row's text, worked out once per row object (several analyses read every statement's
@@ -28,9 +85,13 @@ const normalised = new WeakMap<object, string>();
  * are for any reader of real ladders, where texts rarely repeat.
  */
 export function rowNormalText(row: { readonly text: string }): string {
-  let out = normalised.get(row);
-  if (out === undefined) normalised.set(row, (out = normaliseText(row.text)));
-  return out;
+  return normalRow(row).text;
+}
+
+/** {@link normalWords} of a row's normalised text, worked out once per row object, like {@link rowNormalText}. */
+export function rowNormalWords(row: { readonly text: string }): NormalWords {
+  const r = normalRow(row);
+  return (r.words ??= normalWords(r.text));
 }
 
 /** Content words: stop words and one-letter words removed, stemmed. */

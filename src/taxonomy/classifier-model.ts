@@ -140,17 +140,21 @@ export function modelLogits(
   lexicon: ReadonlyMap<string, number>,
   prior: ReadonlyMap<string, number>,
 ): number[] {
-  const logits = model.bias.slice();
+  // A list of unboxed numbers: the model's bias as parsed is a list of any values, where every sum stored back
+  // into it was a new heap number (a few hundred per statement, the largest allocation of classifying).
+  const { bias } = model;
+  const logits: number[] = [];
+  for (let k = 0; k < bias.length; k++) logits.push(bias[k]);
   const at = classIndex(model);
-  // in that order; a class without cues or prior adds nothing
-  for (const [id, score] of lexicon) {
+  // in that order; a class without cues or prior adds nothing (forEach: no entry pair made per entry)
+  lexicon.forEach((score, id) => {
     const k = at.get(id);
     if (k !== undefined) logits[k] += model.lexicon * score;
-  }
-  for (const [id, share] of prior) {
+  });
+  prior.forEach((share, id) => {
     const k = at.get(id);
     if (k !== undefined) logits[k] += model.prior * share;
-  }
+  });
   const { start, kind, weight } = index;
   for (const r of ranks) for (let i = start[r]; i < start[r + 1]; i++) logits[kind[i]] += weight[i];
   return logits;

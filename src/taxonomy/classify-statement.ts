@@ -2,7 +2,7 @@ import { compileCues, type CueEntry } from './compile-cues.ts';
 import { descriptionMatches } from './description-match.ts';
 import { matchPhrases, type PhraseMatch } from './match-phrases.ts';
 import { sectionPrior } from './section-prior.ts';
-import { compareText, splitText, tokenise, type RowWords } from '../text/index.ts';
+import { compareText, sortSmall, splitText, tokenise, type RowWords } from '../text/index.ts';
 import { type ClassifierModel, calibrate, modelFits, modelLogits, softmax } from './classifier-model.ts';
 import { type FeatureIndex, featureIndex, featureWeight, knownRanks } from './known-features.ts';
 import type { Classification, CompetencyScore, CueHit, FeatureHit } from '../types.ts';
@@ -63,7 +63,7 @@ export function classifyWords(text: string, split: RowWords, options: ClassifyTe
   const found = priors && section ? sectionPrior(section, priors) : null;
   const known = found ? found.competencies.filter((c) => order.has(c.id)) : [];
   const prior: Classification['why']['prior'] = found && section ? { section, competencies: known.map((c) => ({ id: c.id, score: round(c.score) })) } : undefined;
-  if (cues.length > 1) cues.sort(cueOrder(order));
+  if (cues.length > 1) sortSmall(cues, cueOrder(order));
   if (model && modelFits(model, taxonomy)) {
     return classifyWithModel(text, { section, model, order, cues, raw, known, split, prior: prior && known.length ? prior : undefined });
   }

@@ -1,6 +1,6 @@
 import type { ClassifierModel } from './classifier-model.ts';
 import type { RowWords, stemNumber } from '../text/index.ts';
-import { compiledWords, featureSet, type FeatureOptions, type FeatureSet, verbObjectOf } from './model-features.ts';
+import { compiledWords, featureSet, type FeatureOptions, type FeatureSet, verbObjectAt } from './model-features.ts';
 
 /**
  * The model's features, read once per model for fast classifying: the non-zero weights of every feature packed
@@ -148,12 +148,14 @@ export function knownRanks(model: ClassifierModel, text: string, section: string
     previous = id;
   }
   if (kinds.includes('verb')) {
-    const vo = verbObjectOf(raws, stems, model.words);
-    const verb = vo ? stemId.get(vo.verb) : undefined;
+    // the verb's and objects' ids looked up as the words' above (by stem number when the split has them)
+    const idAt = (j: number) => (numbers ? idByNumber(index, numbers[j], stems[j]) : stemId.get(stems[j]));
+    const vo = verbObjectAt(raws, stems, model.words);
+    const verb = vo ? idAt(vo.verb) : undefined;
     if (vo && verb !== undefined && stop[verb] === 0) {
       if (index.verbRank[verb] >= 0) found.push(index.verbRank[verb]);
-      for (const o of vo.object) {
-        const object = stemId.get(o);
+      for (const j of vo.object) {
+        const object = idAt(j);
         const rank = object === undefined ? undefined : index.verbObjectRank.get(verb * S + object);
         if (rank !== undefined) found.push(rank);
       }

@@ -1,4 +1,4 @@
-import { tokenise, type stemNumber } from '../text/index.ts';
+import { sortSmall, tokenise, type stemNumber } from '../text/index.ts';
 
 /** A phrase compiled to stems, carrying whatever the caller attaches. */
 export interface CompiledPhrase<T> {
@@ -56,16 +56,22 @@ export function matchPhrases<T>(tokens: readonly string[], index: PhraseIndex<T>
   }
   // No two matches share a word (the usual case): every one counts, already in order.
   if (!overlap) return found;
-  const lengths = [...new Set(found.map((m) => m.length))].sort((a, b) => b - a);
-  const claimed = new Array<boolean>(tokens.length).fill(false);
+  // the distinct lengths, longest first
+  const lengths: number[] = [];
+  for (const m of found) if (!lengths.includes(m.length)) lengths.push(m.length);
+  sortSmall(lengths, (a, b) => b - a);
+  const claimed = new Uint8Array(tokens.length);
   const kept: PhraseMatch<T>[] = [];
   for (const length of lengths) {
-    const group = found.filter((m) => m.length === length && !overlaps(m, claimed));
-    for (const m of group) for (let k = m.start; k < m.start + m.length; k++) claimed[k] = true;
-    kept.push(...group);
+    // the matches of this length whose words no longer match claimed, then their words claimed
+    const from = kept.length;
+    for (const m of found) if (m.length === length && !overlaps(m, claimed)) kept.push(m);
+    for (let g = from; g < kept.length; g++) for (let k = kept[g].start; k < kept[g].start + length; k++) claimed[k] = 1;
   }
-  return kept.sort((a, b) => a.start - b.start || b.length - a.length);
+  return sortSmall(kept, byStart);
 }
+
+const byStart = (a: { start: number; length: number }, b: { start: number; length: number }) => a.start - b.start || b.length - a.length;
 
 /** Per index: by a stem's {@link stemNumber}, the phrases it begins (null: none; undefined: not yet looked up). */
 const numberTables = new WeakMap<PhraseIndex<unknown>, { table: (CompiledPhrase<unknown>[] | null | undefined)[] }>();
@@ -89,7 +95,7 @@ function phrasesByNumber<T>(index: PhraseIndex<T>, byNumber: { table: (CompiledP
   return list ?? undefined;
 }
 
-function overlaps(m: { start: number; length: number }, claimed: boolean[]): boolean {
-  for (let k = m.start; k < m.start + m.length; k++) if (claimed[k]) return true;
+function overlaps(m: { start: number; length: number }, claimed: Uint8Array): boolean {
+  for (let k = m.start; k < m.start + m.length; k++) if (claimed[k] === 1) return true;
   return false;
 }

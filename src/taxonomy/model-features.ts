@@ -84,15 +84,21 @@ export function verbObject(words: Word[], lists: FeatureWords): { verb: string; 
 
 /** {@link verbObject} of words given as two arrays: the words as written (lower case) and their stems. */
 export function verbObjectOf(raws: readonly string[], stems: readonly string[], lists: FeatureWords): { verb: string; object: string[] } | null {
+  const at = verbObjectAt(raws, stems, lists);
+  return at && { verb: stems[at.verb], object: at.object.map((j) => stems[j]) };
+}
+
+/** {@link verbObjectOf} as positions in the arrays: the verb's, and its object words' (at most two). */
+export function verbObjectAt(raws: readonly string[], stems: readonly string[], lists: FeatureWords): { verb: number; object: number[] } | null {
   const { beforeVerb, notObject, stop } = compiledWords(lists);
   let i = 0;
   while (i < stems.length && (beforeVerb.has(stems[i]) || isAdverb(raws[i]))) i++;
   if (i >= stems.length) return null;
-  const object: string[] = [];
+  const object: number[] = [];
   for (let j = i + 1; j < stems.length && object.length < 2; j++) {
-    if (!notObject.has(stems[j]) && !stop.has(stems[j])) object.push(stems[j]);
+    if (!notObject.has(stems[j]) && !stop.has(stems[j])) object.push(j);
   }
-  return { verb: stems[i], object };
+  return { verb: i, object };
 }
 
 /** Clause breaks: sentence ends, semicolons, colons, commas, dashes and brackets (bounded, no backtracking). */

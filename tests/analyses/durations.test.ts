@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findDurations } from '../../src/analyses/durations.ts';
 import { parseScaleCues, statementEvidence } from '../../src/analyses/index.ts';
-import { normaliseText } from '../../src/analyses/text.ts';
+import { normalWords, normaliseText } from '../../src/analyses/text.ts';
+import { bundled } from '../helpers.ts';
 import { row, scaleCues } from './seed-analysis.ts';
 
 const rule = scaleCues.durations!;
@@ -40,6 +41,23 @@ describe('time spans in statement text', () => {
     const bad = () => parseScaleCues({ ...raw, durations: { units: { week: 'x' }, numbers: {}, anchors: [] } });
     expect(bad).toThrow('"durations" › "units" › "week" must be a positive number (got "x")');
     expect(bad).toThrow('"durations" › "anchors" must be at least two [months, value] pairs (got [])');
+  });
+});
+
+describe('time spans found by word numbers', () => {
+  it('finds the same spans with the words given as without, a unit of two words included', () => {
+    const texts = [...bundled().statements.map((s) => s.text), 'Over two to four quarters', 'a half year or two', 'days', 'Plans 6-12 months ahead', 'yearly', ''];
+    const twoWords = { ...rule, units: { ...rule.units, 'half year': 6 } };
+    let found = 0;
+    for (const text of texts) {
+      const norm = normaliseText(text);
+      for (const r of [rule, twoWords]) {
+        const plain = findDurations(norm, r);
+        found += plain.length;
+        expect(findDurations(norm, r, normalWords(norm)), text).toEqual(plain);
+      }
+    }
+    expect(found).toBeGreaterThan(8);
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { ScaleCue } from '../../src/analyses/scale-cues.ts';
-import { normaliseText } from '../../src/analyses/text.ts';
+import { normalWords, normaliseText } from '../../src/analyses/text.ts';
+import { findCueHitsInWords, findCueHitsNormalised } from '../../src/analyses/statement-evidence.ts';
 import { bundled } from '../helpers.ts';
 import { findCueHits, interpolateLog, isotonic, parseScaleCues, statementEvidence } from '../../src/analyses/index.ts';
 import { row, scaleCues } from './seed-analysis.ts';
@@ -119,5 +120,34 @@ describe('findCueHits against a plain scan', () => {
   });
   it("finds the seeds' cues as a plain scan does", () => {
     for (const s of bundled().statements.slice(0, 300)) expect(findCueHits(s.text, scaleCues.cues).map((h) => ({ id: h.cue.id, match: h.match })), s.text).toEqual(plain(s.text, scaleCues.cues));
+  });
+  it('finds the same hits, offsets included, by word numbers as in the text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...vocabulary, 'Team', 'ACROSS', '-', '/', 'unseen', 'words'), { maxLength: 14 }), (ws) => {
+        const norm = normaliseText(ws.join(' '));
+        expect(findCueHitsInWords(norm, normalWords(norm), cues)).toEqual(findCueHitsNormalised(norm, cues));
+      }),
+      { numRuns: 2000 },
+    );
+    let hits = 0;
+    for (const s of bundled().statements) {
+      const norm = normaliseText(s.text);
+      const byText = findCueHitsNormalised(norm, scaleCues.cues);
+      hits += byText.length;
+      expect(findCueHitsInWords(norm, normalWords(norm), scaleCues.cues), s.text).toEqual(byText);
+    }
+    expect(hits).toBeGreaterThan(100);
+  });
+});
+
+describe('normalWords(norm)', () => {
+  it("gives each word of normalised text its place and one number per distinct word", () => {
+    const norm = normaliseText("The team's on-call rota, the TEAM");
+    const w = normalWords(norm);
+    const cut = [...w.ids].map((_, i) => norm.slice(w.starts[i], w.ends[i]));
+    expect(cut).toEqual(norm.split(' '));
+    expect(w.ids[0]).toBe(w.ids[5]);
+    expect(w.ids[1]).not.toBe(w.ids[0]);
+    expect(normalWords('').ids.length).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { keepRowWords, rowWords, slug, splitText, stem, tokenise, words } from '../../src/text/index.ts';
+import { asciiWords } from '../../src/text/tokenise.ts';
 
 describe('stem(word)', () => {
   it('follows Porter on the classic examples', () => {
@@ -75,5 +76,30 @@ describe('rowWords(row)', () => {
     const other = { text: row.text };
     keepRowWords(other, splitText('something else'));
     expect(rowWords(other).words).toEqual(['something', 'else']);
+  });
+});
+
+describe('asciiWords(text)', () => {
+  const byExpressions = (text: string) => text.toLowerCase().replace(/['`]s(?![a-z0-9])/g, '').split(/[^a-z0-9]+/).filter(Boolean);
+
+  it('reads a possessive s after either quote, in either case, and nowhere else', () => {
+    expect(asciiWords("The team's and TEAM'S `s s's x's9 it's'")).toEqual(['the', 'team', 'and', 'team', 's', 'x', 's9', 'it']);
+    expect(asciiWords('')).toEqual([]);
+    expect(asciiWords('café')).toBeNull();
+  });
+
+  it('gives the words of the expressions it replaces on random ASCII text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'aBsSz09 \'`-/._,:;!?\t\n~'.split('')), maxLength: 60 }), (s) => {
+        expect(asciiWords(s)).toEqual(byExpressions(s));
+      }),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 80 }), (s) => {
+        expect(asciiWords(s)).toEqual(byExpressions(s));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
