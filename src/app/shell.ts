@@ -131,9 +131,10 @@ export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () =
   let laidOutWidth: number | undefined;
   if (typeof ResizeObserver === 'function') new ResizeObserver(() => (laidOutWidth = main.clientWidth)).observe(main);
 
-  // The history entry of a change is written once the changed view is painted: Chromium's pushState took 1–16 ms
-  // (median about 7) of the 50 a level change may take, and the address bar showing the new URL a frame later is no
-  // loss. A change that comes before it is written first writes the one before (each keeps its own entry).
+  // The history entry of a change is written when the page is next idle, once the changed view is painted: Chromium's
+  // pushState took 1–16 ms (median about 7) of the 50 a level change may take, and the address bar showing the new URL
+  // a frame later is no loss. A change that comes before it is written first writes the one before (each keeps its own
+  // entry).
   let unwritten: (() => void) | undefined;
   const writeNow = () => {
     const write = unwritten;
@@ -147,10 +148,9 @@ export function mountShell(root: HTMLElement, ladders: LadderData, analyse: () =
     writeNow();
     selection = next;
     unwritten = () => writeSelection(next, uploaded, { replace: options.replace });
-    // After the next frame (a task queued from its animation frame runs once it is painted); the timer alone where
-    // frames do not come (a hidden tab).
-    requestAnimationFrame(() => setTimeout(writeNow, 0));
-    setTimeout(writeNow, 250);
+    // When the page is next idle (once the changed view is painted), within a quarter second at the latest.
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(writeNow, { timeout: 250 });
+    else setTimeout(writeNow, 0);
     linkNote.remove();
     if (options.render === false) syncChrome();
     else void render();
