@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { CoverageCell } from '../analyses/types.ts';
 import type { View } from './atlas-data.ts';
-import { h } from './dom.ts';
+import { h, setIfChanged } from './dom.ts';
 import { companyColor, OKABE_ITO, SEQUENTIAL } from './palette.ts';
 import { panel } from './panel.ts';
 import { onMarkClick } from './plot-select.ts';
@@ -43,15 +43,29 @@ interface DrawnCells {
 }
 const countedCells = new WeakMap<Element, DrawnCells>();
 
+/** Levels by key (once per atlas). */
+const levelsByKey = perData((data: AtlasData) => new Map(data.analysis.levels.map((p) => [p.key, p])));
+
+/** The coverage view last drawn for an atlas, what it shows (width, competency) and how to fade its cells for a selection. */
+const drawnViews = perData((_data: AtlasData) => ({ key: '', element: null as HTMLElement | null, fade: (_inSel: (c: CoverageCell) => boolean) => {} }));
+
 /** Coverage: competency × (company, level) counts, empty cells visibly empty, and each ladder's coverage share. */
 export const coverage: View = (data, { width, selection, onSelect }) => {
+  const placements = data.analysis.levels;
+  const byKey = levelsByKey(data);
+  const inSel = (c: CoverageCell) => inSelection(byKey.get(c.levelKey) ?? c, selection);
+  // The level chosen only fades the heatmap's cells outside it: for the same width and competency, the view on screen
+  // stays and its cells are faded for the new selection.
+  const shownFor = `${width}\u0000${selection.competency ?? ''}`;
+  const kept = drawnViews(data);
+  if (kept.element?.isConnected && kept.key === shownFor) {
+    kept.fade(inSel);
+    return kept.element;
+  }
   const { cells, companies } = data.analysis.coverage;
   const label = competencyLabeller(data);
-  const placements = data.analysis.levels;
   const { rows, empty, passing, mentioned, counted, columns, competencies, maxCount } = heatmapCells(data);
   type Row = (typeof rows)[number];
-  const byKey = new Map(placements.map((p) => [p.key, p]));
-  const inSel = (c: CoverageCell) => inSelection(byKey.get(c.levelKey) ?? c, selection);
   // Columns share the panel's width (wide enough for the count; a few levels get wide cells rather than blank space).
   const cellW = Math.max(22, Math.min(160, Math.floor((width - 210) / Math.max(1, columns.length))));
 
@@ -109,9 +123,12 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
   };
   // The heatmap shows the competency chosen; the level only fades the cells outside it. A level change reuses the
   // heatmap drawn for this width and competency and sets its cells' opacity for the new selection.
-  const heatmap = reusedChart(data, 'coverage-heatmap', `${width}\u0000${selection.competency ?? ''}`, drawHeatmap);
-  const drawn = countedCells.get(heatmap);
-  if (drawn) drawn.index.forEach((i, k) => drawn.group.children[k]?.setAttribute('fill-opacity', String(cellOpacity(inSel(counted[i])))));
+  const heatmap = reusedChart(data, 'coverage-heatmap', shownFor, drawHeatmap);
+  const fadeCells = (inSel: (c: CoverageCell) => boolean) => {
+    const drawn = countedCells.get(heatmap);
+    if (drawn) drawn.index.forEach((i, k) => setIfChanged(drawn.group.children[k], 'fill-opacity', String(cellOpacity(inSel(counted[i])))));
+  };
+  fadeCells(inSel);
 
   const multi = multiTrackCompanies(placements);
   const companyName = new Map(placements.map((p) => [p.company, p.companyName]));
@@ -156,7 +173,9 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
     ),
   );
 
-  return h(
+  kept.key = shownFor;
+  kept.fade = fadeCells;
+  return (kept.element = h(
     'div',
     { class: 'view view-coverage' },
     panel(
@@ -180,5 +199,5 @@ export const coverage: View = (data, { width, selection, onSelect }) => {
       shareChart,
       missing,
     ),
-  );
+  ));
 };

@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { bandOf, divergence as rankDivergence, ladderKey, ladderName, multiTrackCompanies } from '../analyses/index.ts';
 import type { DivergenceRow } from '../analyses/types.ts';
-import type { View } from './atlas-data.ts';
+import type { AtlasData, View } from './atlas-data.ts';
+import { perData } from './per-data.ts';
 import { h } from './dom.ts';
 import { OKABE_ITO, SEQUENTIAL } from './palette.ts';
 import { panel } from './panel.ts';
@@ -13,6 +14,9 @@ import { reusedChart } from './reused-chart.ts';
 
 /** Room for the level names left of the common-scale chart (the scale's step names wrap to what is left). */
 const SCALE_MARGIN_LEFT = 230;
+
+/** The divergence view last drawn for an atlas, and what it shows (width, ladders compared, competency asked for). */
+const drawnViews = perData((_data: AtlasData) => ({ key: '', element: null as HTMLElement | null }));
 
 /** Divergence: competencies ranked by how much the ladders disagree, and one competency in detail. */
 export const divergence: View = (data, { width, selection, onSelect }) => {
@@ -30,6 +34,10 @@ export const divergence: View = (data, { width, selection, onSelect }) => {
   const chosenLadders = [...new Set(picked)].sort();
   const compared = chosenLadders.length >= 2 ? chosenLadders : allLadders;
   const inCompared = (x: { company: string; track: string }) => compared.includes(ladderKey(x));
+  // Nothing here shows the level chosen: for the same width, ladders and competency the view on screen stays as it is.
+  const shownFor = `${width}\u0000${compared.join(',')}\u0000${selection.competency ?? ''}`;
+  const kept = drawnViews(data);
+  if (kept.element?.isConnected && kept.key === shownFor) return kept.element;
   const rows =
     compared.length === allLadders.length
       ? data.analysis.divergence
@@ -170,7 +178,8 @@ export const divergence: View = (data, { width, selection, onSelect }) => {
     ].filter((x): x is NonNullable<typeof x> => !!x);
   }
 
-  return h(
+  kept.key = shownFor;
+  return (kept.element = h(
     'div',
     { class: 'view view-divergence' },
     panel(
@@ -195,5 +204,5 @@ export const divergence: View = (data, { width, selection, onSelect }) => {
       },
       ...detail,
     ),
-  );
+  ));
 };

@@ -37,3 +37,8 @@ let counter = 0;
 export function uid(prefix: string): string {
   return `${prefix}-${++counter}`;
 }
+
+/** Sets an attribute only when its value changes (an unchanged one is left alone: no mutation to restyle for). */
+export function setIfChanged(element: Element | null | undefined, name: string, value: string): void {
+  if (element && element.getAttribute(name) !== value) element.setAttribute(name, value);
+}

@@ -1,9 +1,9 @@
 import * as Plot from '@observablehq/plot';
 import type { LevelPlacement } from '../analyses/types.ts';
-import type { View } from './atlas-data.ts';
+import type { View, ViewSelection } from './atlas-data.ts';
 import { dataTable } from './data-table.ts';
-import { h } from './dom.ts';
-import { levelChips } from './level-chips.ts';
+import { h, setIfChanged } from './dom.ts';
+import { levelChips, pressLevelChips } from './level-chips.ts';
 import { OKABE_ITO, SIMILARITY, companyColor } from './palette.ts';
 import { panel } from './panel.ts';
 import { placementReasons } from './placement-reasons.ts';
@@ -39,14 +39,62 @@ const similarityCells = perData((analysis: AtlasData['analysis']) => {
   );
 });
 
+/** A mark drawn for the selection of the moment: its group on screen (null when it draws nothing) and how to draw it again. */
+interface SelectedMark {
+  node: Element | null;
+  draw: () => Element | null;
+}
+
+/**
+ * A mark that draws the datums `selected` picks, for the selection of the moment: drawn from every datum (so that its
+ * channels hold them all) with only the selected ones in its index, as if drawn from the selected data; nothing when
+ * none is (as Plot leaves out a mark of no data). `into` receives it, to draw it again for another selection.
+ */
+function selectedOnly<T>(data: readonly T[], selected: (d: T) => boolean, into: (mark: SelectedMark) => void): Plot.RenderFunction {
+  return (index, scales, values, dimensions, context, next) => {
+    const draw = () => {
+      const picked = index.filter((i) => selected(data[i]));
+      return picked.length ? (next?.(picked, scales, values, dimensions, context) ?? null) : null;
+    };
+    const mark = { node: draw(), draw };
+    into(mark);
+    return mark.node;
+  };
+}
+
+/** Draws a {@link SelectedMark} again in its place (after `after`, the mark before it). */
+function redraw(mark: SelectedMark | undefined, after: Element | undefined): void {
+  if (!mark) return;
+  const node = mark.draw();
+  if (mark.node && node) mark.node.replaceWith(node);
+  else if (mark.node) mark.node.remove();
+  else if (node) after?.after(node);
+  mark.node = node;
+}
+
+/**
+ * The alignment last drawn for an atlas: its width and how to show another selection in it (false when it cannot and
+ * is drawn anew). A level change outlines another level, fades other companies and lists other evidence: the view on
+ * screen restyles and redraws those marks and replaces its evidence panel, instead of drawing every chart again.
+ */
+const drawnViews = perData((_data: AtlasData) => ({ width: NaN, element: null as HTMLElement | null, show: (_selection: ViewSelection): boolean => false }));
+
 /** Level alignment: every company's levels as ranges on the common 1–7 scale, their evidence, and level similarity. */
 export const levelAlignment: View = (data, { width, selection, onSelect }) => {
+  const kept = drawnViews(data);
+  if (kept.element?.isConnected && kept.width === width && kept.show(selection)) return kept.element;
   const placements = data.analysis.levels;
   const names = scaleNames(data);
   const colors = companyColor(placements.map((p) => p.company), data.set.levels);
-  const isSelected = (p: LevelPlacement) => isSelectedLevel(p, selection);
-  const dim = (p: LevelPlacement) => (inSelection(p, { company: selection.company, track: selection.track }) ? 1 : 0.35);
+  // The selection shown: the marks that outline the chosen level read it when they are drawn (again).
+  let shown = selection;
+  const isSelected = (p: LevelPlacement) => isSelectedLevel(p, shown);
+  const dimIn = (selection: ViewSelection) => (p: LevelPlacement) => (inSelection(p, { company: selection.company, track: selection.track }) ? 1 : 0.35);
+  const dim = dimIn(selection);
   const labels = placements.map(display);
+  let fills: { group: Element; index: number[] } | undefined;
+  let ticks: { group: Element; index: number[] } | undefined;
+  let outline: SelectedMark | undefined;
 
   const ranges = onMarkClick<LevelPlacement>(
     Plot.plot({
@@ -60,8 +108,20 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
       color: { ...colors, legend: true, tickFormat: (id: string) => placements.find((p) => p.company === id)?.companyName ?? id },
       marks: [
         ...scaleAxis(names, scaleChartWidth(width), { marginLeft: SCALE_MARGIN_LEFT }),
-        Plot.barX(placements, { x1: 'low', x2: 'high', y: display, fill: 'company', fillOpacity: (p: LevelPlacement) => 0.45 * dim(p), inset: 3 }),
-        Plot.barX(placements.filter(isSelected), { x1: 'low', x2: 'high', y: display, stroke: 'currentColor', strokeWidth: 2, inset: 1 }),
+        Plot.barX(placements, {
+          x1: 'low',
+          x2: 'high',
+          y: display,
+          fill: 'company',
+          fillOpacity: (p: LevelPlacement) => 0.45 * dim(p),
+          inset: 3,
+          render: (index, scales, values, dimensions, context, next) => {
+            const group = next?.(index, scales, values, dimensions, context) ?? null;
+            if (group) fills = { group, index };
+            return group;
+          },
+        }),
+        Plot.barX(placements, { x1: 'low', x2: 'high', y: display, stroke: 'currentColor', strokeWidth: 2, inset: 1, render: selectedOnly(placements, isSelected, (m) => (outline = m)) }),
         // Where the level's own wording alone would put it (hollow dot), joined to where the joint fit placed it.
         Plot.link(placements.filter((p) => p.rawPosition !== null), { x1: 'rawPosition', x2: 'position', y1: display, y2: display, stroke: 'currentColor', strokeOpacity: 0.35 }),
         Plot.dot(placements.filter((p) => p.rawPosition !== null), { x: 'rawPosition', y: display, r: 3, stroke: 'currentColor', strokeOpacity: 0.6, fill: 'none' }),
@@ -71,6 +131,11 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
           stroke: 'company',
           strokeWidth: 3,
           strokeOpacity: dim,
+          render: (index, scales, values, dimensions, context, next) => {
+            const group = next?.(index, scales, values, dimensions, context) ?? null;
+            if (group) ticks = { group, index };
+            return group;
+          },
           tip: true,
           channels: { title: 'levelTitle', range: (p: LevelPlacement) => `${p.low.toFixed(1)}–${p.high.toFixed(1)}`, 'own wording': (p: LevelPlacement) => p.rawPosition?.toFixed(1) ?? '—', basis: 'basis', evidence: (p: LevelPlacement) => p.evidence.length },
         }),
@@ -79,53 +144,72 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
     (p) => onSelect(selectLevel(p, placements)),
   );
 
-  const chosen = placements.find(isSelected);
-  const index = statementIndex(data);
-  const evidenceRows = chosen
-    ? chosen.evidence.map((e) => ({
-        level: chosen.name,
-        value: e.value,
-        weight: Number(e.weight.toFixed(2)),
-        cue: e.cue,
-        match: e.match,
-        kind: e.kind,
-        text: index.get(e.statementId)?.text ?? '',
-        source: (() => {
-          const s = index.get(e.statementId);
-          return s ? sourceLabel(s.source) : '';
-        })(),
-      }))
-    : [];
-  const evidence = chosen
-    ? h(
-        'div',
-        null,
-        h(
-          'p',
+  const chips = levelChips(placements, { selection, onSelect });
+  // The chosen level's evidence (a new panel for another level).
+  const evidencePanel = () => {
+    const chosen = placements.find(isSelected);
+    const index = statementIndex(data);
+    const evidenceRows = chosen
+      ? chosen.evidence.map((e) => ({
+          level: chosen.name,
+          value: e.value,
+          weight: Number(e.weight.toFixed(2)),
+          cue: e.cue,
+          match: e.match,
+          kind: e.kind,
+          text: index.get(e.statementId)?.text ?? '',
+          source: (() => {
+            const s = index.get(e.statementId);
+            return s ? sourceLabel(s.source) : '';
+          })(),
+        }))
+      : [];
+    const evidence = chosen
+      ? h(
+          'div',
           null,
-          `${withTitle(chosen)}: placed at ${chosen.position.toFixed(1)} (${names.get(Math.round(chosen.position)) ?? ''}), range ${chosen.low.toFixed(1)}–${chosen.high.toFixed(1)}, `,
-          chosen.basis === 'evidence' ? `from ${chosen.evidence.length} cues in its statements and its place in its ladder.` : chosen.basis === 'interpolated' ? 'placed by its neighbours (no cues of its own).' : 'without evidence.',
-        ),
-        placementReasons(chosen, (k) => (placements.find((p) => p.key === k) ? display(placements.find((p) => p.key === k)!) : k)),
-        evidenceRows.length
-          ? dataTable(evidenceRows, {
-              caption: `Evidence for ${display(chosen)}`,
-              page: 12,
-              columns: [
-                { key: 'value', label: 'scale', numeric: true },
-                { key: 'cue', label: 'cue' },
-                { key: 'match', label: 'words matched' },
-                { key: 'text', label: 'statement', width: '45%' },
-                { key: 'source', label: 'source', format: (v) => String(v).split('/').pop() ?? '' },
-              ],
-            })
-          : h('p', { class: 'muted' }, 'No scale cue matched a statement of this level.'),
-      )
-    : h('p', { class: 'muted' }, 'Choose a level (click its range above or a button below) to see the statements that placed it.');
+          h(
+            'p',
+            null,
+            `${withTitle(chosen)}: placed at ${chosen.position.toFixed(1)} (${names.get(Math.round(chosen.position)) ?? ''}), range ${chosen.low.toFixed(1)}–${chosen.high.toFixed(1)}, `,
+            chosen.basis === 'evidence' ? `from ${chosen.evidence.length} cues in its statements and its place in its ladder.` : chosen.basis === 'interpolated' ? 'placed by its neighbours (no cues of its own).' : 'without evidence.',
+          ),
+          placementReasons(chosen, (k) => (placements.find((p) => p.key === k) ? display(placements.find((p) => p.key === k)!) : k)),
+          evidenceRows.length
+            ? dataTable(evidenceRows, {
+                caption: `Evidence for ${display(chosen)}`,
+                page: 12,
+                columns: [
+                  { key: 'value', label: 'scale', numeric: true },
+                  { key: 'cue', label: 'cue' },
+                  { key: 'match', label: 'words matched' },
+                  { key: 'text', label: 'statement', width: '45%' },
+                  { key: 'source', label: 'source', format: (v) => String(v).split('/').pop() ?? '' },
+                ],
+              })
+            : h('p', { class: 'muted' }, 'No scale cue matched a statement of this level.'),
+        )
+      : h('p', { class: 'muted' }, 'Choose a level (click its range above or a button below) to see the statements that placed it.');
+    return panel(
+      {
+        title: chosen ? `Evidence for ${display(chosen)}` : 'Evidence for a level',
+        howTo: 'Why the level sits where it does: what its wording, title and stated facts said, and its neighbours in the ladder, each with its share of the weight. Below, the cue phrases and attributes found in its statements, each with the step of the scale it speaks for.',
+        name: 'level-evidence',
+        rows: () => evidenceRows,
+      },
+      evidence,
+    );
+  };
+  let evidence = evidencePanel();
 
   const sim = data.analysis.similarity;
   const simRows = similarityCells(data.analysis);
-  const selectedLabel = chosen ? display(chosen) : undefined;
+  const selectedLabel = () => {
+    const chosen = placements.find(isSelected);
+    return chosen ? display(chosen) : undefined;
+  };
+  let simOutline: SelectedMark | undefined;
+  let simText: Element | undefined;
   const cell = Math.max(18, Math.min(72, Math.floor((width - 260) / Math.max(1, placements.length))));
   const heatmapHeight = 230 + cell * placements.length;
   const drawHeatmap = () =>
@@ -141,8 +225,34 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
         color: { scheme: SIMILARITY, domain: [0, 1], legend: true, label: 'similarity' },
         marks: [
           Plot.cell(simRows, { x: 'aLabel', y: 'bLabel', fill: 'similarity', inset: 0.5, tip: true, channels: { profile: 'profile', text: 'text', scale: 'scale' } }),
-          Plot.text(simRows, { x: 'aLabel', y: 'bLabel', text: (d: { similarity: number }) => (d.similarity >= 1 ? '1' : d.similarity.toFixed(2).slice(1)), fill: (d: { similarity: number }) => (d.similarity > 0.6 ? 'black' : 'white'), fontSize: Math.min(11, cell / 3) }),
-          Plot.cell(selectedLabel ? simRows.filter((d) => d.aLabel === selectedLabel || d.bLabel === selectedLabel) : [], { x: 'aLabel', y: 'bLabel', stroke: OKABE_ITO[5], strokeWidth: 1.5, inset: 1 }),
+          Plot.text(simRows, {
+            x: 'aLabel',
+            y: 'bLabel',
+            text: (d: { similarity: number }) => (d.similarity >= 1 ? '1' : d.similarity.toFixed(2).slice(1)),
+            fill: (d: { similarity: number }) => (d.similarity > 0.6 ? 'black' : 'white'),
+            fontSize: Math.min(11, cell / 3),
+            render: (index, scales, values, dimensions, context, next) => {
+              const group = next?.(index, scales, values, dimensions, context) ?? null;
+              simText = group ?? undefined;
+              return group;
+            },
+          }),
+          // The chosen level's row and column outlined (drawn again in place for another level).
+          Plot.cell(simRows, {
+            x: 'aLabel',
+            y: 'bLabel',
+            stroke: OKABE_ITO[5],
+            strokeWidth: 1.5,
+            inset: 1,
+            render: selectedOnly(
+              simRows,
+              (d) => {
+                const label = selectedLabel();
+                return label !== undefined && (d.aLabel === label || d.bLabel === label);
+              },
+              (m) => (simOutline = m),
+            ),
+          }),
         ],
       }),
       (d) => {
@@ -155,7 +265,7 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
     ? drawnLater(drawHeatmap, heatmapHeight + LEGEND_HEIGHT)
     : h('p', { class: 'muted' }, 'Similarity was not computed for this data.');
 
-  return h(
+  const view = h(
     'div',
     { class: 'view view-alignment' },
     panel(
@@ -167,17 +277,9 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
         rows: () => placements.map(({ evidence, statementIds, calibration, ...p }) => ({ ...p, ladderOffset: calibration?.offset ?? null, ladderSlope: calibration?.slope ?? null, ladderStep: calibration?.step ?? null, evidenceCount: evidence.length, statements: statementIds.length })),
       },
       ranges,
-      levelChips(placements, { selection, onSelect }),
+      chips,
     ),
-    panel(
-      {
-        title: chosen ? `Evidence for ${display(chosen)}` : 'Evidence for a level',
-        howTo: 'Why the level sits where it does: what its wording, title and stated facts said, and its neighbours in the ladder, each with its share of the weight. Below, the cue phrases and attributes found in its statements, each with the step of the scale it speaks for.',
-        name: 'level-evidence',
-        rows: () => evidenceRows,
-      },
-      evidence,
-    ),
+    evidence,
     panel(
       {
         title: 'Level similarity',
@@ -189,4 +291,24 @@ export const levelAlignment: View = (data, { width, selection, onSelect }) => {
       heatmap,
     ),
   );
+  kept.width = width;
+  kept.element = view;
+  kept.show = (next) => {
+    if (!fills || !ticks) return false;
+    shown = next;
+    const dimNext = dimIn(next);
+    // Opacities between 0 and 1 are drawn as they are (Plot's opacity scale is not used): the same attributes it writes.
+    const { group, index } = fills;
+    index.forEach((i, k) => setIfChanged(group.children[k], 'fill-opacity', String(0.45 * dimNext(placements[i]))));
+    ticks.index.forEach((i, k) => setIfChanged(ticks!.group.children[k], 'stroke-opacity', String(dimNext(placements[i]))));
+    redraw(outline, group);
+    pressLevelChips(chips, placements, next);
+    const nextEvidence = evidencePanel();
+    evidence.replaceWith(nextEvidence);
+    evidence = nextEvidence;
+    // The heatmap, once drawn (until then it reads the selection when it is).
+    redraw(simOutline, simText);
+    return true;
+  };
+  return view;
 };

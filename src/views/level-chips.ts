@@ -1,5 +1,5 @@
 import type { ViewOptions } from './atlas-data.ts';
-import { h } from './dom.ts';
+import { h, setIfChanged } from './dom.ts';
 import { isSelectedLevel, levelName, selectLevel } from './level-rows.ts';
 import { multiTrackCompanies } from '../levels/index.ts';
 
@@ -34,4 +34,10 @@ export function levelChips(levels: readonly Level[], { selection, onSelect }: Pi
       ),
     ),
   );
+}
+
+/** Shows another selection in chips that {@link levelChips} drew for the same `levels`: the chosen level's is pressed. */
+export function pressLevelChips(chips: Element, levels: readonly Level[], selection: ViewOptions['selection']): void {
+  const buttons = chips.querySelectorAll(':scope > button');
+  levels.forEach((l, i) => setIfChanged(buttons[i], 'aria-pressed', String(isSelectedLevel(l, selection))));
 }

@@ -3,7 +3,8 @@ import { ladderKey, ladderName, mapLevel, mapText, multiTrackCompanies } from '.
 import type { LevelPlacement, MapResult } from '../analyses/types.ts';
 import type { AtlasData, View } from './atlas-data.ts';
 import { h } from './dom.ts';
-import { levelChips } from './level-chips.ts';
+import { levelChips, pressLevelChips } from './level-chips.ts';
+import { drawnLater } from './deferred-chart.ts';
 import { companyColor } from './palette.ts';
 import { panel } from './panel.ts';
 import { placementReasons } from './placement-reasons.ts';
@@ -44,6 +45,19 @@ function warmMappings(data: AtlasData, view: Element): void {
   requestIdleCallback(step);
 }
 
+/**
+ * The map last drawn for an atlas: its chooser panel (kept for the same width and pasted text), the chips and text box
+ * in it, and the view with the panels of results shown last.
+ */
+const drawnViews = perData((_data: AtlasData) => ({
+  chooserKey: '',
+  chooser: null as HTMLElement | null,
+  chips: null as HTMLElement | null,
+  textArea: null as HTMLTextAreaElement | null,
+  view: null as HTMLElement | null,
+  results: [] as HTMLElement[],
+}));
+
 /** Map a hire: a company level or pasted text → the equivalent level at every other company, with evidence. */
 export const mapHire: View = (data, { width, selection, onSelect }) => {
   const placements = data.analysis.levels;
@@ -64,20 +78,38 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
     result = { ...mappingOf(data, source.key), sourceName: withTitle(source) };
   }
 
-  const textArea = h('textarea', { id: 'map-text', rows: 5, placeholder: 'Paste a job description or a list of expectations, one per line…' });
-  textArea.value = selection.text ?? '';
-  const chooser = h(
-    'div',
-    null,
-    levelChips(placements, { selection: selection.text ? {} : selection, onSelect: (p) => onSelect({ ...p, text: undefined }) }, 'Map from a level'),
-    h(
+  // The chooser shows the level chosen (its chip pressed) and the text mapped: for the same width and text, the one on
+  // screen is kept and shows the new level; the two panels of results are drawn anew.
+  const kept = drawnViews(data);
+  const chooserKey = `${width}\u0000${selection.text ?? ''}`;
+  const chipSelection = selection.text ? {} : selection;
+  if (kept.view?.isConnected && kept.chooserKey === chooserKey) {
+    pressLevelChips(kept.chips!, placements, chipSelection);
+    kept.textArea!.value = selection.text ?? '';
+  } else {
+    const textArea = h('textarea', { id: 'map-text', rows: 5, placeholder: 'Paste a job description or a list of expectations, one per line…' });
+    textArea.value = selection.text ?? '';
+    const chips = levelChips(placements, { selection: chipSelection, onSelect: (p) => onSelect({ ...p, text: undefined }) }, 'Map from a level');
+    const chooser = h(
       'div',
-      { class: 'filters' },
-      h('label', { for: 'map-text' }, '…or map pasted text', textArea),
-      h('button', { type: 'button', on: { click: () => onSelect({ text: textArea.value.trim() || undefined }) } }, 'Map this text'),
-      selection.text ? h('button', { type: 'button', on: { click: () => onSelect({ text: undefined }) } }, 'Clear text') : null,
-    ),
-  );
+      null,
+      chips,
+      h(
+        'div',
+        { class: 'filters' },
+        h('label', { for: 'map-text' }, '…or map pasted text', textArea),
+        h('button', { type: 'button', on: { click: () => onSelect({ text: textArea.value.trim() || undefined }) } }, 'Map this text'),
+        selection.text ? h('button', { type: 'button', on: { click: () => onSelect({ text: undefined }) } }, 'Clear text') : null,
+      ),
+    );
+    Object.assign(kept, {
+      chooserKey,
+      chips,
+      textArea,
+      view: null,
+      chooser: panel({ title: 'Map a hire', howTo: 'Pick the level someone holds today (or paste the text of a job description or offer); the atlas places it on the common scale and finds the closest level in every other ladder: every other company, and the other tracks of its own company.' }, chooser),
+    });
+  }
 
   // Evidence quotes its statements: the atlas's (indexed once per atlas) or, for pasted text, the pasted lines.
   const pastedRows = result && 'statements' in result ? (result as { statements: { id: string; text: string }[] }).statements : [];
@@ -147,11 +179,14 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
     : h('p', { class: 'muted' }, 'Choose a level above, or paste text, to see its equivalent at every other company.');
 
   const supportRows = result ? result.targets.flatMap((t) => t.support.map((p) => ({ company: t.companyName, track: t.track, level: t.best.level, competency: competency(p.competency), source: p.source.text, target: p.target.text, similarity: p.similarity }))) : [];
+  // Below the fold (under the chart and the table): drawn once the rest of the view is on screen.
+  const cardsPerRow = Math.max(1, Math.floor((width + 12) / 252));
+  const supportHeight = result ? Math.ceil(result.targets.length / cardsPerRow) * (44 + 88 * Math.max(0, ...result.targets.map((t) => t.support.length))) : 0;
   const support = result
-    ? h(
+    ? drawnLater(() => h(
         'div',
         { class: 'side-by-side' },
-        ...result.targets.map((t) =>
+        ...result!.targets.map((t) =>
           h(
             'div',
             null,
@@ -165,13 +200,10 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
               : h('p', { class: 'muted' }, 'No statements share a competency.'),
           ),
         ),
-      )
+      ), supportHeight)
     : null;
 
-  const view = h(
-    'div',
-    { class: 'view view-map' },
-    panel({ title: 'Map a hire', howTo: 'Pick the level someone holds today (or paste the text of a job description or offer); the atlas places it on the common scale and finds the closest level in every other ladder: every other company, and the other tracks of its own company.' }, chooser),
+  const results = [
     panel(
       {
         title: result ? `Equivalent levels for ${result.sourceName}` : 'Equivalent levels',
@@ -194,7 +226,13 @@ export const mapHire: View = (data, { width, selection, onSelect }) => {
       },
       support ?? h('p', { class: 'muted' }, 'Nothing mapped yet.'),
     ),
-  );
-  warmMappings(data, view);
-  return view;
+  ];
+  if (kept.view) {
+    kept.results.forEach((old, i) => old.replaceWith(results[i]));
+  } else {
+    kept.view = h('div', { class: 'view view-map' }, kept.chooser, ...results);
+    warmMappings(data, kept.view);
+  }
+  kept.results = results;
+  return kept.view;
 };

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { KINDS, FLAGS } from '../types.ts';
-import type { LadderData, View } from './atlas-data.ts';
-import { h } from './dom.ts';
+import type { LadderData, View, ViewSelection } from './atlas-data.ts';
+import { h, setIfChanged } from './dom.ts';
 import { levelRows, companies, levelKey, inSelection, isSelectedLevel, selectLevel } from './level-rows.ts';
 import { OKABE_ITO } from './palette.ts';
 import { panel } from './panel.ts';
@@ -55,13 +55,28 @@ interface DrawnBars {
 }
 const kindBars = new WeakMap<Element, DrawnBars>();
 
+/**
+ * The overview last drawn for a set: its width and how to show another selection in it. The selection only presses
+ * a level's button and fades the bars outside it, so a change of selection sets those in the view on screen instead of
+ * drawing it again (Blink then lays out and paints only what changed, not the whole view). A view no longer on screen
+ * is drawn anew (a chart it was to draw later may never have been drawn).
+ */
+const drawnViews = perData((_set: LadderData['set']) => ({ width: NaN, element: null as Element | null, show: (_selection: ViewSelection) => {} }));
+
 /** Overview: the companies, their levels, statement counts by kind and data-quality flags at a glance. */
 export const overview: View<LadderData> = (data, { width, selection, onSelect }) => {
   // Ingested statements only: the overview needs no classification, so it draws before the classifier runs.
   const { set } = data;
+  const kept = drawnViews(set);
+  if (kept.element?.isConnected && kept.width === width) {
+    kept.show(selection);
+    return kept.element;
+  }
   const { statements } = set;
   const { levels, companies: companyList, byCompany, kindCounts, perLevel, flagRows } = tables(set);
+  const levelButtons: [HTMLButtonElement, LevelRow][] = [];
 
+  const button = (b: HTMLButtonElement, l: LevelRow) => (levelButtons.push([b, l]), b);
   const levelTable = h(
     'div',
     { class: 'company-list' },
@@ -78,17 +93,20 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
               h(
                 'li',
                 null,
-                h(
-                  'button',
-                  {
-                    type: 'button',
-                    'aria-pressed': String(isSelectedLevel(l, selection)),
-                    title: `${l.levelTitle}: ${l.statements} statements`,
-                    on: { click: () => onSelect(selectLevel(l, levels)) },
-                  },
-                  h('strong', null, l.level),
-                  l.levelTitle && l.levelTitle !== l.level ? ` ${l.levelTitle} ` : ' ',
-                  h('span', { class: 'count' }, `${l.statements}`),
+                button(
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      'aria-pressed': String(isSelectedLevel(l, selection)),
+                      title: `${l.levelTitle}: ${l.statements} statements`,
+                      on: { click: () => onSelect(selectLevel(l, levels)) },
+                    },
+                    h('strong', null, l.level),
+                    l.levelTitle && l.levelTitle !== l.level ? ` ${l.levelTitle} ` : ' ',
+                    h('span', { class: 'count' }, `${l.statements}`),
+                  ),
+                  l,
                 ),
               ),
             ),
@@ -98,7 +116,8 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
   );
 
   // A row per level and kind (not per statement): Plot sums the counts into the bars that counting statements made.
-  const kindRows = kindCounts.map((c) => ({ label: c.label, kind: c.kind, n: c.n, in: inSelection(c.level, selection) }));
+  const rowsFor = (selection: ViewSelection) => kindCounts.map((c) => ({ label: c.label, kind: c.kind, n: c.n, in: inSelection(c.level, selection) }));
+  const kindRows = rowsFor(selection);
   const drawKindChart = () => {
     let drawn: DrawnBars | undefined;
     const chart = Plot.plot({
@@ -141,13 +160,15 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
   // The selection only fades the bars outside it: a level change reuses the chart drawn for this width and sets its
   // bars' opacity for the new selection.
   const kindChart = reusedChart(set, 'kinds', String(width), drawKindChart);
-  const drawn = kindBars.get(kindChart);
-  if (drawn) {
+  const fadeBars = (kindRows: { label: string; in: boolean }[]) => {
+    const drawn = kindBars.get(kindChart);
+    if (!drawn) return;
     // A bar takes the first row of its level and kind, as Plot's `first` reducer did.
     const inside = new Map<string, boolean>();
     for (const r of kindRows) if (!inside.has(r.label)) inside.set(r.label, r.in);
-    drawn.labels.forEach((label, k) => drawn.group.children[k]?.setAttribute('fill-opacity', String(barOpacity(inside.get(label) ?? false))));
-  }
+    drawn.labels.forEach((label, k) => setIfChanged(drawn.group.children[k], 'fill-opacity', String(barOpacity(inside.get(label) ?? false))));
+  };
+  fadeBars(kindRows);
 
   // The same for every selection: drawn once per width and moved into each new drawing of the view. Below the fold:
   // the first time, drawn once the rest of the view is on screen.
@@ -180,7 +201,7 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
       )
     : h('p', null, 'Ingestion reported no problems.');
 
-  return h(
+  const view = h(
     'div',
     { class: 'view view-overview' },
     h(
@@ -219,4 +240,11 @@ export const overview: View<LadderData> = (data, { width, selection, onSelect })
       diagnostics,
     ),
   );
+  kept.width = width;
+  kept.element = view;
+  kept.show = (selection) => {
+    for (const [b, l] of levelButtons) setIfChanged(b, 'aria-pressed', String(isSelectedLevel(l, selection)));
+    fadeBars(rowsFor(selection));
+  };
+  return view;
 };

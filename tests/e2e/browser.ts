@@ -99,6 +99,10 @@ export async function afterRender(page: Page, action: () => Promise<unknown>): P
   const before = await page.evaluate(() => window.__atlas?.render.count ?? 0);
   await action();
   await page.waitForFunction((n) => (window.__atlas?.render.count ?? 0) > n && !document.querySelector('main[aria-busy], [data-chart-pending]'), before);
+  // The app writes a change's history entry when the page is next idle (src/app/shell.ts): an idle callback asked for
+  // now runs after it. Then Playwright's page.url() shows it when its navigation event is in.
+  const href = await page.evaluate(() => new Promise<string>((done) => requestIdleCallback(() => done(location.href))));
+  for (let waited = 0; page.url() !== href && waited < 2000; waited += 10) await page.waitForTimeout(10);
 }
 
 /**
