@@ -14,21 +14,4 @@ const root = document.getElementById('app');
 const drawn = root?.querySelector(`:scope > .${FIRST_VIEW_CLASS}`) && !document.documentElement.classList.contains(NO_FIRST_VIEW_CLASS);
 // A frame, then a task: the frame's paint (with the drawn view) happens before the app's code starts.
 const painted = drawn ? new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))) : Promise.resolve();
-
-/**
- * The first number format a page makes loads the browser's locale data (ICU): 20 to 60 ms in a fresh page here, which
- * Plot pays on the page's thread as its module runs (it makes its default tick format at load). That data is the
- * renderer's, shared by its threads: a worker that makes a number format first takes the load off the page's thread
- * (a format made afterwards takes under 1 ms). Nothing waits for the worker: if Plot runs first, it loads the data as before.
- */
-function warmLocaleData(): void {
-  try {
-    const url = URL.createObjectURL(new Blob(["new Intl.NumberFormat('en-US');postMessage(0);close();"], { type: 'text/javascript' }));
-    const worker = new Worker(url);
-    worker.onmessage = worker.onerror = () => URL.revokeObjectURL(url);
-  } catch {
-    // No worker (or none from a blob): Plot loads the data itself.
-  }
-}
-warmLocaleData();
 if (root) void painted.then(() => import('./start.ts')).then((app) => app.start(root));
