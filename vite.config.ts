@@ -107,34 +107,6 @@ function atlasData(): Plugin {
       return undefined;
     }
   };
-  /**
-   * The app's first-view chunks (what the page's scripts import on demand to start the app, and their static imports)
-   * as `<link rel="modulepreload" fetchpriority="low">`: the browser fetches them and compiles them off the page's
-   * thread while it lays out and paints the drawn view, and the entry's import after that paint finds them ready
-   * (Vite's preload helper skips a module the page already links). See src/app/main.ts.
-   */
-  const appPreloads = (bundle: import('vite').Rollup.OutputBundle | undefined): string => {
-    if (!bundle) return '';
-    const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])));
-    // The page's scripts: the entries and what they import statically.
-    const onPage = new Set<string>();
-    const closure = [...chunks.values()].filter((c) => c.isEntry).map((c) => c.fileName);
-    while (closure.length) {
-      const file = closure.pop()!;
-      if (onPage.has(file)) continue;
-      onPage.add(file);
-      closure.push(...(chunks.get(file)?.imports ?? []));
-    }
-    const wanted = new Set<string>();
-    const stack = [...onPage].flatMap((file) => chunks.get(file)?.dynamicImports ?? []);
-    while (stack.length) {
-      const file = stack.pop()!;
-      if (wanted.has(file) || onPage.has(file)) continue;
-      wanted.add(file);
-      stack.push(...(chunks.get(file)?.imports ?? []));
-    }
-    return [...wanted].sort().map((file) => `<link rel="modulepreload" href="./${file}" fetchpriority="low">\n`).join('');
-  };
   return {
     name: 'atlas-data',
     configResolved(config) {
@@ -160,7 +132,7 @@ function atlasData(): Plugin {
         });
         return inlined
           .replace(policy, `${policy} ${guardHash}`)
-          .replace('</head>', `<script>${guard}</script>\n${appPreloads(ctx.bundle)}</head>`)
+          .replace('</head>', `<script>${guard}</script>\n</head>`)
           .replace('<div id="app">', `<div id="app">${drawn}`);
       },
     },
