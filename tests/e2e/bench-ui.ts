@@ -56,7 +56,7 @@ const browser = await launch();
 let ok = firstView / 1024 <= BUDGET.jsKB;
 try {
   const loaded = new Set<string>();
-  const firstView: { script: number; data: number; code: number; render: number; dom: number; painted: number; drawn: number; charts: number; taskMs: number; scriptMs: number }[] = [];
+  const firstView: { script: number; data: number; code: number; render: number; dom: number; painted: number; drawn: number; charts: number; fetched: number; taskMs: number; scriptMs: number }[] = [];
   // Main-thread busy time up to the painted first view (Chromium's own counters): less at the mercy of the machine's
   // load than the wall clock, which also counts waiting for a CPU.
   const busy = async (page: import('playwright-core').Page) => {
@@ -80,7 +80,7 @@ try {
     await page.waitForFunction(() => performance.getEntriesByName('atlas:first-view-painted').length > 0);
     const used = await counters();
     firstView.push(
-      await page.evaluate((used) => ({
+      await page.evaluate(({ used, files }) => ({
         ...used,
         script: performance.getEntriesByName('atlas:data-start')[0].startTime,
         data: performance.getEntriesByName('atlas:data-ready')[0].startTime,
@@ -91,7 +91,9 @@ try {
         // The view drawn at build time (index.html), when the page showed it: its first contentful paint.
         drawn: document.documentElement.classList.contains('no-first-view') ? NaN : (performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN),
         charts: [...document.querySelectorAll('main [data-chart] svg')].filter((s) => s.getBoundingClientRect().height > 50).length,
-      }), used),
+        // When the last of the first view's JS (the page's scripts and the modules they load to start the app) arrived.
+        fetched: Math.max(...performance.getEntriesByType('resource').filter((r) => files.includes(r.name.split('/').pop() ?? '')).map((r) => (r as PerformanceResourceTiming).responseEnd)),
+      }), { used, files: [...firstFiles] }),
     );
     await context.close();
   }
@@ -121,6 +123,7 @@ try {
   console.log(`  JS fetched by then or in the idle warm-up right after: ${kb(first.reduce((n, c) => n + c.gzip, 0))} KB gzip in ${first.length} chunks (${first.map((c) => c.file.replace(/-[\w-]{8}\.js$/, '')).join(', ')})`);
   console.log(`  machine baseline: a one-line module script starts at ${median(baseline).toFixed(0)} ms (load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} CPUs)`);
   console.log(`  main thread busy until painted (Chromium TaskDuration, median): ${median(firstView.map((r) => r.taskMs)).toFixed(0)} ms, of it script ${median(firstView.map((r) => r.scriptMs)).toFixed(0)} ms; the one-line page ${median(baselineBusy).toFixed(0)} ms`);
+  console.log(`  the first view's JS (${firstFiles.size} files) all fetched by ${median(firstView.map((r) => r.fetched)).toFixed(0)} ms median`);
   console.log(`  median breakdown: app script starts ${median(firstView.map((r) => r.script)).toFixed(0)} ms, ladders read ${median(firstView.map((r) => r.data)).toFixed(0)} ms, view code loaded ${median(firstView.map((r) => r.code)).toFixed(0)} ms, view function took ${median(firstView.map((r) => r.render)).toFixed(0)} ms, view in DOM ${median(firstView.map((r) => r.dom)).toFixed(0)} ms`);
 
   console.log(`\nLevel change → repainted view, median of ${runs}:`);
