@@ -28,7 +28,7 @@ const MODULE = import.meta.url;
  */
 export function parallelLimits(): { statements: number; bytes: number } | undefined {
   const asked = process.env.LADDER_ATLAS_WORKERS;
-  if (asked === '0' || !MODULE.endsWith('.mjs') || !isMainThread) return undefined;
+  if (asked === '0' || MODULE.endsWith('.ts') || !isMainThread) return undefined;
   return asked === '1' ? { statements: 10_000, bytes: 1_000_000 } : { statements: 50_000, bytes: 4_000_000 };
 }
 
@@ -60,7 +60,10 @@ export interface StatementsWorker {
 
 /** Starts the worker that classifies as an atlas of `data` does. */
 export function startStatementsWorker(data: DataBundle | undefined): StatementsWorker {
-  const worker = new Worker(`import(require('node:worker_threads').workerData.module).then((m) => m.statementsWorker());`, { eval: true, workerData: { module: MODULE, data } });
+  // The compiled CLI is a script (compiled-cli.mjs) and is required; a compiled module (the bench's) is imported.
+  const load = `const { module } = require('node:worker_threads').workerData;
+(module.endsWith('.cjs') ? Promise.resolve(require(require('node:url').fileURLToPath(module))) : import(module)).then((m) => m.statementsWorker());`;
+  const worker = new Worker(load, { eval: true, workerData: { module: MODULE, data } });
   const done: Uint8Array[] = [];
   let waiting: { resolve: (b: Uint8Array) => void; reject: (e: unknown) => void } | undefined;
   let failed: unknown;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript module (it runs before any TypeScript can), no declarations
-import { compiledCli } from '../../src/cli/compiled-cli.mjs';
+import { compiledCli, runCompiled } from '../../src/cli/compiled-cli.mjs';
 
 /** A package of the CLI's shape in a temporary folder: src/cli/main.ts importing a helper and a data file. */
 function tinyPackage(answer: string): string {
@@ -25,6 +25,7 @@ describe('the compiled CLI', () => {
     expect(await (await import(first)).main()).toBe('four levels');
     expect(await compiledCli(root)).toBe(first);
     expect(cached(root)).toEqual([path.basename(new URL(first).pathname)]);
+    runCompiled(first, 'answer').save(); // a code cache of the first build, removed with it
 
     fs.writeFileSync(path.join(root, 'src', 'answer.ts'), 'export const answer: string = "five";\n');
     fs.utimesSync(path.join(root, 'src', 'answer.ts'), new Date(), new Date(Date.now() + 5000));
@@ -50,23 +51,47 @@ describe('the compiled CLI', () => {
     expect(await compiledCli(root)).toBeUndefined();
   }, 30_000);
 
+  it('runs with the code cache of what the same command compiled before, and compiles again when V8 refuses it', async () => {
+    const root = tinyPackage('six');
+    const url: string = await compiledCli(root);
+    const cacheFile = new URL(url).pathname.replace(/\.cjs$/, '.answer.v8cache');
+    // Each start in a process of its own (V8 keeps what one process compiled, cache or none).
+    const start = (command: string) => {
+      const script = `import { runCompiled } from ${JSON.stringify(new URL('../../src/cli/compiled-cli.mjs', import.meta.url).href)};
+const cli = runCompiled(${JSON.stringify(url)}, ${JSON.stringify(command)});
+console.log(cli.cached, await cli.exports.main());
+cli.save();`;
+      return execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim();
+    };
+    expect(start('answer')).toBe('false six levels');
+    expect(fs.statSync(cacheFile).size).toBeGreaterThan(0);
+    expect(start('answer')).toBe('true six levels');
+    // Damaged (or written by another Node): refused, the file compiled from its source, and the cache written anew.
+    fs.writeFileSync(cacheFile, Buffer.alloc(64, 7));
+    expect(start('answer')).toBe('false six levels');
+    expect(start('answer')).toBe('true six levels');
+    // A command name that is no plain word keeps no cache (it would name a file).
+    expect(start('../x')).toBe('false six levels');
+    expect(cached(root).filter((f) => f.endsWith('.v8cache'))).toEqual([path.basename(cacheFile)]);
+  }, 30_000);
+
   it('gives the same output as the sources run through tsx', () => {
     const run = (compile: string) => execFileSync('node', ['src/cli/bin.mjs', 'levels', '--csv'], { encoding: 'utf8', env: { ...process.env, LADDER_ATLAS_COMPILE: compile } });
     const compiled = run('1');
     expect(compiled).toMatch(/^key,company,track,level/);
     expect(compiled).toBe(run('0'));
-    expect(fs.readdirSync('node_modules/.cache/ladder-atlas').some((f) => /^cli-[0-9a-f]{16}\.mjs$/.test(f))).toBe(true);
+    expect(fs.readdirSync('node_modules/.cache/ladder-atlas').some((f) => /^cli-[0-9a-f]{16}\.cjs$/.test(f))).toBe(true);
   }, 60_000);
 
-  it('keeps what is imported only when needed out of the module every command compiles, and loads it when needed', () => {
+  it('keeps the packages imported only when needed out of the file every command reads, and loads them when needed', () => {
     const cache = 'node_modules/.cache/ladder-atlas';
-    const cli = fs.readdirSync(cache).find((f) => /^cli-[0-9a-f]{16}\.mjs$/.test(f))!;
-    const chunks = path.join(cache, cli.replace(/\.mjs$/, '-chunks'));
+    const cli = fs.readdirSync(cache).find((f) => /^cli-[0-9a-f]{16}\.cjs$/.test(f))!;
     expect(fs.statSync(path.join(cache, cli)).size).toBeLessThan(1.5e6);
-    // The workbook reader (about 1 MB) is a chunk of its own; a workbook among the ladder files loads it.
-    expect(fs.readdirSync(chunks).some((f) => f.startsWith('xlsx-'))).toBe(true);
+    // The workbook reader (about 1 MB) is a file of its own; a workbook among the ladder files loads it.
+    expect(fs.existsSync(path.join(cache, cli.replace(/\.cjs$/, '.lazy-e965-xlsx.cjs')))).toBe(true);
     const run = spawnSync('node', ['src/cli/bin.mjs', 'ingest', '--company', 'Sheet Co', 'tests/fixtures/office/kestrel-security-grid.xlsx'], { encoding: 'utf8', env: { ...process.env, LADDER_ATLAS_COMPILE: '1' } });
     expect(run.stdout).toMatch(/statements\s+19 /);
     expect(run.stderr).toMatch(/^kestrel-security-grid\.xlsx:Notes!1: warning: /);
+    expect(fs.existsSync(path.join(cache, cli.replace(/\.cjs$/, '.ingest.v8cache')))).toBe(true);
   }, 60_000);
 });
