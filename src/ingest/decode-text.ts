@@ -45,7 +45,10 @@ export function decodeText(file: string, content: string | Uint8Array, maxBytes:
   const head = content.subarray(0, 8192);
   const nul = content.indexOf(0);
   let controls = 0;
-  for (const b of head) if (b < 0x09 || (b > 0x0d && b < 0x20)) controls++;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i];
+    if (b < 0x09 || (b > 0x0d && b < 0x20)) controls++;
+  }
   if (nul >= 0 || (head.length > 0 && controls / head.length > 0.05)) {
     return { text: null, diagnostics: [binary(file, lineAt(content, nul >= 0 ? nul : 0))] };
   }
