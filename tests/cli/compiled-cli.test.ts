@@ -2,13 +2,18 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript module (it runs before any TypeScript can), no declarations
 import { compiledCli, runCompiled } from '../../src/cli/compiled-cli.mjs';
 
 /** A package of the CLI's shape in a temporary folder: src/cli/main.ts importing a helper and a data file. */
+const made: string[] = [];
+afterAll(() => {
+  for (const root of made) fs.rmSync(root, { recursive: true, force: true });
+});
 function tinyPackage(answer: string): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-compiled-'));
+  made.push(root);
   fs.mkdirSync(path.join(root, 'src', 'cli'), { recursive: true });
   fs.mkdirSync(path.join(root, 'data'));
   fs.writeFileSync(path.join(root, 'data', 'rules.json'), '{"unit": "levels"}');
