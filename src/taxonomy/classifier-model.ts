@@ -90,13 +90,122 @@ function weightPairs(list: unknown, K: number): boolean {
 export function parseClassifierModel(input: unknown, { source = 'classifier-model' }: { source?: string } = {}): ClassifierModel {
   const raw = readData(MODEL, input, { source, references, error: TaxonomyError });
   const K = raw.classes.length;
-  const weights = new Map<string, Float64Array>();
-  for (const [feature, list] of Object.entries(raw.weights)) {
-    const m = new Float64Array(K);
-    for (let i = 0; i < list.length; i += 2) m[list[i]] = list[i + 1];
-    weights.set(feature, m);
+  // The file's pairs packed as they are (what classifying reads); the dense rows of `weights` only when asked for
+  // (training, explanations, tests): a Float64Array per feature, then packed again, cost most of a cold command's model.
+  const packed = packSparse(raw.weights, K);
+  let dense: Map<string, Float64Array> | undefined;
+  const model: ClassifierModel = {
+    classes: raw.classes,
+    words: raw.words,
+    features: raw.features,
+    lexicon: raw.lexicon,
+    prior: raw.prior,
+    bias: raw.bias,
+    get weights() {
+      return (dense ??= unpack(packed, K));
+    },
+    calibration: raw.calibration,
+    secondary: raw.secondary,
+  };
+  packs.set(model, packed);
+  return model;
+}
+
+/**
+ * A model's non-zero weights packed feature after feature, the features in code-unit order: those of the feature
+ * `names[r]` are `weight[i]` for class `kind[i]`, i from `start[r]` to `start[r + 1]`, classes ascending.
+ */
+export interface PackedWeights {
+  names: string[];
+  start: Int32Array;
+  kind: Uint16Array;
+  weight: Float64Array;
+}
+
+const packs = new WeakMap<ClassifierModel, PackedWeights>();
+
+/**
+ * The packed weights of a model (memoised per model): a parsed model's straight from its file, any other's
+ * (a trained one) from its dense rows. The weights as they were when first asked for: change no model after that.
+ */
+export function packedWeights(model: ClassifierModel): PackedWeights {
+  let packed = packs.get(model);
+  if (!packed) packs.set(model, (packed = packDense(model.weights, model.classes.length)));
+  return packed;
+}
+
+/** Dense rows packed: the non-zero weights of each row, rows in name order. */
+export function packDense(weights: ReadonlyMap<string, Float64Array>, K: number): PackedWeights {
+  const names = [...weights.keys()].sort();
+  let nonZero = 0;
+  for (const w of weights.values()) for (let k = 0; k < K; k++) if (w[k] !== 0) nonZero++;
+  const start = new Int32Array(names.length + 1);
+  const kind = new Uint16Array(nonZero);
+  const weight = new Float64Array(nonZero);
+  let at = 0;
+  for (let r = 0; r < names.length; r++) {
+    const w = weights.get(names[r])!;
+    for (let k = 0; k < K; k++) if (w[k] !== 0) (kind[at] = k), (weight[at++] = w[k]);
+    start[r + 1] = at;
   }
-  return { classes: raw.classes, words: raw.words, features: raw.features, lexicon: raw.lexicon, prior: raw.prior, bias: raw.bias, weights, calibration: raw.calibration, secondary: raw.secondary };
+  return { names, start, kind, weight };
+}
+
+/**
+ * A file's (validated) pairs packed, the same as their dense rows packed ({@link packDense}, a test holds them
+ * equal) in one pass: features already in order as the model is written (checked, sorted when not), each
+ * feature's pairs taken as they are when their class indices ascend, as written (zeros left out); otherwise
+ * through a dense row, where a class given twice keeps its last weight.
+ */
+export function packSparse(weights: Readonly<Record<string, readonly number[]>>, K: number): PackedWeights {
+  const names = Object.keys(weights);
+  for (let r = 1; r < names.length; r++) {
+    if (!(names[r - 1] < names[r])) {
+      names.sort();
+      break;
+    }
+  }
+  let pairs = 0;
+  for (let r = 0; r < names.length; r++) pairs += weights[names[r]].length >> 1;
+  const start = new Int32Array(names.length + 1);
+  let kind = new Uint16Array(pairs);
+  let weight = new Float64Array(pairs);
+  let row: Float64Array | undefined;
+  let at = 0;
+  for (let r = 0; r < names.length; r++) {
+    const list = weights[names[r]];
+    const first = at;
+    let previous = -1;
+    for (let i = 0; i < list.length; i += 2) {
+      const k = list[i];
+      if (k <= previous) {
+        // out of order: this feature again, through a dense row
+        at = first;
+        row ??= new Float64Array(K);
+        row.fill(0);
+        for (let j = 0; j < list.length; j += 2) row[list[j]] = list[j + 1];
+        for (let c = 0; c < K; c++) if (row[c] !== 0) (kind[at] = c), (weight[at++] = row[c]);
+        break;
+      }
+      previous = k;
+      const w = list[i + 1];
+      if (w !== 0) (kind[at] = k), (weight[at++] = w);
+    }
+    start[r + 1] = at;
+  }
+  if (at < pairs) (kind = kind.slice(0, at)), (weight = weight.slice(0, at));
+  return { names, start, kind, weight };
+}
+
+/** Packed weights as dense rows, in name order. */
+function unpack({ names, start, kind, weight }: PackedWeights, K: number): Map<string, Float64Array> {
+  const weights = new Map<string, Float64Array>();
+  for (let r = 0; r < names.length; r++) {
+    const m = new Float64Array(K);
+    for (let i = start[r]; i < start[r + 1]; i++) m[kind[i]] = weight[i];
+    weights.set(names[r], m);
+  }
+  return weights;
 }
 
 /** The model as JSON text: keys in a fixed order, features sorted, one feature a line with its non-zero weights as class index, weight pairs (stable bytes for the same model). */
