@@ -18,8 +18,8 @@ export interface FeatureIndex {
   start: Int32Array;
   kind: Uint16Array;
   weight: Float64Array;
-  /** Feature name → rank. */
-  byName: Map<string, number>;
+  /** Feature name → rank (made on first use: only a model reading kinds of feature not indexed by stem needs it). */
+  readonly byName: Map<string, number>;
   /** Stem → its id: every stem of a word, pair, verb or verb + object feature, and every stop word. */
   stemId: Map<string, number>;
   /** By stem id: 1 for a stop word. */
@@ -57,7 +57,6 @@ const VERB_OBJECT = 4;
 
 function buildIndex(model: ClassifierModel): FeatureIndex {
   const { names, start, kind, weight } = packedWeights(model);
-  const byName = new Map<string, number>();
   const stemId = new Map<string, number>();
   const id = (stem: string) => {
     let i = stemId.get(stem);
@@ -72,7 +71,6 @@ function buildIndex(model: ClassifierModel): FeatureIndex {
   const second = new Int32Array(names.length);
   for (let rank = 0; rank < names.length; rank++) {
     const name = names[rank];
-    byName.set(name, rank);
     // `w:`, `v:`, `b:`, `vo:` (the prefix before the first colon, read by character)
     const c0 = name.charCodeAt(0);
     const colon = name.charCodeAt(1) === 58 ? 1 : name.charCodeAt(2) === 58 && c0 === 118 && name.charCodeAt(1) === 111 ? 2 : -1;
@@ -103,7 +101,23 @@ function buildIndex(model: ClassifierModel): FeatureIndex {
     else if (k === PAIR) pairRank.set(first[rank] * S + second[rank], rank);
     else if (k === VERB_OBJECT) verbObjectRank.set(first[rank] * S + second[rank], rank);
   }
-  return { names, start, kind, weight, byName, stemId, stop, wordRank, verbRank, pairRank, verbObjectRank, byNumber: new Int32Array(0) };
+  let byName: Map<string, number> | undefined;
+  return {
+    names,
+    start,
+    kind,
+    weight,
+    get byName() {
+      return (byName ??= new Map(names.map((name, rank) => [name, rank])));
+    },
+    stemId,
+    stop,
+    wordRank,
+    verbRank,
+    pairRank,
+    verbObjectRank,
+    byNumber: new Int32Array(0),
+  };
 }
 
 /**
