@@ -22,8 +22,12 @@ export interface ClassifierModel {
   /** Weight of a competency's section-prior share. */
   prior: number;
   bias: number[];
-  /** Feature → its weight for each class (by class index; weights too small to matter are pruned to 0 in the file). */
-  weights: Map<string, Float64Array>;
+  /**
+   * Feature → its weight for each class (by class index; weights too small to matter are pruned to 0 in the file).
+   * A parsed model makes these rows on first use (classifying reads the weights packed, {@link packedWeights});
+   * they are the model's weights as read or trained: change neither them nor the map.
+   */
+  readonly weights: Map<string, Float64Array>;
   /** Confidence = σ(slope × logit(p) + intercept) of the primary's probability p, fitted on held-out ladders. */
   calibration: { slope: number; intercept: number };
   /** A competency other than the primary is a secondary when its probability ≥ `min` and ≥ `ratio` × the primary's. */
@@ -87,19 +91,11 @@ export function parseClassifierModel(input: unknown, { source = 'classifier-mode
   const K = raw.classes.length;
   const packed = checked ?? packSparse(raw.weights, K)!;
   let dense: Map<string, Float64Array> | undefined;
-  const model: ClassifierModel = {
-    classes: raw.classes,
-    words: raw.words,
-    features: raw.features,
-    lexicon: raw.lexicon,
-    prior: raw.prior,
-    bias: raw.bias,
-    get weights() {
-      return (dense ??= unpack(packed, K));
-    },
-    calibration: raw.calibration,
-    secondary: raw.secondary,
-  };
+  const model = { classes: raw.classes, words: raw.words, features: raw.features, lexicon: raw.lexicon, prior: raw.prior, bias: raw.bias } as ClassifierModel;
+  // Added, not written in the literal: an object literal with a getter is made with slow (dictionary) properties
+  // in V8, and every read of the model's fields while classifying would pay for it. The fields keep their order.
+  Object.defineProperty(model, 'weights', { get: () => (dense ??= unpack(packed, K)), enumerable: true, configurable: true });
+  Object.assign(model, { calibration: raw.calibration, secondary: raw.secondary });
   packs.set(model, packed);
   return model;
 }
