@@ -22,8 +22,12 @@ export interface ClassifierModel {
   /** Weight of a competency's section-prior share. */
   prior: number;
   bias: number[];
-  /** Feature → its weight for each class (by class index; weights too small to matter are pruned to 0 in the file). */
-  weights: Map<string, Float64Array>;
+  /**
+   * Feature → its weight for each class (by class index; weights too small to matter are pruned to 0 in the file).
+   * A parsed model makes these rows on first use (classifying reads the weights packed, {@link packedWeights});
+   * they are the model's weights as read or trained: change neither them nor the map.
+   */
+  readonly weights: Map<string, Float64Array>;
   /** Confidence = σ(slope × logit(p) + intercept) of the primary's probability p, fitted on held-out ladders. */
   calibration: { slope: number; intercept: number };
   /** A competency other than the primary is a secondary when its probability ≥ `min` and ≥ `ratio` × the primary's. */
@@ -60,43 +64,165 @@ const MODEL = record(
   'expected a JSON object with "classes", "words", "bias" and "weights"',
 );
 
-/** Problems the schema cannot see: one bias per class; each feature's weights pairs of a class index in range and a finite number. */
-function references(raw: unknown): Problem[] {
-  if (!isPlainObject(raw) || !Array.isArray(raw.classes)) return [];
+/**
+ * Problems the schema cannot see: one bias per class; each feature's weights pairs of a class index in range and a
+ * finite number (checked as {@link packSparse} packs them: `packed` is the weights packed when they are all good).
+ */
+function references(raw: unknown): { problems: Problem[]; packed?: PackedWeights } {
+  if (!isPlainObject(raw) || !Array.isArray(raw.classes)) return { problems: [] };
   const K = raw.classes.length;
   const problems: Problem[] = [];
   if (Array.isArray(raw.bias) && raw.bias.length !== K) problems.push({ path: [{ key: 'bias' }], message: `must be ${K} numbers, one per class (got ${raw.bias.length})` });
-  if (isPlainObject(raw.weights)) {
-    for (const [feature, list] of Object.entries(raw.weights)) {
-      if (!weightPairs(list, K)) problems.push({ path: [{ key: 'weights' }, { key: feature }], message: `must be pairs of class index (0–${K - 1}) and weight` });
-      if (problems.length >= 20) break;
-    }
-  }
-  return problems;
-}
-
-/** Whether a feature's list is pairs of a class index below K and a finite weight. */
-function weightPairs(list: unknown, K: number): boolean {
-  if (!Array.isArray(list) || list.length % 2 !== 0) return false;
-  for (let i = 0; i < list.length; i += 2) {
-    const k = list[i];
-    const w = list[i + 1];
-    if (!Number.isInteger(k) || k < 0 || k >= K || typeof w !== 'number' || !Number.isFinite(w)) return false;
-  }
-  return true;
+  const packed = isPlainObject(raw.weights) ? packSparse(raw.weights, K, problems) : undefined;
+  return { problems, packed };
 }
 
 /** Read and validate a model (`classifier-model.json`) from JSON text or an object; every problem is named by its field. */
 export function parseClassifierModel(input: unknown, { source = 'classifier-model' }: { source?: string } = {}): ClassifierModel {
-  const raw = readData(MODEL, input, { source, references, error: TaxonomyError });
+  // The file's pairs packed as they are checked (what classifying reads); the dense rows of `weights` only when asked
+  // for (training, tests): a Float64Array per feature, then packed again, cost most of a cold command's model.
+  let checked: PackedWeights | undefined;
+  const check = (value: unknown) => {
+    const { problems, packed } = references(value);
+    checked = packed;
+    return problems;
+  };
+  const raw = readData(MODEL, input, { source, references: check, error: TaxonomyError });
   const K = raw.classes.length;
-  const weights = new Map<string, Float64Array>();
-  for (const [feature, list] of Object.entries(raw.weights)) {
-    const m = new Float64Array(K);
-    for (let i = 0; i < list.length; i += 2) m[list[i]] = list[i + 1];
-    weights.set(feature, m);
+  const packed = checked ?? packSparse(raw.weights, K)!;
+  let dense: Map<string, Float64Array> | undefined;
+  const model = { classes: raw.classes, words: raw.words, features: raw.features, lexicon: raw.lexicon, prior: raw.prior, bias: raw.bias } as ClassifierModel;
+  // Added, not written in the literal: an object literal with a getter is made with slow (dictionary) properties
+  // in V8, and every read of the model's fields while classifying would pay for it. The fields keep their order.
+  Object.defineProperty(model, 'weights', { get: () => (dense ??= unpack(packed, K)), enumerable: true, configurable: true });
+  Object.assign(model, { calibration: raw.calibration, secondary: raw.secondary });
+  packs.set(model, packed);
+  return model;
+}
+
+/**
+ * A model's non-zero weights packed feature after feature, the features in code-unit order: those of the feature
+ * `names[r]` are `weight[i]` for class `kind[i]`, i from `start[r]` to `start[r + 1]`, classes ascending.
+ */
+export interface PackedWeights {
+  names: string[];
+  start: Int32Array;
+  kind: Uint16Array;
+  weight: Float64Array;
+}
+
+const packs = new WeakMap<ClassifierModel, PackedWeights>();
+
+/**
+ * The packed weights of a model (memoised per model): a parsed model's straight from its file, any other's
+ * (a trained one) from its dense rows. The weights as they were when first asked for: change no model after that.
+ */
+export function packedWeights(model: ClassifierModel): PackedWeights {
+  let packed = packs.get(model);
+  if (!packed) packs.set(model, (packed = packDense(model.weights, model.classes.length)));
+  return packed;
+}
+
+/** Dense rows packed: the non-zero weights of each row, rows in name order. */
+export function packDense(weights: ReadonlyMap<string, Float64Array>, K: number): PackedWeights {
+  const names = [...weights.keys()].sort();
+  let nonZero = 0;
+  for (const w of weights.values()) for (let k = 0; k < K; k++) if (w[k] !== 0) nonZero++;
+  const start = new Int32Array(names.length + 1);
+  const kind = new Uint16Array(nonZero);
+  const weight = new Float64Array(nonZero);
+  let at = 0;
+  for (let r = 0; r < names.length; r++) {
+    const w = weights.get(names[r])!;
+    for (let k = 0; k < K; k++) if (w[k] !== 0) (kind[at] = k), (weight[at++] = w[k]);
+    start[r + 1] = at;
   }
-  return { classes: raw.classes, words: raw.words, features: raw.features, lexicon: raw.lexicon, prior: raw.prior, bias: raw.bias, weights, calibration: raw.calibration, secondary: raw.secondary };
+  return { names, start, kind, weight };
+}
+
+/**
+ * A file's pairs packed, the same as their dense rows packed ({@link packDense}, a test holds them equal), in one
+ * pass when the features come in order (as the model is written; otherwise checked in the file's order, then packed
+ * sorted): each feature's pairs taken as they are while their class indices ascend, as written (zeros left out);
+ * otherwise through a dense row, where a class given twice keeps its last weight. Each feature whose list is not
+ * pairs of a class index below K and a finite number is a problem (up to 20 in all); then nothing is packed.
+ */
+export function packSparse(weights: Readonly<Record<string, unknown>>, K: number, problems: Problem[] = []): PackedWeights | undefined {
+  const names = Object.keys(weights);
+  for (let r = 1; r < names.length; r++) {
+    if (!(names[r - 1] < names[r])) {
+      const before = problems.length;
+      pack(weights, names, K, problems);
+      if (problems.length > before) return undefined;
+      names.sort();
+      break;
+    }
+  }
+  return pack(weights, names, K, problems);
+}
+
+function pack(weights: Readonly<Record<string, unknown>>, names: string[], K: number, problems: Problem[]): PackedWeights | undefined {
+  const before = problems.length;
+  const start = new Int32Array(names.length + 1);
+  let kind = new Uint16Array(names.length * 4);
+  let weight = new Float64Array(names.length * 4);
+  let row: Float64Array | undefined;
+  let at = 0;
+  for (let r = 0; r < names.length; r++) {
+    const list = weights[names[r]];
+    let good = Array.isArray(list) && list.length % 2 === 0;
+    if (good) {
+      const pairs = (list as number[]).length >> 1;
+      if (at + pairs > kind.length) {
+        const grown = Math.max(kind.length * 2, at + pairs);
+        const k2 = new Uint16Array(grown);
+        const w2 = new Float64Array(grown);
+        k2.set(kind);
+        w2.set(weight);
+        (kind = k2), (weight = w2);
+      }
+      const first = at;
+      let previous = -1;
+      let ascending = true;
+      for (let i = 0; i < (list as number[]).length; i += 2) {
+        const k = (list as number[])[i];
+        const w = (list as number[])[i + 1];
+        if (!Number.isInteger(k) || k < 0 || k >= K || !Number.isFinite(w)) {
+          good = false;
+          break;
+        }
+        if (k <= previous) ascending = false;
+        previous = k;
+        if (ascending && w !== 0) (kind[at] = k), (weight[at++] = w);
+      }
+      if (good && !ascending) {
+        // out of order, or a class given twice: through a dense row
+        at = first;
+        row ??= new Float64Array(K);
+        row.fill(0);
+        for (let j = 0; j < (list as number[]).length; j += 2) row[(list as number[])[j]] = (list as number[])[j + 1];
+        for (let c = 0; c < K; c++) if (row[c] !== 0) (kind[at] = c), (weight[at++] = row[c]);
+      }
+    }
+    if (!good) {
+      problems.push({ path: [{ key: 'weights' }, { key: names[r] }], message: `must be pairs of class index (0–${K - 1}) and weight` });
+      if (problems.length >= 20) break;
+    }
+    start[r + 1] = at;
+  }
+  if (problems.length > before) return undefined;
+  return { names, start, kind: kind.slice(0, at), weight: weight.slice(0, at) };
+}
+
+/** Packed weights as dense rows, in name order. */
+function unpack({ names, start, kind, weight }: PackedWeights, K: number): Map<string, Float64Array> {
+  const weights = new Map<string, Float64Array>();
+  for (let r = 0; r < names.length; r++) {
+    const m = new Float64Array(K);
+    for (let i = start[r]; i < start[r + 1]; i++) m[kind[i]] = weight[i];
+    weights.set(names[r], m);
+  }
+  return weights;
 }
 
 /** The model as JSON text: keys in a fixed order, features sorted, one feature a line with its non-zero weights as class index, weight pairs (stable bytes for the same model). */

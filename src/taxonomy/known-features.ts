@@ -1,4 +1,4 @@
-import type { ClassifierModel } from './classifier-model.ts';
+import { type ClassifierModel, packedWeights } from './classifier-model.ts';
 import type { RowWords, stemNumber } from '../text/index.ts';
 import { compiledWords, featureSet, type FeatureOptions, type FeatureSet, verbObjectAt } from './model-features.ts';
 
@@ -18,8 +18,8 @@ export interface FeatureIndex {
   start: Int32Array;
   kind: Uint16Array;
   weight: Float64Array;
-  /** Feature name → rank. */
-  byName: Map<string, number>;
+  /** Feature name → rank (made on first use: only a model reading kinds of feature not indexed by stem needs it). */
+  readonly byName: Map<string, number>;
   /** Stem → its id: every stem of a word, pair, verb or verb + object feature, and every stop word. */
   stemId: Map<string, number>;
   /** By stem id: 1 for a stop word. */
@@ -42,12 +42,6 @@ const INDEXED: readonly FeatureSet[] = ['words', 'pairs', 'verb'];
 
 const indexes = new WeakMap<ClassifierModel, FeatureIndex>();
 
-/** `a b` → a, b (stems hold no spaces). */
-function split(rest: string): [string, string] | null {
-  const space = rest.indexOf(' ');
-  return space < 0 ? null : [rest.slice(0, space), rest.slice(space + 1)];
-}
-
 /** The feature index of a model (memoised per model object). */
 export function featureIndex(model: ClassifierModel): FeatureIndex {
   let index = indexes.get(model);
@@ -55,15 +49,14 @@ export function featureIndex(model: ClassifierModel): FeatureIndex {
   return index;
 }
 
+/** Kinds of feature indexed by stem ids (by the text before the name's first colon). */
+const WORD = 1;
+const VERB = 2;
+const PAIR = 3;
+const VERB_OBJECT = 4;
+
 function buildIndex(model: ClassifierModel): FeatureIndex {
-  const K = model.classes.length;
-  const names = [...model.weights.keys()].sort();
-  let nonZero = 0;
-  for (const w of model.weights.values()) for (let k = 0; k < K; k++) if (w[k] !== 0) nonZero++;
-  const start = new Int32Array(names.length + 1);
-  const kind = new Uint16Array(nonZero);
-  const weight = new Float64Array(nonZero);
-  const byName = new Map<string, number>();
+  const { names, start, kind, weight } = packedWeights(model);
   const stemId = new Map<string, number>();
   const id = (stem: string) => {
     let i = stemId.get(stem);
@@ -72,23 +65,28 @@ function buildIndex(model: ClassifierModel): FeatureIndex {
   };
   const stops = compiledWords(model.words).stop;
   for (const stop of stops) id(stop);
-  // the stems first, so that the tables below have their final size
-  const kinds: { kind: 'w' | 'v' | 'b' | 'vo'; a: number; b: number; rank: number }[] = [];
-  let at = 0;
-  names.forEach((name, rank) => {
-    const w = model.weights.get(name)!;
-    for (let k = 0; k < K; k++) if (w[k] !== 0) (kind[at] = k), (weight[at++] = w[k]);
-    start[rank + 1] = at;
-    byName.set(name, rank);
-    const colon = name.indexOf(':');
-    const prefix = colon < 0 ? '' : name.slice(0, colon);
-    const rest = name.slice(colon + 1);
-    if (prefix === 'w' || prefix === 'v') kinds.push({ kind: prefix, a: id(rest), b: -1, rank });
-    else if (prefix === 'b' || prefix === 'vo') {
-      const pair = split(rest);
-      if (pair) kinds.push({ kind: prefix, a: id(pair[0]), b: id(pair[1]), rank });
+  // the stems first, so that the tables below have their final size: each feature's kind and stem ids by rank
+  const kinds = new Uint8Array(names.length);
+  const first = new Int32Array(names.length);
+  const second = new Int32Array(names.length);
+  for (let rank = 0; rank < names.length; rank++) {
+    const name = names[rank];
+    // `w:`, `v:`, `b:`, `vo:` (the prefix before the first colon, read by character)
+    const c0 = name.charCodeAt(0);
+    const colon = name.charCodeAt(1) === 58 ? 1 : name.charCodeAt(2) === 58 && c0 === 118 && name.charCodeAt(1) === 111 ? 2 : -1;
+    if (colon === 1 && (c0 === 119 || c0 === 118)) {
+      kinds[rank] = c0 === 119 ? WORD : VERB;
+      first[rank] = id(name.slice(2));
+    } else if (colon === 1 ? c0 === 98 : colon === 2) {
+      // a pair of stems (stems hold no spaces); a name without a space is indexed by none
+      const space = name.indexOf(' ', colon + 1);
+      if (space >= 0) {
+        kinds[rank] = colon === 1 ? PAIR : VERB_OBJECT;
+        first[rank] = id(name.slice(colon + 1, space));
+        second[rank] = id(name.slice(space + 1));
+      }
     }
-  });
+  }
   const S = stemId.size;
   const stop = new Uint8Array(S);
   for (const s of stops) stop[stemId.get(s)!] = 1;
@@ -96,12 +94,19 @@ function buildIndex(model: ClassifierModel): FeatureIndex {
   const verbRank = new Int32Array(S).fill(-1);
   const pairRank = new Map<number, number>();
   const verbObjectRank = new Map<number, number>();
-  for (const { kind, a, b, rank } of kinds) {
-    if (kind === 'w') wordRank[a] = rank;
-    else if (kind === 'v') verbRank[a] = rank;
-    else (kind === 'b' ? pairRank : verbObjectRank).set(a * S + b, rank);
+  for (let rank = 0; rank < names.length; rank++) {
+    const k = kinds[rank];
+    if (k === WORD) wordRank[first[rank]] = rank;
+    else if (k === VERB) verbRank[first[rank]] = rank;
+    else if (k === PAIR) pairRank.set(first[rank] * S + second[rank], rank);
+    else if (k === VERB_OBJECT) verbObjectRank.set(first[rank] * S + second[rank], rank);
   }
-  return { names, start, kind, weight, byName, stemId, stop, wordRank, verbRank, pairRank, verbObjectRank, byNumber: new Int32Array(0) };
+  const index = { names, start, kind, weight, stemId, stop, wordRank, verbRank, pairRank, verbObjectRank, byNumber: new Int32Array(0) } as FeatureIndex;
+  // added, not written in the literal: an object literal with a getter gets slow (dictionary) properties in V8,
+  // and classifying reads the index's fields for every statement
+  let byName: Map<string, number> | undefined;
+  Object.defineProperty(index, 'byName', { get: () => (byName ??= new Map(names.map((name, rank) => [name, rank]))), enumerable: true, configurable: true });
+  return index;
 }
 
 /**

@@ -83,6 +83,20 @@ describe('classifyText with a model', () => {
     expect(bad({ 'w:d': [0, 0.5, 1] })).toThrowError(feature('w:d'));
     expect(bad({ 'w:e': [1.5, 0.5] })).toThrowError(feature('w:e'));
     expect(() => parseClassifierModel({ ...good, weights: [] })).toThrowError(/"weights" expected an object of feature/);
+    // a bad pair after pairs out of order is still found
+    expect(bad({ 'w:f': [3, 0.5, 1, 0.5, 0, 'x'] })).toThrowError(feature('w:f'));
+    // in the file's order, unsorted as it may be, 20 problems at most (the bias's among them)
+    const many = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`w:bad${String.fromCharCode(122 - i)}`, [i]]));
+    const message = (() => {
+      try {
+        parseClassifierModel({ ...good, bias: [1], weights: { ...many, ...good.weights } });
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    const named = [...(message ?? '').matchAll(/"weights" › "(w:bad.)"/g)].map((m) => m[1]);
+    expect(named).toEqual(Object.keys(many).slice(0, 19));
+    expect(message).toContain(`"bias" must be ${good.classes.length} numbers`);
     // The bundled model reads, with every weight where the file puts it.
     const model = parseClassifierModel(text);
     const [name, list] = Object.entries(good.weights as Record<string, number[]>)[0];
