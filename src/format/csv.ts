@@ -40,10 +40,23 @@ export type CsvColumn<T> = readonly [name: string, get: (row: T) => unknown];
 
 /** RFC 4180 CSV of `rows` with the given columns; every cell (headers too) formula-injection safe. */
 export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
+  let text = '';
+  for (const piece of csvPieces(rows, columns, Infinity)) text += piece;
+  return text;
+}
+
+/**
+ * {@link toCsv}'s text in pieces of whole lines, `batch` lines each (the header the first of them), made as the rows
+ * come: for a table written as it is read, never held whole. Joined, the pieces are `toCsv` of the same rows.
+ */
+export function* csvPieces<T>(rows: Iterable<T>, columns: readonly CsvColumn<T>[], batch = 256): Generator<string> {
   const line = (cells: unknown[]) => cells.map((c) => quote(safeCell(c))).join(',');
-  const lines = [line(columns.map(([name]) => name))];
-  for (const r of rows) lines.push(line(columns.map(([, get]) => get(r))));
-  return `${lines.join('\r\n')}\r\n`;
+  let lines = [line(columns.map(([name]) => name))];
+  for (const r of rows) {
+    lines.push(line(columns.map(([, get]) => get(r))));
+    if (lines.length >= batch) yield `${lines.join('\r\n')}\r\n`, (lines = []);
+  }
+  if (lines.length) yield `${lines.join('\r\n')}\r\n`;
 }
 
 /** Column names of records: the keys of all rows in first-seen order. */

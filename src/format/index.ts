@@ -1,2 +1,2 @@
-export { type CsvColumn, recordColumns, recordsToCsv, safeCell, toCsv } from './csv.ts';
+export { csvPieces, type CsvColumn, recordColumns, recordsToCsv, safeCell, toCsv } from './csv.ts';
 export { sourceLabel } from './source-label.ts';

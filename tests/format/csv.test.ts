@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { recordColumns, recordsToCsv, safeCell, toCsv } from '../../src/format/index.ts';
+import { csvPieces, recordColumns, recordsToCsv, safeCell, toCsv } from '../../src/format/index.ts';
+import { STATEMENT_COLUMNS } from '../../src/format/statement-columns.ts';
+import { seedAnalysis } from '../analyses/seed-analysis.ts';
 
 describe('safeCell: no cell a spreadsheet would run as a formula', () => {
   it('prefixes a formula start with a single quote: = + - @ | % tab CR', () => {
@@ -43,5 +45,30 @@ describe('toCsv', () => {
   });
   it('collects record columns in first-seen order', () => {
     expect(recordColumns([{ b: 1 }, { a: 1, b: 2 }])).toEqual(['b', 'a']);
+  });
+});
+
+describe('csvPieces: the same CSV a batch of rows at a time', () => {
+  const { statements } = seedAnalysis();
+  const whole = toCsv(statements, STATEMENT_COLUMNS);
+  it('joined, the pieces are toCsv of the seed statements, whatever the batch', () => {
+    expect(whole.startsWith(`${STATEMENT_COLUMNS.map(([name]) => name).join(',')}\r\n`)).toBe(true);
+    for (const batch of [2, 7, 256, 10_000]) {
+      const pieces = [...csvPieces(statements, STATEMENT_COLUMNS, batch)];
+      expect(pieces.join(''), `batch ${batch}`).toBe(whole);
+      expect(pieces.length).toBe(Math.ceil((statements.length + 1) / batch)); // lines: the header and one per row
+      // whole lines only: each piece ends a line, so a line end is never split between two writes
+      for (const p of pieces) expect(p.endsWith('\r\n')).toBe(true);
+    }
+  });
+  it('reads the rows as they come (an iterable, not an array), and gives the header alone for none', () => {
+    let read = 0;
+    const rows = (function* () {
+      for (const s of statements.slice(0, 10)) yield (read++, s);
+    })();
+    const pieces = csvPieces(rows, STATEMENT_COLUMNS, 4);
+    pieces.next();
+    expect(read).toBe(3);
+    expect([...csvPieces([], STATEMENT_COLUMNS)]).toEqual([toCsv([], STATEMENT_COLUMNS)]);
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Atlas, DataBundle } from '../../atlas/index.ts';
 import type { InputFile } from '../../ingest/index.ts';
-import { sourceLabel, toCsv } from '../../format/index.ts';
+import { csvPieces, sourceLabel } from '../../format/index.ts';
 import { cues, STATEMENT_COLUMNS } from '../../format/statement-columns.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
 import { classifiedInBatches } from '../classified-batches.ts';
@@ -34,11 +34,11 @@ export const command: Command = {
       await worker?.stop();
       throw error;
     }
-    // Printed once, in order: classified a batch at a time as they are written (the CSV and Arrow tables are built whole).
+    // Printed once, in order: classified a batch at a time as they are written (the Arrow table is built whole).
     const rows = () => classifiedInBatches(input);
     if (worker) await worker.write(input, io.outBytes!);
     else if (json) writeJsonRows(io, rows());
-    else if (csv) io.out(toCsv(input.statements, STATEMENT_COLUMNS));
+    else if (csv) for (const piece of csvPieces(rows(), STATEMENT_COLUMNS)) io.out(piece);
     else if (typeof arrow === 'string') {
       const [{ statementTable }, { toArrowIPC }] = await Promise.all([import('../../format/statement-table.ts'), import('arquero')]);
       const bytes = toArrowIPC(statementTable(input.statements));
