@@ -1,6 +1,8 @@
 import { CLASSIFIED_KINDS } from '../../taxonomy/index.ts';
 import type { Classification, ClassifiedStatement } from '../../types.ts';
+import { classifiedInBatches } from '../classified-batches.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
+import { writeJsonRows } from '../json-rows.ts';
 import { DATA_OPTIONS, loadAtlas } from '../load-atlas.ts';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -40,9 +42,12 @@ export const command: Command = {
       return 0;
     }
     const input = await loadAtlas(parsed, { looseFiles: true });
-    const { set, statements: rows } = input;
+    const { set } = input;
     for (const w of input.warnings) io.err(`warning: ${w}`);
-    if (flags.json) io.out(`${JSON.stringify(rows, null, 2)}\n`);
+    // Classified a batch at a time as they are written: the table is never whole, in memory or as one string (a
+    // string of it passed V8's limit at 1000× the seeds: "Invalid string length").
+    const rows = classifiedInBatches(input);
+    if (flags.json) writeJsonRows(io, rows);
     else {
       for (const s of rows) {
         if (!CLASSIFIED_KINDS.includes(s.kind) && !s.competency) continue;

@@ -48,6 +48,17 @@ describe('ladders classify', () => {
     expect(rows.find((s: { kind: string }) => s.kind === 'attribute').competency).toBeUndefined();
   });
 
+  it('--json of every statement is written as it is classified (many writes, never one string), the rows statements --json prints', async () => {
+    const writes: string[] = [];
+    const code = await main(['classify', '--json'], { out: (t) => writes.push(t), err: () => {} });
+    expect(code).toBe(0);
+    const statements: string[] = [];
+    await main(['statements', '--json'], { out: (t) => statements.push(t), err: () => {} });
+    expect(writes.length).toBeGreaterThan(3);
+    expect(writes.join('')).toBe(statements.join(''));
+    expect(JSON.parse(writes.join('')).length).toBeGreaterThanOrEqual(235);
+  });
+
   it('a swapped-in taxonomy file drives the placement; a broken one fails naming the problem', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ladders-taxonomy-'));
     const good = join(dir, 'good.json');
