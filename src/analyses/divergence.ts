@@ -57,6 +57,16 @@ export function divergence(statements: readonly ClassifiedStatement[], placement
     else passing.set(k, [t.statementId]);
   }
   const levelRows = ladders.flatMap((l) => l.map((p) => ({ key: p.key, position: p.position, ladder: ladderKey(p) }))).sort((a, b) => a.position - b.position);
+  // The rows as arrays for the pairs of levels compared below (every pair within one scale step, of each
+  // competency: with many ladders, most of the work), their ladders numbered: no look-up or string compared per pair.
+  const rowPosition = Float64Array.from(levelRows, (r) => r.position);
+  const ladderNumbers = new Map<string, number>();
+  const rowLadder = Int32Array.from(levelRows, (r) => {
+    let n = ladderNumbers.get(r.ladder);
+    if (n === undefined) ladderNumbers.set(r.ladder, (n = ladderNumbers.size));
+    return n;
+  });
+  const rowShare = new Float64Array(levelRows.length);
   const rows: DivergenceRow[] = opts.competencies.map((c) => {
     const onset: DivergenceRow['onset'] = [];
     const strength: DivergenceRow['strength'] = [];
@@ -87,23 +97,31 @@ export function divergence(statements: readonly ClassifiedStatement[], placement
       }
     }
     const onsetSpread = latestUncensored > earliest ? (latestUncensored - earliest) / 6 : 0;
-    const gaps: number[] = [];
     const peak = Math.max(0, ...strength.map((s) => s.strength));
     const within = opts.alignWithin ?? 1;
+    for (let i = 0; i < levelRows.length; i++) rowShare[i] = profiles.get(levelRows[i].key)?.entries.get(c)?.share ?? 0;
+    // The mean gap, summed in pair order (the same sum as of a list of the gaps).
+    let gapSum = 0;
+    let gapCount = 0;
     for (let i = 0; i < levelRows.length; i++) {
       for (let j = i + 1; j < levelRows.length; j++) {
-        const a = levelRows[i];
-        const b = levelRows[j];
-        if (b.position - a.position > within) break;
-        if (a.ladder === b.ladder) continue;
-        const sa = profiles.get(a.key)?.entries.get(c)?.share ?? 0;
-        const sb = profiles.get(b.key)?.entries.get(c)?.share ?? 0;
-        gaps.push(peak > 0 ? Math.abs(sa - sb) / peak : 0);
+        if (rowPosition[j] - rowPosition[i] > within) break;
+        if (rowLadder[i] === rowLadder[j]) continue;
+        gapSum += peak > 0 ? Math.abs(rowShare[i] - rowShare[j]) / peak : 0;
+        gapCount++;
       }
     }
-    const strengthGap = gaps.length ? gaps.reduce((t, g) => t + g, 0) / gaps.length : 0;
+    const strengthGap = gapCount ? gapSum / gapCount : 0;
     const absence = ladders.length ? silent.length / ladders.length : 0;
-    const touched = new Set(ladders.filter((l) => !silent.some((x) => x.company === l[0].company && x.track === l[0].track && !x.inPassing.length)).map((l) => l[0].company));
+    // Ladders silent on it, not even in passing: company → tracks.
+    const unspoken = new Map<string, Set<string>>();
+    for (const x of silent) {
+      if (x.inPassing.length) continue;
+      let tracks = unspoken.get(x.company);
+      if (!tracks) unspoken.set(x.company, (tracks = new Set()));
+      tracks.add(x.track);
+    }
+    const touched = new Set(ladders.filter((l) => !unspoken.get(l[0].company)?.has(l[0].track)).map((l) => l[0].company));
     const neverMentioned = [...new Set(silent.map((x) => x.company))].filter((co) => !touched.has(co));
     sideBySide.sort((a, b) => a.band - b.band || (a.company < b.company ? -1 : a.company > b.company ? 1 : 0));
     return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandOf, divergence, placeLevels } from '../../src/analyses/index.ts';
+import { bandOf, divergence, ladderKey, levelProfiles, placeLevels } from '../../src/analyses/index.ts';
 import { row, scaleCues, seedAnalysis } from './seed-analysis.ts';
 
 describe('divergence on the seeds', () => {
@@ -19,6 +19,20 @@ describe('divergence on the seeds', () => {
     const hiring = rows.find((r) => r.competency === 'hiring')!;
     expect(hiring.neverMentioned.length).toBeGreaterThan(0);
     expect(hiring.parts.absence).toBeCloseTo(hiring.silent.length / 3, 3);
+  });
+  it('strength gap: the mean share difference over every pair of levels of two ladders within one scale step, over the peak', () => {
+    const { statements } = seedAnalysis();
+    const profiles = levelProfiles(statements);
+    const levels = [...analysis.levels].sort((a, b) => a.position - b.position);
+    for (const r of rows) {
+      const share = (key: string) => profiles.get(key)?.entries.get(r.competency)?.share ?? 0;
+      const peak = Math.max(0, ...r.strength.map((s) => s.strength));
+      const gaps = levels.flatMap((a, i) =>
+        levels.slice(i + 1).filter((b) => b.position - a.position <= 1 && ladderKey(a) !== ladderKey(b)).map((b) => (peak > 0 ? Math.abs(share(a.key) - share(b.key)) / peak : 0)),
+      );
+      expect(gaps.length).toBeGreaterThan(0);
+      expect(r.parts.strengthGap, r.competency).toBeCloseTo(gaps.reduce((t, g) => t + g, 0) / gaps.length, 3);
+    }
   });
   it('gives an onset per ladder at the lowest-placed level that mentions it, with its statements', () => {
     const mentoring = rows.find((r) => r.competency === 'mentoring')!;
