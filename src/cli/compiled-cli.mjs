@@ -7,9 +7,10 @@
 // packages they import once into one file (loading the packages file by file from node_modules cost another
 // 0.3 s). V8 then still parses that file and compiles each function the first time it runs, at every start: the
 // file is run as a script with the code cache V8 wrote after the same command's first run (`<build>.<command>.v8cache`
-// beside it), so a command compiles nothing it compiled before, and what it never runs (the workbook and Word
-// readers, arquero for --arrow: three quarters of the 3.3 MB) is neither parsed nor compiled. A script, not an ES
-// module: Node 20 gives no code cache for modules. Plain JavaScript, as it runs before any TypeScript can.
+// beside it), so a command compiles nothing it compiled before. The packages needed only by some commands (the
+// workbook and Word readers, arquero for --arrow: three quarters of the 3.3 MB) are files of their own, read when
+// needed. A script, not an ES module: Node 20 gives no code cache for modules. Plain JavaScript, as it runs before
+// any TypeScript can.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -53,7 +54,6 @@ function sourceKey(root) {
  * does not even read them.
  */
 const LAZY = ['@e965/xlsx', 'mammoth', 'arquero'];
-const LAZY_FILTER = new RegExp(`^(${LAZY.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
 
 /**
  * The compiled CLI's URL (the package at `root`, this one unless a test says otherwise), building it first when the
@@ -85,7 +85,7 @@ export async function compiledCli(root = PACKAGE_ROOT) {
         banner: { js: "var __atlasModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
         // `import()` as a require when it runs, so a lazily loaded package is its own file, loaded when needed.
         supported: { 'dynamic-import': false },
-        plugins: [{ name: 'lazy-packages', setup: (build) => build.onResolve({ filter: LAZY_FILTER }, (a) => (lazy.includes(a.path) ? { path: `./${lazyName(a.path)}.cjs`, external: true } : undefined)) }],
+        plugins: [{ name: 'lazy-packages', setup: (build) => build.onResolve({ filter: /^[@a-z]/ }, (a) => (lazy.includes(a.path) ? { path: `./${lazyName(a.path)}.cjs`, external: true } : undefined)) }],
       });
       if (lazy.length) await esbuild.build({ ...common, entryPoints: Object.fromEntries(lazy.map((pkg) => [lazyName(pkg), pkg])), outdir: temp, outExtension: { '.js': '.cjs' } });
       for (const pkg of lazy) fs.renameSync(path.join(temp, `${lazyName(pkg)}.cjs`), path.join(cache, `${lazyName(pkg)}.cjs`));
