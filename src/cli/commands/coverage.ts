@@ -1,6 +1,7 @@
 import { toCsv } from '../../format/index.ts';
 import type { CoverageCell } from '../../analyses/index.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
+import { writeJson } from '../json-value.ts';
 import { DATA_OPTIONS, loadAtlas } from '../load-atlas.ts';
 import { reportInputProblems } from '../report-diagnostics.ts';
 
@@ -28,7 +29,7 @@ export const command: Command = {
     if (parsed.flags.json && parsed.flags.csv) throw new UsageError('choose one of --json and --csv');
     const { set, analysis } = await loadAtlas(parsed);
     const cov = analysis.coverage;
-    if (parsed.flags.json) io.out(`${JSON.stringify(cov, null, 2)}\n`);
+    if (parsed.flags.json) writeJson(io, cov);
     else if (parsed.flags.csv) io.out(toCsv(cov.cells, COLUMNS));
     else {
       const levels = analysis.levels;

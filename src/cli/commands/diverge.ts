@@ -1,6 +1,7 @@
 import { multiTrackCompanies } from '../../analyses/index.ts';
 import { slug } from '../../text/index.ts';
 import { type Command, parseArgs } from '../command.ts';
+import { writeJson } from '../json-value.ts';
 import { DATA_OPTIONS, loadAtlas, n1 } from '../load-atlas.ts';
 import { reportInputProblems } from '../report-diagnostics.ts';
 
@@ -13,7 +14,7 @@ export const command: Command = {
     const { set, analysis } = await loadAtlas(parsed);
     const rows = analysis.divergence;
     const multi = multiTrackCompanies(analysis.levels);
-    if (parsed.flags.json) io.out(`${JSON.stringify(rows, null, 2)}\n`);
+    if (parsed.flags.json) writeJson(io, rows);
     else {
       const top = typeof parsed.flags.top === 'string' ? Number(parsed.flags.top) : rows.length;
       io.out('Divergence (0–1) = mean of: onset spread, strength gap between aligned levels (within one scale step), share of ladders where no statement is about it.\n');

@@ -1,6 +1,7 @@
 import { gaps, multiTrackCompanies } from '../../analyses/index.ts';
 import { slug } from '../../text/index.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
+import { writeJson } from '../json-value.ts';
 import { DATA_OPTIONS, loadAtlas } from '../load-atlas.ts';
 import { reportInputProblems } from '../report-diagnostics.ts';
 
@@ -20,7 +21,7 @@ export const command: Command = {
     const findings = company
       ? gaps(statements, analysis.levels, { competencies: analysis.competencies, capNotes: analysis.capNotes, coverage: analysis.coverage, scaleCues, taxonomy, company })
       : analysis.gaps;
-    if (parsed.flags.json) io.out(`${JSON.stringify(findings, null, 2)}\n`);
+    if (parsed.flags.json) writeJson(io, findings);
     else {
       const multi = multiTrackCompanies(analysis.levels);
       for (const f of findings) {
