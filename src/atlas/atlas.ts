@@ -14,6 +14,11 @@ export interface AtlasOptions extends LadderOptions {
   looseOverrides?: boolean;
   /** Analysis settings beyond the data (e.g. `shared: false` to place levels without shared-statement links). */
   analyse?: Pick<AnalyseOptions, 'shared'>;
+  /**
+   * `false`: `statements` classified without their reasons (no `why`: no analysis reads it), for a caller that
+   * never shows them; competencies, scores, confidence and every analysis are the same. Default true.
+   */
+  reasons?: boolean;
 }
 
 /**
@@ -39,9 +44,9 @@ export interface Atlas {
   /**
    * Classify other rows (pasted text, a job description) as the statements were; `overrides: false` leaves the
    * reviewer's decisions out (to measure the classifier itself); `keepWords: false` keeps no words or cue matches
-   * with the rows for later analyses (rows that are only printed).
+   * with the rows for later analyses (rows that are only printed); `reasons: false` gives rows without `why`.
    */
-  classify(rows: Statement[], options?: { overrides?: boolean; keepWords?: boolean }): ClassifiedStatement[];
+  classify(rows: Statement[], options?: { overrides?: boolean; keepWords?: boolean; reasons?: boolean }): ClassifiedStatement[];
   /** Classify one text, optionally under a native section name (no override applies). */
   classifyText(text: string, section?: string): Classification;
   /** Problems with the data that did not stop it: prior weights for unknown competencies, overrides left out or matching no statement. */
@@ -149,7 +154,7 @@ class LazyAtlas implements Atlas {
   }
 
   get statements(): ClassifiedStatement[] {
-    return (this.#statements ??= this.classify(this.set.statements));
+    return (this.#statements ??= this.classify(this.set.statements, { reasons: this.options.reasons }));
   }
 
   get analysis(): Analysis {
@@ -162,8 +167,8 @@ class LazyAtlas implements Atlas {
   }
 
   // Bound, so a shell can hand them on (`mapText(…, { classify: atlas.classify })`).
-  readonly classify = (rows: Statement[], { overrides = true, keepWords = true }: { overrides?: boolean; keepWords?: boolean } = {}): ClassifiedStatement[] =>
-    classifyAll(rows, { taxonomy: this.taxonomy, priors: this.priors, model: this.model, overrides: overrides ? this.overrides : [], keepWords });
+  readonly classify = (rows: Statement[], { overrides = true, keepWords = true, reasons = true }: { overrides?: boolean; keepWords?: boolean; reasons?: boolean } = {}): ClassifiedStatement[] =>
+    classifyAll(rows, { taxonomy: this.taxonomy, priors: this.priors, model: this.model, overrides: overrides ? this.overrides : [], keepWords, reasons });
 
   readonly classifyText = (text: string, section?: string): Classification => classifyText(text, { taxonomy: this.taxonomy, priors: this.priors, model: this.model, section });
 

@@ -21,15 +21,16 @@ export function dataDir(parsed: ParsedArgs): string | undefined {
  * `DIR/ladders/…` of the data folder, else the bundled ladders. Data files: `--taxonomy`, `--priors`, `--overrides`,
  * `--scale-cues`, `--ingest-rules`, `--model FILE` (see {@link dataBundle}). Workbooks and Word
  * documents among the ladder files are opened first (their libraries loaded only then). `onFiles` sees the ladder
- * files as read and the data, before anything is ingested.
+ * files as read and the data, before anything is ingested. `reasons: false`: a command that never shows why a statement
+ * got its competency classifies without the reasons (see AtlasOptions.reasons).
  */
 export async function loadAtlas(
   parsed: ParsedArgs,
-  { looseFiles = false, ladders = true, onFiles }: { looseFiles?: boolean; ladders?: boolean; onFiles?: (files: InputFile[], data: DataBundle) => void } = {},
+  { looseFiles = false, ladders = true, onFiles, reasons }: { looseFiles?: boolean; ladders?: boolean; onFiles?: (files: InputFile[], data: DataBundle) => void; reasons?: boolean } = {},
 ): Promise<Atlas> {
   const dir = dataDir(parsed);
   const data = dataBundle(parsed);
-  if (!ladders) return atlas([], { data });
+  if (!ladders) return atlas([], { data, reasons });
   // The files as read, shown to the caller before they are opened and ingested.
   const open = (files: InputFile[]) => (onFiles?.(files, data), openOfficeFiles(files, ladderRules(data)));
   const company = text(parsed, 'company');
@@ -37,9 +38,9 @@ export async function loadAtlas(
   const { maxFileBytes: maxBytes } = ladderRules(data);
   if (looseFiles && parsed.positional.length) {
     if (!company) throw new UsageError('name the company of loose files with --company NAME');
-    return atlas(await open(readLooseFiles(parsed.positional, { maxBytes })), { data, company, track });
+    return atlas(await open(readLooseFiles(parsed.positional, { maxBytes })), { data, company, track, reasons });
   }
-  return atlas(await open(readLadderFiles(dir ?? BUNDLED_DATA, { maxBytes })), { data });
+  return atlas(await open(readLadderFiles(dir ?? BUNDLED_DATA, { maxBytes })), { data, reasons });
 }
 
 /**

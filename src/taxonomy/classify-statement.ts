@@ -55,6 +55,14 @@ export function cueMatches(stems: readonly string[], taxonomy: Taxonomy, numbers
  * {@link cueMatches} when the caller has them (a statement table's rows are split once for every reader).
  */
 export function classifyWords(text: string, split: RowWords, options: ClassifyTextOptions, matches?: readonly PhraseMatch<CueEntry>[]): Classification {
+  return classifyWordsWhy(text, split, options, matches, true) as Classification;
+}
+
+/** A classification, its `why` left out when `reasons` is false (see `ClassifyAllOptions.reasons`). */
+export type MaybeExplained = Omit<Classification, 'why'> & { why?: Classification['why'] };
+
+/** {@link classifyWords}, the reasons (`why`) gathered only when `reasons` is true: the scores are the same either way. */
+export function classifyWordsWhy(text: string, split: RowWords, options: ClassifyTextOptions, matches: readonly PhraseMatch<CueEntry>[] | undefined, reasons: boolean): MaybeExplained {
   const { taxonomy, priors, section, model } = options;
   const order = orderOf(taxonomy);
   const raws = split.words;
@@ -65,7 +73,7 @@ export function classifyWords(text: string, split: RowWords, options: ClassifyTe
   const prior: Classification['why']['prior'] = found && section ? { section, competencies: known.map((c) => ({ id: c.id, score: round(c.score) })) } : undefined;
   if (cues.length > 1) sortSmall(cues, cueOrder(order));
   if (model && modelFits(model, taxonomy)) {
-    return classifyWithModel(text, { section, model, order, cues, raw, known, split, prior: prior && known.length ? prior : undefined });
+    return classifyWithModel(text, { section, model, order, cues, raw, known, split, prior: prior && known.length ? prior : undefined, reasons });
   }
 
   const total = new Map(raw);
@@ -83,7 +91,7 @@ export function classifyWords(text: string, split: RowWords, options: ClassifyTe
     .map((c) => ({ id: c.id, score: round(c.score) }));
   const top = competencies[0];
   const confidence = top ? round(top.score * (1 - Math.exp(-evidence / EVIDENCE_SCALE))) : 0;
-  return { competency: top?.id ?? null, competencies, confidence, why: prior ? { cues, prior } : { cues } };
+  return { competency: top?.id ?? null, competencies, confidence, why: !reasons ? undefined : prior ? { cues, prior } : { cues } };
 }
 
 /**
@@ -149,14 +157,15 @@ function classifyWithModel(
     known: CompetencyScore[];
     prior?: Classification['why']['prior'];
     split: RowWords;
+    reasons: boolean;
   },
-): Classification {
+): MaybeExplained {
   const { model, order, cues, raw, known, prior } = ctx;
   const priorShare = known.length ? new Map(known.map((c) => [c.id, c.score])) : NO_PRIOR;
   const index = featureIndex(model);
   const ranks = knownRanks(model, text, ctx.section, { cues, split: ctx.split });
   const logits = modelLogits(model, ranks, index, raw, priorShare);
-  if (cues.length === 0 && ranks.length === 0 && !prior) return { competency: null, competencies: [], confidence: 0, why: { cues } };
+  if (cues.length === 0 && ranks.length === 0 && !prior) return { competency: null, competencies: [], confidence: 0, why: ctx.reasons ? { cues } : undefined };
 
   const p = softmax(logits);
   const place = classOrder(model, order);
@@ -177,12 +186,15 @@ function classifyWithModel(
   const { min, ratio } = model.secondary;
   const secondary: number[] = [];
   for (let i = 1; i < K; i++) if (p[ranked[i]] >= min && p[ranked[i]] >= ratio * p[top]) secondary.push(ranked[i]);
-  const reasons: FeatureHit[] = [];
-  reasonsFor(top, reasons, ranks, index, model, raw, priorShare);
-  for (const k of secondary) reasonsFor(k, reasons, ranks, index, model, raw, priorShare);
+  let why: Classification['why'] | undefined;
+  if (ctx.reasons) {
+    const reasons: FeatureHit[] = [];
+    reasonsFor(top, reasons, ranks, index, model, raw, priorShare);
+    for (const k of secondary) reasonsFor(k, reasons, ranks, index, model, raw, priorShare);
+    why = prior ? { cues, prior, features: reasons } : { cues, features: reasons };
+  }
   const competency = model.classes[top];
   const confidence = round(calibrate(p[top], model.calibration));
-  const why = prior ? { cues, prior, features: reasons } : { cues, features: reasons };
   // the fields in the order they have always been written (the JSON output stays the same byte for byte)
   if (secondary.length === 0) return { competency, competencies, confidence, why };
   return { competency, competencies, secondary: secondary.map((k) => model.classes[k]), confidence, why };

@@ -73,4 +73,10 @@ export interface ClassifyAllOptions {
    * that only prints the rows says `false`: nothing is kept for rows no analysis will read.
    */
   keepWords?: boolean;
+  /**
+   * `false`: rows without `why` (the features behind the scores not gathered, no reasons kept: at 1000× the seed
+   * ladders about a quarter of the classified table), an overridden row's included, for a caller that never shows
+   * them; competencies, scores and confidence are the same. Default true.
+   */
+  reasons?: boolean;
 }

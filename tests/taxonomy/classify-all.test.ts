@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CLASSIFIED_KINDS, classifyAll, parseOverrides, parsePriors, parseTaxonomy, TaxonomyError, unmatchedOverrides } from '../../src/taxonomy/index.ts';
+import { readFileSync } from 'node:fs';
+import { CLASSIFIED_KINDS, classifyAll, parseClassifierModel, parseOverrides, parsePriors, parseTaxonomy, TaxonomyError, unmatchedOverrides } from '../../src/taxonomy/index.ts';
+import type { ClassifiedStatement } from '../../src/types.ts';
 import { bundled } from '../helpers.ts';
 import { keptRowCues } from '../../src/taxonomy/row-cues.ts';
-import { priors, shippedOverrides, taxonomy } from './helpers.ts';
+import { dataPath, priors, shippedOverrides, taxonomy } from './helpers.ts';
 
 const set = bundled();
 const rows = classifyAll(set.statements, { taxonomy, priors, overrides: shippedOverrides });
@@ -21,6 +23,32 @@ describe('classifyAll on the seed ladders', () => {
     expect(classified.length).toBeGreaterThan(100);
     for (const r of classified) expect(keptRowCues(r, taxonomy)).toBeDefined();
     for (const r of printed) expect(keptRowCues(r, taxonomy)).toBeUndefined();
+  });
+
+  it('classifies the same without the reasons (reasons: false), with and without the model: no why, overrides included', () => {
+    const model = parseClassifierModel(readFileSync(dataPath('classifier-model.json'), 'utf8'));
+    const withoutWhy = ({ why: _, ...rest }: ClassifiedStatement) => rest;
+    // an override of a classified row and of a note (an override classifies any row)
+    const expectation = set.statements.find((r) => r.kind === 'expectation')!;
+    const note = set.statements.find((r) => r.kind === 'note')!;
+    const overrides = parseOverrides(`id,competency,comment\n${expectation.id},risk,a reviewer's\n${note.id},communication,\n`, taxonomy);
+    for (const options of [{ taxonomy, priors, overrides }, { taxonomy, priors, model, overrides }]) {
+      const full = classifyAll(set.statements, options);
+      const bare = classifyAll(set.statements, { ...options, reasons: false });
+      const classified = full.filter((r) => CLASSIFIED_KINDS.includes(r.kind));
+      expect(classified.length).toBeGreaterThan(190);
+      expect(full.filter((r) => r.why?.override).length).toBe(2);
+      if (options.model) expect(classified.filter((r) => r.why?.features?.length).length).toBeGreaterThan(190);
+      // every field the same but why, which the rows without reasons carry as undefined (one row shape either way)
+      expect(bare.map((r) => Object.keys(r))).toEqual(full.map((r) => Object.keys(r)));
+      for (const r of bare) expect(r.why).toBeUndefined();
+      const explained = (r: { why?: unknown }) => r.why !== undefined;
+      expect(bare.filter((_, i) => explained(full[i])).map(withoutWhy)).toStrictEqual(full.filter(explained).map(withoutWhy));
+      expect(bare.filter((_, i) => !explained(full[i]))).toStrictEqual(full.filter((r) => !explained(r)));
+      expect(bare.find((r) => r.id === note.id)!.competency).toBe('communication');
+      // the words and cue matches are kept all the same, for the analyses
+      for (const r of bare.filter((x) => CLASSIFIED_KINDS.includes(x.kind))) expect(keptRowCues(r, taxonomy)).toBeDefined();
+    }
   });
 
   it('gives every expectation, example and summary a competency of the taxonomy with scores summing to 1', () => {

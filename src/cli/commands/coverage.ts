@@ -27,7 +27,7 @@ export const command: Command = {
   async run(args, io) {
     const parsed = parseArgs(args, ['json', 'csv'], [...DATA_OPTIONS]);
     if (parsed.flags.json && parsed.flags.csv) throw new UsageError('choose one of --json and --csv');
-    const { set, analysis } = await loadAtlas(parsed);
+    const { set, analysis } = await loadAtlas(parsed, { reasons: false });
     const cov = analysis.coverage;
     if (parsed.flags.json) writeJson(io, cov);
     else if (parsed.flags.csv) io.out(toCsv(cov.cells, COLUMNS));

@@ -11,7 +11,7 @@ export const command: Command = {
   usage: 'ladders diverge [--json] [--top N] [--data DIR]',
   async run(args, io) {
     const parsed = parseArgs(args, ['json'], [...DATA_OPTIONS, 'top']);
-    const { set, analysis } = await loadAtlas(parsed);
+    const { set, analysis } = await loadAtlas(parsed, { reasons: false });
     const rows = analysis.divergence;
     const multi = multiTrackCompanies(analysis.levels);
     if (parsed.flags.json) writeJson(io, rows);
