@@ -21,14 +21,15 @@ const STOP = new Set(
 );
 
 /**
- * The words of a normalised text (single spaces between them): each word's number ({@link normalWordNumber}, -1 past
- * the numbers' bound) and where it starts and ends in the text. Cue phrases and shingles are then matched by number,
- * without cutting every word out of the text and hashing it again for each reader.
+ * The words of a normalised text (single spaces between them) as numbers ({@link normalWordNumber}, -1 past the
+ * numbers' bound), in text order. Cue phrases and shingles are then matched by number, without cutting every word
+ * out of the text and hashing it again for each reader. Where a word starts and ends is not kept: word i starts
+ * after the text's i-th space (a reader that needs the places of a few words counts spaces up to them). Kept for
+ * every statement while the analyses run, so kept small: a plain array of small integers (three typed arrays a
+ * row, each with its buffer, made about 250 MB of the 1000x seed corpus's heap).
  */
 export interface NormalWords {
-  readonly ids: Int32Array;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
+  readonly ids: readonly number[];
 }
 
 /** A number for each distinct word of normalised text, 0, 1, 2… in order of first sight, the same for the whole process (bounded). */
@@ -48,34 +49,34 @@ export function normalWordNumber(word: string, add = true): number {
 
 /** The {@link NormalWords} of a text already normalised ({@link normaliseText}). */
 export function normalWords(norm: string): NormalWords {
-  let count = norm.length ? 1 : 0;
-  for (let i = norm.indexOf(' '); i >= 0; i = norm.indexOf(' ', i + 1)) count++;
-  const ids = new Int32Array(count);
-  const starts = new Int32Array(count);
-  const ends = new Int32Array(count);
-  let w = 0;
-  for (let i = 0; w < count; w++) {
-    let end = norm.indexOf(' ', i);
-    if (end < 0) end = norm.length;
-    starts[w] = i;
-    ends[w] = end;
-    ids[w] = normalWordNumber(norm.slice(i, end));
-    i = end + 1;
-  }
-  return { ids, starts, ends };
+  return { ids: normalWordIds(norm) };
 }
 
-/** A row's normalised text, and its words once asked for (one entry per row for both). */
+function normalWordIds(norm: string): number[] {
+  const ids: number[] = [];
+  if (!norm.length) return ids;
+  for (let i = 0; ; ) {
+    const end = norm.indexOf(' ', i);
+    if (end < 0) {
+      ids.push(normalWordNumber(norm.slice(i)));
+      return ids;
+    }
+    ids.push(normalWordNumber(norm.slice(i, end)));
+    i = end + 1;
+  }
+}
+
+/** A row's normalised text, and its word numbers once asked for (one entry per row for both; itself its {@link NormalWords}). */
 interface NormalRow {
   text: string;
-  words: NormalWords | undefined;
+  ids: readonly number[] | undefined;
 }
 
 const normalised = new WeakMap<object, NormalRow>();
 
 function normalRow(row: { readonly text: string }): NormalRow {
   let out = normalised.get(row);
-  if (out === undefined) normalised.set(row, (out = { text: normaliseText(row.text), words: undefined }));
+  if (out === undefined) normalised.set(row, (out = { text: normaliseText(row.text), ids: undefined }));
   return out;
 }
 
@@ -91,7 +92,8 @@ export function rowNormalText(row: { readonly text: string }): string {
 /** {@link normalWords} of a row's normalised text, worked out once per row object, like {@link rowNormalText}. */
 export function rowNormalWords(row: { readonly text: string }): NormalWords {
   const r = normalRow(row);
-  return (r.words ??= normalWords(r.text));
+  r.ids ??= normalWordIds(r.text);
+  return r as NormalWords;
 }
 
 /** Content words: stop words and one-letter words removed, stemmed. */
