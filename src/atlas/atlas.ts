@@ -19,6 +19,12 @@ export interface AtlasOptions extends LadderOptions {
    * never shows them; competencies, scores, confidence and every analysis are the same. Default true.
    */
   reasons?: boolean;
+  /**
+   * `'cues'`: of what classifying found in each statement, keep only its cue matches for the analyses (see
+   * ClassifyAllOptions.keepWords): for a caller that reads no analysis of the words (level vectors, similar levels).
+   * Default true: the words too.
+   */
+  keepWords?: true | 'cues';
 }
 
 /**
@@ -44,9 +50,10 @@ export interface Atlas {
   /**
    * Classify other rows (pasted text, a job description) as the statements were; `overrides: false` leaves the
    * reviewer's decisions out (to measure the classifier itself); `keepWords: false` keeps no words or cue matches
-   * with the rows for later analyses (rows that are only printed); `reasons: false` gives rows without `why`.
+   * with the rows for later analyses (rows that are only printed), `'cues'` only the cue matches; `reasons: false`
+   * gives rows without `why`.
    */
-  classify(rows: Statement[], options?: { overrides?: boolean; keepWords?: boolean; reasons?: boolean }): ClassifiedStatement[];
+  classify(rows: Statement[], options?: { overrides?: boolean; keepWords?: boolean | 'cues'; reasons?: boolean }): ClassifiedStatement[];
   /** Classify one text, optionally under a native section name (no override applies). */
   classifyText(text: string, section?: string): Classification;
   /** Problems with the data that did not stop it: prior weights for unknown competencies, overrides left out or matching no statement. */
@@ -154,7 +161,8 @@ class LazyAtlas implements Atlas {
   }
 
   get statements(): ClassifiedStatement[] {
-    return (this.#statements ??= this.classify(this.set.statements, { reasons: this.options.reasons }));
+    const { reasons, keepWords } = this.options;
+    return (this.#statements ??= this.classify(this.set.statements, { reasons, keepWords }));
   }
 
   get analysis(): Analysis {
@@ -167,7 +175,7 @@ class LazyAtlas implements Atlas {
   }
 
   // Bound, so a shell can hand them on (`mapText(…, { classify: atlas.classify })`).
-  readonly classify = (rows: Statement[], { overrides = true, keepWords = true, reasons = true }: { overrides?: boolean; keepWords?: boolean; reasons?: boolean } = {}): ClassifiedStatement[] =>
+  readonly classify = (rows: Statement[], { overrides = true, keepWords = true, reasons = true }: { overrides?: boolean; keepWords?: boolean | 'cues'; reasons?: boolean } = {}): ClassifiedStatement[] =>
     classifyAll(rows, { taxonomy: this.taxonomy, priors: this.priors, model: this.model, overrides: overrides ? this.overrides : [], keepWords, reasons });
 
   readonly classifyText = (text: string, section?: string): Classification => classifyText(text, { taxonomy: this.taxonomy, priors: this.priors, model: this.model, section });

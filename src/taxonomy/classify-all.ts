@@ -29,7 +29,8 @@ export function classifyAll(statements: Statement[], { taxonomy, priors, model, 
     const matches = cueMatches(split.stems, taxonomy, split.ids);
     const result = classifyWordsWhy(s.text, split, { taxonomy, priors, model, section: s.section }, matches, reasons);
     const row = override ? overridden(s, result, override, plain) : classifiedRow(s, result, plain);
-    if (keepWords) keepRowWords(row, split), keepRowCues(row, taxonomy, matches);
+    if (keepWords === true) keepRowWords(row, split);
+    if (keepWords) keepRowCues(row, taxonomy, matches);
     return row;
   });
 }

@@ -36,9 +36,9 @@ describe('atlas(files, {data})', () => {
     expect(() => unclassified.statements).toThrow(/^model\.json: not valid JSON/);
   });
 
-  it('classifies and analyses the same without the reasons (reasons: false): only why is left out', () => {
+  it("classifies and analyses the same without the reasons (reasons: false) and the words kept (keepWords: 'cues'): only why is left out", () => {
     const full = atlas(files, { data });
-    const bare = atlas(files, { data, reasons: false });
+    const bare = atlas(files, { data, reasons: false, keepWords: 'cues' });
     expect(full.model).toBeDefined();
     expect(full.statements.filter((s) => s.why?.features).length).toBeGreaterThan(190);
     expect(bare.statements.filter((s) => s.why !== undefined)).toEqual([]);

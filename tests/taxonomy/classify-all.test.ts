@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { CLASSIFIED_KINDS, classifyAll, parseClassifierModel, parseOverrides, parsePriors, parseTaxonomy, TaxonomyError, unmatchedOverrides } from '../../src/taxonomy/index.ts';
 import type { ClassifiedStatement } from '../../src/types.ts';
+import { rowWords, rowWordsOnce, words } from '../../src/text/index.ts';
 import { bundled } from '../helpers.ts';
 import { keptRowCues } from '../../src/taxonomy/row-cues.ts';
 import { dataPath, priors, shippedOverrides, taxonomy } from './helpers.ts';
@@ -23,6 +24,20 @@ describe('classifyAll on the seed ladders', () => {
     expect(classified.length).toBeGreaterThan(100);
     for (const r of classified) expect(keptRowCues(r, taxonomy)).toBeDefined();
     for (const r of printed) expect(keptRowCues(r, taxonomy)).toBeUndefined();
+  });
+
+  it("keeps only the cue matches when told keepWords: 'cues' (a reader of the words splits the text again)", () => {
+    const lean = classifyAll(set.statements, { taxonomy, priors, overrides: shippedOverrides, keepWords: 'cues' });
+    expect(lean).toEqual(rows);
+    const classified = (list: ClassifiedStatement[]) => list.filter((r) => CLASSIFIED_KINDS.includes(r.kind));
+    expect(classified(lean).length).toBeGreaterThan(190);
+    for (const r of classified(lean)) {
+      expect(keptRowCues(r, taxonomy)).toEqual(keptRowCues(rows[lean.indexOf(r)], taxonomy));
+      // not kept: split again at each call, the same words
+      expect(rowWordsOnce(r)).not.toBe(rowWordsOnce(r));
+      expect(rowWordsOnce(r)).toEqual(words(r.text));
+    }
+    for (const r of classified(rows)) expect(rowWordsOnce(r)).toBe(rowWords(r).words);
   });
 
   it('classifies the same without the reasons (reasons: false), with and without the model: no why, overrides included', () => {

@@ -2,7 +2,7 @@ import { multiTrackCompanies } from '../../analyses/index.ts';
 import { slug } from '../../text/index.ts';
 import { type Command, parseArgs } from '../command.ts';
 import { writeJson } from '../json-value.ts';
-import { DATA_OPTIONS, loadAtlas, n1 } from '../load-atlas.ts';
+import { DATA_OPTIONS, LEAN, loadAtlas, n1 } from '../load-atlas.ts';
 import { reportInputProblems } from '../report-diagnostics.ts';
 
 export const command: Command = {
@@ -11,7 +11,7 @@ export const command: Command = {
   usage: 'ladders diverge [--json] [--top N] [--data DIR]',
   async run(args, io) {
     const parsed = parseArgs(args, ['json'], [...DATA_OPTIONS, 'top']);
-    const { set, analysis } = await loadAtlas(parsed, { reasons: false });
+    const { set, analysis } = await loadAtlas(parsed, LEAN);
     const rows = analysis.divergence;
     const multi = multiTrackCompanies(analysis.levels);
     if (parsed.flags.json) writeJson(io, rows);

@@ -2,7 +2,7 @@ import { gaps, multiTrackCompanies } from '../../analyses/index.ts';
 import { slug } from '../../text/index.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
 import { writeJson } from '../json-value.ts';
-import { DATA_OPTIONS, loadAtlas } from '../load-atlas.ts';
+import { DATA_OPTIONS, LEAN, loadAtlas } from '../load-atlas.ts';
 import { reportInputProblems } from '../report-diagnostics.ts';
 
 export const command: Command = {
@@ -13,7 +13,7 @@ export const command: Command = {
     const parsed = parseArgs(args, ['json'], [...DATA_OPTIONS]);
     if (parsed.positional.length > 1) throw new UsageError('give at most one company');
     const company = parsed.positional[0];
-    const input = await loadAtlas({ ...parsed, positional: [] }, { reasons: false });
+    const input = await loadAtlas({ ...parsed, positional: [] }, LEAN);
     const { analysis, statements, scaleCues, taxonomy } = input;
     if (company && !analysis.levels.some((p) => p.company.toLowerCase() === company.toLowerCase() || p.companyName.toLowerCase() === company.toLowerCase())) {
       throw new UsageError(`no company "${company}" (have ${[...new Set(analysis.levels.map((p) => p.company))].join(', ')})`);
