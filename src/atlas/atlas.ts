@@ -99,6 +99,8 @@ const priorsUnder = perTaxonomy((content, taxonomy, source) => parsePriors(conte
 const overridesUnder = perTaxonomy((content, taxonomy, source) => parseOverrides(String(content), taxonomy, { source }));
 
 class LazyAtlas implements Atlas {
+  /** The ladder files, until they are read: then let go (their bytes are as large as the corpus). */
+  #files?: readonly InputFile[];
   #set?: LadderSet;
   #priors?: { value: SectionPriors | undefined };
   #overrides?: { value: Override[]; leftOut?: string };
@@ -107,15 +109,19 @@ class LazyAtlas implements Atlas {
   #warnings?: string[];
 
   constructor(
-    private readonly input: readonly InputFile[] | AtlasInput,
+    input: readonly InputFile[] | AtlasInput,
     private readonly options: AtlasOptions,
   ) {
-    if ('set' in input) (this.#statements = input.statements), (this.#analysis = input.analysis), (this.#warnings = input.warnings);
+    if ('set' in input) (this.#set = input.set), (this.#statements = input.statements), (this.#analysis = input.analysis), (this.#warnings = input.warnings);
+    else this.#files = input;
   }
 
   get set(): LadderSet {
-    const { input, options } = this;
-    return (this.#set ??= 'set' in input ? input.set : ingestLadders(input, options));
+    if (!this.#set) {
+      this.#set = ingestLadders(this.#files!, this.options);
+      this.#files = undefined;
+    }
+    return this.#set;
   }
 
   get data(): DataBundle | undefined {
