@@ -34,6 +34,8 @@ export interface NormalWords {
 
 /** A number for each distinct word of normalised text, 0, 1, 2… in order of first sight, the same for the whole process (bounded). */
 const wordNumbers = new Map<string, number>();
+/** The word of each number (the table read backwards: a row's normalised text is its words' numbers, spelled out). */
+const numberedWords: string[] = [];
 /** The numbers' bound (a long-lived process keeps the table; beyond it a word has none, -1). */
 export const MAX_WORD_NUMBERS = 131_071;
 
@@ -43,6 +45,7 @@ export function normalWordNumber(word: string, add = true): number {
   if (n === undefined) {
     if (!add || wordNumbers.size >= MAX_WORD_NUMBERS) return -1;
     wordNumbers.set(word, (n = wordNumbers.size));
+    numberedWords.push(word);
   }
   return n;
 }
@@ -66,19 +69,31 @@ function normalWordIds(norm: string): number[] {
   }
 }
 
-/** A row's normalised text, and its word numbers once asked for (one entry per row for both; itself its {@link NormalWords}). */
+/**
+ * A row's normalised words: their numbers, and its normalised text only when a word has no number. Otherwise the
+ * text is the words spelled out from their numbers, single spaces between them, when asked for again: keeping it
+ * too was another copy of every statement's text, lower-cased, for the whole command (~45 MB at 1000x the seeds).
+ */
 interface NormalRow {
-  text: string;
-  ids: readonly number[] | undefined;
+  readonly ids: readonly number[];
+  readonly text: string | undefined;
 }
 
 const normalised = new WeakMap<object, NormalRow>();
 
-function normalRow(row: { readonly text: string }): NormalRow {
+/** The row's entry, made now when it has none; `made`: its normalised text, when made by this call. */
+function normalRow(row: { readonly text: string }, made?: { text?: string }): NormalRow {
   let out = normalised.get(row);
-  if (out === undefined) normalised.set(row, (out = { text: normaliseText(row.text), ids: undefined }));
+  if (out === undefined) {
+    const text = normaliseText(row.text);
+    const ids = normalWordIds(text);
+    normalised.set(row, (out = { ids, text: ids.includes(-1) ? text : undefined }));
+    if (made) made.text = text;
+  }
   return out;
 }
+
+const made: { text?: string } = {};
 
 /**
  * {@link normaliseText} of a row's text, worked out once per row object (several analyses read every statement's
@@ -86,14 +101,25 @@ function normalRow(row: { readonly text: string }): NormalRow {
  * are for any reader of real ladders, where texts rarely repeat.
  */
 export function rowNormalText(row: { readonly text: string }): string {
-  return normalRow(row).text;
+  made.text = undefined;
+  const r = normalRow(row, made);
+  if (made.text !== undefined) return made.text;
+  if (r.text !== undefined) return r.text;
+  const { ids } = r;
+  if (ids.length < 2) return ids.length ? numberedWords[ids[0]] : '';
+  const parts = new Array<string>(ids.length);
+  for (let i = 0; i < ids.length; i++) parts[i] = numberedWords[ids[i]];
+  return parts.join(' ');
 }
 
 /** {@link normalWords} of a row's normalised text, worked out once per row object, like {@link rowNormalText}. */
 export function rowNormalWords(row: { readonly text: string }): NormalWords {
-  const r = normalRow(row);
-  r.ids ??= normalWordIds(r.text);
-  return r as NormalWords;
+  return normalRow(row);
+}
+
+/** How many words a row's normalised text has. */
+export function rowNormalWordCount(row: { readonly text: string }): number {
+  return normalRow(row).ids.length;
 }
 
 /** Content words: stop words and one-letter words removed, stemmed. */
