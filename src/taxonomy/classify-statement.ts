@@ -88,7 +88,7 @@ export function classifyWordsWhy(text: string, split: RowWords, options: Classif
     .filter(([, s]) => s > 0)
     .map(([id, s]) => ({ id, score: s / sum }))
     .sort((a, b) => b.score - a.score || (raw.get(b.id) ?? 0) - (raw.get(a.id) ?? 0) || order.get(a.id)! - order.get(b.id)!)
-    .map((c) => ({ id: c.id, score: round(c.score) }));
+    .map((c) => sharedScore(scoresOf(taxonomy).get(c.id) ?? newScores(taxonomy, c.id), Math.round(c.score * 10000), c.id));
   const top = competencies[0];
   const confidence = top ? round(top.score * (1 - Math.exp(-evidence / EVIDENCE_SCALE))) : 0;
   return { competency: top?.id ?? null, competencies, confidence, why: !reasons ? undefined : prior ? { cues, prior } : { cues } };
@@ -179,9 +179,11 @@ function classifyWithModel(
   }
   const top = ranked[0];
   const competencies: CompetencyScore[] = [];
+  const shared = modelScores(model);
   for (let i = 0; i < K; i++) {
-    const score = round(p[ranked[i]]);
-    if (score > 0) competencies.push({ id: model.classes[ranked[i]], score });
+    // round(p), as a whole number of ten-thousandths
+    const q = Math.round(p[ranked[i]] * 10000);
+    if (q > 0) competencies.push(sharedScore(shared[ranked[i]], q, model.classes[ranked[i]]));
   }
   const { min, ratio } = model.secondary;
   const secondary: number[] = [];
@@ -235,6 +237,41 @@ function reasonsFor(
   const priorPart = model.prior * (priorShare.get(id) ?? 0);
   if (priorPart > 0) offer('prior', priorPart);
   for (const part of best) out.push({ competency: id, feature: part.feature, weight: round(part.weight) });
+}
+
+/**
+ * The one frozen `{ id, score }` of a competency and a score (`q` ten-thousandths: scores are rounded to four
+ * decimals), shared by every row that has it. A row lists every competency with a score, mostly small ones that
+ * recur from row to row: one object each was about a seventh of the classified table's heap at 1000x the seeds
+ * (1.7 million; here at most 10,001 a competency). Frozen: a reader that changed one would change every row's.
+ */
+function sharedScore(byQ: Map<number, CompetencyScore>, q: number, id: string): CompetencyScore {
+  let entry = byQ.get(q);
+  if (entry === undefined) byQ.set(q, (entry = Object.freeze({ id, score: q / 10000 })));
+  return entry;
+}
+
+type ScoreTable = Map<number, CompetencyScore>;
+/** Per taxonomy, per competency id (the cue lexicon's scores); per model, per class (the model's). */
+const lexiconScores = new WeakMap<Taxonomy, Map<string, ScoreTable>>();
+const classScores = new WeakMap<ClassifierModel, ScoreTable[]>();
+
+function scoresOf(taxonomy: Taxonomy): Map<string, ScoreTable> {
+  let byId = lexiconScores.get(taxonomy);
+  if (!byId) lexiconScores.set(taxonomy, (byId = new Map()));
+  return byId;
+}
+
+function newScores(taxonomy: Taxonomy, id: string): ScoreTable {
+  const table: ScoreTable = new Map();
+  scoresOf(taxonomy).set(id, table);
+  return table;
+}
+
+function modelScores(model: ClassifierModel): ScoreTable[] {
+  let tables = classScores.get(model);
+  if (!tables) classScores.set(model, (tables = model.classes.map(() => new Map())));
+  return tables;
 }
 
 function round(x: number): number {

@@ -40,6 +40,24 @@ describe('classifyAll on the seed ladders', () => {
     for (const r of classified(rows)) expect(rowWordsOnce(r)).toBe(rowWords(r).words);
   });
 
+  it('shares one frozen score object per competency and score among the rows, lexicon and model alike', () => {
+    const model = parseClassifierModel(readFileSync(dataPath('classifier-model.json'), 'utf8'));
+    for (const table of [rows, classifyAll(set.statements, { taxonomy, priors, model })]) {
+      const entries = table.flatMap((r) => r.competencies ?? []);
+      expect(entries.length).toBeGreaterThan(400);
+      const first = new Map<string, object>();
+      for (const e of entries) {
+        expect(Object.isFrozen(e)).toBe(true);
+        expect(Object.keys(e)).toEqual(['id', 'score']);
+        expect(Math.round(e.score * 10000) / 10000).toBe(e.score);
+        const key = `${e.id}|${e.score}`;
+        if (first.has(key)) expect(e).toBe(first.get(key));
+        else first.set(key, e);
+      }
+      expect(first.size).toBeLessThan(entries.length);
+    }
+  });
+
   it('classifies the same without the reasons (reasons: false), with and without the model: no why, overrides included', () => {
     const model = parseClassifierModel(readFileSync(dataPath('classifier-model.json'), 'utf8'));
     const withoutWhy = ({ why: _, ...rest }: ClassifiedStatement) => rest;
