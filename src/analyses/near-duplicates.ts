@@ -1,6 +1,6 @@
 /** Statements at different levels of one ladder that differ only in a scope word ("within Teleport" → "across the industry"). */
 import type { Statement } from '../types.ts';
-import { rowWords } from '../text/index.ts';
+import { rowWordsOnce } from '../text/index.ts';
 
 export interface NearDuplicate<T extends Statement = Statement> {
   a: T;
@@ -21,7 +21,7 @@ export interface NearDuplicate<T extends Statement = Statement> {
 export function nearDuplicates<T extends Statement>(statements: readonly T[], scopeWords: ReadonlySet<string>, maxDiff = 4): NearDuplicate<T>[] {
   const rows = statements
     .filter((s) => s.kind !== 'placeholder' && s.kind !== 'attribute' && s.kind !== 'note' && !s.flags.includes('placeholder') && s.text.trim())
-    .map((s, i) => ({ s, w: rowWords(s).words, i }))
+    .map((s, i) => ({ s, w: rowWordsOnce(s), i }))
     .filter((r) => r.w.length >= 4);
   const buckets = new Map<string, typeof rows>();
   for (const r of rows) {

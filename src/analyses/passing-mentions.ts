@@ -84,8 +84,7 @@ export function eachPassingTouch<S extends ClassifiedStatement>(
     }
     if (index) {
       // The classifier's cue matches when it kept them under this taxonomy (the same phrases, found the same way).
-      for (const m of keptRowCues(s, opts.taxonomy!) ?? matchPhrases(rowWords(s).stems, index)) {
-        const { competency, cue } = m.value;
+      for (const { competency, cue } of keptRowCues(s, opts.taxonomy!) ?? matchPhrases(rowWords(s).stems, index).map((m) => m.value)) {
         if (isAbout(s, competency, minScore)) continue;
         let t = found?.get(competency);
         if (!t) (found ??= new Map()).set(competency, (t = { statementId: s.id, competency, secondary: false, cues: [] }));

@@ -4,7 +4,7 @@
  * ("Scope: Team/Multi-team"), and short cells under a title heading read as the level's title.
  */
 import type { Statement } from '../types.ts';
-import { normaliseText, rowNormalText } from './text.ts';
+import { normaliseText, rowNormalWordCount } from './text.ts';
 
 /** The `sections` block of data/scale-cues.json. */
 export interface SectionRules {
@@ -42,14 +42,8 @@ function has(list: string[], keys: string[]): boolean {
   if (!set) sets.set(list, (set = new Set(list.map(normaliseText))));
   return keys.some((k) => set.has(k));
 }
-/** Words in a statement's text (its normalised text, read once per row). */
-function wordCount(s: Statement): number {
-  const norm = rowNormalText(s);
-  if (!norm) return 0;
-  let n = 1;
-  for (let i = norm.indexOf(' '); i >= 0; i = norm.indexOf(' ', i + 1)) n++;
-  return n;
-}
+/** Words in a statement's text (of its normalised text, read once per row). */
+const wordCount = (s: Statement): number => rowNormalWordCount(s);
 
 /** True when the statement's section, or its attribute's name or label, is one the lexicon ignores. */
 export function ignoredBySection(s: Statement, rules: SectionRules): boolean {

@@ -41,11 +41,13 @@ export function shingleIds(rows: readonly { readonly text: string }[]): { sets: 
   const sets = rows.map((row, t) => {
     const nw = rowNormalWords(row);
     const n = nw.ids.length;
+    /** The text's words, cut out only when one of them has no number. */
+    let overflowWords: string[] | undefined;
     if (n > words.length) words = new Int32Array(Math.max(n, words.length * 2));
     for (let i = 0; i < n; i++) {
       let id = nw.ids[i];
       if (id < 0) {
-        const w = rowNormalText(row).slice(nw.starts[i], nw.ends[i]);
+        const w = (overflowWords ??= rowNormalText(row).split(' '))[i];
         id = overflowIds.get(w) ?? -1;
         if (id < 0) overflowIds.set(w, (id = MAX_WORD_NUMBERS + 1 + overflowIds.size));
       }

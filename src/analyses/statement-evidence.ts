@@ -98,8 +98,12 @@ export function findCueHitsInWords(norm: string, words: NormalWords, cues: Scale
   const out: Hit[] = [];
   const first = trie.next;
   if (!first) return out;
-  const { ids, starts, ends } = words;
+  const { ids } = words;
   const n = ids.length;
+  // `from`: where word `counted` starts, after the text's counted-th space (single spaces between words); counted on
+  // only as far as a hit needs (hits come in text order: one pass over the text at most, none without a hit).
+  let counted = 0;
+  let from = 0;
   for (let w = 0; w < n; ) {
     let node = ids[w] < 0 ? undefined : first.get(ids[w]);
     let best: ScaleCue | null = null;
@@ -112,7 +116,11 @@ export function findCueHitsInWords(norm: string, words: NormalWords, cues: Scale
       node = ids[at] < 0 ? undefined : node.next.get(ids[at]);
     }
     if (best) {
-      out.push({ cue: best, start: starts[w], end: ends[bestWord], match: norm.slice(starts[w], ends[bestWord]) });
+      for (; counted < w; counted++) from = norm.indexOf(' ', from) + 1;
+      const start = from;
+      for (; counted <= bestWord && counted + 1 < n; counted++) from = norm.indexOf(' ', from) + 1;
+      const end = bestWord + 1 < n ? from - 1 : norm.length;
+      out.push({ cue: best, start, end, match: norm.slice(start, end) });
       w = bestWord + 1;
     } else w++;
   }

@@ -21,18 +21,21 @@ const STOP = new Set(
 );
 
 /**
- * The words of a normalised text (single spaces between them): each word's number ({@link normalWordNumber}, -1 past
- * the numbers' bound) and where it starts and ends in the text. Cue phrases and shingles are then matched by number,
- * without cutting every word out of the text and hashing it again for each reader.
+ * The words of a normalised text (single spaces between them) as numbers ({@link normalWordNumber}, -1 past the
+ * numbers' bound), in text order. Cue phrases and shingles are then matched by number, without cutting every word
+ * out of the text and hashing it again for each reader. Where a word starts and ends is not kept: word i starts
+ * after the text's i-th space (a reader that needs the places of a few words counts spaces up to them). Kept for
+ * every statement while the analyses run, so kept small: a plain array of small integers (three typed arrays a
+ * row, each with its buffer, made about 250 MB of the 1000x seed corpus's heap).
  */
 export interface NormalWords {
-  readonly ids: Int32Array;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
+  readonly ids: readonly number[];
 }
 
 /** A number for each distinct word of normalised text, 0, 1, 2… in order of first sight, the same for the whole process (bounded). */
 const wordNumbers = new Map<string, number>();
+/** The word of each number (the table read backwards: a row's normalised text is its words' numbers, spelled out). */
+const numberedWords: string[] = [];
 /** The numbers' bound (a long-lived process keeps the table; beyond it a word has none, -1). */
 export const MAX_WORD_NUMBERS = 131_071;
 
@@ -42,42 +45,55 @@ export function normalWordNumber(word: string, add = true): number {
   if (n === undefined) {
     if (!add || wordNumbers.size >= MAX_WORD_NUMBERS) return -1;
     wordNumbers.set(word, (n = wordNumbers.size));
+    numberedWords.push(word);
   }
   return n;
 }
 
 /** The {@link NormalWords} of a text already normalised ({@link normaliseText}). */
 export function normalWords(norm: string): NormalWords {
-  let count = norm.length ? 1 : 0;
-  for (let i = norm.indexOf(' '); i >= 0; i = norm.indexOf(' ', i + 1)) count++;
-  const ids = new Int32Array(count);
-  const starts = new Int32Array(count);
-  const ends = new Int32Array(count);
-  let w = 0;
-  for (let i = 0; w < count; w++) {
-    let end = norm.indexOf(' ', i);
-    if (end < 0) end = norm.length;
-    starts[w] = i;
-    ends[w] = end;
-    ids[w] = normalWordNumber(norm.slice(i, end));
-    i = end + 1;
-  }
-  return { ids, starts, ends };
+  return { ids: normalWordIds(norm) };
 }
 
-/** A row's normalised text, and its words once asked for (one entry per row for both). */
+function normalWordIds(norm: string): number[] {
+  const ids: number[] = [];
+  if (!norm.length) return ids;
+  for (let i = 0; ; ) {
+    const end = norm.indexOf(' ', i);
+    if (end < 0) {
+      ids.push(normalWordNumber(norm.slice(i)));
+      return ids;
+    }
+    ids.push(normalWordNumber(norm.slice(i, end)));
+    i = end + 1;
+  }
+}
+
+/**
+ * A row's normalised words: their numbers, and its normalised text only when a word has no number. Otherwise the
+ * text is the words spelled out from their numbers, single spaces between them, when asked for again: keeping it
+ * too was another copy of every statement's text, lower-cased, for the whole command (~45 MB at 1000x the seeds).
+ */
 interface NormalRow {
-  text: string;
-  words: NormalWords | undefined;
+  readonly ids: readonly number[];
+  readonly text: string | undefined;
 }
 
 const normalised = new WeakMap<object, NormalRow>();
 
-function normalRow(row: { readonly text: string }): NormalRow {
+/** The row's entry, made now when it has none; `made`: its normalised text, when made by this call. */
+function normalRow(row: { readonly text: string }, made?: { text?: string }): NormalRow {
   let out = normalised.get(row);
-  if (out === undefined) normalised.set(row, (out = { text: normaliseText(row.text), words: undefined }));
+  if (out === undefined) {
+    const text = normaliseText(row.text);
+    const ids = normalWordIds(text);
+    normalised.set(row, (out = { ids, text: ids.includes(-1) ? text : undefined }));
+    if (made) made.text = text;
+  }
   return out;
 }
+
+const made: { text?: string } = {};
 
 /**
  * {@link normaliseText} of a row's text, worked out once per row object (several analyses read every statement's
@@ -85,13 +101,25 @@ function normalRow(row: { readonly text: string }): NormalRow {
  * are for any reader of real ladders, where texts rarely repeat.
  */
 export function rowNormalText(row: { readonly text: string }): string {
-  return normalRow(row).text;
+  made.text = undefined;
+  const r = normalRow(row, made);
+  if (made.text !== undefined) return made.text;
+  if (r.text !== undefined) return r.text;
+  const { ids } = r;
+  if (ids.length < 2) return ids.length ? numberedWords[ids[0]] : '';
+  const parts = new Array<string>(ids.length);
+  for (let i = 0; i < ids.length; i++) parts[i] = numberedWords[ids[i]];
+  return parts.join(' ');
 }
 
 /** {@link normalWords} of a row's normalised text, worked out once per row object, like {@link rowNormalText}. */
 export function rowNormalWords(row: { readonly text: string }): NormalWords {
-  const r = normalRow(row);
-  return (r.words ??= normalWords(r.text));
+  return normalRow(row);
+}
+
+/** How many words a row's normalised text has. */
+export function rowNormalWordCount(row: { readonly text: string }): number {
+  return normalRow(row).ids.length;
 }
 
 /** Content words: stop words and one-letter words removed, stemmed. */

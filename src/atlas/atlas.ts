@@ -14,6 +14,17 @@ export interface AtlasOptions extends LadderOptions {
   looseOverrides?: boolean;
   /** Analysis settings beyond the data (e.g. `shared: false` to place levels without shared-statement links). */
   analyse?: Pick<AnalyseOptions, 'shared'>;
+  /**
+   * `false`: `statements` classified without their reasons (no `why`: no analysis reads it), for a caller that
+   * never shows them; competencies, scores, confidence and every analysis are the same. Default true.
+   */
+  reasons?: boolean;
+  /**
+   * `'cues'`: of what classifying found in each statement, keep only its cue matches for the analyses (see
+   * ClassifyAllOptions.keepWords): for a caller that reads no analysis of the words (level vectors, similar levels).
+   * Default true: the words too.
+   */
+  keepWords?: true | 'cues';
 }
 
 /**
@@ -39,9 +50,10 @@ export interface Atlas {
   /**
    * Classify other rows (pasted text, a job description) as the statements were; `overrides: false` leaves the
    * reviewer's decisions out (to measure the classifier itself); `keepWords: false` keeps no words or cue matches
-   * with the rows for later analyses (rows that are only printed).
+   * with the rows for later analyses (rows that are only printed), `'cues'` only the cue matches; `reasons: false`
+   * gives rows without `why`.
    */
-  classify(rows: Statement[], options?: { overrides?: boolean; keepWords?: boolean }): ClassifiedStatement[];
+  classify(rows: Statement[], options?: { overrides?: boolean; keepWords?: boolean | 'cues'; reasons?: boolean }): ClassifiedStatement[];
   /** Classify one text, optionally under a native section name (no override applies). */
   classifyText(text: string, section?: string): Classification;
   /** Problems with the data that did not stop it: prior weights for unknown competencies, overrides left out or matching no statement. */
@@ -87,6 +99,8 @@ const priorsUnder = perTaxonomy((content, taxonomy, source) => parsePriors(conte
 const overridesUnder = perTaxonomy((content, taxonomy, source) => parseOverrides(String(content), taxonomy, { source }));
 
 class LazyAtlas implements Atlas {
+  /** The ladder files, until they are read: then let go (their bytes are as large as the corpus). */
+  #files?: readonly InputFile[];
   #set?: LadderSet;
   #priors?: { value: SectionPriors | undefined };
   #overrides?: { value: Override[]; leftOut?: string };
@@ -95,15 +109,19 @@ class LazyAtlas implements Atlas {
   #warnings?: string[];
 
   constructor(
-    private readonly input: readonly InputFile[] | AtlasInput,
+    input: readonly InputFile[] | AtlasInput,
     private readonly options: AtlasOptions,
   ) {
-    if ('set' in input) (this.#statements = input.statements), (this.#analysis = input.analysis), (this.#warnings = input.warnings);
+    if ('set' in input) (this.#set = input.set), (this.#statements = input.statements), (this.#analysis = input.analysis), (this.#warnings = input.warnings);
+    else this.#files = input;
   }
 
   get set(): LadderSet {
-    const { input, options } = this;
-    return (this.#set ??= 'set' in input ? input.set : ingestLadders(input, options));
+    if (!this.#set) {
+      this.#set = ingestLadders(this.#files!, this.options);
+      this.#files = undefined;
+    }
+    return this.#set;
   }
 
   get data(): DataBundle | undefined {
@@ -149,7 +167,8 @@ class LazyAtlas implements Atlas {
   }
 
   get statements(): ClassifiedStatement[] {
-    return (this.#statements ??= this.classify(this.set.statements));
+    const { reasons, keepWords } = this.options;
+    return (this.#statements ??= this.classify(this.set.statements, { reasons, keepWords }));
   }
 
   get analysis(): Analysis {
@@ -162,8 +181,8 @@ class LazyAtlas implements Atlas {
   }
 
   // Bound, so a shell can hand them on (`mapText(…, { classify: atlas.classify })`).
-  readonly classify = (rows: Statement[], { overrides = true, keepWords = true }: { overrides?: boolean; keepWords?: boolean } = {}): ClassifiedStatement[] =>
-    classifyAll(rows, { taxonomy: this.taxonomy, priors: this.priors, model: this.model, overrides: overrides ? this.overrides : [], keepWords });
+  readonly classify = (rows: Statement[], { overrides = true, keepWords = true, reasons = true }: { overrides?: boolean; keepWords?: boolean | 'cues'; reasons?: boolean } = {}): ClassifiedStatement[] =>
+    classifyAll(rows, { taxonomy: this.taxonomy, priors: this.priors, model: this.model, overrides: overrides ? this.overrides : [], keepWords, reasons });
 
   readonly classifyText = (text: string, section?: string): Classification => classifyText(text, { taxonomy: this.taxonomy, priors: this.priors, model: this.model, section });
 

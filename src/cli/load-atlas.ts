@@ -1,5 +1,5 @@
 /** The Node shell's side of the core: gather the ladder files and data files a command line names, then call atlas(). */
-import { atlas, type Atlas, type DataBundle } from '../atlas/index.ts';
+import { atlas, type Atlas, type AtlasOptions, type DataBundle } from '../atlas/index.ts';
 import { ladderRules } from '../atlas/ingest-ladders.ts';
 import type { InputFile } from '../ingest/index.ts';
 import { openOfficeFiles } from '../ingest/open-office-files.ts';
@@ -16,20 +16,24 @@ export function dataDir(parsed: ParsedArgs): string | undefined {
   return text(parsed, 'data') ?? (process.env.ATLAS_DATA_DIR || undefined);
 }
 
+/** For a command that prints no statement's reasons and reads no analysis of the words (coverage, gaps, diverge). */
+export const LEAN = { reasons: false, keepWords: 'cues' } as const;
+
 /**
  * The atlas of a command line (`ladders: false`: no ladders, for classifying free text). Ladders: loose files with `--company NAME` (when `looseFiles`), else
  * `DIR/ladders/…` of the data folder, else the bundled ladders. Data files: `--taxonomy`, `--priors`, `--overrides`,
  * `--scale-cues`, `--ingest-rules`, `--model FILE` (see {@link dataBundle}). Workbooks and Word
  * documents among the ladder files are opened first (their libraries loaded only then). `onFiles` sees the ladder
- * files as read and the data, before anything is ingested.
+ * files as read and the data, before anything is ingested. `reasons: false`, `keepWords: 'cues'`: a command that never
+ * shows why a statement got its competency, or reads no analysis of the words, keeps less (see AtlasOptions).
  */
 export async function loadAtlas(
   parsed: ParsedArgs,
-  { looseFiles = false, ladders = true, onFiles }: { looseFiles?: boolean; ladders?: boolean; onFiles?: (files: InputFile[], data: DataBundle) => void } = {},
+  { looseFiles = false, ladders = true, onFiles, ...lean }: { looseFiles?: boolean; ladders?: boolean; onFiles?: (files: InputFile[], data: DataBundle) => void } & Pick<AtlasOptions, 'reasons' | 'keepWords'> = {},
 ): Promise<Atlas> {
   const dir = dataDir(parsed);
   const data = dataBundle(parsed);
-  if (!ladders) return atlas([], { data });
+  if (!ladders) return atlas([], { data, ...lean });
   // The files as read, shown to the caller before they are opened and ingested.
   const open = (files: InputFile[]) => (onFiles?.(files, data), openOfficeFiles(files, ladderRules(data)));
   const company = text(parsed, 'company');
@@ -37,9 +41,9 @@ export async function loadAtlas(
   const { maxFileBytes: maxBytes } = ladderRules(data);
   if (looseFiles && parsed.positional.length) {
     if (!company) throw new UsageError('name the company of loose files with --company NAME');
-    return atlas(await open(readLooseFiles(parsed.positional, { maxBytes })), { data, company, track });
+    return atlas(await open(readLooseFiles(parsed.positional, { maxBytes })), { data, company, track, ...lean });
   }
-  return atlas(await open(readLadderFiles(dir ?? BUNDLED_DATA, { maxBytes })), { data });
+  return atlas(await open(readLadderFiles(dir ?? BUNDLED_DATA, { maxBytes })), { data, ...lean });
 }
 
 /**

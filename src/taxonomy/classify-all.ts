@@ -1,4 +1,4 @@
-import { classifyWords, cueMatches } from './classify-statement.ts';
+import { classifyWordsWhy, cueMatches } from './classify-statement.ts';
 import { keepRowCues } from './row-cues.ts';
 import { keepRowWords, splitText } from '../text/index.ts';
 import { classifiedRow, hasStatementFields } from './classified-row.ts';
@@ -16,7 +16,7 @@ const UNCLASSIFIED: Partial<Classification> = {};
  * `competencies`, `confidence` and `why`; other kinds come back unchanged. An override for a
  * statement id wins (score 1, confidence 1) and is recorded in `why.override` next to the cues.
  */
-export function classifyAll(statements: Statement[], { taxonomy, priors, model, overrides = [], keepWords = true }: ClassifyAllOptions): ClassifiedStatement[] {
+export function classifyAll(statements: Statement[], { taxonomy, priors, model, overrides = [], keepWords = true, reasons = true }: ClassifyAllOptions): ClassifiedStatement[] {
   const byId = new Map(overrides.map((o) => [o.id, o]));
   return statements.map((s) => {
     const override = byId.size ? byId.get(s.id) : undefined;
@@ -27,15 +27,16 @@ export function classifyAll(statements: Statement[], { taxonomy, priors, model, 
     // the caller says no analysis will read this row).
     const split = splitText(s.text);
     const matches = cueMatches(split.stems, taxonomy, split.ids);
-    const result = classifyWords(s.text, split, { taxonomy, priors, model, section: s.section }, matches);
+    const result = classifyWordsWhy(s.text, split, { taxonomy, priors, model, section: s.section }, matches, reasons);
     const row = override ? overridden(s, result, override, plain) : classifiedRow(s, result, plain);
-    if (keepWords) keepRowWords(row, split), keepRowCues(row, taxonomy, matches);
+    if (keepWords === true) keepRowWords(row, split);
+    if (keepWords) keepRowCues(row, taxonomy, matches);
     return row;
   });
 }
 
 /** The row as the reviewer decided (score 1, confidence 1), the classifier's reasons kept beside the override. */
-function overridden(s: Statement, result: Classification, override: Override, plain: boolean): ClassifiedStatement {
-  const why = { ...result.why, override: { competency: override.competency, comment: override.comment } };
+function overridden(s: Statement, result: Partial<Classification>, override: Override, plain: boolean): ClassifiedStatement {
+  const why = result.why && { ...result.why, override: { competency: override.competency, comment: override.comment } };
   return classifiedRow(s, { competency: override.competency, competencies: [{ id: override.competency, score: 1 }], confidence: 1, why }, plain);
 }

@@ -55,6 +55,14 @@ export function cueMatches(stems: readonly string[], taxonomy: Taxonomy, numbers
  * {@link cueMatches} when the caller has them (a statement table's rows are split once for every reader).
  */
 export function classifyWords(text: string, split: RowWords, options: ClassifyTextOptions, matches?: readonly PhraseMatch<CueEntry>[]): Classification {
+  return classifyWordsWhy(text, split, options, matches, true) as Classification;
+}
+
+/** A classification, its `why` left out when `reasons` is false (see `ClassifyAllOptions.reasons`). */
+export type MaybeExplained = Omit<Classification, 'why'> & { why?: Classification['why'] };
+
+/** {@link classifyWords}, the reasons (`why`) gathered only when `reasons` is true: the scores are the same either way. */
+export function classifyWordsWhy(text: string, split: RowWords, options: ClassifyTextOptions, matches: readonly PhraseMatch<CueEntry>[] | undefined, reasons: boolean): MaybeExplained {
   const { taxonomy, priors, section, model } = options;
   const order = orderOf(taxonomy);
   const raws = split.words;
@@ -65,7 +73,7 @@ export function classifyWords(text: string, split: RowWords, options: ClassifyTe
   const prior: Classification['why']['prior'] = found && section ? { section, competencies: known.map((c) => ({ id: c.id, score: round(c.score) })) } : undefined;
   if (cues.length > 1) sortSmall(cues, cueOrder(order));
   if (model && modelFits(model, taxonomy)) {
-    return classifyWithModel(text, { section, model, order, cues, raw, known, split, prior: prior && known.length ? prior : undefined });
+    return classifyWithModel(text, { section, model, order, cues, raw, known, split, prior: prior && known.length ? prior : undefined, reasons });
   }
 
   const total = new Map(raw);
@@ -80,10 +88,10 @@ export function classifyWords(text: string, split: RowWords, options: ClassifyTe
     .filter(([, s]) => s > 0)
     .map(([id, s]) => ({ id, score: s / sum }))
     .sort((a, b) => b.score - a.score || (raw.get(b.id) ?? 0) - (raw.get(a.id) ?? 0) || order.get(a.id)! - order.get(b.id)!)
-    .map((c) => ({ id: c.id, score: round(c.score) }));
+    .map((c) => sharedScore(scoresOf(taxonomy).get(c.id) ?? newScores(taxonomy, c.id), Math.round(c.score * 10000), c.id));
   const top = competencies[0];
   const confidence = top ? round(top.score * (1 - Math.exp(-evidence / EVIDENCE_SCALE))) : 0;
-  return { competency: top?.id ?? null, competencies, confidence, why: prior ? { cues, prior } : { cues } };
+  return { competency: top?.id ?? null, competencies, confidence, why: !reasons ? undefined : prior ? { cues, prior } : { cues } };
 }
 
 /**
@@ -149,14 +157,15 @@ function classifyWithModel(
     known: CompetencyScore[];
     prior?: Classification['why']['prior'];
     split: RowWords;
+    reasons: boolean;
   },
-): Classification {
+): MaybeExplained {
   const { model, order, cues, raw, known, prior } = ctx;
   const priorShare = known.length ? new Map(known.map((c) => [c.id, c.score])) : NO_PRIOR;
   const index = featureIndex(model);
   const ranks = knownRanks(model, text, ctx.section, { cues, split: ctx.split });
   const logits = modelLogits(model, ranks, index, raw, priorShare);
-  if (cues.length === 0 && ranks.length === 0 && !prior) return { competency: null, competencies: [], confidence: 0, why: { cues } };
+  if (cues.length === 0 && ranks.length === 0 && !prior) return { competency: null, competencies: [], confidence: 0, why: ctx.reasons ? { cues } : undefined };
 
   const p = softmax(logits);
   const place = classOrder(model, order);
@@ -170,19 +179,24 @@ function classifyWithModel(
   }
   const top = ranked[0];
   const competencies: CompetencyScore[] = [];
+  const shared = modelScores(model);
   for (let i = 0; i < K; i++) {
-    const score = round(p[ranked[i]]);
-    if (score > 0) competencies.push({ id: model.classes[ranked[i]], score });
+    // round(p), as a whole number of ten-thousandths
+    const q = Math.round(p[ranked[i]] * 10000);
+    if (q > 0) competencies.push(sharedScore(shared[ranked[i]], q, model.classes[ranked[i]]));
   }
   const { min, ratio } = model.secondary;
   const secondary: number[] = [];
   for (let i = 1; i < K; i++) if (p[ranked[i]] >= min && p[ranked[i]] >= ratio * p[top]) secondary.push(ranked[i]);
-  const reasons: FeatureHit[] = [];
-  reasonsFor(top, reasons, ranks, index, model, raw, priorShare);
-  for (const k of secondary) reasonsFor(k, reasons, ranks, index, model, raw, priorShare);
+  let why: Classification['why'] | undefined;
+  if (ctx.reasons) {
+    const reasons: FeatureHit[] = [];
+    reasonsFor(top, reasons, ranks, index, model, raw, priorShare);
+    for (const k of secondary) reasonsFor(k, reasons, ranks, index, model, raw, priorShare);
+    why = prior ? { cues, prior, features: reasons } : { cues, features: reasons };
+  }
   const competency = model.classes[top];
   const confidence = round(calibrate(p[top], model.calibration));
-  const why = prior ? { cues, prior, features: reasons } : { cues, features: reasons };
   // the fields in the order they have always been written (the JSON output stays the same byte for byte)
   if (secondary.length === 0) return { competency, competencies, confidence, why };
   return { competency, competencies, secondary: secondary.map((k) => model.classes[k]), confidence, why };
@@ -223,6 +237,41 @@ function reasonsFor(
   const priorPart = model.prior * (priorShare.get(id) ?? 0);
   if (priorPart > 0) offer('prior', priorPart);
   for (const part of best) out.push({ competency: id, feature: part.feature, weight: round(part.weight) });
+}
+
+/**
+ * The one frozen `{ id, score }` of a competency and a score (`q` ten-thousandths: scores are rounded to four
+ * decimals), shared by every row that has it. A row lists every competency with a score, mostly small ones that
+ * recur from row to row: one object each was about a seventh of the classified table's heap at 1000x the seeds
+ * (1.7 million; here at most 10,001 a competency). Frozen: a reader that changed one would change every row's.
+ */
+function sharedScore(byQ: Map<number, CompetencyScore>, q: number, id: string): CompetencyScore {
+  let entry = byQ.get(q);
+  if (entry === undefined) byQ.set(q, (entry = Object.freeze({ id, score: q / 10000 })));
+  return entry;
+}
+
+type ScoreTable = Map<number, CompetencyScore>;
+/** Per taxonomy, per competency id (the cue lexicon's scores); per model, per class (the model's). */
+const lexiconScores = new WeakMap<Taxonomy, Map<string, ScoreTable>>();
+const classScores = new WeakMap<ClassifierModel, ScoreTable[]>();
+
+function scoresOf(taxonomy: Taxonomy): Map<string, ScoreTable> {
+  let byId = lexiconScores.get(taxonomy);
+  if (!byId) lexiconScores.set(taxonomy, (byId = new Map()));
+  return byId;
+}
+
+function newScores(taxonomy: Taxonomy, id: string): ScoreTable {
+  const table: ScoreTable = new Map();
+  scoresOf(taxonomy).set(id, table);
+  return table;
+}
+
+function modelScores(model: ClassifierModel): ScoreTable[] {
+  let tables = classScores.get(model);
+  if (!tables) classScores.set(model, (tables = model.classes.map(() => new Map())));
+  return tables;
 }
 
 function round(x: number): number {

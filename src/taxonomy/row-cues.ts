@@ -5,17 +5,25 @@
 import type { PhraseMatch } from './match-phrases.ts';
 
 /** A cue phrase occurrence: where it starts, how many words, and which competency's cue it is (as written). */
-export type CueMatch = PhraseMatch<{ readonly competency: string; readonly cue: string }>;
+export type CueMatch = PhraseMatch<CueOf>;
+/** Which competency's cue phrase was found, and the cue as written. */
+export type CueOf = { readonly competency: string; readonly cue: string };
 
-const memo = new WeakMap<object, { taxonomy: object; matches: readonly CueMatch[] }>();
+/**
+ * Per taxonomy, per row: the cues found, in text order (each occurrence). Only what the readers use is kept, the
+ * lexicon's own entries (no match object a phrase found): the table stays with every classified row.
+ */
+const memo = new WeakMap<object, WeakMap<object, readonly CueOf[]>>();
+const NONE: readonly CueOf[] = Object.freeze([]);
 
 /** Keep the cue matches found in a row's text under this taxonomy ({@link matchPhrases} over its compiled cues). */
 export function keepRowCues(row: object, taxonomy: object, matches: readonly CueMatch[]): void {
-  memo.set(row, { taxonomy, matches });
+  let rows = memo.get(taxonomy);
+  if (!rows) memo.set(taxonomy, (rows = new WeakMap()));
+  rows.set(row, matches.length ? matches.map((m) => m.value) : NONE);
 }
 
-/** The cue matches kept for a row under this very taxonomy object, or undefined. */
-export function keptRowCues(row: object, taxonomy: object): readonly CueMatch[] | undefined {
-  const kept = memo.get(row);
-  return kept !== undefined && kept.taxonomy === taxonomy ? kept.matches : undefined;
+/** The cues ({@link CueMatch.value}) kept for a row under this very taxonomy object, in text order, or undefined. */
+export function keptRowCues(row: object, taxonomy: object): readonly CueOf[] | undefined {
+  return memo.get(taxonomy)?.get(row);
 }

@@ -5,5 +5,5 @@ export { slug } from './slug.ts';
 export { escapeRegExp } from './escape-regexp.ts';
 export { compareNatural, compareText } from './compare-text.ts';
 export { escapeControls } from './escape-controls.ts';
-export { keepRowWords, rowWords, splitText, type RowWords } from './row-words.ts';
+export { keepRowWords, rowWords, rowWordsOnce, splitText, type RowWords } from './row-words.ts';
 export { sortSmall } from './sort-small.ts';

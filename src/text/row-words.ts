@@ -39,6 +39,14 @@ export function rowWords(row: { readonly text: string }): RowWords {
   return w;
 }
 
+/**
+ * The words of a row's text: those kept with it when there are ({@link rowWords}, {@link keepRowWords}), else split
+ * now and not kept, for a reader that goes over each row once (a classified table may be kept without its words).
+ */
+export function rowWordsOnce(row: { readonly text: string }): readonly string[] {
+  return memo.get(row)?.words ?? words(row.text);
+}
+
 /** Keep a row's words, split by the caller ({@link splitText} of the row's text), for its later readers. */
 export function keepRowWords(row: { readonly text: string }, split: RowWords): void {
   memo.set(row, split);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseText, rowNormalText } from '../../src/analyses/text.ts';
+import { normaliseText, normalWordNumber, rowNormalText, rowNormalWordCount, rowNormalWords } from '../../src/analyses/text.ts';
 import { seedAnalysis } from './seed-analysis.ts';
 
 /** The normalisation written as its rules, one pass per rule: what the one-pass version must equal. */
@@ -37,5 +37,21 @@ describe('normaliseText', () => {
     expect(rowNormalText(b)).toBe('owns the roadmap');
     a.text = 'changed'; // rows are not changed in the pipeline; the memo is per object, so it shows the first reading
     expect(rowNormalText(a)).toBe('owns the roadmap');
+  });
+
+  it('gives the same text when asked again, spelled out from the words kept (their numbers), and their count', () => {
+    const rows = [...seedAnalysis().statements.map((s) => ({ text: s.text })), { text: '' }, { text: ' -- ' }, { text: 'One' }, { text: 'Ça m’a plu: 𝐁old 東京' }];
+    for (const r of rows) {
+      const norm = normaliseText(r.text);
+      expect(rowNormalText(r)).toBe(norm);
+      expect(rowNormalText(r)).toBe(norm);
+      expect(rowNormalWordCount(r)).toBe(norm ? norm.split(' ').length : 0);
+    }
+    // words past the numbers' bound have no number: such a row's text is kept as it was
+    for (let i = 0; normalWordNumber(`filler${i}`) >= 0; i++);
+    const late = { text: 'Unseen-word zzqx, then "owns the roadmap"' };
+    expect(rowNormalText(late)).toBe(normaliseText(late.text));
+    expect(rowNormalWords(late).ids).toContain(-1);
+    expect(rowNormalText(late)).toBe(normaliseText(late.text));
   });
 });

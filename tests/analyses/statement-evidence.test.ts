@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { ScaleCue } from '../../src/analyses/scale-cues.ts';
-import { normalWords, normaliseText } from '../../src/analyses/text.ts';
+import { normalWordNumber, normalWords, normaliseText } from '../../src/analyses/text.ts';
 import { findCueHitsInWords, findCueHitsNormalised } from '../../src/analyses/statement-evidence.ts';
 import { bundled } from '../helpers.ts';
 import { findCueHits, interpolateLog, isotonic, parseScaleCues, statementEvidence } from '../../src/analyses/index.ts';
@@ -141,11 +141,11 @@ describe('findCueHits against a plain scan', () => {
 });
 
 describe('normalWords(norm)', () => {
-  it("gives each word of normalised text its place and one number per distinct word", () => {
+  it("gives each word of normalised text, in order, one number per distinct word", () => {
     const norm = normaliseText("The team's on-call rota, the TEAM");
     const w = normalWords(norm);
-    const cut = [...w.ids].map((_, i) => norm.slice(w.starts[i], w.ends[i]));
-    expect(cut).toEqual(norm.split(' '));
+    expect(w.ids.length).toBe(norm.split(' ').length);
+    expect(w.ids).toEqual(norm.split(' ').map((x) => normalWordNumber(x)));
     expect(w.ids[0]).toBe(w.ids[5]);
     expect(w.ids[1]).not.toBe(w.ids[0]);
     expect(normalWords('').ids.length).toBe(0);

@@ -36,6 +36,24 @@ describe('atlas(files, {data})', () => {
     expect(() => unclassified.statements).toThrow(/^model\.json: not valid JSON/);
   });
 
+  it("classifies and analyses the same without the reasons (reasons: false) and the words kept (keepWords: 'cues'): only why is left out", () => {
+    const full = atlas(files, { data });
+    const bare = atlas(files, { data, reasons: false, keepWords: 'cues' });
+    expect(full.model).toBeDefined();
+    expect(full.statements.filter((s) => s.why?.features).length).toBeGreaterThan(190);
+    expect(bare.statements.filter((s) => s.why !== undefined)).toEqual([]);
+    expect(bare.statements.map(({ why: _, ...rest }) => rest)).toStrictEqual(full.statements.map(({ why: _, ...rest }) => rest));
+    const { levels, coverage, gaps, divergence, capNotes, similar } = full.analysis;
+    expect(bare.analysis.levels).toStrictEqual(levels);
+    expect(bare.analysis.coverage).toStrictEqual(coverage);
+    expect(bare.analysis.gaps).toStrictEqual(gaps);
+    expect(bare.analysis.divergence).toStrictEqual(divergence);
+    expect(bare.analysis.capNotes).toStrictEqual(capNotes);
+    expect(bare.analysis.similar).toStrictEqual(similar);
+    // other rows are classified with their reasons unless asked otherwise
+    expect(bare.classify(full.set.statements.slice(0, 40)).filter((s) => s.why).length).toBeGreaterThan(10);
+  });
+
   it('keeps what it computed, and takes ladders already read', () => {
     const a = atlas(files, { data });
     expect(a.statements).toBe(a.statements);

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CLASSIFIED_KINDS, classifyAll, parseOverrides, parsePriors, parseTaxonomy, TaxonomyError, unmatchedOverrides } from '../../src/taxonomy/index.ts';
+import { readFileSync } from 'node:fs';
+import { CLASSIFIED_KINDS, classifyAll, parseClassifierModel, parseOverrides, parsePriors, parseTaxonomy, TaxonomyError, unmatchedOverrides } from '../../src/taxonomy/index.ts';
+import type { ClassifiedStatement } from '../../src/types.ts';
+import { rowWords, rowWordsOnce, words } from '../../src/text/index.ts';
 import { bundled } from '../helpers.ts';
 import { keptRowCues } from '../../src/taxonomy/row-cues.ts';
-import { priors, shippedOverrides, taxonomy } from './helpers.ts';
+import { dataPath, priors, shippedOverrides, taxonomy } from './helpers.ts';
 
 const set = bundled();
 const rows = classifyAll(set.statements, { taxonomy, priors, overrides: shippedOverrides });
@@ -21,6 +24,64 @@ describe('classifyAll on the seed ladders', () => {
     expect(classified.length).toBeGreaterThan(100);
     for (const r of classified) expect(keptRowCues(r, taxonomy)).toBeDefined();
     for (const r of printed) expect(keptRowCues(r, taxonomy)).toBeUndefined();
+  });
+
+  it("keeps only the cue matches when told keepWords: 'cues' (a reader of the words splits the text again)", () => {
+    const lean = classifyAll(set.statements, { taxonomy, priors, overrides: shippedOverrides, keepWords: 'cues' });
+    expect(lean).toEqual(rows);
+    const classified = (list: ClassifiedStatement[]) => list.filter((r) => CLASSIFIED_KINDS.includes(r.kind));
+    expect(classified(lean).length).toBeGreaterThan(190);
+    for (const r of classified(lean)) {
+      expect(keptRowCues(r, taxonomy)).toEqual(keptRowCues(rows[lean.indexOf(r)], taxonomy));
+      // not kept: split again at each call, the same words
+      expect(rowWordsOnce(r)).not.toBe(rowWordsOnce(r));
+      expect(rowWordsOnce(r)).toEqual(words(r.text));
+    }
+    for (const r of classified(rows)) expect(rowWordsOnce(r)).toBe(rowWords(r).words);
+  });
+
+  it('shares one frozen score object per competency and score among the rows, lexicon and model alike', () => {
+    const model = parseClassifierModel(readFileSync(dataPath('classifier-model.json'), 'utf8'));
+    for (const table of [rows, classifyAll(set.statements, { taxonomy, priors, model })]) {
+      const entries = table.flatMap((r) => r.competencies ?? []);
+      expect(entries.length).toBeGreaterThan(400);
+      const first = new Map<string, object>();
+      for (const e of entries) {
+        expect(Object.isFrozen(e)).toBe(true);
+        expect(Object.keys(e)).toEqual(['id', 'score']);
+        expect(Math.round(e.score * 10000) / 10000).toBe(e.score);
+        const key = `${e.id}|${e.score}`;
+        if (first.has(key)) expect(e).toBe(first.get(key));
+        else first.set(key, e);
+      }
+      expect(first.size).toBeLessThan(entries.length);
+    }
+  });
+
+  it('classifies the same without the reasons (reasons: false), with and without the model: no why, overrides included', () => {
+    const model = parseClassifierModel(readFileSync(dataPath('classifier-model.json'), 'utf8'));
+    const withoutWhy = ({ why: _, ...rest }: ClassifiedStatement) => rest;
+    // an override of a classified row and of a note (an override classifies any row)
+    const expectation = set.statements.find((r) => r.kind === 'expectation')!;
+    const note = set.statements.find((r) => r.kind === 'note')!;
+    const overrides = parseOverrides(`id,competency,comment\n${expectation.id},risk,a reviewer's\n${note.id},communication,\n`, taxonomy);
+    for (const options of [{ taxonomy, priors, overrides }, { taxonomy, priors, model, overrides }]) {
+      const full = classifyAll(set.statements, options);
+      const bare = classifyAll(set.statements, { ...options, reasons: false });
+      const classified = full.filter((r) => CLASSIFIED_KINDS.includes(r.kind));
+      expect(classified.length).toBeGreaterThan(190);
+      expect(full.filter((r) => r.why?.override).length).toBe(2);
+      if (options.model) expect(classified.filter((r) => r.why?.features?.length).length).toBeGreaterThan(190);
+      // every field the same but why, which the rows without reasons carry as undefined (one row shape either way)
+      expect(bare.map((r) => Object.keys(r))).toEqual(full.map((r) => Object.keys(r)));
+      for (const r of bare) expect(r.why).toBeUndefined();
+      const explained = (r: { why?: unknown }) => r.why !== undefined;
+      expect(bare.filter((_, i) => explained(full[i])).map(withoutWhy)).toStrictEqual(full.filter(explained).map(withoutWhy));
+      expect(bare.filter((_, i) => !explained(full[i]))).toStrictEqual(full.filter((r) => !explained(r)));
+      expect(bare.find((r) => r.id === note.id)!.competency).toBe('communication');
+      // the words and cue matches are kept all the same, for the analyses
+      for (const r of bare.filter((x) => CLASSIFIED_KINDS.includes(x.kind))) expect(keptRowCues(r, taxonomy)).toBeDefined();
+    }
   });
 
   it('gives every expectation, example and summary a competency of the taxonomy with scores summing to 1', () => {

@@ -1,7 +1,8 @@
 import { toCsv } from '../../format/index.ts';
 import type { CoverageCell } from '../../analyses/index.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
-import { DATA_OPTIONS, loadAtlas } from '../load-atlas.ts';
+import { writeJson } from '../json-value.ts';
+import { DATA_OPTIONS, LEAN, loadAtlas } from '../load-atlas.ts';
 import { reportInputProblems } from '../report-diagnostics.ts';
 
 const COLUMNS: [string, (c: CoverageCell) => unknown][] = [
@@ -26,9 +27,9 @@ export const command: Command = {
   async run(args, io) {
     const parsed = parseArgs(args, ['json', 'csv'], [...DATA_OPTIONS]);
     if (parsed.flags.json && parsed.flags.csv) throw new UsageError('choose one of --json and --csv');
-    const { set, analysis } = await loadAtlas(parsed);
+    const { set, analysis } = await loadAtlas(parsed, LEAN);
     const cov = analysis.coverage;
-    if (parsed.flags.json) io.out(`${JSON.stringify(cov, null, 2)}\n`);
+    if (parsed.flags.json) writeJson(io, cov);
     else if (parsed.flags.csv) io.out(toCsv(cov.cells, COLUMNS));
     else {
       const levels = analysis.levels;

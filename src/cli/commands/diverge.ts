@@ -1,7 +1,8 @@
 import { multiTrackCompanies } from '../../analyses/index.ts';
 import { slug } from '../../text/index.ts';
 import { type Command, parseArgs } from '../command.ts';
-import { DATA_OPTIONS, loadAtlas, n1 } from '../load-atlas.ts';
+import { writeJson } from '../json-value.ts';
+import { DATA_OPTIONS, LEAN, loadAtlas, n1 } from '../load-atlas.ts';
 import { reportInputProblems } from '../report-diagnostics.ts';
 
 export const command: Command = {
@@ -10,10 +11,10 @@ export const command: Command = {
   usage: 'ladders diverge [--json] [--top N] [--data DIR]',
   async run(args, io) {
     const parsed = parseArgs(args, ['json'], [...DATA_OPTIONS, 'top']);
-    const { set, analysis } = await loadAtlas(parsed);
+    const { set, analysis } = await loadAtlas(parsed, LEAN);
     const rows = analysis.divergence;
     const multi = multiTrackCompanies(analysis.levels);
-    if (parsed.flags.json) io.out(`${JSON.stringify(rows, null, 2)}\n`);
+    if (parsed.flags.json) writeJson(io, rows);
     else {
       const top = typeof parsed.flags.top === 'string' ? Number(parsed.flags.top) : rows.length;
       io.out('Divergence (0–1) = mean of: onset spread, strength gap between aligned levels (within one scale step), share of ladders where no statement is about it.\n');

@@ -1,7 +1,8 @@
 import { gaps, multiTrackCompanies } from '../../analyses/index.ts';
 import { slug } from '../../text/index.ts';
 import { type Command, parseArgs, UsageError } from '../command.ts';
-import { DATA_OPTIONS, loadAtlas } from '../load-atlas.ts';
+import { writeJson } from '../json-value.ts';
+import { DATA_OPTIONS, LEAN, loadAtlas } from '../load-atlas.ts';
 import { reportInputProblems } from '../report-diagnostics.ts';
 
 export const command: Command = {
@@ -12,7 +13,7 @@ export const command: Command = {
     const parsed = parseArgs(args, ['json'], [...DATA_OPTIONS]);
     if (parsed.positional.length > 1) throw new UsageError('give at most one company');
     const company = parsed.positional[0];
-    const input = await loadAtlas({ ...parsed, positional: [] });
+    const input = await loadAtlas({ ...parsed, positional: [] }, LEAN);
     const { analysis, statements, scaleCues, taxonomy } = input;
     if (company && !analysis.levels.some((p) => p.company.toLowerCase() === company.toLowerCase() || p.companyName.toLowerCase() === company.toLowerCase())) {
       throw new UsageError(`no company "${company}" (have ${[...new Set(analysis.levels.map((p) => p.company))].join(', ')})`);
@@ -20,7 +21,7 @@ export const command: Command = {
     const findings = company
       ? gaps(statements, analysis.levels, { competencies: analysis.competencies, capNotes: analysis.capNotes, coverage: analysis.coverage, scaleCues, taxonomy, company })
       : analysis.gaps;
-    if (parsed.flags.json) io.out(`${JSON.stringify(findings, null, 2)}\n`);
+    if (parsed.flags.json) writeJson(io, findings);
     else {
       const multi = multiTrackCompanies(analysis.levels);
       for (const f of findings) {
