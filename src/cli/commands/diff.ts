@@ -2,6 +2,7 @@ import { diffLadder, diffLevels, LevelRefError, type LevelDiff } from '../../ana
 import { type Command, type Io, parseArgs, UsageError } from '../command.ts';
 import { DATA_OPTIONS, loadAtlas, n1 } from '../load-atlas.ts';
 import { reportInputProblems } from '../report-diagnostics.ts';
+import { writeJson } from '../json-value.ts';
 
 function printDiff(d: LevelDiff, io: Io, all: boolean, gap: boolean): void {
   io.out(`${gap ? '\n' : ''}${d.from.label} (${n1(d.from.position)}) → ${d.to.label} (${n1(d.to.position)})`);
@@ -38,7 +39,7 @@ export const command: Command = {
       if (e instanceof LevelRefError) throw new UsageError(`${e.message}${e.candidates.length ? ` (try: ${e.candidates.join(', ')})` : ''}`);
       throw e;
     }
-    if (parsed.flags.json) io.out(`${JSON.stringify(wholeLadder ? diffs : diffs[0], null, 2)}\n`);
+    if (parsed.flags.json) writeJson(io, wholeLadder ? diffs : diffs[0]);
     else diffs.forEach((d, i) => printDiff(d, io, !!parsed.flags.all, i > 0));
     return reportInputProblems(input.set.diagnostics, io);
   },

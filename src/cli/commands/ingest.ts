@@ -3,6 +3,7 @@ import type { LadderSet } from '../../types.ts';
 import { type Command, parseArgs } from '../command.ts';
 import { loadAtlas } from '../load-atlas.ts';
 import { oneLine, reportDiagnostics } from '../report-diagnostics.ts';
+import { writeJson } from '../json-value.ts';
 
 const fmt = (o: Record<string, number | undefined>) => Object.entries(o).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
 
@@ -20,7 +21,7 @@ export const command: Command = {
     const { set } = await loadAtlas(parsed, { looseFiles: true });
     const report = ingestReport(set);
     if (parsed.flags.json) {
-      io.out(`${JSON.stringify({ files: report, levels: set.levels, diagnostics: set.diagnostics, skipped: set.skipped ?? [] }, null, 2)}\n`);
+      writeJson(io, { files: report, levels: set.levels, diagnostics: set.diagnostics, skipped: set.skipped ?? [] });
     } else {
       for (const f of report) {
         const a = f.accounting;

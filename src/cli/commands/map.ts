@@ -3,6 +3,7 @@ import { explainPlacement, LevelRefError, mapLevel, mapText, type MapResult } fr
 import { type Command, type Io, parseArgs, UsageError } from '../command.ts';
 import { DATA_OPTIONS, loadAtlas, n1 } from '../load-atlas.ts';
 import { reportInputProblems } from '../report-diagnostics.ts';
+import { writeJson } from '../json-value.ts';
 
 function printMap(r: MapResult, io: Io, labelOf: (key: string) => string, textOf: (id: string) => string | undefined): void {
   io.out(`${r.source.label}: scale ${n1(r.source.position)} (range ${n1(r.source.low)}–${n1(r.source.high)})`);
@@ -48,7 +49,7 @@ export const command: Command = {
       if (e instanceof LevelRefError) throw new UsageError(`${e.message}${e.candidates.length ? ` (try: ${e.candidates.join(', ')})` : ''}`);
       throw e;
     }
-    if (flags.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
+    if (flags.json) writeJson(io, result);
     else {
       const labels = new Map(analysis.levels.map((l) => [l.key, l.label]));
       const texts = new Map([...statements, ...('statements' in result ? (result as { statements: typeof statements }).statements : [])].map((s) => [s.id, s.text]));
