@@ -42,8 +42,6 @@ function has(list: string[], keys: string[]): boolean {
   if (!set) sets.set(list, (set = new Set(list.map(normaliseText))));
   return keys.some((k) => set.has(k));
 }
-/** Words in a statement's text (of its normalised text, read once per row). */
-const wordCount = (s: Statement): number => rowNormalWordCount(s);
 
 /** True when the statement's section, or its attribute's name or label, is one the lexicon ignores. */
 export function ignoredBySection(s: Statement, rules: SectionRules): boolean {
@@ -65,11 +63,11 @@ export function sectionAttribute(s: Statement, rules: SectionRules): { attribute
     return r ? { attribute: r.attribute, weight: null } : null;
   }
   const keys = sectionKeys(s.section);
-  const r = rules.asAttribute.find((a) => has(a.match, keys) && wordCount(s) <= a.maxWords);
+  const r = rules.asAttribute.find((a) => has(a.match, keys) && rowNormalWordCount(s) <= a.maxWords);
   return r ? { attribute: r.attribute, weight: r.weight } : null;
 }
 
 /** True when a short statement sits under a title heading ("Title: Senior Software Engineer"). */
 export function isTitleCell(s: Statement, rules: SectionRules): boolean {
-  return rules.asTitle.maxWords > 0 && s.kind !== 'attribute' && has(rules.asTitle.match, sectionKeys(s.section)) && wordCount(s) <= rules.asTitle.maxWords;
+  return rules.asTitle.maxWords > 0 && s.kind !== 'attribute' && has(rules.asTitle.match, sectionKeys(s.section)) && rowNormalWordCount(s) <= rules.asTitle.maxWords;
 }

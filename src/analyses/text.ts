@@ -81,19 +81,16 @@ interface NormalRow {
 
 const normalised = new WeakMap<object, NormalRow>();
 
-/** The row's entry, made now when it has none; `made`: its normalised text, when made by this call. */
-function normalRow(row: { readonly text: string }, made?: { text?: string }): NormalRow {
-  let out = normalised.get(row);
-  if (out === undefined) {
-    const text = normaliseText(row.text);
-    const ids = normalWordIds(text);
-    normalised.set(row, (out = { ids, text: ids.includes(-1) ? text : undefined }));
-    if (made) made.text = text;
-  }
+/** The row's entry, made now when it has none. */
+const normalRow = (row: { readonly text: string }): NormalRow => normalised.get(row) ?? addNormalRow(row, normaliseText(row.text));
+
+/** Makes the row's entry from its normalised text (kept only when a word has no number). */
+function addNormalRow(row: { readonly text: string }, text: string): NormalRow {
+  const ids = normalWordIds(text);
+  const out = { ids, text: ids.includes(-1) ? text : undefined };
+  normalised.set(row, out);
   return out;
 }
-
-const made: { text?: string } = {};
 
 /**
  * {@link normaliseText} of a row's text, worked out once per row object (several analyses read every statement's
@@ -101,9 +98,12 @@ const made: { text?: string } = {};
  * are for any reader of real ladders, where texts rarely repeat.
  */
 export function rowNormalText(row: { readonly text: string }): string {
-  made.text = undefined;
-  const r = normalRow(row, made);
-  if (made.text !== undefined) return made.text;
+  const r = normalised.get(row);
+  if (r === undefined) {
+    const text = normaliseText(row.text);
+    addNormalRow(row, text);
+    return text;
+  }
   if (r.text !== undefined) return r.text;
   const { ids } = r;
   if (ids.length < 2) return ids.length ? numberedWords[ids[0]] : '';

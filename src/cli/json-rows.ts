@@ -47,10 +47,15 @@ function writeBytes(out: (bytes: Uint8Array) => void, texts: Iterable<string>): 
 
 /** A batch's text as the bytes written for it: its `[` kept for the table's first batch, else a comma in its place. */
 export function batchBytes(text: string, first: boolean): Buffer {
-  let bytes = Buffer.from(text, 'utf8');
-  if (hasRawControl(bytes)) bytes = Buffer.from(escapeControls(text), 'utf8');
+  const bytes = escapedBytes(text);
   if (!first) bytes[0] = COMMA;
   return bytes.subarray(0, bytes.length - 2);
+}
+
+/** JSON text as UTF-8, control characters escaped as every line the CLI writes (a byte scan first: most text has none). */
+export function escapedBytes(text: string): Buffer {
+  const bytes = Buffer.from(text, 'utf8');
+  return hasRawControl(bytes) ? Buffer.from(escapeControls(text), 'utf8') : bytes;
 }
 
 /** Batches of rows as JSON texts, each `JSON.stringify(batch, null, 2)`. */

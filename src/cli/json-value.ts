@@ -8,9 +8,8 @@
  * more than that is written member by member (its small members stringified together), and each piece's lines
  * indented to its depth (JSON text holds a line break only between values: a string's are escaped).
  */
-import { escapeControls } from '../text/index.ts';
 import type { Io } from './command.ts';
-import { hasRawControl } from './json-rows.ts';
+import { escapedBytes } from './json-rows.ts';
 
 /** Values (and array slots and object members) stringified together at most, roughly. */
 const PIECE = 20_000;
@@ -60,8 +59,7 @@ class Pieces {
     if (!text) return;
     const { io } = this;
     if (!io.outBytes) return void io.out(text);
-    const bytes = Buffer.from(text, 'utf8');
-    io.outBytes(hasRawControl(bytes) ? Buffer.from(escapeControls(text), 'utf8') : bytes);
+    io.outBytes(escapedBytes(text));
   }
 }
 

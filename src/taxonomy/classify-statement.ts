@@ -88,7 +88,7 @@ export function classifyWordsWhy(text: string, split: RowWords, options: Classif
     .filter(([, s]) => s > 0)
     .map(([id, s]) => ({ id, score: s / sum }))
     .sort((a, b) => b.score - a.score || (raw.get(b.id) ?? 0) - (raw.get(a.id) ?? 0) || order.get(a.id)! - order.get(b.id)!)
-    .map((c) => sharedScore(scoresOf(taxonomy).get(c.id) ?? newScores(taxonomy, c.id), Math.round(c.score * 10000), c.id));
+    .map((c) => sharedScore(lexiconScores(taxonomy, c.id), Math.round(c.score * 10000), c.id));
   const top = competencies[0];
   const confidence = top ? round(top.score * (1 - Math.exp(-evidence / EVIDENCE_SCALE))) : 0;
   return { competency: top?.id ?? null, competencies, confidence, why: !reasons ? undefined : prior ? { cues, prior } : { cues } };
@@ -253,18 +253,14 @@ function sharedScore(byQ: Map<number, CompetencyScore>, q: number, id: string): 
 
 type ScoreTable = Map<number, CompetencyScore>;
 /** Per taxonomy, per competency id (the cue lexicon's scores); per model, per class (the model's). */
-const lexiconScores = new WeakMap<Taxonomy, Map<string, ScoreTable>>();
+const lexiconTables = new WeakMap<Taxonomy, Map<string, ScoreTable>>();
 const classScores = new WeakMap<ClassifierModel, ScoreTable[]>();
 
-function scoresOf(taxonomy: Taxonomy): Map<string, ScoreTable> {
-  let byId = lexiconScores.get(taxonomy);
-  if (!byId) lexiconScores.set(taxonomy, (byId = new Map()));
-  return byId;
-}
-
-function newScores(taxonomy: Taxonomy, id: string): ScoreTable {
-  const table: ScoreTable = new Map();
-  scoresOf(taxonomy).set(id, table);
+function lexiconScores(taxonomy: Taxonomy, id: string): ScoreTable {
+  let byId = lexiconTables.get(taxonomy);
+  if (!byId) lexiconTables.set(taxonomy, (byId = new Map()));
+  let table = byId.get(id);
+  if (!table) byId.set(id, (table = new Map()));
   return table;
 }
 
