@@ -6,8 +6,10 @@
  *   stages (largest) and peak RSS.
  * - Whole process: `ladders statements --json` and `ladders levels --json` on the copies written to a folder
  *   (`--data DIR`), output to a file: wall time and peak RSS.
+ * - With `--peer`: the pandas + scikit-learn peer (bench/peer.py) on the same folders, beside each whole-process run,
+ *   and its stages in one process (`--python PATH` picks the Python; else the first python3 that has the libraries).
  * Numbers are printed, never asserted. Options: `--sizes 1,10,100,1000`, `--runs N` (per size, default by size),
- * `--no-process`, `--no-upload`, `--stages ingest,classify,…`, `--json FILE` (all results as JSON), `--tsx`.
+ * `--no-process`, `--no-upload`, `--stages ingest,classify,…`, `--json FILE` (all results as JSON), `--tsx`, `--peer`.
  * The in-process children run this script compiled (one esbuild bundle, as the CLI and the dashboard ship the code);
  * `--tsx` runs them through tsx's loader instead, which wraps every function (1× took ~40 ms that way, ~23 ms compiled).
  */
@@ -20,6 +22,7 @@ import { DATA_FILE_NAMES } from '../atlas/index.ts';
 import { BUNDLED_DATA, readDataBundle, readLadderFiles } from './load-data-dir.ts';
 import { compileScript } from './bench/compile-script.ts';
 import { seedFiles, syntheticFiles, writeFiles } from './bench/corpus.ts';
+import { PEER_NEEDS, peerPython, peerStages, runPeer, type PeerStages } from './bench/peer.ts';
 import { runStages, STAGES, type StageRun } from './bench/stages.ts';
 import { runUploadCase } from './bench/upload-case.ts';
 import { runCli, type ProcessRun } from './bench/whole-process.ts';
@@ -94,6 +97,20 @@ function printSizes(rows: SizeResult[]): void {
   }
 }
 
+/** The peer's stages in one process (one run, cold as a command), and our in-process total at the same size for scale. */
+function printPeerStages(peer: ({ k: number } & PeerStages)[], ours: SizeResult[]): void {
+  const stages = [...new Set(peer.flatMap((p) => Object.keys(p.ms)))];
+  console.log('\nPeer in process (one run, wall ms; its stages are not ours: placement is rank order, mapping the best level by cosine and distance)');
+  console.log(['size', 'statements', 'levels', ...stages, 'total', 'ours (warm)', 'ours (first)'].map((h, i) => (i < 3 ? h.padEnd(i ? 10 : 5) : h.padStart(12))).join(' '));
+  for (const p of peer) {
+    const own = ours.find((r) => r.k === p.k);
+    const total = Object.values(p.ms).reduce((a, b) => a + b, 0);
+    const ownTotal = own ? own.stages.reduce((t, s) => t + s.ms, 0) : NaN;
+    const cells = [...stages.map((s) => f0(p.ms[s] ?? NaN)), f0(total), f0(ownTotal), f0(own?.firstMs ?? NaN)];
+    console.log([`${p.k}×`.padEnd(5), String(p.statements).padEnd(10), String(p.levels).padEnd(10), ...cells.map((c) => c.padStart(12))].join(' '));
+  }
+}
+
 async function main(): Promise<void> {
   const childK = option('child');
   const only = new Set(option('stages')?.split(',') ?? STAGES);
@@ -114,28 +131,42 @@ async function main(): Promise<void> {
   printSizes(rows);
 
   const processRows: { k: number; command: string; program: string; run: ProcessRun }[] = [];
+  const peerRows: ({ k: number } & PeerStages)[] = [];
   if (!process.argv.includes('--no-process')) {
     console.log('\nWhole process (`ladders <command> --json --data DIR`, stdout to a file; wall ms, peak RSS MB, output MB)');
     console.log('  ladders: src/cli/bin.mjs as installed (the compiled CLI, built before timing); tsx: the sources through the TypeScript loader (LADDER_ATLAS_COMPILE=0)');
+    const python = process.argv.includes('--peer') ? peerPython(option('python') ? [option('python')!] : undefined) : undefined;
+    if (process.argv.includes('--peer')) console.log(python ? `  peer: bench/peer.py (pandas + scikit-learn) with ${python}, \`statements\` or \`levels\` on the same folder; its time over ours after it` : `  peer: not run: it needs ${PEER_NEEDS}`);
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-cli-'));
     const programs: Record<string, Record<string, string>> = { ladders: {}, tsx: { LADDER_ATLAS_COMPILE: '0' } };
     runCli(['--help'], { work }); // builds the compiled CLI if the sources changed, so no timed run pays for it
     const seeds = seedFiles(readLadderFiles(BUNDLED_DATA));
+    const line = (k: number, command: string, name: string, run: ProcessRun, after = '') =>
+      console.log(`  ${`${k}×`.padEnd(6)} ${command.padEnd(11)} ${name.padEnd(7)} ${f0(run.ms).padStart(8)} ms  ${f0(run.rssMB).padStart(6)} MB RSS  ${(run.bytes / 2 ** 20).toFixed(1).padStart(7)} MB out  exit ${run.exit}${after}`);
     for (const k of sizes) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), `atlas-bench-${k}x-`));
       writeFiles(dir, syntheticFiles(seeds, k));
       // The data files too, as a user's own data folder holds them.
       for (const file of Object.values(DATA_FILE_NAMES)) if (fs.existsSync(path.join(BUNDLED_DATA, file))) fs.copyFileSync(path.join(BUNDLED_DATA, file), path.join(dir, file));
-      for (const command of ['statements', 'levels']) {
+      for (const command of ['statements', 'levels'] as const) {
         for (const [name, env] of Object.entries(programs)) {
           const run = runCli([command, '--json', '--data', dir], { env, work });
           processRows.push({ k, command, program: name, run });
-          console.log(`  ${`${k}×`.padEnd(6)} ${command.padEnd(11)} ${name.padEnd(7)} ${f0(run.ms).padStart(8)} ms  ${f0(run.rssMB).padStart(6)} MB RSS  ${(run.bytes / 2 ** 20).toFixed(1).padStart(7)} MB out  exit ${run.exit}`);
+          line(k, command, name, run);
+        }
+        if (python) {
+          const run = runPeer(python, command, dir, work);
+          processRows.push({ k, command, program: 'peer', run });
+          const ours = processRows.find((r) => r.k === k && r.command === command && r.program === 'ladders')!.run;
+          line(k, command, 'peer', run, `   peer ÷ ladders ${(run.ms / ours.ms).toFixed(2)}× time, ${(run.rssMB / ours.rssMB).toFixed(2)}× RSS`);
         }
       }
+      const stages = python ? peerStages(python, dir) : undefined;
+      if (stages) peerRows.push({ k, ...stages });
       fs.rmSync(dir, { recursive: true, force: true });
     }
     fs.rmSync(work, { recursive: true, force: true });
+    if (peerRows.length) printPeerStages(peerRows, rows);
   }
 
   let upload: ReturnType<typeof runUploadCase> | undefined;
@@ -145,7 +176,7 @@ async function main(): Promise<void> {
     for (const t of upload.times) console.log(`  ${t.analysis.padEnd(14)} ${f0(t.ms).padStart(9)} ms   (${t.views})`);
   }
   const jsonFile = option('json');
-  if (jsonFile) fs.writeFileSync(jsonFile, JSON.stringify({ load: os.loadavg(), sizes: rows, process: processRows, upload }, null, 1));
+  if (jsonFile) fs.writeFileSync(jsonFile, JSON.stringify({ load: os.loadavg(), sizes: rows, process: processRows, peer: peerRows, upload }, null, 1));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
