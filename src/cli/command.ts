@@ -6,9 +6,11 @@ export interface Io {
   err(text: string): void;
   /**
    * Bytes on stdout, written as they are: Arrow IPC, and JSON tables already encoded as UTF-8 with their control
-   * characters escaped (json-rows.ts); absent where stdout takes text only.
+   * characters escaped (json-rows.ts); absent where stdout takes text only. Returns true when the bytes are written
+   * and nothing holds them any more (a synchronous file or pipe): the caller may then write over them (json-rows.ts
+   * encodes every batch into one buffer that way). Anything else: the bytes are the output's to keep.
    */
-  outBytes?(bytes: Uint8Array): void;
+  outBytes?(bytes: Uint8Array): boolean | void;
 }
 
 export interface Command {

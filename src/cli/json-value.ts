@@ -9,7 +9,7 @@
  * indented to its depth (JSON text holds a line break only between values: a string's are escaped).
  */
 import type { Io } from './command.ts';
-import { escapedBytes } from './json-rows.ts';
+import { Utf8Scratch } from './json-rows.ts';
 
 /** Values (and array slots and object members) stringified together at most, roughly. */
 const PIECE = 20_000;
@@ -33,6 +33,7 @@ export function writeJson(io: Pick<Io, 'out' | 'outBytes'>, value: unknown, { pi
 class Pieces {
   #parts: string[] = [];
   #size = 0;
+  #scratch = new Utf8Scratch();
 
   constructor(private readonly io: Pick<Io, 'out' | 'outBytes'>) {}
 
@@ -59,7 +60,7 @@ class Pieces {
     if (!text) return;
     const { io } = this;
     if (!io.outBytes) return void io.out(text);
-    io.outBytes(escapedBytes(text));
+    if (io.outBytes(this.#scratch.encode(text)) !== true) this.#scratch.release();
   }
 }
 

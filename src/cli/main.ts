@@ -1,14 +1,15 @@
 import { escapeControls } from '../text/index.ts';
 import { type Command, type Io, UsageError } from './command.ts';
 import { commands } from './commands/index.ts';
+import { writeOut } from './stdout.ts';
 
 // The statements worker's entry (parallel-statements.ts): a worker loads this module, the compiled CLI, and calls it.
 export { statementsWorker } from './parallel-statements.ts';
 
 const io: Io = {
-  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  out: (t) => void writeOut(Buffer.from(t.endsWith('\n') ? t : `${t}\n`, 'utf8')),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
-  outBytes: (bytes) => process.stdout.write(bytes),
+  outBytes: (bytes) => writeOut(bytes),
 };
 
 function help(list: Command[]): string {

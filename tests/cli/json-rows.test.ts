@@ -10,11 +10,21 @@ const written = (rows: unknown[], map?: (r: unknown) => unknown) => {
   return chunks;
 };
 
-/** Through a byte output, as the CLI's standard output takes it. */
-const writtenBytes = (rows: unknown[], map?: (r: unknown) => unknown) => {
+/**
+ * Through a byte output, as the CLI's standard output takes it: one that writes the bytes at once and says so (`copy`:
+ * the writer may then reuse its buffer), or one that keeps them as given (`keep`: the writer must never write over them).
+ */
+const writtenBytes = (rows: unknown[], map?: (r: unknown) => unknown, mode: 'copy' | 'keep' = 'copy') => {
   const chunks: Buffer[] = [];
-  writeJsonRows({ out: () => expect.unreachable('bytes go to outBytes'), outBytes: (b) => chunks.push(Buffer.from(b)) }, rows, map);
+  const outBytes = mode === 'copy' ? (b: Uint8Array) => (chunks.push(Buffer.from(b)), true) : (b: Uint8Array) => void chunks.push(b as Buffer);
+  writeJsonRows({ out: () => expect.unreachable('bytes go to outBytes'), outBytes }, rows, map);
   return chunks;
+};
+/** The distinct memory the batches of a table were handed over in (the closing bytes left out). */
+const buffersUsed = (rows: unknown[]) => {
+  const used = new Set<ArrayBufferLike>();
+  writeJsonRows({ out: () => expect.unreachable('bytes go to outBytes'), outBytes: (b) => (used.add(b.buffer), true) }, rows);
+  return used.size - 1;
 };
 const asText = (chunks: Buffer[]) => Buffer.concat(chunks).toString('utf8');
 
@@ -43,6 +53,7 @@ describe('writeJsonRows', () => {
       fc.property(fc.array(hostileValue, { maxLength: 200 }), (rows) => {
         const expected = `${escapeControls(JSON.stringify(rows, null, 2))}\n`;
         expect(asText(writtenBytes(rows))).toBe(expected);
+        expect(asText(writtenBytes(rows, undefined, 'keep'))).toBe(expected);
         expect(written(rows).map((t) => escapeControls(t)).join('')).toBe(expected);
       }),
       { numRuns: 300 },
@@ -72,7 +83,17 @@ describe('writeJsonRows', () => {
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(whole.length / 5);
     const pieces = writtenBytes(rows);
     expect(asText(pieces)).toBe(`${whole}\n`);
+    expect(asText(writtenBytes(rows, undefined, 'keep'))).toBe(`${whole}\n`);
     expect(pieces.length).toBeGreaterThan(5);
     expect(Math.max(...pieces.map((c) => c.length))).toBeLessThan(whole.length / 5);
+  });
+
+  it('encodes every batch into one buffer while the output has written the last, and a longer batch into a larger one', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => ({ id: `row-${String(i).padStart(4, '0')}`, text: 'é'.repeat(20) }));
+    expect(buffersUsed(rows)).toBe(1);
+    // A batch far longer than the ones before it: the buffer grows once, and the table is still whole.
+    rows.splice(500, 1, { id: 'long', text: '\u2019'.repeat(200_000) });
+    expect(buffersUsed(rows)).toBe(2);
+    expect(asText(writtenBytes(rows))).toBe(`${JSON.stringify(rows, null, 2)}\n`);
   });
 });

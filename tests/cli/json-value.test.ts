@@ -11,9 +11,11 @@ const written = (value: unknown, piece?: number) => {
 };
 
 /** Through a byte output, as the CLI's standard output takes it. */
-const writtenBytes = (value: unknown, piece?: number) => {
+/** `copy`: an output that writes the bytes at once and says so (they may be reused); `keep`: one that keeps them as given. */
+const writtenBytes = (value: unknown, piece?: number, mode: 'copy' | 'keep' = 'copy') => {
   const chunks: Buffer[] = [];
-  writeJson({ out: () => expect.unreachable('bytes go to outBytes'), outBytes: (b) => chunks.push(Buffer.from(b)) }, value, { piece });
+  const outBytes = mode === 'copy' ? (b: Uint8Array) => (chunks.push(Buffer.from(b)), true) : (b: Uint8Array) => void chunks.push(b as Buffer);
+  writeJson({ out: () => expect.unreachable('bytes go to outBytes'), outBytes }, value, { piece });
   return chunks;
 };
 const asText = (chunks: Buffer[]) => Buffer.concat(chunks).toString('utf8');
@@ -49,6 +51,7 @@ describe('writeJson', () => {
         const expected = `${escapeControls(`${JSON.stringify(value, null, 2)}`)}\n`;
         expect(written(value, piece).map((t) => escapeControls(t)).join('')).toBe(expected);
         expect(asText(writtenBytes(value, piece))).toBe(expected);
+        expect(asText(writtenBytes(value, piece, 'keep'))).toBe(expected);
       }),
       { numRuns: 1000 },
     );
@@ -68,6 +71,10 @@ describe('writeJson', () => {
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(whole.length / 3);
     const pieces = writtenBytes(value);
     expect(asText(pieces)).toBe(whole);
+    // Kept as given, every piece still holds its own text (none written over by the next).
+    const kept = writtenBytes(value, undefined, 'keep');
+    expect(kept.length).toBeGreaterThan(3);
+    expect(asText(kept)).toBe(whole);
     expect(Math.max(...pieces.map((c) => c.length))).toBeLessThan(whole.length / 3);
   });
 });
