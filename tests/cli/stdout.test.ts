@@ -73,4 +73,12 @@ describe('writeOut', () => {
     expect(piped.stdout.length).toBeGreaterThan(100_000);
     expect(piped.stdout.equals(fs.readFileSync(file))).toBe(true);
   });
+
+  it.runIf(fs.existsSync('/dev/full'))('says in one line that the output failed (a full disk), with no stack trace', () => {
+    const fd = fs.openSync('/dev/full', 'w');
+    const r = spawnSync(process.execPath, ['src/cli/bin.mjs', 'statements', '--json'], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+    fs.closeSync(fd);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual(['error: ENOSPC: no space left on device, write']);
+  });
 });
