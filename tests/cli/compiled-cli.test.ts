@@ -80,6 +80,33 @@ cli.save();`;
     expect(cached(root).filter((f) => f.endsWith('.v8cache'))).toEqual([path.basename(cacheFile)]);
   }, 30_000);
 
+  it('writes the cache again after a long run that compiled more than it held, and only then', async () => {
+    const root = tinyPackage('seven');
+    // `more` runs code `main` never does: a start that calls it compiles more than one that does not.
+    const body = Array.from({ length: 40 }, (_, i) => `const f${i} = (x: number): number => (x * ${i + 3}) % 97 + [x, ${i}].reduce((a, b) => a + b, 0);`).join('\n');
+    fs.writeFileSync(
+      path.join(root, 'src', 'cli', 'main.ts'),
+      `export const main = async (): Promise<string> => 'seven';\nexport const more = (): number => {\n${body}\nreturn ${Array.from({ length: 40 }, (_, i) => `f${i}(${i})`).join(' + ')};\n};\n`,
+    );
+    const url: string = await compiledCli(root);
+    const cacheFile = new URL(url).pathname.replace(/\.cjs$/, '.answer.v8cache');
+    const start = (call: string, refreshAfter: number) => {
+      const script = `import { runCompiled } from ${JSON.stringify(new URL('../../src/cli/compiled-cli.mjs', import.meta.url).href)};
+const cli = runCompiled(${JSON.stringify(url)}, 'answer');
+${call};
+cli.save({ refreshAfter: ${refreshAfter} });`;
+      execFileSync(process.execPath, ['--input-type=module', '-e', script]);
+      return fs.readFileSync(cacheFile);
+    };
+    const first = start('await cli.exports.main()', 0);
+    // A short run (under refreshAfter) keeps the cache it was given, whatever it compiled.
+    expect(start('cli.exports.more()', 60_000).equals(first)).toBe(true);
+    // A long one that compiled more writes it again, larger; one that compiled nothing new leaves that.
+    const second = start('cli.exports.more()', 0);
+    expect(second.length).toBeGreaterThan(first.length * 1.05);
+    expect(start('await cli.exports.main()', 0).equals(second)).toBe(true);
+  }, 30_000);
+
   it('gives the same output as the sources run through tsx', () => {
     const run = (compile: string) => execFileSync('node', ['src/cli/bin.mjs', 'levels', '--csv'], { encoding: 'utf8', env: { ...process.env, LADDER_ATLAS_COMPILE: compile } });
     const compiled = run('1');
