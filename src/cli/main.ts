@@ -41,6 +41,16 @@ function terminalSafe(to: Io): Io {
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[], to: Io = io): Promise<number> {
   const out = terminalSafe(to);
+  try {
+    return await dispatch(argv, out);
+  } catch (e) {
+    // Anything else that failed, writing the help to a full disk among it: one line, not a stack trace.
+    out.err(`error: ${escapeControls((e as Error).message, { oneLine: true })}`);
+    return 1;
+  }
+}
+
+async function dispatch(argv: string[], out: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     out.out(help(commands));
@@ -62,7 +72,6 @@ export async function main(argv: string[], to: Io = io): Promise<number> {
       out.err(`${e.message}\nUsage: ${command.usage}`);
       return 2;
     }
-    out.err(`error: ${escapeControls((e as Error).message, { oneLine: true })}`);
-    return 1;
+    throw e;
   }
 }

@@ -74,11 +74,13 @@ describe('writeOut', () => {
     expect(piped.stdout.equals(fs.readFileSync(file))).toBe(true);
   });
 
-  it.runIf(fs.existsSync('/dev/full'))('says in one line that the output failed (a full disk), with no stack trace', () => {
-    const fd = fs.openSync('/dev/full', 'w');
-    const r = spawnSync(process.execPath, ['src/cli/bin.mjs', 'statements', '--json'], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
-    fs.closeSync(fd);
-    expect(r.status).toBe(1);
-    expect(r.stderr.trim().split('\n')).toEqual(['error: ENOSPC: no space left on device, write']);
+  it.runIf(fs.existsSync('/dev/full'))('says in one line that the output failed (a full disk), with no stack trace, for a table or the help', () => {
+    for (const args of [['statements', '--json'], ['--help'], ['statements', '--help']]) {
+      const fd = fs.openSync('/dev/full', 'w');
+      const r = spawnSync(process.execPath, ['src/cli/bin.mjs', ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+      fs.closeSync(fd);
+      expect([args.join(' '), r.status]).toEqual([args.join(' '), 1]);
+      expect(r.stderr.trim().split('\n')).toEqual(['error: ENOSPC: no space left on device, write']);
+    }
   });
 });
