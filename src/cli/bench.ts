@@ -9,7 +9,8 @@
  * - With `--peer`: the pandas + scikit-learn peer (bench/peer.py) on the same folders, beside each whole-process run,
  *   and its stages in one process (`--python PATH` picks the Python; else the first python3 that has the libraries).
  * Numbers are printed, never asserted. Options: `--sizes 1,10,100,1000`, `--runs N` (per size, default by size),
- * `--no-process`, `--no-upload`, `--stages ingest,classify,…`, `--json FILE` (all results as JSON), `--tsx`, `--peer`.
+ * `--no-process`, `--no-upload`, `--stages ingest,classify,…`, `--json FILE` (all results as JSON), `--tsx`, `--peer`,
+ * `--repeat N` (each whole-process run N times, alternated; medians and ranges printed).
  * The in-process children run this script compiled (one esbuild bundle, as the CLI and the dashboard ship the code);
  * `--tsx` runs them through tsx's loader instead, which wraps every function (1× took ~40 ms that way, ~23 ms compiled).
  */
@@ -97,6 +98,12 @@ function printSizes(rows: SizeResult[]): void {
   }
 }
 
+/** The median of whole-process runs: wall time and peak RSS each its own median; the first run's output size, and an exit code other than 0 if any run had one. */
+function medianRun(runs: readonly ProcessRun[]): ProcessRun {
+  const exit = runs.find((r) => r.exit !== 0)?.exit ?? 0;
+  return { ms: median(runs.map((r) => r.ms)), rssMB: median(runs.map((r) => r.rssMB)), bytes: runs[0].bytes, exit };
+}
+
 /** The peer's stages in one process (one run, cold as a command), and our in-process total at the same size for scale. */
 function printPeerStages(peer: ({ k: number } & PeerStages)[], ours: SizeResult[]): void {
   const stages = [...new Set(peer.flatMap((p) => Object.keys(p.ms)))];
@@ -135,6 +142,8 @@ async function main(): Promise<void> {
   if (!process.argv.includes('--no-process')) {
     console.log('\nWhole process (`ladders <command> --json --data DIR`, stdout to a file; wall ms, peak RSS MB, output MB)');
     console.log('  ladders: src/cli/bin.mjs as installed (the compiled CLI, built before timing); tsx: the sources through the TypeScript loader (LADDER_ATLAS_COMPILE=0)');
+    const repeat = Math.max(1, Math.floor(Number(option('repeat') ?? 1)) || 1);
+    if (repeat > 1) console.log(`  each run ${repeat} times, alternated (every other round in the opposite order); the median printed, then the range`);
     const python = process.argv.includes('--peer') ? peerPython(option('python') ? [option('python')!] : undefined) : undefined;
     if (process.argv.includes('--peer')) console.log(python ? `  peer: bench/peer.py (pandas + scikit-learn) with ${python}, \`statements\` or \`levels\` on the same folder; its time over ours after it` : `  peer: not run: it needs ${PEER_NEEDS}`);
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-cli-'));
@@ -149,16 +158,23 @@ async function main(): Promise<void> {
       // The data files too, as a user's own data folder holds them.
       for (const file of Object.values(DATA_FILE_NAMES)) if (fs.existsSync(path.join(BUNDLED_DATA, file))) fs.copyFileSync(path.join(BUNDLED_DATA, file), path.join(dir, file));
       for (const command of ['statements', 'levels'] as const) {
-        for (const [name, env] of Object.entries(programs)) {
-          const run = runCli([command, '--json', '--data', dir], { env, work });
-          processRows.push({ k, command, program: name, run });
-          line(k, command, name, run);
+        const names = [...Object.keys(programs), ...(python ? ['peer'] : [])];
+        const runs = new Map<string, ProcessRun[]>(names.map((name) => [name, []]));
+        for (let round = 0; round < repeat; round++) {
+          // Every other round in the opposite order: no program always runs right after the same other one.
+          for (const name of round % 2 ? [...names].reverse() : names) {
+            const run = name === 'peer' ? runPeer(python!, command, dir, work) : runCli([command, '--json', '--data', dir], { env: programs[name], work });
+            runs.get(name)!.push(run);
+            processRows.push({ k, command, program: name, run });
+          }
         }
-        if (python) {
-          const run = runPeer(python, command, dir, work);
-          processRows.push({ k, command, program: 'peer', run });
-          const ours = processRows.find((r) => r.k === k && r.command === command && r.program === 'ladders')!.run;
-          line(k, command, 'peer', run, `   peer ÷ ladders ${(run.ms / ours.ms).toFixed(2)}× time, ${(run.rssMB / ours.rssMB).toFixed(2)}× RSS`);
+        const ours = medianRun(runs.get('ladders')!);
+        for (const name of names) {
+          const all = runs.get(name)!;
+          const run = medianRun(all);
+          const spread = all.length > 1 ? `   ${f0(Math.min(...all.map((r) => r.ms)))}–${f0(Math.max(...all.map((r) => r.ms)))} ms over ${all.length}` : '';
+          const ratio = name === 'peer' ? `   peer ÷ ladders ${(run.ms / ours.ms).toFixed(2)}× time, ${(run.rssMB / ours.rssMB).toFixed(2)}× RSS` : '';
+          line(k, command, name, run, spread + ratio);
         }
       }
       const stages = python ? peerStages(python, dir) : undefined;
