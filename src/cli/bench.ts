@@ -6,7 +6,7 @@
  *   stages (largest) and peak RSS.
  * - Whole process: `ladders statements --json` and `ladders levels --json` on the copies written to a folder
  *   (`--data DIR`), output to a file: wall time and peak RSS.
- * - With `--peer`: the pandas + scikit-learn peer (bench/peer.py) on the same folders, beside each whole-process run,
+ * - With `--peer`: the pandas + scikit-learn peer (src/cli/bench/peer.py) on the same folders, beside each whole-process run,
  *   and its stages in one process (`--python PATH` picks the Python; else the first python3 that has the libraries).
  * Numbers are printed, never asserted. Options: `--sizes 1,10,100,1000`, `--runs N` (per size, default by size),
  * `--no-process`, `--no-upload`, `--stages ingest,classify,…`, `--json FILE` (all results as JSON), `--tsx`, `--peer`,
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
     const repeat = Math.max(1, Math.floor(Number(option('repeat') ?? 1)) || 1);
     if (repeat > 1) console.log(`  each run ${repeat} times, alternated (every other round in the opposite order); the median printed, then the range`);
     const python = process.argv.includes('--peer') ? peerPython(option('python') ? [option('python')!] : undefined) : undefined;
-    if (process.argv.includes('--peer')) console.log(python ? `  peer: bench/peer.py (pandas + scikit-learn) with ${python}, \`statements\` or \`levels\` on the same folder; its time over ours after it` : `  peer: not run: it needs ${PEER_NEEDS}`);
+    if (process.argv.includes('--peer')) console.log(python ? `  peer: src/cli/bench/peer.py (pandas + scikit-learn) with ${python}, \`statements\` or \`levels\` on the same folder; its time over ours after it` : `  peer: not run: it needs ${PEER_NEEDS}`);
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-cli-'));
     const programs: Record<string, Record<string, string>> = { ladders: {}, tsx: { LADDER_ATLAS_COMPILE: '0' } };
     runCli(['--help'], { work }); // builds the compiled CLI if the sources changed, so no timed run pays for it
