@@ -4,11 +4,8 @@
  * in one process. Only a yardstick: nothing in the product or the tests needs Python.
  */
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import type { ProcessRun } from './whole-process.ts';
+import { type ProcessRun, timedRun } from './whole-process.ts';
 
 const SCRIPT = fileURLToPath(new URL('./peer.py', import.meta.url));
 
@@ -22,18 +19,7 @@ export function peerPython(candidates: readonly string[] = ['python3', '/usr/bin
 
 /** `peer.py statements|levels DIR` with its stdout to a file: wall time, peak RSS (written by the peer at exit), output size. */
 export function runPeer(python: string, mode: 'statements' | 'levels', dir: string, work: string): ProcessRun {
-  const rssFile = path.join(work, 'peer-rss');
-  const outFile = path.join(work, 'peer-out');
-  fs.rmSync(rssFile, { force: true });
-  const out = fs.openSync(outFile, 'w');
-  const t0 = performance.now();
-  const r = spawnSync(python, [SCRIPT, mode, dir], { stdio: ['ignore', out, 'ignore'], env: { ...process.env, ATLAS_BENCH_RSS: rssFile } });
-  const ms = performance.now() - t0;
-  fs.closeSync(out);
-  const rssMB = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) / 1024 : NaN;
-  const bytes = fs.statSync(outFile).size;
-  fs.rmSync(outFile);
-  return { ms, rssMB, exit: r.status, bytes };
+  return timedRun(python, [SCRIPT, mode, dir], { work, name: 'peer' });
 }
 
 /** The peer's stages in one process (`peer.py stages DIR`): milliseconds by stage, and what it read. */

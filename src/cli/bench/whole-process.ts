@@ -28,12 +28,20 @@ export interface ProcessRun {
  * added to the environment (`LADDER_ATLAS_COMPILE: '0'` runs the sources through tsx instead of the compiled CLI).
  */
 export function runCli(args: readonly string[], { env = {}, work = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-cli-')) }: { env?: Record<string, string>; work?: string } = {}): ProcessRun {
-  const probe = rssProbe(work);
-  const rssFile = path.join(work, 'rss');
-  const outFile = path.join(work, 'out');
+  return timedRun(process.execPath, ['--import', rssProbe(work), BIN, ...args], { env, work, name: 'cli' });
+}
+
+/**
+ * Run any program with its stdout to a file in `work` (`<name>-out`, removed after): wall time, output size, and the
+ * peak RSS the program writes (kB) to the file named by ATLAS_BENCH_RSS (`<name>-rss`) as it exits (NaN if it did not).
+ */
+export function timedRun(program: string, args: readonly string[], { env = {}, work, name }: { env?: Record<string, string>; work: string; name: string }): ProcessRun {
+  const rssFile = path.join(work, `${name}-rss`);
+  const outFile = path.join(work, `${name}-out`);
+  fs.rmSync(rssFile, { force: true });
   const out = fs.openSync(outFile, 'w');
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', probe, BIN, ...args], { stdio: ['ignore', out, 'ignore'], env: { ...process.env, ...env, ATLAS_BENCH_RSS: rssFile } });
+  const r = spawnSync(program, args, { stdio: ['ignore', out, 'ignore'], env: { ...process.env, ...env, ATLAS_BENCH_RSS: rssFile } });
   const ms = performance.now() - t0;
   fs.closeSync(out);
   const rssMB = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) / 1024 : NaN;
