@@ -183,18 +183,29 @@ export function mapPlacement(
   const sourceText = `${source.name ?? source.label} at ${placeText(source)}`;
   const sourceCue = titleCue(source);
   const to = opts.to?.toLowerCase();
-  const targets: MapTarget[] = [];
-  for (const ladder of ladders) {
+  // Each ladder's answer is settled first, from numbers alone, and the support rows of the levels chosen are built
+  // (once per table) before any of the result is allocated. Built while a result was half made, those long-lived rows
+  // showed V8 the result's objects surviving, and it went on to allocate them in the old generation: mapping every
+  // level took twice as long.
+  const chosen: number[] = [];
+  for (let l = 0; l < ladders.length; l++) {
+    const ladder = ladders[l];
     if (ladder.key === sourceLadder) continue;
     if (to && ladder.company !== to && ladder.companyName !== to) continue;
+    const b = bestLevel(source.position, sourceCue, ladder);
+    rowsOf(ladder.levels[b].key);
+    chosen.push(l, b);
+  }
+  const targets: MapTarget[] = [];
+  for (let c = 0; c < chosen.length; c += 2) {
+    const ladder = ladders[chosen[c]];
+    const b = chosen[c + 1];
     const levels = ladder.levels;
     const candidates: MapCandidate[] = [];
     for (let i = 0; i < levels.length; i++) candidates.push(candidateScore(source, levels[i], vectorCosine(sourceVector, ladder.vectors[i])));
     sortFew(candidates, byDistance);
     const relation = relationWithin(source.position, ladder.lowest, ladder.highest, ladder.margin);
-    const nearest = relation === 'below' ? levels[0] : relation === 'above' ? levels[levels.length - 1] : null;
-    const best = nearest ? candidates[indexOfKey(candidates, nearest.key)] : tieBreak(sourceCue, candidates, ladder.cues, levels);
-    const b = indexOfKey(levels, best.key);
+    const best = candidates[indexOfKey(candidates, levels[b].key)];
     const first = levels[0];
     targets.push({
       company: first.company,
@@ -234,14 +245,41 @@ const titleCue = (p: Pick<LevelPlacement, 'evidence'>) => p.evidence.find((e) =>
  * seniority title word ("Senior" and "Senior") while the nearest does not, the text cannot tell them apart and the title decides.
  */
 export function titleTieBreak(source: Pick<LevelPlacement, 'evidence'>, candidates: MapCandidate[], ladder: readonly LevelPlacement[]): MapCandidate {
-  return tieBreak(titleCue(source), candidates, ladder.map(titleCue), ladder);
+  const [first, second] = candidates;
+  const at = (c: MapCandidate | undefined) => (c ? indexOfKey(ladder, c.key) : -1);
+  const gap = second ? Math.abs(second.distance) - Math.abs(first.distance) : Infinity;
+  const b = tieBreak(titleCue(source), at(first), at(second), gap, ladder.map(titleCue));
+  return b !== at(first) ? second! : first;
 }
 
-/** titleTieBreak given the source's title cue and the title cue of each level of the ladder. */
-function tieBreak(own: string | undefined, candidates: MapCandidate[], cues: readonly (string | undefined)[], ladder: readonly LevelPlacement[]): MapCandidate {
-  const [first, second] = candidates;
-  if (!second || !own || Math.abs(second.distance) - Math.abs(first.distance) > TITLE_TIE) return first;
-  return cues[indexOfKey(ladder, first.key)] !== own && cues[indexOfKey(ladder, second.key)] === own ? second : first;
+/** The tie rule on the nearest (`first`) and runner-up (`second`, −1: none) level of a ladder and their distances from the source. */
+function tieBreak(own: string | undefined, first: number, second: number, gap: number, cues: readonly (string | undefined)[]): number {
+  if (second < 0 || !own || gap > TITLE_TIE) return first;
+  return cues[first] !== own && cues[second] === own ? second : first;
+}
+
+/**
+ * Index of the answer in a ladder: past either end, its lowest or highest level; else the nearest level, distances
+ * rounded as candidates show them and ties taken in key order (as `byDistance` sorts), the title deciding a near tie.
+ */
+function bestLevel(position: number, own: string | undefined, ladder: LadderIndex): number {
+  const levels = ladder.levels;
+  const relation = relationWithin(position, ladder.lowest, ladder.highest, ladder.margin);
+  if (relation !== 'match') return indexOfKey(levels, relation === 'below' ? levels[0].key : levels[levels.length - 1].key);
+  let first = -1;
+  let second = -1;
+  let d1 = Infinity;
+  let d2 = Infinity;
+  for (let i = 0; i < levels.length; i++) {
+    const d = Math.abs(r2(levels[i].position - position));
+    if (first < 0 || d < d1 || (d === d1 && levels[i].key < levels[first].key)) {
+      (second = first), (d2 = d1);
+      (first = i), (d1 = d);
+    } else if (second < 0 || d < d2 || (d === d2 && levels[i].key < levels[second].key)) (second = i), (d2 = d);
+  }
+  // A level is named by the first of the ladder's levels with its key, as the result names it.
+  const at = (i: number) => (i < 0 ? -1 : indexOfKey(levels, levels[i].key));
+  return tieBreak(own, at(first), at(second), d2 - d1, ladder.cues);
 }
 
 /** Index of the first item with this key (−1 if none): `findIndex` without a closure per call. */

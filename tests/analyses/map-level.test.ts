@@ -151,9 +151,17 @@ describe('mapLevel against the exhaustive answer', () => {
   ];
   const words = ['threat', 'model', 'review', 'design', 'team', 'project', 'lead', 'mentor', 'secure', 'code'];
   const text = fc.oneof(fc.constantFrom(...sentences), fc.array(fc.constantFrom(...words), { maxLength: 5 }).map((w) => w.join(' ')));
-  const level = fc.array(fc.record({ text, competency: fc.constantFrom('delivery', 'mentoring', 'risk') }), { minLength: 1, maxLength: 5 });
+  // Some levels carry a seniority word in their title, so that near ties on the scale go to the title rule.
+  const level = fc.record({
+    title: fc.constantFrom(undefined, 'Junior', 'Senior', 'Staff'),
+    statements: fc.array(fc.record({ text, competency: fc.constantFrom('delivery', 'mentoring', 'risk') }), { minLength: 1, maxLength: 5 }),
+  });
   const corpus = fc.array(fc.array(level, { minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 4 }).map((companies) =>
-    companies.flatMap((ladder, c) => ladder.flatMap((statements, l) => statements.map((s) => row(`co${c}`, `L${l + 1}`, l + 1, s.text, { competency: s.competency })))),
+    companies.flatMap((ladder, c) =>
+      ladder.flatMap(({ title, statements }, l) =>
+        statements.map((s) => row(`co${c}`, `L${l + 1}`, l + 1, s.text, { competency: s.competency, ...(title ? { levelTitle: `${title} Engineer L${l + 1}` } : {}) })),
+      ),
+    ),
   );
 
   it('finds the same best levels, candidates and support pairs as comparing everything', () => {
