@@ -16,7 +16,10 @@ export function dataDir(parsed: ParsedArgs): string | undefined {
   return text(parsed, 'data') ?? (process.env.ATLAS_DATA_DIR || undefined);
 }
 
-/** For a command that prints no statement's reasons and reads no analysis of the words (coverage, gaps, diverge). */
+/**
+ * For a command that prints no statement's reasons and reads no analysis of every statement's words (coverage, gaps,
+ * diverge; map, whose support pairs split the words of the few levels they compare when asked).
+ */
 export const LEAN = { reasons: false, keepWords: 'cues' } as const;
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { explainPlacement, LevelRefError, mapLevel, mapText, type MapResult } from '../../analyses/index.ts';
 import { type Command, type Io, parseArgs, UsageError } from '../command.ts';
-import { DATA_OPTIONS, loadAtlas, n1 } from '../load-atlas.ts';
+import { DATA_OPTIONS, LEAN, loadAtlas, n1 } from '../load-atlas.ts';
 import { reportInputProblems } from '../report-diagnostics.ts';
 import { writeJson } from '../json-value.ts';
 
@@ -35,7 +35,7 @@ export const command: Command = {
     if (text === null && positional.length !== 1) throw new UsageError('give one <company>:<level>, or --text / --file');
     if (text !== null && positional.length) throw new UsageError('give either <company>:<level> or --text / --file, not both');
     const to = typeof flags.to === 'string' ? flags.to : undefined;
-    const input = await loadAtlas({ flags, positional: [] });
+    const input = await loadAtlas({ flags, positional: [] }, LEAN);
     const { statements, analysis } = input;
     if (to && !analysis.levels.some((p) => p.company.toLowerCase() === to.toLowerCase() || p.companyName.toLowerCase() === to.toLowerCase())) {
       throw new UsageError(`--to: no company "${to}" (have ${[...new Set(analysis.levels.map((p) => p.company))].join(', ')})`);
