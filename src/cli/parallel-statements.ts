@@ -17,6 +17,14 @@ const LEAD = 3;
 /** Rows classified at a time (as classified-batches.ts: the rows die young). */
 const BATCH = 256;
 
+/**
+ * The worker's old generation, MB (`LADDER_ATLAS_WORKER_HEAP_MB` sets it). Its live data is the data files parsed and
+ * the chunk in hand; uncapped, V8 let its garbage grow long before collecting it: at 1000× the seeds peak RSS 592–661 MB
+ * (median 634 of 8 alternated runs) against 531–624 MB (576) at 128, the same bytes, as fast (64 was no lower). Should
+ * the worker still run out, or stop for any other reason, this thread classifies the rest (see writeStatementsParallel).
+ */
+const WORKER_HEAP_MB = Number(process.env.LADDER_ATLAS_WORKER_HEAP_MB) || 128;
+
 /** The module holding this code: the compiled CLI's, when it runs compiled. */
 const MODULE = import.meta.url;
 
@@ -52,8 +60,11 @@ function chunkBytes(classify: Atlas['classify'], rows: Statement[]): Uint8Array 
 
 /** A worker started before the ladders are read, so its start (loading the CLI, parsing the data) overlaps their reading. */
 export interface StatementsWorker {
-  /** Writes the atlas's statements as {@link writeStatementsParallel} says, then stops the worker. */
-  write(input: Atlas, out: (bytes: Uint8Array) => void): Promise<void>;
+  /**
+   * Writes the atlas's statements as {@link writeStatementsParallel} says, then stops the worker; `warn` hears of a
+   * worker that stopped early (the table is still written whole).
+   */
+  write(input: Atlas, out: (bytes: Uint8Array) => void, warn: (message: string) => void): Promise<void>;
   /** Stops the worker unused. */
   stop(): Promise<void>;
 }
@@ -63,7 +74,7 @@ export function startStatementsWorker(data: DataBundle | undefined): StatementsW
   // The compiled CLI is a script (compiled-cli.mjs) and is required; a compiled module (the bench's) is imported.
   const load = `const { module } = require('node:worker_threads').workerData;
 (module.endsWith('.cjs') ? Promise.resolve(require(require('node:url').fileURLToPath(module))) : import(module)).then((m) => m.statementsWorker());`;
-  const worker = new Worker(load, { eval: true, workerData: { module: MODULE, data } });
+  const worker = new Worker(load, { eval: true, workerData: { module: MODULE, data }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   const done: Uint8Array[] = [];
   let waiting: { resolve: (b: Uint8Array) => void; reject: (e: unknown) => void } | undefined;
   let failed: unknown;
@@ -79,9 +90,9 @@ export function startStatementsWorker(data: DataBundle | undefined): StatementsW
   };
   return {
     stop,
-    async write(input, out) {
+    async write(input, out, warn) {
       try {
-        await writeStatementsParallel(input, (rows) => worker.postMessage(rows), next, out);
+        await writeStatementsParallel(input, (rows) => worker.postMessage(rows), next, out, warn);
       } finally {
         await stop();
       }
@@ -92,9 +103,16 @@ export function startStatementsWorker(data: DataBundle | undefined): StatementsW
 /**
  * Writes the atlas's statements classified, as `writeJsonRows(io, classifiedInBatches(input))` writes them: even chunks
  * here, odd ones by a worker given the same data (`post` hands it a chunk, `next` is its next result), each written in
- * its turn.
+ * its turn. When the worker fails (`next` rejects), this thread classifies its chunk and every chunk after it, and
+ * `warn` is told once: the bytes are the same.
  */
-async function writeStatementsParallel(input: Atlas, post: (rows: Statement[]) => void, next: () => Promise<Uint8Array>, out: (bytes: Uint8Array) => void): Promise<void> {
+async function writeStatementsParallel(
+  input: Atlas,
+  post: (rows: Statement[]) => void,
+  next: () => Promise<Uint8Array>,
+  out: (bytes: Uint8Array) => void,
+  warn: (message: string) => void,
+): Promise<void> {
   const rows = input.set.statements;
   const chunks = Math.ceil(rows.length / CHUNK);
   const slice = (j: number) => rows.slice(j * CHUNK, (j + 1) * CHUNK);
@@ -104,12 +122,21 @@ async function writeStatementsParallel(input: Atlas, post: (rows: Statement[]) =
   };
   postUpTo(1 + 2 * LEAD);
   let first = true;
+  let alone = false;
   for (let j = 0; j < chunks; j++) {
-    let bytes: Uint8Array;
-    if (j % 2 === 0) {
-      postUpTo(j + 1 + 2 * LEAD);
+    let bytes: Uint8Array | undefined;
+    if (j % 2 === 1 && !alone) {
+      try {
+        bytes = await next();
+      } catch (error) {
+        alone = true;
+        warn(`the statements worker stopped (${error instanceof Error ? error.message : String(error)}); the rest was classified on one thread`);
+      }
+    }
+    if (!bytes) {
+      if (!alone) postUpTo(j + 1 + 2 * LEAD);
       bytes = chunkBytes(input.classify, slice(j));
-    } else bytes = await next();
+    }
     if (!bytes.length) continue;
     if (first) bytes[0] = 0x5b; // '['
     first = false;

@@ -16,13 +16,13 @@ function copies(k: number): string {
 }
 
 /** `ladders statements --json --data DIR` through the real binary: its output, and whether it started a worker thread. */
-function statementsJson(dir: string, env: Record<string, string> = {}): { out: Buffer; worker: boolean } {
+function statementsJson(dir: string, env: Record<string, string> = {}): { out: Buffer; worker: boolean; err: string; status: number | null } {
   const flag = path.join(dir, `worker-${Object.values(env).join('-')}`);
   const probe = path.join(dir, 'probe.mjs');
   fs.writeFileSync(probe, "import fs from 'node:fs';\nprocess.on('worker', () => fs.writeFileSync(process.env.ATLAS_TEST_WORKER, '1'));\n");
   const r = spawnSync(process.execPath, ['--import', probe, 'src/cli/bin.mjs', 'statements', '--json', '--data', dir], { maxBuffer: 1 << 30, env: { ...process.env, ...env, ATLAS_TEST_WORKER: flag } });
   expect(r.status).not.toBe(2);
-  return { out: r.stdout, worker: fs.existsSync(flag) };
+  return { out: r.stdout, worker: fs.existsSync(flag), err: r.stderr.toString('utf8'), status: r.status };
 }
 
 describe('statements --json on two threads', () => {
@@ -37,6 +37,15 @@ describe('statements --json on two threads', () => {
     const rows = JSON.parse(two.out.toString('utf8'));
     expect(rows.length).toBeGreaterThanOrEqual(10_000);
     expect(new Set(rows.map((r: { id: string }) => r.id)).size).toBe(rows.length);
+    expect(two.err).toBe('');
+
+    // A worker that runs out of memory (its heap capped at 1 MB here) leaves the rest to this thread: the same bytes,
+    // exit 0, and a warning that says so.
+    const starved = statementsJson(dir, { LADDER_ATLAS_WORKERS: '1', LADDER_ATLAS_WORKER_HEAP_MB: '1' });
+    expect(starved.worker).toBe(true);
+    expect(starved.status).toBe(0);
+    expect(starved.out.equals(one.out)).toBe(true);
+    expect(starved.err).toMatch(/the statements worker stopped \(.*memory.*\); the rest was classified on one thread/);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 

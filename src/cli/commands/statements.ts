@@ -36,7 +36,7 @@ export const command: Command = {
     }
     // Printed once, in order: classified a batch at a time as they are written (the Arrow table is built whole).
     const rows = () => classifiedInBatches(input);
-    if (worker) await worker.write(input, io.outBytes!);
+    if (worker) await worker.write(input, io.outBytes!, io.err);
     else if (json) writeJsonRows(io, rows());
     else if (csv) for (const piece of csvPieces(rows(), STATEMENT_COLUMNS)) io.out(piece);
     else if (typeof arrow === 'string') {
