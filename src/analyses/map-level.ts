@@ -186,7 +186,7 @@ export function mapPlacement(
   // Each ladder's answer is settled first, from numbers alone, and the support rows of the levels chosen are built
   // (once per table) before any of the result is allocated. Built while a result was half made, those long-lived rows
   // showed V8 the result's objects surviving, and it went on to allocate them in the old generation: mapping every
-  // level took twice as long.
+  // level at 100× the seeds took 1.9 s (median of 6) against 1.2 s.
   const chosen: number[] = [];
   for (let l = 0; l < ladders.length; l++) {
     const ladder = ladders[l];
