@@ -41,7 +41,7 @@ export function parallelLimits(): { statements: number; bytes: number } | undefi
 }
 
 /** A chunk of rows, classified and stringified: the bytes written for it when another chunk came before it. */
-function chunkBytes(classify: Atlas['classify'], rows: Statement[]): Uint8Array {
+export function chunkBytes(classify: Atlas['classify'], rows: Statement[]): Uint8Array {
   const parts: Buffer[] = [];
   let total = 0;
   for (let i = 0; i < rows.length; i += BATCH) {
@@ -106,7 +106,7 @@ export function startStatementsWorker(data: DataBundle | undefined): StatementsW
  * its turn. When the worker fails (`next` rejects), this thread classifies its chunk and every chunk after it, and
  * `warn` is told once: the bytes are the same.
  */
-async function writeStatementsParallel(
+export async function writeStatementsParallel(
   input: Atlas,
   post: (rows: Statement[]) => void,
   next: () => Promise<Uint8Array>,

@@ -3,9 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATA_FILE_NAMES } from '../../src/atlas/index.ts';
+import { atlas, DATA_FILE_NAMES } from '../../src/atlas/index.ts';
 import { seedFiles, syntheticFiles, writeFiles } from '../../src/cli/bench/corpus.ts';
-import { BUNDLED_DATA, readLadderFiles } from '../../src/cli/load-data-dir.ts';
+import { classifiedInBatches } from '../../src/cli/classified-batches.ts';
+import { writeJsonRows } from '../../src/cli/json-rows.ts';
+import { BUNDLED_DATA, readDataBundle, readLadderFiles } from '../../src/cli/load-data-dir.ts';
+import { chunkBytes, writeStatementsParallel } from '../../src/cli/parallel-statements.ts';
+import type { Statement } from '../../src/types.ts';
 
 /** The seeds copied k times into a data folder (with the bundled data files), as `npm run bench` writes them. */
 function copies(k: number): string {
@@ -54,4 +58,34 @@ describe('statements --json on two threads', () => {
     expect(statementsJson(dir, { LADDER_ATLAS_WORKERS: '1' }).worker).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
+});
+
+describe('a worker that stops part way', () => {
+  // 25 copies of the seeds: 5,875 statements, six chunks; the worker is given chunks 1, 3 and 5.
+  const input = atlas(syntheticFiles(seedFiles(readLadderFiles(BUNDLED_DATA)), 25), { data: readDataBundle({}) });
+  const bytesOf = (write: (out: (b: Uint8Array) => void) => unknown) => {
+    const parts: Buffer[] = [];
+    return Promise.resolve(write((b) => void parts.push(Buffer.from(b)))).then(() => Buffer.concat(parts));
+  };
+  /** A stand-in worker that classifies what it is posted, as the real one does, and fails after `answers` chunks. */
+  const worker = (answers: number) => {
+    const posted: Statement[][] = [];
+    let answered = 0;
+    return {
+      post: (rows: Statement[]) => void posted.push(rows),
+      next: () => (answered++ < answers ? Promise.resolve(chunkBytes(input.classify, posted.shift()!)) : Promise.reject(new Error('exit 1'))),
+    };
+  };
+
+  it('leaves the rest to this thread: the same bytes as one thread, one warning', async () => {
+    const one = await bytesOf((out) => writeJsonRows({ out: () => {}, outBytes: out }, classifiedInBatches(input)));
+    expect(input.set.statements.length).toBeGreaterThan(5 * 1024);
+    for (const answers of [0, 1, 2, 3]) {
+      const warnings: string[] = [];
+      const w = worker(answers);
+      const two = await bytesOf((out) => writeStatementsParallel(input, w.post, w.next, out, (m) => warnings.push(m)));
+      expect(two.equals(one)).toBe(true);
+      expect(warnings).toEqual(answers < 3 ? ['the statements worker stopped (exit 1); the rest was classified on one thread'] : []);
+    }
+  }, 120_000);
 });
