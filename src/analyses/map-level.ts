@@ -158,8 +158,6 @@ function mapIndex(statements: readonly ClassifiedStatement[], placements: readon
   return index;
 }
 
-const byDistance = (x: MapCandidate, y: MapCandidate) => Math.abs(x.distance) - Math.abs(y.distance) || (x.key < y.key ? -1 : 1);
-
 /** Map an already-placed source (a level, or placed free text) against every ladder except its own. */
 export function mapPlacement(
   source: LevelPlacement,
@@ -202,8 +200,7 @@ export function mapPlacement(
     const b = chosen[c + 1];
     const levels = ladder.levels;
     const candidates: MapCandidate[] = [];
-    for (let i = 0; i < levels.length; i++) candidates.push(candidateScore(source, levels[i], vectorCosine(sourceVector, ladder.vectors[i])));
-    sortFew(candidates, byDistance);
+    for (const i of nearestFirst(source.position, levels)) candidates.push(candidateScore(source, levels[i], vectorCosine(sourceVector, ladder.vectors[i])));
     const relation = relationWithin(source.position, ladder.lowest, ladder.highest, ladder.margin);
     const best = candidates[indexOfKey(candidates, levels[b].key)];
     const first = levels[0];
@@ -259,46 +256,47 @@ function tieBreak(own: string | undefined, first: number, second: number, gap: n
 }
 
 /**
- * Index of the answer in a ladder: past either end, its lowest or highest level; else the nearest level, distances
- * rounded as candidates show them and ties taken in key order (as `byDistance` sorts), the title deciding a near tie.
+ * Index of the answer in a ladder: past either end, its lowest or highest level; else the nearest
+ * ({@link nearestFirst}), the title deciding a near tie.
  */
 function bestLevel(position: number, own: string | undefined, ladder: LadderIndex): number {
   const levels = ladder.levels;
   const relation = relationWithin(position, ladder.lowest, ladder.highest, ladder.margin);
   if (relation !== 'match') return indexOfKey(levels, relation === 'below' ? levels[0].key : levels[levels.length - 1].key);
-  let first = -1;
-  let second = -1;
-  let d1 = Infinity;
-  let d2 = Infinity;
+  const order = nearestFirst(position, levels);
+  // A level is named by the first of the ladder's levels with its key, as the result names it.
+  const at = (k: number) => (k < order.length ? indexOfKey(levels, levels[order[k]].key) : -1);
+  const gap = order.length > 1 ? distances[1] - distances[0] : Infinity;
+  return tieBreak(own, at(0), at(1), gap, ladder.cues);
+}
+
+/** Nearest-first order of a ladder's levels, and the distance of each entry: shared scratch arrays. */
+const order: number[] = [];
+const distances: number[] = [];
+
+/**
+ * The indices of a ladder's levels, nearest the position first: distances rounded as candidates show them, equal
+ * ones in key order, equal keys as given. In a scratch array the next call overwrites (read it before calling again).
+ */
+function nearestFirst(position: number, levels: readonly LevelPlacement[]): readonly number[] {
+  order.length = 0;
   for (let i = 0; i < levels.length; i++) {
     const d = Math.abs(r2(levels[i].position - position));
-    if (first < 0 || d < d1 || (d === d1 && levels[i].key < levels[first].key)) {
-      (second = first), (d2 = d1);
-      (first = i), (d1 = d);
-    } else if (second < 0 || d < d2 || (d === d2 && levels[i].key < levels[second].key)) (second = i), (d2 = d);
+    let j = order.length;
+    for (; j > 0 && (d < distances[j - 1] || (d === distances[j - 1] && levels[i].key < levels[order[j - 1]].key)); j--) {
+      order[j] = order[j - 1];
+      distances[j] = distances[j - 1];
+    }
+    order[j] = i;
+    distances[j] = d;
   }
-  // A level is named by the first of the ladder's levels with its key, as the result names it.
-  const at = (i: number) => (i < 0 ? -1 : indexOfKey(levels, levels[i].key));
-  return tieBreak(own, at(first), at(second), d2 - d1, ladder.cues);
+  return order;
 }
 
 /** Index of the first item with this key (−1 if none): `findIndex` without a closure per call. */
 function indexOfKey(items: readonly { key: string }[], key: string): number {
   for (let i = 0; i < items.length; i++) if (items[i].key === key) return i;
   return -1;
-}
-
-/**
- * Sort the few candidates of one ladder in place, as `Array.prototype.sort` orders them (stable; `byDistance` is a
- * strict order on distinct keys), without the scratch array it allocates on every call.
- */
-function sortFew<T>(xs: T[], compare: (x: T, y: T) => number): void {
-  for (let i = 1; i < xs.length; i++) {
-    const x = xs[i];
-    let j = i;
-    for (; j > 0 && compare(x, xs[j - 1]) < 0; j--) xs[j] = xs[j - 1];
-    xs[j] = x;
-  }
 }
 
 /** When the runner-up lies on the other side of the source about as near, say so: the honest answer is "between the two". */
